@@ -1,0 +1,94 @@
+// Package locale holds the words a book prints around the author's text
+// (« Table des matières », « Crédits iconographiques », « p. » …) in the
+// languages publish supports, chosen by the book's BCP 47 language tag.
+package locale
+
+import "strings"
+
+// Terms are the generated words of one language.
+type Terms struct {
+	Lang             string
+	Contents         string // title of the table of contents
+	Figures          string // title of the list of illustrations
+	Credits          string // title of the picture credits page
+	Notes            string // title of the notes section
+	Bibliography     string // title of the bibliography
+	ArchivalSources  string // bibliography group of archive documents
+	PrintedWorks     string // bibliography group of printed works
+	OtherSources     string // bibliography group of everything else
+	Figure           string // "Figure" before a figure number
+	FigureAbbrev     string // "Fig." in lists
+	Page             string // "p." before a page number
+	Pages            string // "p." before a page range
+	NoDate           string // "s. d."
+	NoPlace          string // "s. l."
+	NoPublisher      string // "s. n."
+	NoPages          string // "n. p."
+	Ibid             string // "Ibid."
+	OpCit            string // "op. cit."
+	Circa            string // "vers" before an approximate date
+	Collection       string // "coll."
+	Edited           string // "dir." after an editor's name
+	In               string // "dans" before a container title
+	Accessed         string // "consulté le"
+	Cover            string // the cover's title
+	TitlePage        string // the title page's name in navigation
+	Copyright        string // the copyright page's name in navigation
+	LegalDeposit     string // "Dépôt légal"
+	PrintedBy        string // "Achevé d'imprimer par"
+	AllRightsReserve string // "Tous droits réservés"
+	Start            string // "Début du texte" for landmarks
+	BackToText       string // label of a footnote's back link
+	NoteLabel        string // "Note" for note references
+	Months           [12]string
+	// ListSeparator and LastSeparator join names: "A, B et C".
+	ListSeparator string
+	LastSeparator string
+	// French is true for French typographic conventions.
+	French bool
+}
+
+var french = Terms{
+	Lang: "fr", Contents: "Table des matières", Figures: "Table des illustrations",
+	Credits: "Crédits iconographiques", Notes: "Notes", Bibliography: "Sources et bibliographie",
+	ArchivalSources: "Sources d’archives", PrintedWorks: "Ouvrages et articles", OtherSources: "Autres sources",
+	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s. d.", NoPlace: "s. l.",
+	NoPublisher: "s. n.", NoPages: "n. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "vers",
+	Collection: "coll.", Edited: "dir.", In: "dans", Accessed: "consulté le",
+	Cover: "Couverture", TitlePage: "Page de titre", Copyright: "Mentions légales",
+	LegalDeposit: "Dépôt légal", PrintedBy: "Achevé d’imprimer par", AllRightsReserve: "Tous droits réservés",
+	Start: "Début du texte", BackToText: "Retour au texte", NoteLabel: "Note",
+	Months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+		"septembre", "octobre", "novembre", "décembre"},
+	ListSeparator: ", ", LastSeparator: " et ", French: true,
+}
+
+var english = Terms{
+	Lang: "en", Contents: "Contents", Figures: "List of Illustrations", Credits: "Picture Credits",
+	Notes: "Notes", Bibliography: "Sources and Bibliography", ArchivalSources: "Archival Sources",
+	PrintedWorks: "Published Works", OtherSources: "Other Sources",
+	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "n.d.", NoPlace: "n.p.",
+	NoPublisher: "n.p.", NoPages: "n. pag.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
+	Collection: "coll.", Edited: "ed.", In: "in", Accessed: "accessed",
+	Cover: "Cover", TitlePage: "Title Page", Copyright: "Copyright",
+	LegalDeposit: "Legal deposit", PrintedBy: "Printed by", AllRightsReserve: "All rights reserved",
+	Start: "Start of content", BackToText: "Back to text", NoteLabel: "Note",
+	Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"},
+	ListSeparator: ", ", LastSeparator: " and ",
+}
+
+// For returns the terms for a BCP 47 language tag; languages publish does
+// not know get English terms.
+func For(lang string) *Terms {
+	primary := strings.ToLower(lang)
+	if i := strings.IndexAny(primary, "-_"); i >= 0 {
+		primary = primary[:i]
+	}
+	if primary == "fr" {
+		t := french
+		return &t
+	}
+	t := english
+	return &t
+}

@@ -1,0 +1,531 @@
+package manuscript
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// newMarkdownParser returns goldmark set up for manuscripts: CommonMark,
+// footnotes, tables, heading attributes and pandoc citations.
+func newMarkdownParser() parser.Parser {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Footnote, extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithInlineParsers(util.Prioritized(citationParser{}, 150)),
+		),
+	)
+	return md.Parser()
+}
+
+// lineIndex converts byte offsets of a source into lines and columns.
+type lineIndex struct {
+	file   string
+	src    []byte
+	starts []int
+}
+
+func newLineIndex(file string, src []byte) *lineIndex {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{file: file, src: src, starts: starts}
+}
+
+func (li *lineIndex) pos(offset int) model.Position {
+	offset = max(0, min(offset, len(li.src)))
+	line := sort.SearchInts(li.starts, offset+1) - 1
+	col := utf8.RuneCount(li.src[li.starts[line]:offset]) + 1
+	return model.Position{File: li.file, Line: line + 1, Col: col}
+}
+
+// chapterParse is the state of converting one chapter file.
+type chapterParse struct {
+	r       *reader
+	li      *lineIndex
+	src     []byte
+	file    string // relative to the book folder, as printed in diagnostics
+	absFile string
+	matter  model.Matter
+
+	chapters []*model.Chapter
+	cur      *model.Chapter
+	notes    map[int]*model.Note // goldmark footnote index -> note
+	noteRefs map[int]int
+}
+
+// parseChapter converts one Markdown file into one or more chapters.
+func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
+	src = r.cleanSource(file, src)
+	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
+		notes: map[int]*model.Note{}, noteRefs: map[int]int{}}
+	doc := r.md.Parse(text.NewReader(src))
+	base := strings.TrimSuffix(fileBase(file), ".md")
+	baseID := Slug(strings.TrimSuffix(base, ".markdown"), "ch")
+
+	// Footnote definitions come first, so that references can find them.
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if fl, ok := c.(*east.FootnoteList); ok {
+			for f := fl.FirstChild(); f != nil; f = f.NextSibling() {
+				fn, ok := f.(*east.Footnote)
+				if !ok {
+					continue
+				}
+				note := &model.Note{Label: string(fn.Ref), Pos: p.blockPos(fn)}
+				note.Blocks = p.blocks(fn, 0)
+				p.notes[fn.Index] = note
+			}
+		}
+	}
+
+	newChapter := func(pos model.Position) *model.Chapter {
+		id := baseID
+		if n := len(p.chapters); n > 0 {
+			id = fmt.Sprintf("%s-%d", baseID, n+1)
+		}
+		ch := &model.Chapter{ID: r.uniqueID(id, pos, false), File: file, Matter: matter, Pos: pos}
+		p.chapters = append(p.chapters, ch)
+		p.cur = ch
+		return ch
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*east.FootnoteList); ok {
+			continue
+		}
+		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+			pos := p.blockPos(h)
+			if p.cur != nil && (!p.cur.Untitled || len(p.cur.Blocks) > 0) {
+				r.ds.Warnf(pos, "a second # heading: a chapter file holds one chapter, so this starts a new chapter (use ## for a section)")
+			}
+			ch := p.cur
+			if ch == nil || !ch.Untitled || len(ch.Blocks) > 0 {
+				ch = newChapter(pos)
+			}
+			ch.Untitled = false
+			ch.Title = p.inlines(h)
+			if id, ok := h.AttributeString("id"); ok {
+				ch.TitleID = r.uniqueID(attrString(id), pos, true)
+			}
+			continue
+		}
+		if p.cur == nil {
+			ch := newChapter(p.li.pos(0))
+			ch.Untitled = true
+		}
+		p.cur.Blocks = append(p.cur.Blocks, p.block(c, 0)...)
+	}
+	if len(p.chapters) == 0 {
+		r.ds.Warnf(model.Position{File: file, Line: 1, Col: 1}, "chapter file is empty: it is left out of the book")
+		return nil
+	}
+	if first := p.chapters[0]; first.Untitled && matter == model.BodyMatter {
+		r.ds.Warnf(model.Position{File: file, Line: 1, Col: 1}, "chapter has no title (a # heading): it is left out of the contents")
+	}
+	for i, note := range p.notes {
+		if _, used := p.noteRefs[i]; !used {
+			r.ds.Warnf(note.Pos, "footnote [^%s] is never referenced", note.Label)
+		}
+	}
+	return p.chapters
+}
+
+// cleanSource removes a byte order mark, turns CRLF into LF, and reports
+// invalid UTF-8 and NUL bytes (replacing them so the rest can be read).
+func (r *reader) cleanSource(file string, src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !utf8.Valid(src) {
+		li := newLineIndex(file, src)
+		off := 0
+		for off < len(src) {
+			rr, size := utf8.DecodeRune(src[off:])
+			if rr == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		pos := li.pos(off)
+		r.ds.Errorf(pos, "invalid UTF-8 (byte 0x%02X): save the file as UTF-8", src[off])
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		r.ds.Errorf(newLineIndex(file, src).pos(i), "NUL byte in text: the file looks binary or corrupted")
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
+	return src
+}
+
+func fileBase(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func attrString(v any) string {
+	switch s := v.(type) {
+	case []byte:
+		return string(s)
+	case string:
+		return s
+	}
+	return fmt.Sprint(v)
+}
+
+// blockPos returns the position where a block node starts.
+func (p *chapterParse) blockPos(n ast.Node) model.Position {
+	if n.Type() == ast.TypeBlock {
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			return p.li.pos(lines.At(0).Start)
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if pos := p.blockPos(c); pos.Line > 0 {
+			return pos
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return p.li.pos(t.Segment.Start)
+	}
+	return model.Position{}
+}
+
+// maxDepth bounds nesting (block quotes in lists in block quotes …) so a
+// hostile file cannot exhaust the stack.
+const maxDepth = 200
+
+// block converts one block node.
+func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
+	pos := p.blockPos(n)
+	if pos.Line == 0 {
+		pos = model.Position{File: p.file, Line: 1, Col: 1}
+	}
+	base := model.BlockBase{Pos: pos}
+	if depth > maxDepth {
+		p.r.ds.Errorf(pos, "blocks nested more than %d levels deep: the rest of this block is left out", maxDepth)
+		return nil
+	}
+	switch v := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		if fig := p.figure(n, pos); fig != nil {
+			return []model.Block{&model.FigureBlock{BlockBase: base, Figure: fig}}
+		}
+		ins := p.inlines(n)
+		if len(ins) == 0 {
+			return nil
+		}
+		return []model.Block{&model.Paragraph{BlockBase: base, Inlines: ins}}
+	case *ast.Heading:
+		h := &model.Heading{BlockBase: base, Level: v.Level, Inlines: p.inlines(v)}
+		if id, ok := v.AttributeString("id"); ok {
+			h.ID = p.r.uniqueID(attrString(id), pos, true)
+		} else {
+			h.ID = p.r.uniqueID(Slug(model.PlainText(h.Inlines), "section"), pos, false)
+		}
+		if cl, ok := v.AttributeString("class"); ok {
+			h.Classes = strings.Fields(attrString(cl))
+		}
+		return []model.Block{h}
+	case *ast.List:
+		l := &model.List{BlockBase: base, Ordered: v.IsOrdered(), Start: v.Start, Tight: v.IsTight}
+		for it := v.FirstChild(); it != nil; it = it.NextSibling() {
+			item := &model.ListItem{Pos: p.blockPos(it)}
+			item.Blocks = p.blocks(it, depth+1)
+			l.Items = append(l.Items, item)
+		}
+		return []model.Block{l}
+	case *ast.Blockquote:
+		return []model.Block{&model.BlockQuote{BlockBase: base, Blocks: p.blocks(v, depth+1)}}
+	case *ast.FencedCodeBlock:
+		cb := &model.CodeBlock{BlockBase: base, Text: p.linesText(v)}
+		if lang := v.Language(p.src); lang != nil {
+			cb.Language = string(lang)
+		}
+		return []model.Block{cb}
+	case *ast.CodeBlock:
+		return []model.Block{&model.CodeBlock{BlockBase: base, Text: p.linesText(v)}}
+	case *ast.ThematicBreak:
+		return []model.Block{&model.ThematicBreak{BlockBase: base}}
+	case *ast.HTMLBlock:
+		raw := p.linesText(v)
+		if v.HasClosure() {
+			raw += string(v.ClosureLine.Value(p.src))
+		}
+		return p.r.htmlBlock(raw, pos)
+	case *east.Table:
+		return []model.Block{p.table(v, base)}
+	case *ast.Document:
+		return p.blocks(v, depth)
+	}
+	p.r.ds.Warnf(pos, "unsupported Markdown construct %s left out", n.Kind())
+	return nil
+}
+
+func (p *chapterParse) blocks(n ast.Node, depth int) []model.Block {
+	var out []model.Block
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, p.block(c, depth)...)
+	}
+	return out
+}
+
+func (p *chapterParse) linesText(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(p.src))
+	}
+	return b.String()
+}
+
+func (p *chapterParse) table(t *east.Table, base model.BlockBase) model.Block {
+	tb := &model.Table{BlockBase: base}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignLeft:
+			tb.Align = append(tb.Align, "left")
+		case east.AlignRight:
+			tb.Align = append(tb.Align, "right")
+		case east.AlignCenter:
+			tb.Align = append(tb.Align, "center")
+		default:
+			tb.Align = append(tb.Align, "")
+		}
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells [][]model.Inline
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, p.inlines(c))
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			tb.Header = cells
+		} else {
+			tb.Rows = append(tb.Rows, cells)
+		}
+	}
+	return tb
+}
+
+// figure recognises a paragraph that holds one image alone, with an
+// optional {…} attribute block after it, and returns it as a figure.
+func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
+	img, ok := par.FirstChild().(*ast.Image)
+	if !ok {
+		return nil
+	}
+	var attrs Attributes
+	if next := img.NextSibling(); next != nil {
+		t, ok := next.(*ast.Text)
+		if !ok {
+			return nil
+		}
+		lines := par.Lines()
+		end := lines.At(lines.Len() - 1).Stop
+		raw := strings.TrimSpace(strings.ReplaceAll(string(p.src[t.Segment.Start:end]), "\n", " "))
+		if !strings.HasPrefix(raw, "{") || !strings.HasSuffix(raw, "}") {
+			return nil
+		}
+		a, err := ParseAttributes(raw)
+		if err != nil {
+			p.r.ds.Errorf(p.li.pos(t.Segment.Start), "figure attributes: %v", err)
+		}
+		attrs = a
+	} else {
+		attrs = Attributes{Values: map[string]string{}}
+	}
+	fig := &model.Figure{
+		Image:   string(img.Destination),
+		Caption: p.inlineList(img),
+		Alt:     strings.TrimSpace(attrs.Values["alt"]),
+		Classes: attrs.Classes,
+		Attrs:   map[string]string{},
+		Pos:     pos,
+	}
+	fig.CreditText = strings.TrimSpace(attrs.Values["credit"])
+	fig.CreditSource = strings.TrimSpace(attrs.Values["source"])
+	for _, k := range attrs.Keys {
+		switch k {
+		case "alt", "credit", "source":
+		default:
+			fig.Attrs[k] = attrs.Values[k]
+		}
+	}
+	if attrs.ID != "" {
+		fig.ID = p.r.uniqueID(attrs.ID, pos, true)
+	}
+	p.r.addFigure(fig, p)
+	return fig
+}
+
+// inlines converts the inline children of a node.
+func (p *chapterParse) inlines(n ast.Node) []model.Inline {
+	return trimInlines(p.inlineList(n))
+}
+
+func (p *chapterParse) inlineList(n ast.Node) []model.Inline {
+	var out []model.Inline
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = appendInline(out, p.inline(c)...)
+	}
+	return out
+}
+
+// appendInline appends inlines, merging neighbouring text.
+func appendInline(out []model.Inline, ins ...model.Inline) []model.Inline {
+	for _, in := range ins {
+		if t, ok := in.(*model.Text); ok {
+			if t.Value == "" {
+				continue
+			}
+			if n := len(out); n > 0 {
+				if prev, ok := out[n-1].(*model.Text); ok {
+					out[n-1] = &model.Text{Value: prev.Value + t.Value}
+					continue
+				}
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// trimInlines removes spaces at the start and end of an inline list.
+func trimInlines(ins []model.Inline) []model.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	if t, ok := ins[0].(*model.Text); ok {
+		ins[0] = &model.Text{Value: strings.TrimLeft(t.Value, " \t\n")}
+	}
+	if t, ok := ins[len(ins)-1].(*model.Text); ok {
+		ins[len(ins)-1] = &model.Text{Value: strings.TrimRight(t.Value, " \t\n")}
+	}
+	return appendInline(nil, ins...)
+}
+
+func (p *chapterParse) inline(n ast.Node) []model.Inline {
+	switch v := n.(type) {
+	case *ast.Text:
+		out := []model.Inline{&model.Text{Value: string(v.Segment.Value(p.src))}}
+		switch {
+		case v.HardLineBreak():
+			out = append(out, &model.LineBreak{})
+		case v.SoftLineBreak():
+			out = append(out, &model.Text{Value: " "})
+		}
+		return out
+	case *ast.String:
+		return []model.Inline{&model.Text{Value: string(v.Value)}}
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for c := v.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(p.src))
+			} else if s, ok := c.(*ast.String); ok {
+				b.Write(s.Value)
+			}
+		}
+		return []model.Inline{&model.Code{Text: b.String()}}
+	case *ast.Emphasis:
+		if v.Level >= 2 {
+			return []model.Inline{&model.Strong{Children: p.inlineList(v)}}
+		}
+		return []model.Inline{&model.Emphasis{Children: p.inlineList(v)}}
+	case *east.Strikethrough:
+		return p.inlineList(v)
+	case *ast.Link:
+		return []model.Inline{&model.Link{URL: string(v.Destination), Title: string(v.Title),
+			Children: p.inlineList(v), Pos: p.inlinePos(v)}}
+	case *ast.AutoLink:
+		u := string(v.URL(p.src))
+		if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
+			u = "mailto:" + u
+		}
+		return []model.Inline{&model.Link{URL: u, Children: []model.Inline{&model.Text{Value: string(v.Label(p.src))}}, Pos: p.inlinePos(v)}}
+	case *ast.Image:
+		pos := p.inlinePos(v)
+		p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept")
+		return p.inlineList(v)
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < v.Segments.Len(); i++ {
+			s := v.Segments.At(i)
+			b.Write(s.Value(p.src))
+		}
+		pos := p.li.pos(v.Segments.At(0).Start)
+		return p.r.htmlInline(b.String(), pos)
+	case *east.FootnoteLink:
+		pos := p.inlinePos(v)
+		note := p.notes[v.Index]
+		if note == nil {
+			p.r.ds.Errorf(pos, "footnote reference has no definition")
+			return nil
+		}
+		if _, done := p.noteRefs[v.Index]; !done {
+			p.noteRefs[v.Index] = 1
+			p.cur.Notes = append(p.cur.Notes, note)
+			note.Number = len(p.cur.Notes)
+			note.ID = fmt.Sprintf("note-%s-%d", p.cur.ID, note.Number)
+		} else {
+			p.r.ds.Warnf(pos, "footnote [^%s] is referenced twice: a note has one call", note.Label)
+			return nil
+		}
+		return []model.Inline{&model.NoteRef{Note: note, Pos: pos}}
+	case *citationNode:
+		pos := p.li.pos(v.Offset)
+		items := make([]model.CitationItem, len(v.Items))
+		for i, it := range v.Items {
+			it.Pos = pos
+			items[i] = it
+		}
+		c := &model.Citation{Items: items, Pos: pos}
+		p.r.citations = append(p.r.citations, c)
+		return []model.Inline{c}
+	}
+	return p.inlineList(n)
+}
+
+// inlinePos finds a position for an inline node from its first text.
+func (p *chapterParse) inlinePos(n ast.Node) model.Position {
+	var found *model.Position
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || found != nil {
+			return ast.WalkStop, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			pos := p.li.pos(t.Segment.Start)
+			found = &pos
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found != nil {
+		return *found
+	}
+	for par := n.Parent(); par != nil; par = par.Parent() {
+		if par.Type() == ast.TypeBlock {
+			return p.blockPos(par)
+		}
+	}
+	return model.Position{File: p.file, Line: 1, Col: 1}
+}

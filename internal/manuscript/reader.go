@@ -1,0 +1,292 @@
+// Package manuscript reads a book folder (book.yaml, Markdown chapters,
+// the sources file and the images they name) into the one chapter model,
+// collecting every problem with its position.
+package manuscript
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/publish-books/publish/internal/csl"
+	"github.com/publish-books/publish/internal/imaging"
+	"github.com/publish-books/publish/internal/model"
+)
+
+// Options say where the book is and how strictly to read it.
+type Options struct {
+	// BookDir is the folder holding book.yaml.
+	BookDir string
+	// Root is the project folder: every path the manuscript names must
+	// lead inside it. It defaults to the parent of BookDir, so that a book
+	// can use the project's images/ folder.
+	Root string
+	// MaxImagePixels refuses larger images (default imaging.DefaultMaxPixels).
+	MaxImagePixels int
+	// MaxFileSize refuses larger chapter or sources files (default 64 MiB).
+	MaxFileSize int64
+}
+
+// reader holds the state of reading one book.
+type reader struct {
+	opts      Options
+	root      string
+	ds        *model.Diagnostics
+	md        parser.Parser
+	ids       map[string]model.Position
+	book      *model.Book
+	citations []*model.Citation
+}
+
+// Read reads the book in opts.BookDir. It always returns a book (possibly
+// partial) and the diagnostics; the caller decides from ds.HasErrors
+// whether to go on.
+func Read(opts Options) (*model.Book, model.Diagnostics) {
+	var ds model.Diagnostics
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = 64 << 20
+	}
+	if opts.MaxImagePixels == 0 {
+		opts.MaxImagePixels = imaging.DefaultMaxPixels
+	}
+	bookDir, err := filepath.Abs(opts.BookDir)
+	if err != nil {
+		ds.Errorf(model.Position{File: opts.BookDir}, "cannot resolve book folder: %v", err)
+		return &model.Book{}, ds
+	}
+	root := opts.Root
+	if root == "" {
+		root = filepath.Dir(bookDir)
+	}
+	root, _ = filepath.Abs(root)
+	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(), ids: map[string]model.Position{},
+		book: &model.Book{Dir: bookDir, Sources: map[string]*model.Source{}}}
+	r.read(bookDir)
+	return r.book, ds
+}
+
+// display returns the path to print for a file: relative to the current
+// directory when that is shorter, as users run publish from the project.
+func display(abs string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(abs)
+}
+
+func (r *reader) read(bookDir string) {
+	yamlPath := filepath.Join(bookDir, "book.yaml")
+	yamlName := display(yamlPath)
+	data, err := os.ReadFile(yamlPath)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			r.ds.Errorf(model.Position{File: yamlName}, "book.yaml not found: is %s a book folder? (publish init DIR makes one)", display(bookDir))
+		} else {
+			r.ds.Errorf(model.Position{File: yamlName}, "cannot read book.yaml: %v", err)
+		}
+		return
+	}
+	meta, entries := parseBookYAML(yamlName, data, r.ds)
+	meta.Pos.File = yamlName
+	r.book.Meta = meta
+	r.book.Style = meta.CitationStyle
+
+	if meta.SourcesFile != "" {
+		r.readSources(bookDir, yamlName, data)
+	}
+	if meta.Cover != "" {
+		pos := keyPosition(yamlName, data, "cover")
+		if abs, ok := r.resolve(bookDir, meta.Cover, pos); ok {
+			if _, err := r.probeImage(abs); err != nil {
+				r.ds.Errorf(pos, "cover image %q: %v", meta.Cover, err)
+			}
+		}
+	}
+	seen := map[string]model.Position{}
+	for _, e := range entries {
+		e.Pos.File = yamlName
+		if prev, dup := seen[e.File]; dup {
+			r.ds.Errorf(e.Pos, "chapter %q is listed twice (first at line %d)", e.File, prev.Line)
+			continue
+		}
+		seen[e.File] = e.Pos
+		abs, ok := r.resolve(bookDir, e.File, e.Pos)
+		if !ok {
+			continue
+		}
+		src, err := r.readFile(abs)
+		if err != nil {
+			r.ds.Errorf(e.Pos, "chapter file %q: %v", e.File, err)
+			continue
+		}
+		chs := r.parseChapter(display(abs), abs, src, e.Matter)
+		r.book.Chapters = append(r.book.Chapters, chs...)
+	}
+	r.checkReferences()
+}
+
+func (r *reader) readFile(abs string) ([]byte, error) {
+	st, err := os.Stat(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errors.New("not found")
+		}
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a folder, not a file")
+	}
+	if st.Size() > r.opts.MaxFileSize {
+		return nil, fmt.Errorf("file is %d MiB, more than the %d MiB limit", st.Size()>>20, r.opts.MaxFileSize>>20)
+	}
+	return os.ReadFile(abs)
+}
+
+// resolve checks a manuscript path and reports a problem at pos.
+func (r *reader) resolve(base, p string, pos model.Position) (string, bool) {
+	abs, err := ResolveInside(r.root, base, p)
+	if err != nil {
+		r.ds.Errorf(pos, "%v", err)
+		return "", false
+	}
+	return abs, true
+}
+
+func (r *reader) readSources(bookDir, yamlName string, bookYAML []byte) {
+	pos := keyPosition(yamlName, bookYAML, "sources")
+	abs, ok := r.resolve(bookDir, r.book.Meta.SourcesFile, pos)
+	if !ok {
+		return
+	}
+	data, err := r.readFile(abs)
+	if err != nil {
+		r.ds.Errorf(pos, "sources file %q: %v", r.book.Meta.SourcesFile, err)
+		return
+	}
+	list, byKey := csl.Read(display(abs), data, r.ds)
+	r.book.Sources = byKey
+	for _, s := range list {
+		r.book.SourceKeys = append(r.book.SourceKeys, s.Key)
+	}
+}
+
+// keyPosition finds where a top-level key is written in a YAML file, for
+// diagnostics about its value.
+func keyPosition(file string, data []byte, key string) model.Position {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			col := len(key) + 2
+			for col <= len(line) && line[col-1] == ' ' {
+				col++
+			}
+			return model.Position{File: file, Line: i + 1, Col: col}
+		}
+	}
+	return model.Position{File: file, Line: 1, Col: 1}
+}
+
+func (r *reader) probeImage(abs string) (imaging.Info, error) {
+	f, err := os.Open(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return imaging.Info{}, errors.New("not found")
+		}
+		return imaging.Info{}, err
+	}
+	defer f.Close()
+	return imaging.Probe(f, r.opts.MaxImagePixels)
+}
+
+// uniqueID records an identifier. An explicit id given twice is an error;
+// a generated one gets a numeric suffix.
+func (r *reader) uniqueID(id string, pos model.Position, explicit bool) string {
+	if prev, dup := r.ids[id]; dup {
+		if explicit {
+			r.ds.Errorf(pos, "duplicate id %q (first used at %s)", id, prev)
+			return id
+		}
+		for i := 2; ; i++ {
+			cand := fmt.Sprintf("%s-%d", id, i)
+			if _, taken := r.ids[cand]; !taken {
+				id = cand
+				break
+			}
+		}
+	}
+	r.ids[id] = pos
+	return id
+}
+
+// addFigure resolves and checks a figure's image and numbers it.
+func (r *reader) addFigure(fig *model.Figure, p *chapterParse) {
+	r.book.Figures = append(r.book.Figures, fig)
+	fig.Number = len(r.book.Figures)
+	if fig.ID == "" {
+		fig.ID = r.uniqueID(fmt.Sprintf("fig-%d", fig.Number), fig.Pos, false)
+	}
+	if p.cur != nil {
+		fig.Chapter = p.cur.ID
+	}
+	if fig.Alt == "" {
+		r.ds.WarnCodef("figure-no-alt", fig.Pos, "figure %q has no alt text (add alt=\"…\" describing the image for screen readers)", fig.ID)
+	}
+	if !fig.HasCredit() {
+		r.ds.WarnCodef("figure-no-credit", fig.Pos, "figure %q has no credit (add credit=\"…\" or source=key)", fig.ID)
+	}
+	if len(fig.Caption) == 0 {
+		r.ds.Warnf(fig.Pos, "figure %q has no caption (the text in the brackets)", fig.ID)
+	}
+	abs, ok := r.resolve(filepath.Dir(p.absFile), fig.Image, fig.Pos)
+	if !ok {
+		return
+	}
+	fig.ImagePath = abs
+	if rel, err := filepath.Rel(r.book.Dir, abs); err == nil {
+		fig.Image = filepath.ToSlash(rel)
+	}
+	info, err := r.probeImage(abs)
+	if err != nil {
+		r.ds.Errorf(fig.Pos, "image %q %v", displayImage(p, fig), err)
+		return
+	}
+	fig.PixelWidth, fig.PixelHeight, fig.Format = info.Width, info.Height, info.Format
+}
+
+func displayImage(p *chapterParse, fig *model.Figure) string {
+	rel, err := filepath.Rel(filepath.Dir(p.absFile), fig.ImagePath)
+	if err != nil {
+		return fig.Image
+	}
+	return filepath.ToSlash(rel)
+}
+
+// checkReferences checks that every cited key and every figure source
+// exists in the sources file.
+func (r *reader) checkReferences() {
+	noSources := r.book.Meta.SourcesFile == ""
+	for _, c := range r.citations {
+		for _, it := range c.Items {
+			if _, ok := r.book.Sources[it.Key]; !ok {
+				if noSources {
+					r.ds.Errorf(it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
+				} else {
+					r.ds.Errorf(it.Pos, "unknown source %q", it.Key)
+				}
+			}
+		}
+	}
+	for _, f := range r.book.Figures {
+		if f.CreditSource != "" {
+			if _, ok := r.book.Sources[f.CreditSource]; !ok {
+				r.ds.Errorf(f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
+			}
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package model
+
+// Book is a whole manuscript after reading: its metadata, its chapters in
+// reading order, its sources and the material generated from them.
+type Book struct {
+	Meta Metadata
+	// Dir is the book folder; paths in the model are relative to it unless
+	// they say otherwise.
+	Dir string
+	// Chapters holds every chapter file in reading order, front matter,
+	// body and back matter alike; Chapter.Matter says which is which.
+	Chapters []*Chapter
+	// Figures lists every figure of the book in reading order, numbered
+	// from 1.
+	Figures []*Figure
+	// Sources holds the cited works and archive documents, by key.
+	Sources map[string]*Source
+	// SourceKeys lists the source keys in the order of the sources file.
+	SourceKeys []string
+	// Bibliography is filled by the citation formatter: groups of
+	// formatted entries for the back matter.
+	Bibliography []BibliographyGroup
+	// Style is the citation style in force (see Metadata.CitationStyle).
+	Style string
+}
+
+// Metadata is what book.yaml says about the book.
+type Metadata struct {
+	Title       string
+	Subtitle    string
+	Language    string // BCP 47 tag, e.g. "fr" or "en-GB"
+	Creators    []Contributor
+	Publisher   string
+	Date        string // ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
+	ISBN        string // the EPUB edition's ISBN, digits and hyphens
+	PrintISBN   string // the print edition's ISBN
+	UUID        string // urn:uuid:… when the book has no ISBN
+	Rights      string
+	Description string
+	Subjects    []string
+	// Cover is the cover image path relative to the book folder, or "".
+	Cover string
+	// SourcesFile is the CSL-JSON or CSL-YAML file, relative to the book
+	// folder, or "".
+	SourcesFile string
+	// CitationStyle is "notes" (French humanities notes) or "author-date".
+	CitationStyle string
+	// LegalDeposit is the « Dépôt légal » line's date, e.g. "novembre 2026".
+	LegalDeposit string
+	// Printer names the printing house for the copyright page.
+	Printer string
+	// Edition is free text such as "Première édition".
+	Edition string
+	// AccessibilitySummary overrides the generated accessibility summary.
+	AccessibilitySummary string
+	Pos                  Position
+}
+
+// Identifier returns the book's main identifier as a URN: the EPUB ISBN,
+// else the print ISBN, else the UUID.
+func (m *Metadata) Identifier() string {
+	switch {
+	case m.ISBN != "":
+		return "urn:isbn:" + CompactISBN(m.ISBN)
+	case m.PrintISBN != "":
+		return "urn:isbn:" + CompactISBN(m.PrintISBN)
+	}
+	return m.UUID
+}
+
+// CompactISBN removes hyphens and spaces from an ISBN.
+func CompactISBN(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '-' && c != ' ' {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// Authors returns the creators whose role is "aut", or all creators when
+// none is.
+func (m *Metadata) Authors() []Contributor {
+	var out []Contributor
+	for _, c := range m.Creators {
+		if c.Role == "aut" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Contributor is a person or body who made the book, with a MARC relator
+// role code ("aut", "edt", "trl", "ill", "pht", "aui", …).
+type Contributor struct {
+	Name   string
+	FileAs string // sort form, e.g. "Dupont, Marie"
+	Role   string
+}
+
+// Matter says where a chapter stands in the book.
+type Matter int
+
+// The three divisions of a book.
+const (
+	BodyMatter Matter = iota
+	FrontMatter
+	BackMatter
+)
+
+// String names the division as book.yaml spells it.
+func (m Matter) String() string {
+	switch m {
+	case FrontMatter:
+		return "front"
+	case BackMatter:
+		return "back"
+	}
+	return "body"
+}
+
+// Chapter is one chapter file: its title, blocks and notes.
+type Chapter struct {
+	// ID is unique in the book, derived from the file name ("01-boulogne").
+	ID string
+	// File is the chapter file, relative to the book folder.
+	File   string
+	Matter Matter
+	// Title is the `#` heading's content; Untitled is true when the file
+	// has none (the chapter then has no title in the contents).
+	Title    []Inline
+	TitleID  string
+	Untitled bool
+	Lang     string // the chapter's language when it differs from the book's
+	Blocks   []Block
+	// Notes holds the chapter's footnotes in the order of their first
+	// reference, numbered from 1 within the chapter.
+	Notes []*Note
+	Pos   Position
+}
+
+// Note is a footnote: its number, its blocks, and where it was defined.
+type Note struct {
+	ID     string // unique in the book, e.g. "n-01-boulogne-3"
+	Label  string // the label in the manuscript ([^label])
+	Number int
+	Blocks []Block
+	// Generated is true for notes made by the citation formatter.
+	Generated bool
+	Pos       Position
+}
+
+// BibliographyGroup is a titled group of bibliography entries, e.g.
+// « Sources d'archives » or « Ouvrages ».
+type BibliographyGroup struct {
+	Title   string
+	Entries []BibliographyEntry
+}
+
+// BibliographyEntry is one formatted source.
+type BibliographyEntry struct {
+	Key     string
+	Inlines []Inline
+}
+
+// Pagination is what the print layout hands to other outputs: where each
+// printed page starts and on which page each figure sits. It is plain data
+// so that the EPUB writer never depends on the PDF renderer.
+type Pagination struct {
+	Pages []PageStart
+	// FigurePages maps a figure ID to the label of its printed page.
+	FigurePages map[string]string
+	// ChapterPages maps a chapter ID to the label of its first page.
+	ChapterPages map[string]string
+}
+
+// PageStart says where one printed page of a chapter begins.
+type PageStart struct {
+	Label string // the folio as printed, e.g. "12" or "ix"
+	// Chapter is the ID of the chapter the page's first line belongs to.
+	Chapter string
+	// Block is the index of the top-level block in Chapter.Blocks where the
+	// page begins (-1: before the first block, at the chapter title).
+	Block int
+	// Offset counts the characters (runes) of visible text of that block
+	// that stand before the page's first character, following the order
+	// in which a renderer writes them (see TextOf).
+	Offset int
+}

@@ -1,0 +1,85 @@
+package model
+
+// Figure is an illustration: an image with its number, caption, alt text
+// and credit.
+type Figure struct {
+	ID      string
+	Number  int
+	Chapter string // the ID of the chapter holding the figure
+	// Image is the image path relative to the book folder; ImagePath is
+	// the same file as an absolute path.
+	Image     string
+	ImagePath string
+	// PixelWidth and PixelHeight are the image's size in pixels; Format is
+	// "jpeg", "png", "tiff", "gif" or "webp".
+	PixelWidth  int
+	PixelHeight int
+	Format      string
+	Alt         string
+	Caption     []Inline
+	// CreditText is a free-text credit; CreditSource is the key of the
+	// source the credit refers to. At most one of them is set.
+	CreditText   string
+	CreditSource string
+	// Credit is the formatted credit line (filled by the citation pass).
+	Credit  []Inline
+	Classes []string
+	// Attrs holds the other key=value attributes of the image, such as
+	// width=60%.
+	Attrs map[string]string
+	Pos   Position
+}
+
+// HasCredit reports whether the figure names a credit.
+func (f *Figure) HasCredit() bool { return f.CreditText != "" || f.CreditSource != "" }
+
+// Source is one entry of the sources file: a CSL item.
+type Source struct {
+	Key             string
+	Type            string // CSL type: "book", "manuscript", "graphic", …
+	Title           string
+	Authors         []Name
+	Editors         []Name
+	Issued          Date
+	Accessed        Date
+	ContainerTitle  string
+	CollectionTitle string
+	Archive         string
+	ArchiveLocation string // the « cote »
+	ArchivePlace    string
+	Publisher       string
+	PublisherPlace  string
+	Page            string
+	NumberOfPages   string
+	Volume          string
+	Issue           string
+	Edition         string
+	URL             string
+	DOI             string
+	Medium          string
+	Genre           string
+	Note            string
+	// Credit is the exact credit line an archive asks for, if any.
+	Credit string
+	Lang   string
+	Pos    Position
+}
+
+// Name is a person's name, or a body's name in Literal.
+type Name struct {
+	Family  string
+	Given   string
+	Literal string
+}
+
+// Date is a CSL date: one or two points in time, possibly approximate,
+// or a free-text date in Literal.
+type Date struct {
+	Parts       [][3]int // each [year, month, day]; 0 = absent
+	Circa       bool
+	Literal     string
+	Unparseable string
+}
+
+// IsZero reports whether the date is empty.
+func (d Date) IsZero() bool { return len(d.Parts) == 0 && d.Literal == "" }

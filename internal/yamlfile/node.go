@@ -1,0 +1,228 @@
+// Package yamlfile reads the project's YAML files (book.yaml, print.yaml,
+// CSL-YAML sources) into a small positioned tree and checks them against
+// the keys a caller expects, reporting every problem at file:line:col.
+package yamlfile
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// Kind says what a node holds.
+type Kind int
+
+// The kinds of node.
+const (
+	Null Kind = iota
+	Scalar
+	Map
+	Seq
+)
+
+// String names the kind as a user reads it in an error.
+func (k Kind) String() string {
+	switch k {
+	case Scalar:
+		return "a value"
+	case Map:
+		return "a mapping (key: value lines)"
+	case Seq:
+		return "a list"
+	}
+	return "nothing"
+}
+
+// Node is a YAML node with its position.
+type Node struct {
+	Kind Kind
+	// Value is a scalar's text; Quoted is true when it was written in
+	// quotes (so "1944" stays a string).
+	Value  string
+	Quoted bool
+	Pos    model.Position
+	// Keys and Values hold a mapping's entries in file order.
+	Keys   []*Node
+	Values []*Node
+	// Items holds a sequence's entries.
+	Items []*Node
+}
+
+// MaxNodes bounds the size of a parsed document, so that a hostile file
+// cannot make the reader allocate without limit.
+const MaxNodes = 200000
+
+// Parse reads a YAML document. Problems (syntax errors, aliases, more than
+// one document) are reported to ds with their positions; the result is nil
+// when nothing usable was read.
+func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Position(data)
+		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "invalid UTF-8 byte sequence")
+		return nil
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		ds.Add(syntaxDiagnostic(file, err))
+		return nil
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return &Node{Kind: Null, Pos: model.Position{File: file, Line: 1, Col: 1}}
+	}
+	if len(f.Docs) > 1 {
+		p := positionOf(file, f.Docs[1].GetToken())
+		ds.Errorf(p, "only one YAML document is allowed (remove the second '---')")
+	}
+	c := converter{file: file, ds: ds}
+	return c.convert(f.Docs[0].Body)
+}
+
+type converter struct {
+	file  string
+	ds    *model.Diagnostics
+	count int
+}
+
+func (c *converter) convert(n ast.Node) *Node {
+	if n == nil {
+		return &Node{Kind: Null}
+	}
+	c.count++
+	pos := positionOf(c.file, n.GetToken())
+	if c.count > MaxNodes {
+		if c.count == MaxNodes+1 {
+			c.ds.Errorf(pos, "file too large: more than %d YAML nodes", MaxNodes)
+		}
+		return &Node{Kind: Null, Pos: pos}
+	}
+	switch v := n.(type) {
+	case *ast.DocumentNode:
+		return c.convert(v.Body)
+	case *ast.CommentNode, *ast.CommentGroupNode:
+		return &Node{Kind: Null, Pos: pos}
+	case *ast.AnchorNode:
+		return c.convert(v.Value)
+	case *ast.TagNode:
+		return c.convert(v.Value)
+	case *ast.AliasNode:
+		c.ds.Errorf(pos, "YAML aliases (*name) are not supported here: write the value out")
+		return &Node{Kind: Null, Pos: pos}
+	case *ast.MappingNode:
+		m := &Node{Kind: Map, Pos: pos}
+		for _, mv := range v.Values {
+			c.addEntry(m, mv)
+		}
+		return m
+	case *ast.MappingValueNode:
+		m := &Node{Kind: Map, Pos: positionOf(c.file, v.Key.GetToken())}
+		c.addEntry(m, v)
+		return m
+	case *ast.SequenceNode:
+		s := &Node{Kind: Seq, Pos: pos}
+		for _, it := range v.Values {
+			s.Items = append(s.Items, c.convert(it))
+		}
+		return s
+	case *ast.NullNode:
+		return &Node{Kind: Null, Pos: pos}
+	case *ast.LiteralNode:
+		return &Node{Kind: Scalar, Value: v.Value.Value, Quoted: true, Pos: pos}
+	case *ast.StringNode:
+		tk := v.GetToken()
+		quoted := tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
+		return &Node{Kind: Scalar, Value: v.Value, Quoted: quoted, Pos: pos}
+	case ast.ScalarNode:
+		return &Node{Kind: Scalar, Value: scalarText(n), Pos: pos}
+	}
+	c.ds.Errorf(pos, "unsupported YAML construct")
+	return &Node{Kind: Null, Pos: pos}
+}
+
+func scalarText(n ast.Node) string {
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return strings.TrimSpace(n.String())
+}
+
+func (c *converter) addEntry(m *Node, mv *ast.MappingValueNode) {
+	if mv.Key == nil {
+		return
+	}
+	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+		c.ds.Errorf(positionOf(c.file, mv.Key.GetToken()), "YAML merge keys (<<) are not supported here")
+		return
+	}
+	key := c.convert(mv.Key)
+	if key.Kind != Scalar {
+		c.ds.Errorf(key.Pos, "a key must be a plain name")
+		return
+	}
+	for _, k := range m.Keys {
+		if k.Value == key.Value {
+			c.ds.Errorf(key.Pos, "duplicate key %q (first at line %d)", key.Value, k.Pos.Line)
+			return
+		}
+	}
+	m.Keys = append(m.Keys, key)
+	m.Values = append(m.Values, c.convert(mv.Value))
+}
+
+func positionOf(file string, tk *token.Token) model.Position {
+	if tk == nil || tk.Position == nil {
+		return model.Position{File: file, Line: 1, Col: 1}
+	}
+	return model.Position{File: file, Line: max(tk.Position.Line, 1), Col: max(tk.Position.Column, 1)}
+}
+
+type tokenError interface {
+	GetToken() *token.Token
+	GetMessage() string
+}
+
+func syntaxDiagnostic(file string, err error) model.Diagnostic {
+	var te tokenError
+	if errors.As(err, &te) {
+		msg := te.GetMessage()
+		return model.Diagnostic{Pos: positionOf(file, te.GetToken()), Severity: model.Error,
+			Message: "YAML syntax: " + msg}
+	}
+	return model.Diagnostic{Pos: model.Position{File: file, Line: 1, Col: 1}, Severity: model.Error,
+		Message: fmt.Sprintf("YAML syntax: %v", err)}
+}
+
+// invalidUTF8Position returns the line and column of the first invalid
+// UTF-8 sequence in data.
+func invalidUTF8Position(data []byte) (int, int) {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+// InvalidUTF8Position returns the line and column (in characters) of the
+// first invalid UTF-8 sequence in data; ok is false when data is valid.
+func InvalidUTF8Position(data []byte) (line, col int, ok bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
+	line, col = invalidUTF8Position(data)
+	return line, col, true
+}
