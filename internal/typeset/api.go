@@ -1,0 +1,91 @@
+// Package typeset breaks paragraphs into lines: it measures text with the
+// font's real advance widths and kerning, hyphenates with TeX patterns and
+// chooses line breaks with the Knuth-Plass algorithm over boxes, glue and
+// penalties. Its output is positioned text pieces that a renderer draws
+// as they are; it knows nothing of PDF.
+//
+// This file is the contract between the page builder (internal/pdf) and
+// the line breaker. Keep these names and meanings stable.
+package typeset
+
+// Align says how the lines of a paragraph are set.
+type Align int
+
+// The alignments.
+const (
+	Justify Align = iota
+	Left
+	Center
+	Right
+)
+
+// Style is how a run of text is set. Font is the renderer's key for the
+// font (for example "serif-italic"); typeset passes it through.
+type Style struct {
+	Font string
+	Face *Face
+	Size float64 // points
+	Rise float64 // baseline shift in points (superscripts), 0 normally
+	// Link is an opaque link target the renderer attaches to the text.
+	Link string
+}
+
+// Run is a stretch of text in one style.
+type Run struct {
+	Text  string
+	Style Style
+	// Uncounted marks text that is not part of the model's visible text
+	// (a footnote call's number, for example): it does not advance Offset.
+	Uncounted bool
+	// NoBreak forbids any line break inside the run.
+	NoBreak bool
+}
+
+// Paragraph is what the page builder asks to set.
+type Paragraph struct {
+	Runs   []Run
+	Width  float64 // the measure in points
+	Indent float64 // first-line indent in points
+	Align  Align
+	// Lang selects the hyphenation patterns ("fr", "en"); "" disables
+	// hyphenation.
+	Lang string
+	// NoHyphenAfter lists line indexes (from 0) that must not end with a
+	// hyphen, so a page builder can forbid a hyphen on a page's last line
+	// and set the paragraph again.
+	NoHyphenAfter []int
+}
+
+// Piece is text drawn at a horizontal position of a line, in one style.
+// Kerning and justification are already applied to the positions.
+type Piece struct {
+	X     float64 // from the line's left edge, in points
+	Text  string
+	Style Style
+	// Offset is the rune offset of the piece's first character in the
+	// paragraph's counted text (the concatenation of the counted runs).
+	Offset int
+}
+
+// Line is one line of a set paragraph.
+type Line struct {
+	Pieces []Piece
+	// Width is the line's width after adjustment, in points.
+	Width float64
+	// Ratio is the Knuth-Plass adjustment ratio (0 for a natural line,
+	// positive when stretched, negative when shrunk).
+	Ratio      float64
+	Hyphenated bool
+	// Offset is the rune offset (in counted text) where the line starts.
+	Offset int
+	// Height is the line's tallest size in points, for leading.
+	Height float64
+}
+
+// Result is a set paragraph.
+type Result struct {
+	Lines []Line
+	// Fallback is true when no feasible Knuth-Plass break sequence existed
+	// and lines were filled greedily (the page builder reports it).
+	Fallback bool
+}
