@@ -116,6 +116,19 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 				Action: runPlaceholder,
 			},
 			{
+				Name:      "slug",
+				Usage:     "print the file name the outputs get (out/<slug>.epub); used by the Makefile",
+				UsageText: "publish slug",
+				Action: func(c *ucli.Context) error {
+					slug, err := build.Slug(c.String("book"))
+					if err != nil {
+						return ucli.Exit("publish slug: "+err.Error(), ExitManuscript)
+					}
+					fmt.Fprintln(stdout, slug)
+					return nil
+				},
+			},
+			{
 				Name:  "version",
 				Usage: "print the version",
 				Action: func(c *ucli.Context) error {

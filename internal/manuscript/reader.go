@@ -290,3 +290,17 @@ func (r *reader) checkReferences() {
 		}
 	}
 }
+
+// ReadMetadata reads book.yaml alone, for callers that need the title or
+// language without reading the chapters.
+func ReadMetadata(bookDir string) (model.Metadata, model.Diagnostics) {
+	var ds model.Diagnostics
+	p := filepath.Join(bookDir, "book.yaml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		ds.Errorf(model.Position{File: display(p)}, "cannot read book.yaml: %v", err)
+		return model.Metadata{}, ds
+	}
+	meta, _ := parseBookYAML(display(p), data, &ds)
+	return meta, ds
+}

@@ -1,0 +1,11 @@
+// Package fonts embeds the typefaces that ship with publish (EB Garamond,
+// SIL Open Font License, see OFL.txt), so that publish init can give a new
+// book folder the same fonts as the sample book.
+package fonts
+
+import "embed"
+
+// Files holds the TrueType fonts and their licence.
+//
+//go:embed *.ttf OFL.txt
+var Files embed.FS
