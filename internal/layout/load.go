@@ -1,0 +1,448 @@
+package layout
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/yamlfile"
+)
+
+// FileName is the print layout's file name in the layout folder.
+const FileName = "print.yaml"
+
+// Defaults returns the layout used when print.yaml is missing or silent
+// (documented in docs/layout.md). It has no fonts: Load finds them.
+func Defaults() *Print {
+	mm := units["mm"]
+	return &Print{
+		TrimWidth: 150 * mm, TrimHeight: 210 * mm, TrimName: "15x21cm",
+		Bleed: 3 * mm,
+		Inner: 20 * mm, Outer: 16 * mm, Top: 18 * mm, Bottom: 22 * mm,
+		Size: 11, Leading: 14, Indent: 11,
+		NoteSize: 9, CaptionSize: 9, HeadSize: 8.5, ChapterTitleSize: 20,
+		VersoHead: "book-title", RectoHead: "chapter-title",
+		Folio:        "bottom-center",
+		ChapterRecto: true, ChapterDrop: 50 * mm,
+		Contents: "",
+		MinPPI:   300,
+		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
+	}
+}
+
+// Load reads dir/print.yaml. A missing file gives Defaults with the
+// typeface found in the project's fonts/ folder. Every problem is added
+// to ds at its position; the result is always usable for a check run.
+func Load(dir string, ds *model.Diagnostics) *Print {
+	p := Defaults()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	p.Dir = abs
+	file := filepath.Join(dir, FileName)
+	p.File = file
+	root := filepath.Dir(abs)
+	data, err := os.ReadFile(file)
+	var typeface *yamlfile.Node
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		ds.Errorf(model.Position{File: file}, "cannot read the print layout: %v", err)
+	default:
+		typeface = parse(p, file, data, ds)
+	}
+	if typeface != nil {
+		p.loadTypeface(typeface, root, ds)
+	} else if len(p.Fonts) == 0 {
+		p.defaultTypeface(root, file, ds)
+	}
+	p.check(file, ds)
+	return p
+}
+
+// parse applies print.yaml to p and returns the typeface node, which is
+// read after the rest.
+func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.Node {
+	root := yamlfile.Parse(file, data, ds)
+	if root == nil {
+		return nil
+	}
+	var typeface *yamlfile.Node
+	length := func(dst *float64, what, bare string, em func() float64) func(*yamlfile.Node) {
+		return func(n *yamlfile.Node) {
+			s, ok := yamlfile.String(n, ds, what)
+			if !ok || s == "" {
+				if ok {
+					ds.Errorf(n.Pos, "%s needs a value", what)
+				}
+				return
+			}
+			e := 0.0
+			if em != nil {
+				e = em()
+			}
+			v, err := parseLength(s, bare, e)
+			if err != nil {
+				ds.Errorf(n.Pos, "%s: %v", what, err)
+				return
+			}
+			*dst = v
+		}
+	}
+	choice := func(dst *string, what string, allowed ...string) func(*yamlfile.Node) {
+		return func(n *yamlfile.Node) {
+			s, ok := yamlfile.String(n, ds, what)
+			if !ok {
+				return
+			}
+			s = strings.ToLower(strings.TrimSpace(s))
+			for _, a := range allowed {
+				if s == a {
+					*dst = s
+					return
+				}
+			}
+			ds.Errorf(n.Pos, "%s must be one of %s, not %q", what, strings.Join(allowed, ", "), s)
+		}
+	}
+	boolean := func(dst *bool, what string) func(*yamlfile.Node) {
+		return func(n *yamlfile.Node) {
+			if v, ok := yamlfile.Bool(n, ds, what); ok {
+				*dst = v
+			}
+		}
+	}
+	heads := []string{"book-title", "chapter-title", "author", "section", "none"}
+	color := choice(&p.Color, "color", "gray", "grey", "color", "colour")
+	indentEm := ""
+	var indentNode *yamlfile.Node
+	yamlfile.Fields(root, ds, FileName, nil, map[string]func(*yamlfile.Node){
+		"trim": func(n *yamlfile.Node) {
+			switch n.Kind {
+			case yamlfile.Map:
+				var w, h float64
+				yamlfile.Fields(n, ds, "trim", []string{"width", "height"}, map[string]func(*yamlfile.Node){
+					"width":  length(&w, "trim width", "", nil),
+					"height": length(&h, "trim height", "", nil),
+				})
+				if w > 0 && h > 0 {
+					p.TrimWidth, p.TrimHeight, p.TrimName = w, h, ""
+				}
+			default:
+				s, ok := yamlfile.String(n, ds, "trim")
+				if !ok {
+					return
+				}
+				w, h, err := parseTrim(s)
+				if err != nil {
+					ds.Errorf(n.Pos, "trim: %v", err)
+					return
+				}
+				p.TrimWidth, p.TrimHeight, p.TrimName = w, h, strings.TrimSpace(s)
+			}
+		},
+		"bleed":      length(&p.Bleed, "bleed", "", nil),
+		"crop-marks": boolean(&p.CropMarks, "crop-marks"),
+		"margins": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "margins", nil, map[string]func(*yamlfile.Node){
+				"inner":  length(&p.Inner, "inner margin", "", nil),
+				"outer":  length(&p.Outer, "outer margin", "", nil),
+				"top":    length(&p.Top, "top margin", "", nil),
+				"bottom": length(&p.Bottom, "bottom margin", "", nil),
+			})
+		},
+		"typeface": func(n *yamlfile.Node) { typeface = n },
+		"sizes": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "sizes", nil, map[string]func(*yamlfile.Node){
+				"text":           length(&p.Size, "text size", "pt", nil),
+				"leading":        length(&p.Leading, "leading", "pt", func() float64 { return p.Size }),
+				"notes":          length(&p.NoteSize, "notes size", "pt", nil),
+				"captions":       length(&p.CaptionSize, "captions size", "pt", nil),
+				"running-heads":  length(&p.HeadSize, "running-heads size", "pt", nil),
+				"chapter-titles": length(&p.ChapterTitleSize, "chapter-titles size", "pt", nil),
+			})
+		},
+		"indent": func(n *yamlfile.Node) {
+			// Read after sizes, so "1em" means the text size.
+			indentNode = n
+			indentEm, _ = yamlfile.String(n, ds, "indent")
+		},
+		"running-heads": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "running-heads", nil, map[string]func(*yamlfile.Node){
+				"verso": choice(&p.VersoHead, "running-heads verso", heads...),
+				"recto": choice(&p.RectoHead, "running-heads recto", heads...),
+			})
+		},
+		"folio": choice(&p.Folio, "folio", "bottom-center", "bottom-outside", "top-outside"),
+		"chapter-opening": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "chapter-opening", nil, map[string]func(*yamlfile.Node){
+				"recto": boolean(&p.ChapterRecto, "chapter-opening recto"),
+				"drop":  length(&p.ChapterDrop, "chapter-opening drop", "", nil),
+			})
+		},
+		"contents": choice(&p.Contents, "contents", "front", "back"),
+		"hyphenation": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
+				"exceptions": func(n *yamlfile.Node) {
+					words, _ := yamlfile.Strings(n, ds, "hyphenation exceptions")
+					for i, w := range words {
+						w = strings.TrimSpace(w)
+						if w == "" || strings.ContainsAny(w, " \t") {
+							pos := n.Pos
+							if n.Kind == yamlfile.Seq && i < len(n.Items) {
+								pos = n.Items[i].Pos
+							}
+							ds.Errorf(pos, "hyphenation exception %q must be one word with its break points marked by -", w)
+							continue
+						}
+						p.HyphenExceptions = append(p.HyphenExceptions, w)
+					}
+				},
+			})
+		},
+		"images": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "images", nil, map[string]func(*yamlfile.Node){
+				"min-ppi": func(n *yamlfile.Node) {
+					if v, ok := yamlfile.Float(n, ds, "images min-ppi"); ok {
+						if v < 72 || v > 2400 {
+							ds.Errorf(n.Pos, "images min-ppi must be between 72 and 2400, not %g", v)
+							return
+						}
+						p.MinPPI = v
+					}
+				},
+				"upscale": boolean(&p.Upscale, "images upscale"),
+			})
+		},
+		"color":            color,
+		"colour":           color,
+		"pdf-x":            choice(&p.PDFX, "pdf-x", "x-1a", "none"),
+		"output-condition": choice(&p.OutputCondition, "output-condition", outputConditionNames()...),
+	})
+	if indentNode != nil && indentEm != "" {
+		v, err := parseLength(indentEm, "", p.Size)
+		if err != nil {
+			ds.Errorf(indentNode.Pos, "indent: %v", err)
+		} else {
+			p.Indent = v
+		}
+	}
+	if p.Color == "grey" {
+		p.Color = "gray"
+	}
+	if p.Color == "colour" {
+		p.Color = "color"
+	}
+	p.OutputCondition = canonicalCondition(p.OutputCondition)
+	return typeface
+}
+
+// loadTypeface reads the typeface mapping: family and the style files.
+func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostics) {
+	family := ""
+	type style struct {
+		italic, bold bool
+		node         *yamlfile.Node
+	}
+	var styles []style
+	add := func(italic, bold bool) func(*yamlfile.Node) {
+		return func(v *yamlfile.Node) { styles = append(styles, style{italic, bold, v}) }
+	}
+	yamlfile.Fields(n, ds, "typeface", []string{"regular"}, map[string]func(*yamlfile.Node){
+		"family": func(v *yamlfile.Node) {
+			family, _ = yamlfile.String(v, ds, "typeface family")
+		},
+		"regular":     add(false, false),
+		"italic":      add(true, false),
+		"bold":        add(false, true),
+		"bold-italic": add(true, true),
+	})
+	for _, s := range styles {
+		rel, ok := yamlfile.String(s.node, ds, "font file")
+		if !ok || rel == "" {
+			if ok {
+				ds.Errorf(s.node.Pos, "font file path is empty")
+			}
+			continue
+		}
+		path := rel
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(p.Dir, filepath.FromSlash(rel))
+		}
+		path = filepath.Clean(path)
+		if !inside(root, path) {
+			ds.Errorf(s.node.Pos, "font file %q is outside the project folder %s", rel, root)
+			continue
+		}
+		fam, err := readFont(path)
+		if err != nil {
+			ds.Errorf(s.node.Pos, "font file %q: %v", rel, err)
+			continue
+		}
+		if family == "" {
+			family = fam
+		}
+		p.Fonts = append(p.Fonts, FontFile{Path: path, Italic: s.italic, Bold: s.bold})
+	}
+	p.setFamily(family)
+	sortFonts(p.Fonts)
+}
+
+// defaultTypeface looks in the project's fonts/ folder for a family with a
+// "-Regular.ttf" file and its "-Italic", "-Bold" and "-BoldItalic" mates.
+func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
+	dir := filepath.Join(root, "fonts")
+	matches, _ := filepath.Glob(filepath.Join(dir, "*-Regular.ttf"))
+	sort.Strings(matches)
+	for _, reg := range matches {
+		base := strings.TrimSuffix(reg, "-Regular.ttf")
+		fam, err := readFont(reg)
+		if err != nil {
+			continue
+		}
+		p.Fonts = []FontFile{{Path: reg}}
+		for _, s := range []struct {
+			suffix       string
+			italic, bold bool
+		}{{"-Italic.ttf", true, false}, {"-Bold.ttf", false, true}, {"-BoldItalic.ttf", true, true}} {
+			if _, err := readFont(base + s.suffix); err == nil {
+				p.Fonts = append(p.Fonts, FontFile{Path: base + s.suffix, Italic: s.italic, Bold: s.bold})
+			}
+		}
+		p.setFamily(fam)
+		return
+	}
+	ds.Errorf(model.Position{File: file}, "no typeface: give typeface: regular: … in %s, or put a *-Regular.ttf font in %s", FileName, dir)
+}
+
+func (p *Print) setFamily(family string) {
+	p.Family = strings.TrimSpace(family)
+	for i := range p.Fonts {
+		p.Fonts[i].Family = p.Family
+	}
+}
+
+func sortFonts(fs []FontFile) {
+	rank := func(f FontFile) int {
+		r := 0
+		if f.Bold {
+			r += 2
+		}
+		if f.Italic {
+			r++
+		}
+		return r
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i]) < rank(fs[j]) })
+}
+
+// readFont checks that path is a TrueType font and returns its family
+// name.
+func readFont(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", errors.New("no such file")
+		}
+		return "", err
+	}
+	if err := checkTrueType(data); err != nil {
+		return "", err
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range []sfnt.NameID{sfnt.NameIDTypographicFamily, sfnt.NameIDFamily} {
+		if name, err := f.Name(nil, id); err == nil && name != "" {
+			return name, nil
+		}
+	}
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), nil
+}
+
+// inside reports whether path lies in dir (after resolving symbolic
+// links where they exist).
+func inside(dir, path string) bool {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = r
+	}
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		path = r
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// check reports settings that cannot make a page.
+func (p *Print) check(file string, ds *model.Diagnostics) {
+	pos := model.Position{File: file}
+	if p.TextWidth() < 72 {
+		ds.Errorf(pos, "the text block is only %.0f mm wide: margins too wide for the trim size", p.TextWidth()/units["mm"])
+	}
+	if p.TextHeight() < 4*p.Leading {
+		ds.Errorf(pos, "the text block is only %.0f mm high: margins too wide for the trim size", p.TextHeight()/units["mm"])
+	}
+	if p.Size < 4 || p.Size > 72 {
+		ds.Errorf(pos, "text size %.1f pt is out of range (4 to 72)", p.Size)
+	}
+	if p.Leading < p.Size {
+		ds.Errorf(pos, "leading %.1f pt is smaller than the text size %.1f pt", p.Leading, p.Size)
+	}
+	if p.Bleed > 20*units["mm"] {
+		ds.Errorf(pos, "bleed %.1f mm is larger than any printer asks (3 mm or 0.125 in)", p.Bleed/units["mm"])
+	}
+	if p.ChapterDrop > p.TextHeight()/2 {
+		ds.Errorf(pos, "chapter-opening drop is more than half the text block")
+	}
+	if p.Color == "color" && p.PDFX == "x-1a" {
+		ds.Warnf(pos, "pdf-x: x-1a needs CMYK or gray only; a color book is written without a PDF/X claim (set pdf-x: none to silence this)")
+		p.PDFX = "none"
+	}
+}
+
+// outputConditions are registered characterizations (ICC registry,
+// http://www.color.org) a PDF/X output intent may name without embedding
+// a profile, with their description.
+var outputConditions = []struct{ ID, Info string }{
+	{"FOGRA39", "Coated FOGRA39 (ISO 12647-2:2004, paper type 1 or 2)"},
+	{"FOGRA51", "PSO Coated v3 (ISO 12647-2:2013, PT1)"},
+	{"FOGRA52", "PSO Uncoated v3 (ISO 12647-2:2013, PT5)"},
+	{"FOGRA29", "Uncoated FOGRA29 (ISO 12647-2:2004, paper type 4)"},
+	{"CGATS TR 001", "SWOP (Publication) Grade 1 Paper"},
+	{"CGATS21_CRPC1", "CGATS 21-2 CRPC1, uncoated paper"},
+}
+
+func outputConditionNames() []string {
+	var out []string
+	for _, c := range outputConditions {
+		out = append(out, strings.ToLower(c.ID))
+	}
+	return out
+}
+
+func canonicalCondition(s string) string {
+	for _, c := range outputConditions {
+		if strings.EqualFold(c.ID, s) {
+			return c.ID
+		}
+	}
+	return s
+}
+
+// OutputConditionInfo describes the layout's output condition.
+func (p *Print) OutputConditionInfo() string {
+	for _, c := range outputConditions {
+		if c.ID == p.OutputCondition {
+			return c.Info
+		}
+	}
+	return p.OutputCondition
+}
