@@ -1,7 +1,156 @@
 package typeset
 
-// Face is a parsed font: advance widths and kerning in font units.
-// TEMPORARY outline; the line-breaking work fills it in.
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face is a parsed TrueType font reduced to what line breaking needs:
+// the character map, advance widths, kerning pairs and vertical metrics.
+// A Face is immutable once parsed and safe for concurrent use.
 type Face struct {
-	UnitsPerEm int
+	upem    int
+	ascent  float64 // em
+	descent float64 // em, negative below the baseline
+	// gid maps the runes below denseRunes to glyph ids; others use cmap.
+	gid  []uint16
+	font *sfnt.Font
+	// adv holds every glyph's advance width in font units.
+	adv []float64
+	// kern holds the font's horizontal kerning.
+	kern kerning
+	// space is the width of U+0020 in em.
+	space float64
+}
+
+// denseRunes is the size of the rune table cached at parse time.
+const denseRunes = 0x2400
+
+// ErrNotTrueType is returned by ParseFace for fonts whose outlines are not
+// TrueType (CFF-flavoured OpenType, collections) and for data that is not
+// a font at all.
+var ErrNotTrueType = errors.New("not a TrueType font")
+
+// ParseFace parses a TrueType font file. OpenType fonts with CFF outlines,
+// font collections and data that is not a font are rejected with an error
+// wrapping ErrNotTrueType; a damaged font gives an error, never a panic.
+func ParseFace(ttf []byte) (*Face, error) {
+	if len(ttf) < 12 {
+		return nil, fmt.Errorf("typeset: parse font: %w (only %d bytes)", ErrNotTrueType, len(ttf))
+	}
+	switch tag := binary.BigEndian.Uint32(ttf); tag {
+	case 0x00010000, 0x74727565: // TrueType, "true"
+	case 0x4f54544f: // "OTTO"
+		return nil, fmt.Errorf("typeset: parse font: %w: OpenType with CFF outlines is not supported, use the TTF version", ErrNotTrueType)
+	case 0x74746366: // "ttcf"
+		return nil, fmt.Errorf("typeset: parse font: %w: font collections (.ttc) are not supported", ErrNotTrueType)
+	default:
+		return nil, fmt.Errorf("typeset: parse font: %w: unknown signature %q", ErrNotTrueType, ttf[:4])
+	}
+	tables, err := readTableDirectory(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: parse font: %w", err)
+	}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: parse font: %w", err)
+	}
+	face := &Face{font: f, upem: int(f.UnitsPerEm())}
+	if face.upem <= 0 {
+		return nil, fmt.Errorf("typeset: parse font: units per em is %d", face.upem)
+	}
+	var buf sfnt.Buffer
+	ppem := fixed.Int26_6(face.upem << 6)
+	n := f.NumGlyphs()
+	face.adv = make([]float64, n)
+	for g := 0; g < n; g++ {
+		a, err := f.GlyphAdvance(&buf, sfnt.GlyphIndex(g), ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("typeset: parse font: advance of glyph %d: %w", g, err)
+		}
+		face.adv[g] = float64(a) / 64
+	}
+	face.gid = make([]uint16, denseRunes)
+	for r := rune(0); r < denseRunes; r++ {
+		g, err := f.GlyphIndex(&buf, r)
+		if err == nil && int(g) < n {
+			face.gid[r] = uint16(g)
+		}
+	}
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: parse font: metrics: %w", err)
+	}
+	face.ascent = float64(m.Ascent) / 64 / float64(face.upem)
+	face.descent = -float64(m.Descent) / 64 / float64(face.upem)
+	if face.kern, err = parseKerning(ttf, tables, n); err != nil {
+		return nil, fmt.Errorf("typeset: parse font: kerning: %w", err)
+	}
+	if g := face.glyph(' '); g != 0 {
+		face.space = face.adv[g] / float64(face.upem)
+	} else {
+		face.space = 0.25
+	}
+	return face, nil
+}
+
+// glyph returns the glyph id of r, 0 (.notdef) when the font lacks it.
+func (f *Face) glyph(r rune) uint16 {
+	if r >= 0 && r < denseRunes {
+		return f.gid[r]
+	}
+	var buf sfnt.Buffer
+	g, err := f.font.GlyphIndex(&buf, r)
+	if err != nil || int(g) >= len(f.adv) {
+		return 0
+	}
+	return uint16(g)
+}
+
+// UnitsPerEm returns the font's design units per em.
+func (f *Face) UnitsPerEm() int { return f.upem }
+
+// Ascent returns the font's ascender in em (positive).
+func (f *Face) Ascent() float64 { return f.ascent }
+
+// Descent returns the font's descender in em (negative, below the baseline).
+func (f *Face) Descent() float64 { return f.descent }
+
+// HasGlyph reports whether the font maps r to a glyph.
+func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
+
+// Advance returns the advance width of r in em; a rune the font lacks
+// measures as the .notdef glyph the renderer would draw.
+func (f *Face) Advance(r rune) float64 {
+	return f.adv[f.glyph(r)] / float64(f.upem)
+}
+
+// Kern returns the kerning adjustment between a and b in em (negative
+// when the pair is set tighter), 0 when the font has none for the pair.
+func (f *Face) Kern(a, b rune) float64 {
+	return float64(f.kern.pair(f.glyph(a), f.glyph(b))) / float64(f.upem)
+}
+
+// SpaceWidth returns the advance of the space character in em.
+func (f *Face) SpaceWidth() float64 { return f.space }
+
+// Measure returns the width of s set at size points, kerning applied.
+func (f *Face) Measure(s string, size float64) float64 {
+	var w float64
+	prev := uint16(0)
+	first := true
+	for _, r := range s {
+		g := f.glyph(r)
+		w += f.adv[g]
+		if !first {
+			w += float64(f.kern.pair(prev, g))
+		}
+		prev, first = g, false
+	}
+	return w / float64(f.upem) * size
 }
