@@ -4,7 +4,6 @@
 package csl
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/publish-books/publish/internal/model"
@@ -24,18 +23,33 @@ var Types = map[string]bool{
 	"thesis": true, "treaty": true, "webpage": true,
 }
 
-// ignoredFields are CSL variables that Zotero exports and publish does not
-// print; they are accepted silently.
+// ignoredFields are the CSL 1.0.2 variables (and the older names Zotero
+// still exports) that publish accepts and does not print: a sources file
+// exported by Zotero or written for pandoc reads without complaint, while a
+// misspelt key is still reported.
 var ignoredFields = map[string]bool{
-	"abstract": true, "ISBN": true, "ISSN": true, "source": true, "call-number": true,
-	"citation-key": true, "shortTitle": true, "title-short": true, "container-title-short": true,
-	"journalAbbreviation": true, "keyword": true, "dimensions": true, "scale": true,
-	"number": true, "section": true, "status": true, "version": true, "references": true,
-	"annote": true, "event-place": true, "event-title": true, "event": true, "PMID": true, "PMCID": true,
-	"original-date": true, "original-title": true, "original-publisher": true, "submitted": true,
-	"translator": true, "director": true, "interviewer": true, "recipient": true, "collection-editor": true,
-	"container-author": true, "composer": true, "illustrator": true, "reviewed-author": true,
-	"authority": true, "jurisdiction": true, "license": true, "number-of-volumes": true, "collection-number": true,
+	// Standard variables.
+	"abstract": true, "annote": true, "authority": true, "call-number": true, "chapter-number": true,
+	"citation-key": true, "citation-label": true, "citation-number": true, "collection-number": true,
+	"container-title-short": true, "dimensions": true, "division": true, "event": true, "event-place": true,
+	"event-title": true, "first-reference-note-number": true, "ISBN": true, "ISSN": true, "jurisdiction": true,
+	"keyword": true, "license": true, "locator": true, "number": true, "number-of-volumes": true,
+	"original-publisher": true, "original-publisher-place": true, "original-title": true, "page-first": true,
+	"part": true, "part-title": true, "PMCID": true, "PMID": true, "printing": true, "references": true,
+	"reviewed-genre": true, "reviewed-title": true, "scale": true, "section": true, "source": true,
+	"status": true, "supplement": true, "version": true, "volume-title": true, "volume-title-short": true,
+	"year-suffix": true, "custom": true, "categories": true,
+	// Date variables.
+	"available-date": true, "event-date": true, "original-date": true, "submitted": true,
+	// Name variables.
+	"chair": true, "collection-editor": true, "compiler": true, "composer": true, "container-author": true,
+	"contributor": true, "curator": true, "director": true, "editorial-director": true,
+	"executive-producer": true, "guest": true, "host": true, "illustrator": true, "interviewer": true,
+	"narrator": true, "organizer": true, "original-author": true, "performer": true, "producer": true,
+	"recipient": true, "reviewed-author": true, "script-writer": true, "series-creator": true,
+	"translator": true,
+	// Zotero's older names.
+	"shortTitle": true, "journalAbbreviation": true,
 }
 
 // Read parses a sources file. CSL-JSON is read through the YAML parser
@@ -104,36 +118,42 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 			}
 			s.Type = t
 		},
-		"title":            str(&s.Title, "title"),
-		"author":           func(v *yamlfile.Node) { s.Authors = readNames(v, ds) },
-		"editor":           func(v *yamlfile.Node) { s.Editors = readNames(v, ds) },
-		"issued":           func(v *yamlfile.Node) { s.Issued = readDate(v, ds, "issued") },
-		"accessed":         func(v *yamlfile.Node) { s.Accessed = readDate(v, ds, "accessed") },
-		"container-title":  str(&s.ContainerTitle, "container-title"),
-		"collection-title": str(&s.CollectionTitle, "collection-title"),
-		"archive":          str(&s.Archive, "archive"),
-		"archive_location": str(&s.ArchiveLocation, "archive_location"),
-		"archive-location": str(&s.ArchiveLocation, "archive-location"),
-		"archive-place":    str(&s.ArchivePlace, "archive-place"),
-		"archive_place":    str(&s.ArchivePlace, "archive_place"),
-		"publisher":        str(&s.Publisher, "publisher"),
-		"publisher-place":  str(&s.PublisherPlace, "publisher-place"),
-		"page":             str(&s.Page, "page"),
-		"number-of-pages":  str(&s.NumberOfPages, "number-of-pages"),
-		"volume":           str(&s.Volume, "volume"),
-		"issue":            str(&s.Issue, "issue"),
-		"edition":          str(&s.Edition, "edition"),
-		"URL":              str(&s.URL, "URL"),
-		"url":              str(&s.URL, "url"),
-		"DOI":              str(&s.DOI, "DOI"),
-		"medium":           str(&s.Medium, "medium"),
-		"genre":            str(&s.Genre, "genre"),
-		"note":             str(&s.Note, "note"),
-		"credit":           str(&s.Credit, "credit"),
-		"language":         str(&s.Lang, "language"),
+		"title":              str(&s.Title, "title"),
+		"title-short":        str(&s.TitleShort, "title-short"),
+		"shortTitle":         str(&s.TitleShort, "shortTitle"),
+		"archive_collection": str(&s.ArchiveCollection, "archive_collection"),
+		"archive-collection": str(&s.ArchiveCollection, "archive-collection"),
+		"author":             func(v *yamlfile.Node) { s.Authors = readNames(v, ds) },
+		"editor":             func(v *yamlfile.Node) { s.Editors = readNames(v, ds) },
+		"issued":             func(v *yamlfile.Node) { s.Issued = readDate(v, ds, "issued") },
+		"accessed":           func(v *yamlfile.Node) { s.Accessed = readDate(v, ds, "accessed") },
+		"container-title":    str(&s.ContainerTitle, "container-title"),
+		"collection-title":   str(&s.CollectionTitle, "collection-title"),
+		"archive":            str(&s.Archive, "archive"),
+		"archive_location":   str(&s.ArchiveLocation, "archive_location"),
+		"archive-location":   str(&s.ArchiveLocation, "archive-location"),
+		"archive-place":      str(&s.ArchivePlace, "archive-place"),
+		"archive_place":      str(&s.ArchivePlace, "archive_place"),
+		"publisher":          str(&s.Publisher, "publisher"),
+		"publisher-place":    str(&s.PublisherPlace, "publisher-place"),
+		"page":               str(&s.Page, "page"),
+		"number-of-pages":    str(&s.NumberOfPages, "number-of-pages"),
+		"volume":             str(&s.Volume, "volume"),
+		"issue":              str(&s.Issue, "issue"),
+		"edition":            str(&s.Edition, "edition"),
+		"URL":                str(&s.URL, "URL"),
+		"url":                str(&s.URL, "url"),
+		"DOI":                str(&s.DOI, "DOI"),
+		"medium":             str(&s.Medium, "medium"),
+		"genre":              str(&s.Genre, "genre"),
+		"note":               str(&s.Note, "note"),
+		"credit":             str(&s.Credit, "credit"),
+		"language":           str(&s.Lang, "language"),
 	}
 	for k := range ignoredFields {
-		handlers[k] = func(*yamlfile.Node) {}
+		if handlers[k] == nil {
+			handlers[k] = func(*yamlfile.Node) {}
+		}
 	}
 	yamlfile.Fields(n, ds, "a source", []string{"id", "type"}, handlers)
 	if s.Key == "" {
@@ -153,119 +173,38 @@ func readNames(n *yamlfile.Node, ds *model.Diagnostics) []model.Name {
 	var out []model.Name
 	for _, it := range items {
 		var nm model.Name
+		var nonDropping string
 		switch it.Kind {
 		case yamlfile.Scalar:
 			nm.Literal = it.Value
 		case yamlfile.Map:
 			yamlfile.Fields(it, ds, "a name", nil, map[string]func(*yamlfile.Node){
-				"family":            func(v *yamlfile.Node) { nm.Family, _ = yamlfile.String(v, ds, "family") },
-				"given":             func(v *yamlfile.Node) { nm.Given, _ = yamlfile.String(v, ds, "given") },
-				"literal":           func(v *yamlfile.Node) { nm.Literal, _ = yamlfile.String(v, ds, "literal") },
-				"dropping-particle": func(*yamlfile.Node) {},
-				"non-dropping-particle": func(v *yamlfile.Node) {
-					p, _ := yamlfile.String(v, ds, "particle")
-					nm.Family = strings.TrimSpace(p + " " + nm.Family)
-				},
-				"suffix":      func(*yamlfile.Node) {},
-				"parse-names": func(*yamlfile.Node) {},
+				"family":                func(v *yamlfile.Node) { nm.Family, _ = yamlfile.String(v, ds, "family") },
+				"given":                 func(v *yamlfile.Node) { nm.Given, _ = yamlfile.String(v, ds, "given") },
+				"literal":               func(v *yamlfile.Node) { nm.Literal, _ = yamlfile.String(v, ds, "literal") },
+				"dropping-particle":     func(v *yamlfile.Node) { nm.Particle, _ = yamlfile.String(v, ds, "particle") },
+				"non-dropping-particle": func(v *yamlfile.Node) { nonDropping, _ = yamlfile.String(v, ds, "particle") },
+				"suffix":                func(*yamlfile.Node) {},
+				"parse-names":           func(*yamlfile.Node) {},
 			})
+			// A non-dropping particle (« van » in « van Gogh ») is part of
+			// the family name for printing and sorting alike.
+			if nonDropping != "" {
+				nm.Family = strings.TrimSpace(nonDropping + " " + nm.Family)
+			}
+			if nm.Family == "" && nm.Literal == "" {
+				ds.Errorf(it.Pos, "a name needs a family name or a literal")
+				continue
+			}
 		default:
 			ds.Errorf(it.Pos, "a name must be a mapping with family and given, or a literal")
+			continue
+		}
+		nm.Literal = strings.TrimSpace(nm.Literal)
+		if nm.Literal == "" && it.Kind == yamlfile.Scalar {
 			continue
 		}
 		out = append(out, nm)
 	}
 	return out
-}
-
-// readDate reads a CSL date: {date-parts: [[1944, 10]]}, with circa,
-// literal or raw; a plain "1944-10" text is accepted too.
-func readDate(n *yamlfile.Node, ds *model.Diagnostics, what string) model.Date {
-	var d model.Date
-	if n.Kind == yamlfile.Scalar {
-		return parseRawDate(n.Value, n, ds, what)
-	}
-	yamlfile.Fields(n, ds, what, nil, map[string]func(*yamlfile.Node){
-		"date-parts": func(v *yamlfile.Node) {
-			if v.Kind != yamlfile.Seq {
-				ds.Errorf(v.Pos, "%s: date-parts must be a list of [year, month, day] lists", what)
-				return
-			}
-			for _, part := range v.Items {
-				if part.Kind != yamlfile.Seq || len(part.Items) == 0 || len(part.Items) > 3 {
-					ds.Errorf(part.Pos, "%s: each date part must be [year], [year, month] or [year, month, day]", what)
-					continue
-				}
-				var p [3]int
-				for i, x := range part.Items {
-					v, err := strconv.Atoi(strings.TrimSpace(x.Value))
-					if x.Kind != yamlfile.Scalar || err != nil {
-						ds.Errorf(x.Pos, "%s: %q is not a number", what, x.Value)
-						continue
-					}
-					p[i] = v
-				}
-				if p[1] < 0 || p[1] > 12 || p[2] < 0 || p[2] > 31 {
-					ds.Errorf(part.Pos, "%s: month or day out of range", what)
-				}
-				d.Parts = append(d.Parts, p)
-			}
-		},
-		"circa": func(v *yamlfile.Node) {
-			if v.Kind == yamlfile.Scalar && v.Value != "" && v.Value != "false" && v.Value != "0" {
-				d.Circa = true
-			}
-		},
-		"literal": func(v *yamlfile.Node) { d.Literal, _ = yamlfile.String(v, ds, what+".literal") },
-		"raw": func(v *yamlfile.Node) {
-			r := parseRawDate(v.Value, v, ds, what)
-			d.Parts, d.Circa = r.Parts, d.Circa || r.Circa
-			if r.Literal != "" {
-				d.Literal = r.Literal
-			}
-		},
-		"season": func(*yamlfile.Node) {},
-	})
-	return d
-}
-
-// parseRawDate reads "1944", "1944-10", "1944-10-08", "1944/1945",
-// "1944-09/1944-10" and a leading "~" or "ca." for approximate dates.
-func parseRawDate(s string, n *yamlfile.Node, ds *model.Diagnostics, what string) model.Date {
-	var d model.Date
-	s = strings.TrimSpace(s)
-	for _, p := range []string{"~", "ca.", "c.", "circa", "vers"} {
-		if strings.HasPrefix(strings.ToLower(s), p) {
-			d.Circa = true
-			s = strings.TrimSpace(s[len(p):])
-		}
-	}
-	if strings.HasSuffix(s, "~") || strings.HasSuffix(s, "?") {
-		d.Circa = true
-		s = strings.TrimRight(s, "~?")
-	}
-	for _, part := range strings.SplitN(s, "/", 2) {
-		fields := strings.Split(strings.TrimSpace(part), "-")
-		var p [3]int
-		ok := len(fields) <= 3
-		for i, f := range fields {
-			if !ok {
-				break
-			}
-			v, err := strconv.Atoi(f)
-			if err != nil {
-				ok = false
-				break
-			}
-			p[i] = v
-		}
-		if !ok || p[0] == 0 {
-			d.Parts = nil
-			d.Literal = strings.TrimSpace(s)
-			ds.Warnf(n.Pos, "%s %q is not a date publish understands (YYYY, YYYY-MM, YYYY-MM-DD, a range with /); printed as written", what, s)
-			return d
-		}
-		d.Parts = append(d.Parts, p)
-	}
-	return d
 }

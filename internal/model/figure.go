@@ -35,9 +35,12 @@ func (f *Figure) HasCredit() bool { return f.CreditText != "" || f.CreditSource 
 
 // Source is one entry of the sources file: a CSL item.
 type Source struct {
-	Key             string
-	Type            string // CSL type: "book", "manuscript", "graphic", …
-	Title           string
+	Key   string
+	Type  string // CSL type: "book", "manuscript", "graphic", …
+	Title string
+	// TitleShort is the short title used in repeated notes (CSL
+	// title-short); "" means the formatter shortens Title itself.
+	TitleShort      string
 	Authors         []Name
 	Editors         []Name
 	Issued          Date
@@ -46,19 +49,22 @@ type Source struct {
 	CollectionTitle string
 	Archive         string
 	ArchiveLocation string // the « cote »
-	ArchivePlace    string
-	Publisher       string
-	PublisherPlace  string
-	Page            string
-	NumberOfPages   string
-	Volume          string
-	Issue           string
-	Edition         string
-	URL             string
-	DOI             string
-	Medium          string
-	Genre           string
-	Note            string
+	// ArchiveCollection is the fonds or series within the archive (CSL
+	// archive_collection).
+	ArchiveCollection string
+	ArchivePlace      string
+	Publisher         string
+	PublisherPlace    string
+	Page              string
+	NumberOfPages     string
+	Volume            string
+	Issue             string
+	Edition           string
+	URL               string
+	DOI               string
+	Medium            string
+	Genre             string
+	Note              string
 	// Credit is the exact credit line an archive asks for, if any.
 	Credit string
 	Lang   string
@@ -70,6 +76,9 @@ type Name struct {
 	Family  string
 	Given   string
 	Literal string
+	// Particle is a dropping particle such as the « de » of « Charles de
+	// Gaulle », printed with the name but not sorted on.
+	Particle string
 }
 
 // Date is a CSL date: one or two points in time, possibly approximate,
