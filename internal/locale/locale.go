@@ -29,6 +29,14 @@ type Terms struct {
 	Circa            string // "vers" before an approximate date
 	Collection       string // "coll."
 	Edited           string // "dir." after an editor's name
+	EditedPlural     string // "dir." after several editors' names ("eds.")
+	EtAl             string // "et al." after the first of many authors
+	ArtCit           string // "art. cit." in a repeated note citing an article
+	Edition          string // "éd." after an edition number
+	Volume           string // "vol." before a volume number
+	Issue            string // "n°" before an issue number
+	Interview        string // "entretien" when an interview has no title
+	CreditSource     string // "Source" before a credit that cites a work
 	In               string // "dans" before a container title
 	Accessed         string // "consulté le"
 	Cover            string // the cover's title
@@ -54,7 +62,9 @@ var french = Terms{
 	ArchivalSources: "Sources d’archives", PrintedWorks: "Ouvrages et articles", OtherSources: "Autres sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s. d.", NoPlace: "s. l.",
 	NoPublisher: "s. n.", NoPages: "n. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "vers",
-	Collection: "coll.", Edited: "dir.", In: "dans", Accessed: "consulté le",
+	Collection: "coll.", Edited: "dir.", In: "dans",
+	EditedPlural: "dir.", EtAl: "et al.", ArtCit: "art. cit.", Edition: "éd.", Volume: "vol.", Issue: "n°",
+	Interview: "entretien", CreditSource: "Source", Accessed: "consulté le",
 	Cover: "Couverture", TitlePage: "Page de titre", Copyright: "Mentions légales",
 	LegalDeposit: "Dépôt légal", PrintedBy: "Achevé d’imprimer par", AllRightsReserve: "Tous droits réservés",
 	Start: "Début du texte", BackToText: "Retour au texte", NoteLabel: "Note",
@@ -69,7 +79,9 @@ var english = Terms{
 	PrintedWorks: "Published Works", OtherSources: "Other Sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "n.d.", NoPlace: "n.p.",
 	NoPublisher: "n.p.", NoPages: "n. pag.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
-	Collection: "coll.", Edited: "ed.", In: "in", Accessed: "accessed",
+	Collection: "coll.", Edited: "ed.", In: "in",
+	EditedPlural: "eds.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "no.",
+	Interview: "interview", CreditSource: "Source", Accessed: "accessed",
 	Cover: "Cover", TitlePage: "Title Page", Copyright: "Copyright",
 	LegalDeposit: "Legal deposit", PrintedBy: "Printed by", AllRightsReserve: "All rights reserved",
 	Start: "Start of content", BackToText: "Back to text", NoteLabel: "Note",
