@@ -1,0 +1,176 @@
+package build
+
+import (
+	"io"
+	"path/filepath"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/publish-books/publish/internal/corpus"
+	"github.com/publish-books/publish/internal/model"
+)
+
+// The benchmarks run on the generated corpora (internal/corpus), each at
+// two sizes, so that the growth of each stage with the size of the book
+// shows in benchstat's output. The corpora are generated once and kept in
+// the user cache folder (see corpus.Ensure). Run them with scripts/bench.sh.
+
+// benchLayout is the project's print layout, as `make` builds with.
+var benchLayout = filepath.Join("..", "..", "layout")
+
+type benchCase struct {
+	kind corpus.Kind
+	size corpus.Size
+}
+
+func (c benchCase) name() string { return string(c.kind) + "/" + string(c.size) }
+
+var benchCases = []benchCase{
+	{corpus.Novel, corpus.Small}, {corpus.Novel, corpus.Large},
+	{corpus.Illustrated, corpus.Small}, {corpus.Illustrated, corpus.Large},
+}
+
+func corpusDir(b *testing.B, c benchCase) string {
+	b.Helper()
+	dir, err := corpus.Ensure(c.kind, c.size)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// eachCorpus runs fn as a sub-benchmark per corpus and size.
+func eachCorpus(b *testing.B, fn func(b *testing.B, dir string)) {
+	for _, c := range benchCases {
+		b.Run(c.name(), func(b *testing.B) { fn(b, corpusDir(b, c)) })
+	}
+}
+
+var wordCounts sync.Map // book folder → words
+
+// bookWords counts the words of a book's running text, notes and captions.
+func bookWords(book *model.Book) int {
+	if v, ok := wordCounts.Load(book.Dir); ok {
+		return v.(int)
+	}
+	n := 0
+	for _, ch := range book.Chapters {
+		model.WalkInlines(ch, func(ins *[]model.Inline) { n += len(strings.Fields(model.PlainText(*ins))) })
+	}
+	wordCounts.Store(book.Dir, n)
+	return n
+}
+
+// reportPerPage adds pages, words and the cost per page, so that linear
+// growth shows as a constant µs/page across sizes.
+func reportPerPage(b *testing.B, pages, words int) {
+	if pages > 0 {
+		b.ReportMetric(float64(pages), "pages")
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+	}
+	if words > 0 {
+		b.ReportMetric(float64(words), "words")
+	}
+}
+
+// BenchmarkBuild is the whole build (read, cite, typography, PDF, EPUB,
+// atomic writes) as `publish build` runs it, into an output folder whose
+// image cache is warm: the rebuild an author waits for.
+func BenchmarkBuild(b *testing.B) {
+	eachCorpus(b, func(b *testing.B, dir string) {
+		opts := Options{BookDir: dir, LayoutDir: benchLayout, OutDir: b.TempDir(), EPUB: true, PDF: true}
+		res, err := Run(opts) // fills the image cache
+		if err != nil {
+			b.Fatalf("%v\n%s", err, res.Diagnostics.String())
+		}
+		peak := startPeakHeap()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := Run(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		b.ReportMetric(peak.stop(), "peak-heap-MiB")
+		reportPerPage(b, res.Pages, bookWords(res.Book))
+	})
+}
+
+// BenchmarkBuildCold builds the illustrated corpus into an empty output
+// folder each time: every image is converted for the EPUB.
+func BenchmarkBuildCold(b *testing.B) {
+	for _, c := range benchCases {
+		if c.kind != corpus.Illustrated {
+			continue
+		}
+		b.Run(c.name(), func(b *testing.B) {
+			dir := corpusDir(b, c)
+			var res *Result
+			peak := startPeakHeap()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				out := b.TempDir()
+				b.StartTimer()
+				r, err := Run(Options{BookDir: dir, LayoutDir: benchLayout, OutDir: out, EPUB: true, PDF: true})
+				if err != nil {
+					b.Fatalf("%v\n%s", err, r.Diagnostics.String())
+				}
+				res = r
+			}
+			b.StopTimer()
+			b.ReportMetric(peak.stop(), "peak-heap-MiB")
+			reportPerPage(b, res.Pages, bookWords(res.Book))
+		})
+	}
+}
+
+// peakHeap samples the heap in use every millisecond and keeps the
+// largest value: the Go side of the peak memory (scripts/bench.sh measures
+// the process's peak RSS with /usr/bin/time).
+type peakHeap struct {
+	done chan struct{}
+	max  atomic.Uint64
+	wg   sync.WaitGroup
+}
+
+func startPeakHeap() *peakHeap {
+	p := &peakHeap{done: make(chan struct{})}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > p.max.Load() {
+				p.max.Store(v)
+			}
+			select {
+			case <-p.done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return p
+}
+
+// stop ends the sampling and returns the peak in MiB.
+func (p *peakHeap) stop() float64 {
+	close(p.done)
+	p.wg.Wait()
+	return float64(p.max.Load()) / (1 << 20)
+}
+
+// countingWriter counts bytes and keeps none, so that a benchmark of a
+// writer measures the writer and not a growing buffer.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countingWriter)(nil)
