@@ -1,0 +1,176 @@
+package cite
+
+import (
+	"sort"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// parenthetical formats a citation in the author-date style: « (Dupont
+// 1998, p. 12) », « (voir Dupont 1998 ; Martin 2001a) », and for an archive
+// document « (Archives municipales de Boulogne-sur-Mer, s. d.) ».
+func (f *formatter) parenthetical(items []item) []model.Inline {
+	sep := "; "
+	if f.t.French {
+		sep = " ; "
+	}
+	var b builder
+	b.text("(")
+	for n, it := range items {
+		if n > 0 {
+			b.text(sep)
+		}
+		if it.prefix != "" {
+			b.text(it.prefix + " ")
+		}
+		if it.src == nil {
+			b.text(it.key)
+			b.text(it.suffix)
+			continue
+		}
+		year := f.year(it.src.Issued) + f.yearSuffix[it.key]
+		switch {
+		case it.suppressAuthor:
+			b.text(year)
+		case isArchival(it.src):
+			// An archive is a body, not a person: a comma separates it
+			// from the date, and the title tells its documents apart.
+			b.add(f.label(it.src)...)
+			b.text(", ")
+			if f.archiveByTitle[it.key] {
+				b.add(f.title(it.src, true)...)
+				b.text(", ")
+			}
+			b.text(year)
+		default:
+			b.add(f.label(it.src)...)
+			b.text(" " + year)
+		}
+		if !it.loc.isZero() {
+			b.text(", " + f.locatorText(it.loc))
+		}
+		b.text(it.suffix)
+	}
+	b.text(")")
+	return b.inlines()
+}
+
+// disambiguate gives the letters a, b, c … to the years of cited works
+// that would otherwise be cited alike (« Dupont 1998a », « Dupont 1998b »),
+// in the order of their titles. Archive documents get no letter: their
+// short title is shown instead.
+func (a *applier) disambiguate() {
+	cited := citedKeys(a.book)
+	groups := map[string][]*model.Source{}
+	var order []string
+	for _, k := range a.book.SourceKeys {
+		s := a.book.Sources[k]
+		if s == nil || !cited[k] {
+			continue
+		}
+		id := model.PlainText(a.f.label(s)) + "\x00" + a.f.year(s.Issued)
+		if _, ok := groups[id]; !ok {
+			order = append(order, id)
+		}
+		groups[id] = append(groups[id], s)
+	}
+	col := newCollator(a.book.Meta.Language)
+	for _, id := range order {
+		g := groups[id]
+		if len(g) < 2 {
+			continue
+		}
+		sort.SliceStable(g, func(i, j int) bool {
+			if c := col.CompareString(g[i].Title, g[j].Title); c != 0 {
+				return c < 0
+			}
+			return g[i].Key < g[j].Key
+		})
+		for i, s := range g {
+			if isArchival(s) {
+				a.f.archiveByTitle[s.Key] = true
+				continue
+			}
+			a.f.yearSuffix[s.Key] = suffixLetters(i)
+		}
+	}
+}
+
+// suffixLetters gives a, b, … z, aa, ab …
+func suffixLetters(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return suffixLetters(i/26-1) + string(rune('a'+i%26))
+}
+
+// citedKeys lists the sources a book cites or credits.
+func citedKeys(book *model.Book) map[string]bool {
+	keys := map[string]bool{}
+	var walk func(ins []model.Inline)
+	var blocks func(bs []model.Block)
+	walk = func(ins []model.Inline) {
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *model.Citation:
+				for _, it := range n.Items {
+					keys[it.Key] = true
+				}
+			case *model.Emphasis:
+				walk(n.Children)
+			case *model.Strong:
+				walk(n.Children)
+			case *model.Superscript:
+				walk(n.Children)
+			case *model.SmallCaps:
+				walk(n.Children)
+			case *model.Span:
+				walk(n.Children)
+			case *model.Link:
+				walk(n.Children)
+			}
+		}
+	}
+	blocks = func(bs []model.Block) {
+		for _, b := range bs {
+			switch n := b.(type) {
+			case *model.Paragraph:
+				walk(n.Inlines)
+			case *model.Heading:
+				walk(n.Inlines)
+			case *model.FigureBlock:
+				if n.Figure != nil {
+					walk(n.Figure.Caption)
+				}
+			case *model.List:
+				for _, it := range n.Items {
+					blocks(it.Blocks)
+				}
+			case *model.BlockQuote:
+				blocks(n.Blocks)
+			case *model.Table:
+				for _, c := range n.Header {
+					walk(c)
+				}
+				for _, row := range n.Rows {
+					for _, c := range row {
+						walk(c)
+					}
+				}
+			}
+		}
+	}
+	for _, ch := range book.Chapters {
+		walk(ch.Title)
+		blocks(ch.Blocks)
+		for _, n := range ch.Notes {
+			blocks(n.Blocks)
+		}
+	}
+	for _, f := range book.Figures {
+		if f.CreditSource != "" {
+			keys[f.CreditSource] = true
+		}
+	}
+	return keys
+}
