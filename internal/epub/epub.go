@@ -1,11 +1,23 @@
-// Package epub writes a book as an EPUB 3 file.
+// Package epub writes a book as an EPUB 3 publication: one XHTML content
+// document per chapter and per generated page, a navigation document with
+// the table of contents, landmarks and the print edition's page-list, the
+// package document with the EPUB Accessibility 1.1 metadata, the images
+// prepared for e-readers, the style sheet and the fonts, in a zip
+// container whose bytes depend only on the input.
+//
+// The container is written here with archive/zip rather than with
+// github.com/go-shiori/go-epub: see docs/dependencies.md for why.
 package epub
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/publish-books/publish/internal/imaging"
+	"github.com/publish-books/publish/internal/locale"
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -19,15 +31,232 @@ type Font struct {
 
 // Options say how to write the EPUB.
 type Options struct {
-	LayoutDir    string // holds epub.css
-	Fonts        []Font
-	Pagination   *model.Pagination // nil: no page-list
-	ModTime      time.Time
-	MaxImageEdge int    // default 2000
-	CacheDir     string // converted image cache; "" for none
+	// LayoutDir holds epub.css; when it has none, the built-in style sheet
+	// (DefaultCSS) is used.
+	LayoutDir string
+	// Fonts are embedded and declared with @font-face; the first regular
+	// one is also used for a generated cover.
+	Fonts []Font
+	// Pagination gives the print edition's page starts for the page-list;
+	// nil leaves out the page-list and the page-break markers.
+	Pagination *model.Pagination
+	// ModTime is stamped into dcterms:modified and the zip entries.
+	ModTime time.Time
+	// MaxImageEdge is the longest side of an image in pixels (default
+	// 2000); covers keep at least 2560.
+	MaxImageEdge int
+	// CacheDir keeps converted images between builds; "" for none.
+	CacheDir string
 }
 
-// Write writes the EPUB of book to w. TEMPORARY: replaced by the EPUB work.
+// Folders inside the container. Every content document lives in text/,
+// so links between them are plain file names.
+const (
+	pkgDir    = "EPUB/"
+	textDir   = "text/"
+	imageDir  = "images/"
+	fontDir   = "fonts/"
+	styleDir  = "css/"
+	navHref   = textDir + "nav.xhtml"
+	coverHref = textDir + "cover.xhtml"
+)
+
+// item is one file of the publication, in manifest order.
+type item struct {
+	id        string
+	href      string // relative to the package document
+	mediaType string
+	props     string
+	data      []byte
+}
+
+// builder holds the state of writing one EPUB.
+type builder struct {
+	book  *model.Book
+	meta  *model.Metadata
+	opts  Options
+	ds    *model.Diagnostics
+	terms *locale.Terms
+	words *words
+	lang  string
+
+	items []*item
+	spine []*item
+	css   []string // style sheet links, relative to text/
+
+	chapterFile map[string]string // chapter ID -> file name in text/
+	idChapter   map[string]string // element ID -> chapter ID
+	figureImage map[*model.Figure]string
+	marks       map[string]map[int][]pageMark // chapter ID -> block index -> marks
+	pageList    []pageEntry
+
+	coverImage string // href relative to text/
+	coverAlt   string
+	pages      generatedPages
+	features   a11yFacts
+}
+
+// Write writes the EPUB of book to w. Problems in the book are added to
+// ds; the error is for failures that stop the EPUB from being written.
 func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) error {
-	return errors.New("epub: not implemented yet")
+	if ds == nil {
+		ds = &model.Diagnostics{}
+	}
+	if opts.MaxImageEdge <= 0 {
+		opts.MaxImageEdge = imaging.DefaultEPUBMaxEdge
+	}
+	lang := book.Meta.Language
+	if lang == "" {
+		lang = "en"
+	}
+	b := &builder{book: book, meta: &book.Meta, opts: opts, ds: ds, terms: locale.For(lang),
+		words: wordsFor(lang), lang: lang, chapterFile: map[string]string{}, idChapter: map[string]string{},
+		figureImage: map[*model.Figure]string{}, marks: map[string]map[int][]pageMark{}}
+	if err := b.build(); err != nil {
+		return err
+	}
+	opf, err := b.packageDocument()
+	if err != nil {
+		return err
+	}
+	return writeContainer(w, opf, b.items, opts.ModTime)
+}
+
+// WriteFile writes the EPUB to path through a temporary file renamed into
+// place, so that a failed write leaves the previous file intact.
+func WriteFile(path string, book *model.Book, opts Options, ds *model.Diagnostics) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".epub-*")
+	if err != nil {
+		return fmt.Errorf("epub: create temporary file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := Write(tmp, book, opts, ds); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("epub: write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("epub: rename to %s: %w", path, err)
+	}
+	return nil
+}
+
+// add appends a file to the manifest and returns it.
+func (b *builder) add(id, href, mediaType, props string, data []byte) *item {
+	it := &item{id: id, href: href, mediaType: mediaType, props: props, data: data}
+	b.items = append(b.items, it)
+	return it
+}
+
+// addDoc adds a content document to the manifest and the spine.
+func (b *builder) addDoc(id, file string, data []byte, props string) {
+	it := b.add(id, textDir+file, "application/xhtml+xml", props, data)
+	b.spine = append(b.spine, it)
+}
+
+// build prepares every file of the publication.
+func (b *builder) build() error {
+	b.indexChapters()
+	b.placePages()
+	if err := b.addStyles(); err != nil {
+		return err
+	}
+	if err := b.addCover(); err != nil {
+		return err
+	}
+	if err := b.addFigureImages(); err != nil {
+		return err
+	}
+	b.planGeneratedPages()
+	b.addCoverPage()
+	b.addTitlePage()
+	b.addCopyrightPage()
+	for _, ch := range b.book.Chapters {
+		if ch.Matter == model.FrontMatter {
+			b.addChapter(ch)
+		}
+	}
+	b.addNav()
+	for _, m := range []model.Matter{model.BodyMatter, model.BackMatter} {
+		for _, ch := range b.book.Chapters {
+			if ch.Matter == m {
+				b.addChapter(ch)
+			}
+		}
+	}
+	b.addFigureList()
+	b.addCreditsPage()
+	b.addBibliography()
+	return nil
+}
+
+// indexChapters names the chapter files and records which chapter holds
+// each element ID, for internal links.
+func (b *builder) indexChapters() {
+	used := map[string]bool{"nav.xhtml": true, "cover.xhtml": true, "titlepage.xhtml": true,
+		"copyright.xhtml": true, "figures.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
+	for i, ch := range b.book.Chapters {
+		name := safeName(ch.ID)
+		if name == "" {
+			name = fmt.Sprintf("chapter-%d", i+1)
+		}
+		file := name + ".xhtml"
+		for n := 2; used[file]; n++ {
+			file = fmt.Sprintf("%s-%d.xhtml", name, n)
+		}
+		used[file] = true
+		b.chapterFile[ch.ID] = file
+		if ch.TitleID != "" {
+			b.idChapter[ch.TitleID] = ch.ID
+		}
+		walkBlockIDs(ch.Blocks, func(id string) { b.idChapter[id] = ch.ID })
+		for _, n := range ch.Notes {
+			b.idChapter[n.ID] = ch.ID
+		}
+	}
+}
+
+func walkBlockIDs(bs []model.Block, fn func(string)) {
+	for _, bl := range bs {
+		switch n := bl.(type) {
+		case *model.Heading:
+			if n.ID != "" {
+				fn(n.ID)
+			}
+		case *model.FigureBlock:
+			fn(n.Figure.ID)
+		case *model.List:
+			for _, it := range n.Items {
+				walkBlockIDs(it.Blocks, fn)
+			}
+		case *model.BlockQuote:
+			walkBlockIDs(n.Blocks, fn)
+		}
+	}
+}
+
+// safeName keeps the characters of s that are safe in a file name and an
+// XML ID.
+func safeName(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_', c == '.':
+			out = append(out, c)
+		default:
+			out = append(out, '-')
+		}
+	}
+	return string(out)
+}
+
+// titleID returns the ID of a chapter's title element.
+func titleID(ch *model.Chapter) string {
+	if ch.TitleID != "" {
+		return ch.TitleID
+	}
+	return "title-" + safeName(ch.ID)
 }

@@ -1,0 +1,110 @@
+package epub
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"strings"
+
+	"github.com/publish-books/publish/internal/imaging"
+	"github.com/publish-books/publish/internal/model"
+)
+
+// addFigureImages prepares every figure's image for e-readers (scaled,
+// converted) and adds it to the manifest. Figures that show the same file
+// share one copy.
+func (b *builder) addFigureImages() error {
+	byContent := map[[32]byte]string{}
+	for _, fig := range b.book.Figures {
+		if fig.ImagePath == "" {
+			continue
+		}
+		im, err := imaging.PrepareEPUBImage(fig.ImagePath, imaging.EPUBImageOptions{MaxEdge: b.opts.MaxImageEdge, CacheDir: b.opts.CacheDir})
+		if err != nil {
+			b.ds.Errorf(fig.Pos, "figure %q: image %q for the EPUB: %v", fig.ID, fig.Image, err)
+			continue
+		}
+		sum := sha256.Sum256(im.Data)
+		if href, ok := byContent[sum]; ok {
+			b.figureImage[fig] = href
+			continue
+		}
+		name := "fig-" + safeName(strings.TrimPrefix(fig.ID, "fig-")) + im.Ext()
+		b.add("img-"+safeName(fig.ID), imageDir+name, im.MediaType(), "", im.Data)
+		href := "../" + imageDir + name
+		byContent[sum] = href
+		b.figureImage[fig] = href
+	}
+	return nil
+}
+
+// figureLabel is the figure's number as the book prints it: « Figure 3 ».
+func (b *builder) figureLabel(fig *model.Figure) string {
+	return fmt.Sprintf("%s %d", b.terms.Figure, fig.Number)
+}
+
+// figureAlt is the image's text alternative: the alt text, else the
+// caption (the manuscript reader has already warned about the missing
+// alt text).
+func figureAlt(fig *model.Figure) string {
+	if fig.Alt != "" {
+		return fig.Alt
+	}
+	return strings.TrimSpace(model.PlainText(fig.Caption))
+}
+
+// figure writes a figure: the image with its text alternative, and a
+// caption holding the number, the caption and the credit line from the
+// citation formatter.
+func (r *ren) figure(fig *model.Figure) {
+	w := r.w
+	classes := append([]string{"figure"}, fig.Classes...)
+	w.open("figure", "id", fig.ID, "class", strings.Join(classes, " "))
+	w.nl()
+	if src, ok := r.b.figureImage[fig]; ok {
+		alt := figureAlt(fig)
+		if alt == "" {
+			alt = r.b.figureLabel(fig)
+		}
+		style := ""
+		if wd := strings.TrimSpace(fig.Attrs["width"]); strings.HasSuffix(wd, "%") && isNumber(strings.TrimSuffix(wd, "%")) {
+			style = "width: " + wd
+		}
+		w.empty("img", "src", src, "alt!", alt, "style", style)
+		w.nl()
+	}
+	w.open("figcaption")
+	w.elem("span", r.b.figureLabel(fig), "class", "figure-label")
+	if len(fig.Caption) > 0 {
+		w.elem("span", r.b.words.FigureSep, "class", "figure-sep")
+		w.open("span", "class", "figure-caption")
+		r.inlines(fig.Caption)
+		w.close("span")
+	}
+	if len(fig.Credit) > 0 {
+		w.WriteByte(' ')
+		w.open("span", "class", "figure-credit")
+		r.inlines(fig.Credit)
+		w.close("span")
+	}
+	w.close("figcaption")
+	w.nl()
+	w.close("figure")
+	w.nl()
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	dot := false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return true
+}

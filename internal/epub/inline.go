@@ -1,0 +1,263 @@
+package epub
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// ren renders model nodes as XHTML into w. In a chapter it also places
+// page-break markers in the running text and collects the notes called.
+type ren struct {
+	b         *builder
+	w         *xw
+	chapterID string
+	// plain renders text without links, note calls or raw HTML (for the
+	// navigation document and lists).
+	plain bool
+
+	// marks are the page-break markers of the current text block, sorted
+	// by offset; pos counts the visible characters written so far.
+	marks []pageMark
+	pos   int
+
+	notes    []*model.Note
+	noteSeen map[*model.Note]bool
+}
+
+func (r *ren) inlines(ins []model.Inline) {
+	for _, in := range ins {
+		r.inline(in)
+	}
+}
+
+// startText begins a text block with its markers.
+func (r *ren) startText(marks []pageMark) {
+	r.marks = marks
+	r.pos = 0
+}
+
+// endText writes the markers left at the end of a text block.
+func (r *ren) endText() {
+	for _, m := range r.marks {
+		writeMark(r.w, m)
+	}
+	r.marks = nil
+}
+
+// flushMarks writes the markers that stand before character pos.
+func (r *ren) flushMarks() {
+	for len(r.marks) > 0 && r.marks[0].offset <= r.pos {
+		writeMark(r.w, r.marks[0])
+		r.marks = r.marks[1:]
+	}
+}
+
+// text writes s, placing the markers that fall inside it.
+func (r *ren) text(s string) {
+	if len(r.marks) == 0 {
+		r.w.esc(s)
+		r.pos += utf8.RuneCountInString(s)
+		return
+	}
+	start := 0
+	for i := range s {
+		if len(r.marks) > 0 && r.marks[0].offset <= r.pos {
+			r.w.esc(s[start:i])
+			start = i
+			r.flushMarks()
+		}
+		r.pos++
+	}
+	r.w.esc(s[start:])
+}
+
+// skip counts characters that the print edition shows but this output
+// does not at this place (a citation's text when it became a note).
+func (r *ren) skip(s string) {
+	r.pos += utf8.RuneCountInString(s)
+}
+
+func (r *ren) inline(in model.Inline) {
+	w := r.w
+	switch n := in.(type) {
+	case *model.Text:
+		r.text(n.Value)
+	case *model.Emphasis:
+		w.open("em")
+		r.inlines(n.Children)
+		w.close("em")
+	case *model.Strong:
+		w.open("strong")
+		r.inlines(n.Children)
+		w.close("strong")
+	case *model.Code:
+		w.open("code")
+		r.text(n.Text)
+		w.close("code")
+	case *model.Superscript:
+		w.open("sup")
+		r.inlines(n.Children)
+		w.close("sup")
+	case *model.SmallCaps:
+		w.open("span", "class", "smallcaps")
+		r.inlines(n.Children)
+		w.close("span")
+	case *model.LineBreak:
+		r.flushMarks()
+		if r.plain {
+			w.WriteByte(' ')
+		} else {
+			w.empty("br")
+		}
+		r.pos++
+	case *model.Span:
+		w.open("span", "lang", n.Lang, "xml:lang", n.Lang, "class", strings.Join(n.Classes, " "))
+		r.inlines(n.Children)
+		w.close("span")
+	case *model.Link:
+		r.link(n)
+	case *model.NoteRef:
+		r.noteRef(n.Note)
+	case *model.Citation:
+		if n.Note != nil {
+			r.skip(model.PlainText(n.Rendered))
+			r.noteRef(n.Note)
+			return
+		}
+		r.inlines(n.Rendered)
+	case *model.RawInline:
+		if !r.plain {
+			writeHTML(w, n.Nodes)
+		}
+	}
+}
+
+// link writes a hyperlink: to a place in the book (in its chapter file),
+// or to an outside address. A relative address that names no place in the
+// book cannot work in an EPUB: its text is kept without the link.
+func (r *ren) link(n *model.Link) {
+	if r.plain {
+		r.inlines(n.Children)
+		return
+	}
+	href := r.b.linkHref(n)
+	if href == "" {
+		r.b.ds.Warnf(n.Pos, "link %q leads nowhere in the EPUB (use a web address or #id of a place in the book): its text is kept without the link", n.URL)
+		r.inlines(n.Children)
+		return
+	}
+	r.w.open("a", "href", href, "title", n.Title)
+	r.inlines(n.Children)
+	r.w.close("a")
+}
+
+// linkHref returns the href of a link seen from a chapter file, or "".
+func (b *builder) linkHref(n *model.Link) string {
+	target := n.Internal
+	if target == "" && strings.HasPrefix(n.URL, "#") {
+		target = n.URL[1:]
+	}
+	if target != "" {
+		ch := n.Chapter
+		if ch == "" {
+			ch = b.idChapter[target]
+		}
+		if file, ok := b.chapterFile[ch]; ok {
+			return file + "#" + target
+		}
+		return ""
+	}
+	u := strings.ToLower(n.URL)
+	for _, scheme := range []string{"http://", "https://", "mailto:", "tel:", "ftp://"} {
+		if strings.HasPrefix(u, scheme) {
+			return n.URL
+		}
+	}
+	return ""
+}
+
+// noteRef writes a note call linked to the note, which is written at the
+// end of the chapter with a link back.
+func (r *ren) noteRef(note *model.Note) {
+	if note == nil || r.plain {
+		return
+	}
+	if r.noteSeen == nil {
+		r.noteSeen = map[*model.Note]bool{}
+	}
+	if r.noteSeen[note] {
+		// A second call of the same note gets no id of its own.
+		r.w.open("a", "class", "noteref", "href", "#"+noteID(note), "epub:type", "noteref", "role", "doc-noteref")
+	} else {
+		r.noteSeen[note] = true
+		r.notes = append(r.notes, note)
+		r.w.open("a", "class", "noteref", "id", noteRefID(note), "href", "#"+noteID(note), "epub:type", "noteref", "role", "doc-noteref")
+	}
+	r.w.esc(noteNumber(note))
+	r.w.close("a")
+}
+
+func noteID(n *model.Note) string {
+	if n.ID != "" {
+		return safeName(n.ID)
+	}
+	return "note-" + noteNumber(n)
+}
+
+func noteRefID(n *model.Note) string { return "ref-" + noteID(n) }
+
+func noteNumber(n *model.Note) string {
+	if n.Number > 0 {
+		return itoa(n.Number)
+	}
+	return "*"
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var buf [20]byte
+	p := len(buf)
+	for i > 0 {
+		p--
+		buf[p] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		p--
+		buf[p] = '-'
+	}
+	return string(buf[p:])
+}
+
+// voidElements are the HTML elements written as empty elements.
+var voidElements = map[string]bool{"br": true, "hr": true, "img": true, "wbr": true, "col": true, "source": true, "track": true}
+
+// writeHTML serialises raw HTML nodes, which the manuscript reader has
+// already reduced to safe XHTML, escaping every text and value.
+func writeHTML(w *xw, nodes []*model.HTMLNode) {
+	for _, n := range nodes {
+		if n.Tag == "" {
+			w.esc(n.Text)
+			continue
+		}
+		attrs := make([]string, 0, 2*len(n.Attrs))
+		for _, a := range n.Attrs {
+			attrs = append(attrs, a[0]+"!", a[1])
+		}
+		if voidElements[n.Tag] && len(n.Children) == 0 {
+			w.empty(n.Tag, attrs...)
+			continue
+		}
+		w.open(n.Tag, attrs...)
+		writeHTML(w, n.Children)
+		w.close(n.Tag)
+	}
+}

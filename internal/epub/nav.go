@@ -1,0 +1,151 @@
+package epub
+
+import (
+	"strings"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// tocEntry is one line of the table of contents with its sub-entries.
+type tocEntry struct {
+	href     string
+	title    []model.Inline
+	text     string // used when title is nil
+	level    int
+	children []*tocEntry
+}
+
+// addNav writes the navigation document: the nested table of contents
+// (titled chapters with their sections, then the generated back pages),
+// the landmarks and, when the print pagination is known, the page-list.
+func (b *builder) addNav() {
+	var w xw
+	r := &ren{b: b, w: &w, plain: true}
+	w.open("nav", "id", "toc", "epub:type", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
+	w.nl()
+	w.elem("h1", b.terms.Contents, "id", "toc-title")
+	w.nl()
+	writeTOC(r, b.tocEntries())
+	w.close("nav")
+	w.nl()
+
+	w.open("nav", "id", "landmarks", "epub:type", "landmarks", "aria-labelledby", "landmarks-title", "hidden!", "hidden")
+	w.nl()
+	w.elem("h2", b.words.Landmarks, "id", "landmarks-title")
+	w.nl()
+	w.open("ol")
+	w.nl()
+	landmark := func(typ, href, label string) {
+		w.open("li")
+		w.elem("a", label, "epub:type", typ, "href", href)
+		w.close("li")
+		w.nl()
+	}
+	landmark("cover", "cover.xhtml", b.terms.Cover)
+	landmark("titlepage", "titlepage.xhtml", b.terms.TitlePage)
+	landmark("toc", "nav.xhtml#toc", b.terms.Contents)
+	for _, ch := range b.book.Chapters {
+		if ch.Matter == model.BodyMatter {
+			landmark("bodymatter", b.chapterFile[ch.ID], b.terms.Start)
+			break
+		}
+	}
+	if b.pages.figures {
+		landmark("loi", "figures.xhtml", b.terms.Figures)
+	}
+	if b.pages.bibliography {
+		landmark("bibliography", "bibliography.xhtml", b.terms.Bibliography)
+	}
+	w.close("ol")
+	w.nl()
+	w.close("nav")
+	w.nl()
+
+	if len(b.pageList) > 0 {
+		w.open("nav", "id", "page-list", "epub:type", "page-list", "role", "doc-pagelist", "aria-labelledby", "page-list-title", "hidden!", "hidden")
+		w.nl()
+		w.elem("h2", b.words.PageList, "id", "page-list-title")
+		w.nl()
+		w.open("ol")
+		w.nl()
+		for _, p := range b.pageList {
+			w.open("li")
+			w.elem("a", p.label, "href", p.href)
+			w.close("li")
+			w.nl()
+		}
+		w.close("ol")
+		w.nl()
+		w.close("nav")
+		w.nl()
+	}
+	doc := document(b.lang, b.terms.Contents, attrString("epub:type", "frontmatter"), b.css, w.String())
+	b.addDoc("nav", "nav.xhtml", doc, "nav")
+}
+
+// tocEntries lists the titled chapters in reading order with their
+// sections nested by level, then the generated back pages.
+func (b *builder) tocEntries() []*tocEntry {
+	var out []*tocEntry
+	for _, m := range []model.Matter{model.FrontMatter, model.BodyMatter, model.BackMatter} {
+		for _, ch := range b.book.Chapters {
+			if ch.Matter != m || ch.Untitled || strings.TrimSpace(model.PlainText(ch.Title)) == "" {
+				continue
+			}
+			file := b.chapterFile[ch.ID]
+			e := &tocEntry{href: file, title: ch.Title, level: 1}
+			stack := []*tocEntry{e}
+			for _, bl := range ch.Blocks {
+				h, ok := bl.(*model.Heading)
+				if !ok || h.ID == "" || strings.TrimSpace(model.PlainText(h.Inlines)) == "" {
+					continue
+				}
+				sub := &tocEntry{href: file + "#" + h.ID, title: h.Inlines, level: h.Level}
+				for len(stack) > 1 && stack[len(stack)-1].level >= h.Level {
+					stack = stack[:len(stack)-1]
+				}
+				parent := stack[len(stack)-1]
+				parent.children = append(parent.children, sub)
+				stack = append(stack, sub)
+			}
+			out = append(out, e)
+		}
+	}
+	if b.pages.figures {
+		out = append(out, &tocEntry{href: "figures.xhtml", text: b.terms.Figures})
+	}
+	if b.pages.credits {
+		out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
+	}
+	if b.pages.bibliography {
+		out = append(out, &tocEntry{href: "bibliography.xhtml", text: b.terms.Bibliography})
+	}
+	if len(out) == 0 {
+		out = append(out, &tocEntry{href: "titlepage.xhtml", text: b.terms.TitlePage})
+	}
+	return out
+}
+
+func writeTOC(r *ren, entries []*tocEntry) {
+	w := r.w
+	w.open("ol")
+	w.nl()
+	for _, e := range entries {
+		w.open("li")
+		w.open("a", "href", e.href)
+		if e.title != nil {
+			r.inlines(e.title)
+		} else {
+			w.esc(e.text)
+		}
+		w.close("a")
+		if len(e.children) > 0 {
+			w.nl()
+			writeTOC(r, e.children)
+		}
+		w.close("li")
+		w.nl()
+	}
+	w.close("ol")
+	w.nl()
+}

@@ -1,0 +1,134 @@
+package epub
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// pageMark is a page-break marker to place in a chapter: before the
+// character at offset (in runes of visible text, counted as
+// model.PlainText counts them) of the block it belongs to.
+type pageMark struct {
+	label  string
+	id     string
+	offset int
+	order  int // position in the pagination, to keep markers in print order
+}
+
+// pageEntry is one line of the nav's page-list.
+type pageEntry struct {
+	label, href string
+}
+
+// placePages turns the print pagination into markers per chapter block
+// and the page-list. Pages that start outside the book's chapters (the
+// print edition's own title pages or contents) have no place in the EPUB
+// and are left out.
+func (b *builder) placePages() {
+	pg := b.opts.Pagination
+	if pg == nil {
+		return
+	}
+	chapters := map[string]*model.Chapter{}
+	for _, ch := range b.book.Chapters {
+		chapters[ch.ID] = ch
+	}
+	usedIDs := map[string]bool{}
+	for i, p := range pg.Pages {
+		ch := chapters[p.Chapter]
+		if ch == nil || p.Label == "" {
+			continue
+		}
+		block := p.Block
+		if block < -1 {
+			block = -1
+		}
+		if block > len(ch.Blocks) {
+			block = len(ch.Blocks)
+		}
+		id := "page-" + safeName(p.Label)
+		for n := 2; usedIDs[id]; n++ {
+			id = fmt.Sprintf("page-%s-%d", safeName(p.Label), n)
+		}
+		usedIDs[id] = true
+		if b.marks[ch.ID] == nil {
+			b.marks[ch.ID] = map[int][]pageMark{}
+		}
+		b.marks[ch.ID][block] = append(b.marks[ch.ID][block], pageMark{label: p.Label, id: id, offset: max(p.Offset, 0), order: i})
+		b.pageList = append(b.pageList, pageEntry{label: p.Label, href: b.chapterFile[ch.ID] + "#" + id})
+	}
+	for _, byBlock := range b.marks {
+		for _, ms := range byBlock {
+			sort.SliceStable(ms, func(i, j int) bool {
+				if ms[i].offset != ms[j].offset {
+					return ms[i].offset < ms[j].offset
+				}
+				return ms[i].order < ms[j].order
+			})
+		}
+	}
+}
+
+// writeMark writes a page-break marker.
+func writeMark(w *xw, m pageMark) {
+	w.empty("span", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", m.id, "aria-label", m.label)
+}
+
+// textLen counts a block's visible characters the way the print layout
+// counts them for PageStart.Offset: paragraphs and headings by
+// model.PlainText, code by its text, lists and quotes by their blocks in
+// reading order. Figures, tables, breaks and raw HTML count nothing: a
+// page that starts inside them is marked before them.
+func textLen(bl model.Block) int {
+	switch n := bl.(type) {
+	case *model.Paragraph:
+		return utf8.RuneCountInString(model.PlainText(n.Inlines))
+	case *model.Heading:
+		return utf8.RuneCountInString(model.PlainText(n.Inlines))
+	case *model.CodeBlock:
+		return utf8.RuneCountInString(strings.TrimSuffix(n.Text, "\n"))
+	case *model.List:
+		total := 0
+		for _, it := range n.Items {
+			for _, c := range it.Blocks {
+				total += textLen(c)
+			}
+		}
+		return total
+	case *model.BlockQuote:
+		total := 0
+		for _, c := range n.Blocks {
+			total += textLen(c)
+		}
+		return total
+	}
+	return 0
+}
+
+// splitMarks shares a container's markers among its children: a marker
+// goes to the child holding its character, with an offset relative to
+// that child; markers past the end go to the end of the last child.
+func splitMarks(children []model.Block, marks []pageMark) [][]pageMark {
+	out := make([][]pageMark, len(children))
+	if len(children) == 0 {
+		return out
+	}
+	start := 0
+	mi := 0
+	for i, c := range children {
+		n := textLen(c)
+		last := i == len(children)-1
+		for mi < len(marks) && (marks[mi].offset < start+n || last) {
+			m := marks[mi]
+			m.offset -= start
+			out[i] = append(out[i], m)
+			mi++
+		}
+		start += n
+	}
+	return out
+}

@@ -1,0 +1,293 @@
+package epub
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/publish-books/publish/internal/imaging"
+)
+
+// generatedPages says which generated documents the book gets.
+type generatedPages struct {
+	figures      bool
+	credits      bool
+	bibliography bool
+}
+
+func (b *builder) planGeneratedPages() {
+	for _, f := range b.book.Figures {
+		if _, ok := b.figureImage[f]; ok {
+			b.pages.figures = true
+		}
+		if len(f.Credit) > 0 {
+			b.pages.credits = true
+		}
+	}
+	for _, g := range b.book.Bibliography {
+		if len(g.Entries) > 0 {
+			b.pages.bibliography = true
+		}
+	}
+}
+
+// authorNames lists the names of the book's authors.
+func (b *builder) authorNames() []string {
+	var names []string
+	for _, c := range b.meta.Authors() {
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+// addCover adds the cover image: the book's own, prepared like the
+// figures (but kept at 2560 pixels or more on the long edge), or a
+// generated typographic cover.
+func (b *builder) addCover() error {
+	title := b.meta.Title
+	b.coverAlt = fmt.Sprintf(b.words.CoverOf, title)
+	if b.meta.Cover != "" {
+		path := b.meta.Cover
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(b.book.Dir, path)
+		}
+		im, err := imaging.PrepareEPUBImage(path, imaging.EPUBImageOptions{MaxEdge: max(b.opts.MaxImageEdge, 2560), CacheDir: b.opts.CacheDir})
+		if err == nil {
+			b.add("cover-image", imageDir+"cover"+im.Ext(), im.MediaType(), "cover-image", im.Data)
+			b.coverImage = "../" + imageDir + "cover" + im.Ext()
+			return nil
+		}
+		b.ds.Errorf(b.meta.Pos, "cover image %q for the EPUB: %v (a generated cover is used)", b.meta.Cover, err)
+	}
+	spec := imaging.CoverSpec{Title: title, Subtitle: b.meta.Subtitle, Authors: b.authorNames(), Publisher: b.meta.Publisher}
+	if f := b.regularFont(); f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("epub: cover font: %w", err)
+		}
+		spec.Font = data
+	}
+	var buf bytes.Buffer
+	if err := imaging.WriteCover(&buf, spec); err != nil {
+		return fmt.Errorf("epub: generate cover: %w", err)
+	}
+	b.add("cover-image", imageDir+"cover.jpg", "image/jpeg", "cover-image", buf.Bytes())
+	b.coverImage = "../" + imageDir + "cover.jpg"
+	parts := []string{title}
+	if b.meta.Subtitle != "" {
+		parts = append(parts, b.meta.Subtitle)
+	}
+	parts = append(parts, b.authorNames()...)
+	if b.meta.Publisher != "" {
+		parts = append(parts, b.meta.Publisher)
+	}
+	b.coverAlt = b.terms.Cover + " : " + strings.Join(parts, " — ")
+	if !b.terms.French {
+		b.coverAlt = b.terms.Cover + ": " + strings.Join(parts, " — ")
+	}
+	return nil
+}
+
+// regularFont returns the path of the first upright, regular font.
+func (b *builder) regularFont() string {
+	for _, f := range b.opts.Fonts {
+		if !f.Italic && !f.Bold {
+			return f.Path
+		}
+	}
+	return ""
+}
+
+func (b *builder) addCoverPage() {
+	var w xw
+	w.open("section", "class", "cover")
+	w.nl()
+	w.empty("img", "src", b.coverImage, "alt", b.coverAlt, "epub:type", "cover", "role", "doc-cover")
+	w.nl()
+	w.close("section")
+	w.nl()
+	b.addDoc("cover", "cover.xhtml", document(b.lang, b.terms.Cover, attrString("class", "cover-page"), b.css, w.String()), "")
+}
+
+func (b *builder) addTitlePage() {
+	var w xw
+	w.open("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "book-title")
+	w.nl()
+	w.elem("h1", b.meta.Title, "id", "book-title", "class", "book-title")
+	w.nl()
+	if b.meta.Subtitle != "" {
+		w.elem("p", b.meta.Subtitle, "class", "book-subtitle")
+		w.nl()
+	}
+	for _, name := range b.authorNames() {
+		w.elem("p", name, "class", "book-author")
+		w.nl()
+	}
+	if b.meta.Publisher != "" {
+		w.elem("p", b.meta.Publisher, "class", "book-publisher")
+		w.nl()
+	}
+	w.close("section")
+	w.nl()
+	b.addDoc("titlepage", "titlepage.xhtml", document(b.lang, b.terms.TitlePage, "", b.css, w.String()), "")
+}
+
+func (b *builder) addCopyrightPage() {
+	var w xw
+	m := b.meta
+	w.open("section", "class", "copyright", "epub:type", "copyright-page", "aria-label", b.terms.Copyright)
+	w.nl()
+	line := func(class, text string) {
+		if text != "" {
+			w.elem("p", text, "class", class)
+			w.nl()
+		}
+	}
+	line("book-title-small", m.Title)
+	for _, c := range m.Creators {
+		if c.Role != "aut" {
+			continue
+		}
+		line("contributor", c.Name)
+	}
+	line("edition", m.Edition)
+	line("rights", m.Rights)
+	if m.ISBN != "" {
+		line("isbn", b.words.ISBNDigital+" : "+m.ISBN)
+	}
+	if m.PrintISBN != "" {
+		line("isbn", b.words.ISBNPrint+" : "+m.PrintISBN)
+	}
+	if m.ISBN == "" && m.PrintISBN == "" && m.UUID != "" {
+		line("identifier", b.words.Identifier+" : "+m.UUID)
+	}
+	if m.LegalDeposit != "" {
+		line("legal-deposit", b.terms.LegalDeposit+" : "+m.LegalDeposit)
+	}
+	if m.Publisher != "" {
+		line("publisher", m.Publisher)
+	}
+	w.close("section")
+	w.nl()
+	body := w.String()
+	if !b.terms.French {
+		body = strings.ReplaceAll(body, " : ", ": ")
+	} else {
+		// French puts a no-break space before the colon.
+		body = strings.ReplaceAll(body, " : ", "\u00a0: ")
+	}
+	b.addDoc("copyright", "copyright.xhtml", document(b.lang, b.terms.Copyright, "", b.css, body), "")
+}
+
+// addFigureList writes the list of illustrations, each linking to its
+// figure.
+func (b *builder) addFigureList() {
+	if !b.pages.figures {
+		return
+	}
+	var w xw
+	r := &ren{b: b, w: &w, plain: true}
+	w.open("section", "class", "loi", "epub:type", "loi", "aria-labelledby", "loi-title")
+	w.nl()
+	w.elem("h1", b.terms.Figures, "id", "loi-title")
+	w.nl()
+	w.open("ol", "class", "figure-list")
+	w.nl()
+	for _, f := range b.book.Figures {
+		if _, ok := b.figureImage[f]; !ok {
+			continue
+		}
+		w.open("li")
+		w.open("a", "href", b.chapterFile[f.Chapter]+"#"+f.ID)
+		w.elem("span", b.figureLabel(f), "class", "figure-label")
+		if len(f.Caption) > 0 {
+			w.esc(b.words.FigureSep)
+			r.inlines(f.Caption)
+		}
+		w.close("a")
+		w.close("li")
+		w.nl()
+	}
+	w.close("ol")
+	w.nl()
+	w.close("section")
+	w.nl()
+	b.addDoc("figures", "figures.xhtml", document(b.lang, b.terms.Figures, attrString("epub:type", "backmatter"), b.css, w.String()), "")
+}
+
+// addCreditsPage writes the picture credits: for each figure with a
+// credit, its number (linking to the figure) and the credit line the
+// citation formatter made.
+func (b *builder) addCreditsPage() {
+	if !b.pages.credits {
+		return
+	}
+	var w xw
+	r := &ren{b: b, w: &w}
+	w.open("section", "class", "credits", "epub:type", "credits", "role", "doc-credits", "aria-labelledby", "credits-title")
+	w.nl()
+	w.elem("h1", b.terms.Credits, "id", "credits-title")
+	w.nl()
+	w.open("ul", "class", "credit-list")
+	w.nl()
+	for _, f := range b.book.Figures {
+		if len(f.Credit) == 0 {
+			continue
+		}
+		w.open("li")
+		if _, ok := b.figureImage[f]; ok {
+			w.elem("a", b.figureLabel(f), "href", b.chapterFile[f.Chapter]+"#"+f.ID, "class", "figure-label")
+		} else {
+			w.elem("span", b.figureLabel(f), "class", "figure-label")
+		}
+		w.esc(b.words.FigureSep)
+		w.open("span", "class", "figure-credit")
+		r.inlines(f.Credit)
+		w.close("span")
+		w.close("li")
+		w.nl()
+	}
+	w.close("ul")
+	w.nl()
+	w.close("section")
+	w.nl()
+	b.addDoc("credits", "credits.xhtml", document(b.lang, b.terms.Credits, attrString("epub:type", "backmatter"), b.css, w.String()), "")
+}
+
+// addBibliography writes the bibliography the citation formatter made,
+// group by group.
+func (b *builder) addBibliography() {
+	if !b.pages.bibliography {
+		return
+	}
+	var w xw
+	r := &ren{b: b, w: &w}
+	w.open("section", "class", "bibliography", "epub:type", "bibliography", "role", "doc-bibliography", "aria-labelledby", "bibliography-title")
+	w.nl()
+	w.elem("h1", b.terms.Bibliography, "id", "bibliography-title")
+	w.nl()
+	for i, g := range b.book.Bibliography {
+		if len(g.Entries) == 0 {
+			continue
+		}
+		if g.Title != "" {
+			w.elem("h2", g.Title, "id", fmt.Sprintf("bibliography-%d", i+1))
+			w.nl()
+		}
+		w.open("ul", "class", "bibliography-list")
+		w.nl()
+		for _, e := range g.Entries {
+			w.open("li", "id", "bib-"+safeName(e.Key))
+			r.inlines(e.Inlines)
+			w.close("li")
+			w.nl()
+		}
+		w.close("ul")
+		w.nl()
+	}
+	w.close("section")
+	w.nl()
+	b.addDoc("bibliography", "bibliography.xhtml", document(b.lang, b.terms.Bibliography, attrString("epub:type", "backmatter"), b.css, w.String()), "")
+}

@@ -1,0 +1,96 @@
+package epub
+
+import (
+	"encoding/xml"
+	"strings"
+)
+
+// xw builds XML text. It escapes every text and attribute value it is
+// given, so callers never write markup from user input by hand.
+type xw struct{ strings.Builder }
+
+// esc writes s escaped for text or attribute content. Characters XML
+// cannot hold are replaced by U+FFFD.
+func (w *xw) esc(s string) {
+	_ = xml.EscapeText(w, []byte(s))
+}
+
+// open writes a start tag; attrs are name, value pairs. Attributes with
+// an empty value are left out unless their name ends with "!" (then
+// written with an empty value, without the "!").
+func (w *xw) open(tag string, attrs ...string) {
+	w.WriteByte('<')
+	w.WriteString(tag)
+	w.attrs(attrs)
+	w.WriteByte('>')
+}
+
+// empty writes a self-closing element.
+func (w *xw) empty(tag string, attrs ...string) {
+	w.WriteByte('<')
+	w.WriteString(tag)
+	w.attrs(attrs)
+	w.WriteString("/>")
+}
+
+func (w *xw) attrs(attrs []string) {
+	for i := 0; i+1 < len(attrs); i += 2 {
+		name, val := attrs[i], attrs[i+1]
+		if strings.HasSuffix(name, "!") {
+			name = strings.TrimSuffix(name, "!")
+		} else if val == "" {
+			continue
+		}
+		w.WriteByte(' ')
+		w.WriteString(name)
+		w.WriteString(`="`)
+		w.esc(val)
+		w.WriteByte('"')
+	}
+}
+
+// close writes an end tag.
+func (w *xw) close(tag string) {
+	w.WriteString("</")
+	w.WriteString(tag)
+	w.WriteByte('>')
+}
+
+// elem writes an element holding escaped text.
+func (w *xw) elem(tag, text string, attrs ...string) {
+	w.open(tag, attrs...)
+	w.esc(text)
+	w.close(tag)
+}
+
+// nl writes a line break between blocks, for readable sources.
+func (w *xw) nl() { w.WriteByte('\n') }
+
+// document wraps body markup in an XHTML content document with the
+// language on the root element, the title and the style sheets.
+func document(lang, title, bodyAttrs string, css []string, body string) []byte {
+	var w xw
+	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+	w.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+		"lang", lang, "xml:lang", lang)
+	w.WriteString("\n<head>\n<meta charset=\"utf-8\"/>\n")
+	w.elem("title", title)
+	w.nl()
+	for _, c := range css {
+		w.empty("link", "rel", "stylesheet", "type", "text/css", "href", c)
+		w.nl()
+	}
+	w.WriteString("</head>\n<body")
+	w.WriteString(bodyAttrs)
+	w.WriteString(">\n")
+	w.WriteString(body)
+	w.WriteString("</body>\n</html>\n")
+	return []byte(w.String())
+}
+
+// attrString formats attributes for document's bodyAttrs.
+func attrString(attrs ...string) string {
+	var w xw
+	w.attrs(attrs)
+	return w.String()
+}
