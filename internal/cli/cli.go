@@ -128,6 +128,7 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 					return nil
 				},
 			},
+			watchCommand(stdout, stderr), corpusCommand(stdout),
 			{
 				Name:  "version",
 				Usage: "print the version",

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -128,7 +129,7 @@ func (w *watcher) inputs(res *build.Result) []string {
 	if res != nil && res.Book != nil {
 		b := res.Book
 		for _, ch := range b.Chapters {
-			add(filepath.Dir(filepath.Join(b.Dir, ch.File)))
+			add(filepath.Dir(chapterPath(b.Dir, ch.File)))
 		}
 		for _, f := range b.Figures {
 			if f.ImagePath != "" {
@@ -148,6 +149,23 @@ func (w *watcher) inputs(res *build.Result) []string {
 	}
 	sort.Strings(dirs)
 	return dirs
+}
+
+// chapterPath finds a chapter file, whose path the reader gives relative
+// to the book folder or, for display, to the current folder.
+func chapterPath(bookDir, file string) string {
+	if filepath.IsAbs(file) {
+		return file
+	}
+	if p := filepath.Join(bookDir, file); exists(p) {
+		return p
+	}
+	return file
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // sync makes the watched folders those of dirs.

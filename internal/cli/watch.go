@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/publish-books/publish/internal/build"
+	"github.com/publish-books/publish/internal/watch"
+)
+
+// watchCommand is `publish watch`: build, then rebuild on every change of
+// the book, the layout, the fonts or the images, until Ctrl-C.
+func watchCommand(stdout, stderr io.Writer) *ucli.Command {
+	return &ucli.Command{
+		Name:      "watch",
+		Usage:     "build, then rebuild whenever the book, layout, fonts or images change (Ctrl-C stops)",
+		UsageText: "publish watch [--format epub|pdf|all] [--strict] [--debounce 200ms]",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "format", Value: "all", Usage: "which output: epub, pdf or all"},
+			&ucli.BoolFlag{Name: "strict", Usage: "treat a figure without a credit as an error"},
+			&ucli.DurationFlag{Name: "debounce", Value: watch.DefaultDebounce, Usage: "quiet time after a change before rebuilding"},
+		},
+		Action: func(c *ucli.Context) error { return runWatch(c, stdout, stderr) },
+	}
+}
+
+func runWatch(c *ucli.Context, stdout, stderr io.Writer) error {
+	if c.NArg() > 0 {
+		return ucli.Exit(fmt.Sprintf("publish watch: unexpected argument %q (use --book DIR)", c.Args().First()), ExitUsage)
+	}
+	opts := buildOptions(c)
+	switch c.String("format") {
+	case "all":
+		opts.EPUB, opts.PDF = true, true
+	case "epub":
+		opts.EPUB = true
+	case "pdf":
+		opts.PDF = true
+	default:
+		return ucli.Exit(fmt.Sprintf("publish watch: --format %q: use epub, pdf or all", c.String("format")), ExitUsage)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := watch.Run(ctx, watch.Options{
+		Build:    opts,
+		Debounce: c.Duration("debounce"),
+		Log:      stderr,
+		Watching: func(dirs []string) {
+			fmt.Fprintf(stderr, "watching %s (Ctrl-C stops)\n", strings.Join(dirs, ", "))
+		},
+		Report: func(res *build.Result, err error) {
+			printDiagnostics(stderr, res)
+			stamp := time.Now().Format("15:04:05")
+			switch {
+			case errors.Is(err, build.ErrManuscript):
+				fmt.Fprintf(stderr, "%s publish: the manuscript has errors; nothing was written, the last good outputs are kept\n", stamp)
+			case err != nil:
+				fmt.Fprintf(stderr, "%s publish: %v\n", stamp, err)
+			default:
+				fmt.Fprintf(stdout, "%s %s\n", stamp, builtLine(res))
+			}
+		},
+	})
+	if err != nil {
+		return ucli.Exit("publish: "+err.Error(), ExitInternal)
+	}
+	return nil
+}
+
+// builtLine is the summary line of a successful build, as publish build
+// prints it: outputs with their sizes, pages, time, warnings.
+func builtLine(res *build.Result) string {
+	var parts []string
+	for _, o := range res.Outputs {
+		parts = append(parts, fmt.Sprintf("%s (%s)", o.Path, humanSize(o.Size)))
+	}
+	pages := ""
+	if res.Pages > 0 {
+		pages = fmt.Sprintf(", %d pages", res.Pages)
+	}
+	return fmt.Sprintf("built %s%s in %d ms%s", strings.Join(parts, ", "), pages, res.Elapsed.Milliseconds(), summary(res))
+}
