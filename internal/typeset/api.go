@@ -65,6 +65,12 @@ type Piece struct {
 	// Offset is the rune offset of the piece's first character in the
 	// paragraph's counted text (the concatenation of the counted runs).
 	Offset int
+	// Space is the space character set before this piece on the line
+	// (' ', U+00A0, U+2009 …), 0 when the piece follows the previous one
+	// directly (a split at a kerning pair, a style change, a narrow
+	// no-break space, which is never drawn) or starts the line. Renderers
+	// may use it to keep word boundaries in the PDF's text layer.
+	Space rune
 }
 
 // Line is one line of a set paragraph.

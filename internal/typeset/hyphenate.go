@@ -1,0 +1,232 @@
+package typeset
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/speedata/hyphenation"
+)
+
+//go:embed hyph/hyph-fr.pat.txt hyph/hyph-en-us.pat.txt hyph/hyph-en-us.hyp.txt
+var hyphFiles embed.FS
+
+// language is the hyphenation data of one language.
+type language struct {
+	patterns    *hyphenation.Lang
+	left, right int
+	// exceptions maps a lower-case word to its break points (rune index
+	// where a hyphen may be inserted before).
+	exceptions map[string][]int32
+}
+
+// languageFiles lists the pattern and exception files per language and
+// the TeX minimums (lefthyphenmin, righthyphenmin).
+var languageFiles = map[string]struct {
+	pat, hyp    string
+	left, right int
+}{
+	"fr": {"hyph/hyph-fr.pat.txt", "", 2, 3},
+	"en": {"hyph/hyph-en-us.pat.txt", "hyph/hyph-en-us.hyp.txt", 2, 3},
+}
+
+var (
+	languagesMu sync.Mutex
+	languages   = map[string]*language{}
+)
+
+// langKey reduces a BCP 47 tag to the key of languageFiles ("fr-CA" → "fr").
+func langKey(tag string) string {
+	tag = strings.ToLower(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// loadLanguage returns the hyphenation data for tag, nil when the language
+// has no patterns. Patterns are read once per process.
+func loadLanguage(tag string) (*language, error) {
+	key := langKey(tag)
+	files, ok := languageFiles[key]
+	if !ok {
+		return nil, nil
+	}
+	languagesMu.Lock()
+	defer languagesMu.Unlock()
+	if l, ok := languages[key]; ok {
+		return l, nil
+	}
+	data, err := hyphFiles.ReadFile(files.pat)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: hyphenation %s: %w", key, err)
+	}
+	pat, err := hyphenation.New(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("typeset: hyphenation %s: read patterns: %w", key, err)
+	}
+	l := &language{patterns: pat, left: files.left, right: files.right, exceptions: map[string][]int32{}}
+	if files.hyp != "" {
+		data, err := hyphFiles.ReadFile(files.hyp)
+		if err != nil {
+			return nil, fmt.Errorf("typeset: hyphenation %s: %w", key, err)
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "%") {
+				word, pts := parseException(w)
+				l.exceptions[word] = pts
+			}
+		}
+	}
+	languages[key] = l
+	return l, nil
+}
+
+// parseException reads an exception in "hy-phen-ation" form and returns
+// the lower-case word and its break points.
+func parseException(s string) (string, []int32) {
+	var b strings.Builder
+	var pts []int32
+	n := int32(0)
+	for _, r := range s {
+		if r == '-' {
+			if n > 0 {
+				pts = append(pts, n)
+			}
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+		n++
+	}
+	return b.String(), pts
+}
+
+// hyphenKey keys the memo of hyphenated words.
+type hyphenKey struct {
+	lang string
+	word string
+}
+
+// hyphenator hyphenates words with a language's patterns and the
+// setter's exceptions, remembering every word it has seen.
+type hyphenator struct {
+	exceptions map[string][]int32
+	left       int // overrides when > 0
+	right      int
+	memo       map[hyphenKey][]int32
+	langs      map[string]*language
+	lower      []rune
+}
+
+func newHyphenator(exceptions []string, left, right int) *hyphenator {
+	h := &hyphenator{
+		exceptions: map[string][]int32{},
+		left:       left,
+		right:      right,
+		memo:       map[hyphenKey][]int32{},
+		langs:      map[string]*language{},
+	}
+	for _, e := range exceptions {
+		w, pts := parseException(strings.TrimSpace(e))
+		if w != "" {
+			h.exceptions[w] = pts
+		}
+	}
+	return h
+}
+
+// points returns the rune indexes of word (letters only, already judged
+// hyphenatable) before which a hyphen may be inserted.
+func (h *hyphenator) points(lang, word string) []int32 {
+	key := hyphenKey{lang, word}
+	if p, ok := h.memo[key]; ok {
+		return p
+	}
+	l, ok := h.langs[lang]
+	if !ok {
+		l, _ = loadLanguage(lang) // the embedded files always parse; a failure means no hyphenation
+		h.langs[lang] = l
+	}
+	var pts []int32
+	if l != nil {
+		pts = h.compute(l, word)
+	}
+	h.memo[key] = pts
+	return pts
+}
+
+func (h *hyphenator) compute(l *language, word string) []int32 {
+	left, right := l.left, l.right
+	if h.left > 0 {
+		left = h.left
+	}
+	if h.right > 0 {
+		right = h.right
+	}
+	n := utf8.RuneCountInString(word)
+	if n < left+right {
+		return nil
+	}
+	h.lower = h.lower[:0]
+	for _, r := range word {
+		h.lower = append(h.lower, unicode.ToLower(r))
+	}
+	lw := string(h.lower)
+	var raw []int32
+	if p, ok := h.exceptions[lw]; ok {
+		raw = p
+	} else if p, ok := l.exceptions[lw]; ok {
+		raw = p
+	} else {
+		for _, p := range l.patterns.Hyphenate(lw) {
+			raw = append(raw, int32(p))
+		}
+	}
+	var pts []int32
+	for _, p := range raw {
+		if int(p) >= left && n-int(p) >= right {
+			pts = append(pts, p)
+		}
+	}
+	return pts
+}
+
+// isApostrophe reports whether r is an apostrophe inside a word.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isHyphen reports whether r is a hyphen that may end a line.
+func isHyphen(r rune) bool { return r == '-' || r == '‐' }
+
+// hyphenatable returns the part of core (a word's letters with inner
+// apostrophes) that patterns may hyphenate, and its rune offset in core;
+// ok is false when the word must not be hyphenated: numbers, words with
+// digits or symbols, all capitals, capitals inside a word, compounds with
+// an explicit hyphen, and capitalised words (names) unless they open a
+// sentence.
+func hyphenatable(core string, sentenceStart bool) (part string, offset int, ok bool) {
+	if core == "" {
+		return "", 0, false
+	}
+	start, startRunes := 0, 0
+	idx := 0
+	for i, r := range core {
+		switch {
+		case isApostrophe(r):
+			start, startRunes = i+utf8.RuneLen(r), idx+1
+		case !unicode.IsLetter(r):
+			return "", 0, false
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			if idx != 0 || !sentenceStart {
+				return "", 0, false
+			}
+		}
+		idx++
+	}
+	return core[start:], startRunes, true
+}

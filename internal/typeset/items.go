@@ -1,0 +1,493 @@
+package typeset
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// itemKind is the kind of a Knuth-Plass item.
+type itemKind uint8
+
+const (
+	boxItem itemKind = iota
+	glueItem
+	penaltyItem
+)
+
+// infPenalty is TeX's infinite penalty: a break there is forbidden (or,
+// negative, forced).
+const infPenalty = 10000
+
+// item is a box, glue or penalty of the paragraph, in points.
+type item struct {
+	kind    itemKind
+	flagged bool // a penalty at a hyphen
+	hyphen  bool // a hyphen is drawn when breaking here
+	nobreak bool // glue that is not a legal break
+	space   rune // the space character of a glue
+	width   float64
+	stretch float64
+	fil     float64 // infinite stretch (parfillskip)
+	shrink  float64
+	penalty float64
+	// seg, from and to locate a box's text: runes [from, to) of segment
+	// seg; for a hyphen penalty, seg is the segment whose style draws it.
+	seg      int32
+	from, to int32
+}
+
+// segment is the part of one word inside one run.
+type segment struct {
+	run    int
+	text   string
+	info   *segInfo
+	style  *Style
+	offset int // counted rune offset of the segment's first rune
+	// counted is false for a run that does not advance offsets.
+	counted bool
+}
+
+// segKey keys the memo of measured segments.
+type segKey struct {
+	face *Face
+	text string
+}
+
+// segInfo is a measured piece of a word, in em, independent of size.
+type segInfo struct {
+	n      int       // runes
+	cum    []float64 // x of each rune boundary, kerning included before the rune
+	byteAt []int32   // byte index of each rune boundary
+	// split lists rune boundaries where a drawn piece must end: a kern
+	// pair, or a rune that is not drawn (no-break spaces, soft hyphens).
+	split  []int32
+	hidden []bool // runes not drawn; nil when none
+	first  rune
+	last   rune
+	// explicit lists break points after an explicit or soft hyphen.
+	explicit []int32
+	soft     []bool // explicit[i] is a soft hyphen (draws a hyphen)
+	// core is the rune range of the letters (with inner apostrophes and
+	// hyphens); coreOK is false when the segment has other characters
+	// between letters.
+	coreFrom, coreTo int32
+	letters          bool
+	coreClean        bool
+	sentenceEnd      bool // ends with . ! ? … (closing quotes aside)
+}
+
+// narrowSpace returns the width in em of U+202F in f: the font's glyph when
+// it is between 1/8 and 1/6 em, 1/8 em otherwise.
+func narrowSpace(f *Face) float64 {
+	if f != nil && f.HasGlyph('\u202f') {
+		if w := f.Advance('\u202f'); w >= 1.0/8 && w <= 1.0/6 {
+			return w
+		}
+	}
+	return 1.0 / 8
+}
+
+// measure returns the memoised measurement of text in face.
+func (s *Setter) measure(face *Face, text string) *segInfo {
+	key := segKey{face, text}
+	if si, ok := s.memo[key]; ok {
+		return si
+	}
+	si := &segInfo{}
+	n := utf8.RuneCountInString(text)
+	si.n = n
+	si.cum = make([]float64, n+1)
+	si.byteAt = make([]int32, n+1)
+	x := 0.0
+	i := 0
+	var prev rune
+	var prevG uint16
+	coreFrom, coreTo := int32(-1), int32(-1)
+	for b, r := range text {
+		si.byteAt[i] = int32(b)
+		hidden := r == '\u202f' || r == '\u00ad' || r == '\u200d' || r == '\u2060'
+		var adv float64
+		var g uint16
+		if face != nil {
+			g = face.glyph(r)
+		}
+		switch {
+		case r == '\u202f':
+			adv = narrowSpace(face)
+		case hidden:
+			adv = 0
+		case face != nil:
+			adv = face.adv[g] / float64(face.upem)
+		default:
+			adv = 0.5
+		}
+		if i > 0 && face != nil && !hidden && (si.hidden == nil || !si.hidden[i-1]) {
+			if k := face.kern.pair(prevG, g); k != 0 {
+				x += float64(k) / float64(face.upem)
+				si.split = append(si.split, int32(i))
+			}
+		}
+		if hidden {
+			if si.hidden == nil {
+				si.hidden = make([]bool, n)
+			}
+			si.hidden[i] = true
+			si.split = append(si.split, int32(i), int32(i+1))
+		}
+		si.cum[i] = x
+		x += adv
+		if i == 0 {
+			si.first = r
+		}
+		if unicode.IsLetter(r) {
+			if coreFrom < 0 {
+				coreFrom = int32(i)
+			}
+			coreTo = int32(i + 1)
+			si.letters = true
+		}
+		if r == '\u00ad' && i > 0 {
+			si.explicit = append(si.explicit, int32(i+1))
+			si.soft = append(si.soft, true)
+		}
+		if isHyphen(r) && i >= 2 && unicode.IsLetter(prev) {
+			si.explicit = append(si.explicit, int32(i+1))
+			si.soft = append(si.soft, false)
+		}
+		prev, prevG = r, g
+		i++
+	}
+	si.cum[n] = x
+	si.byteAt[n] = int32(len(text))
+	si.last = prev
+	// Explicit hyphen breaks need two letters after them, and two before
+	// since the previous hyphen ("a-t-il" does not break).
+	var keep []int32
+	var keepSoft []bool
+	lastBreak := int32(0)
+	for k, p := range si.explicit {
+		if p-lastBreak >= 3 && int(p)+2 <= n && p < int32(n) && unicode.IsLetter(runeAt(text, si.byteAt, p)) {
+			keep = append(keep, p)
+			keepSoft = append(keepSoft, si.soft[k])
+			lastBreak = p
+		}
+	}
+	si.explicit, si.soft = keep, keepSoft
+	if coreFrom >= 0 {
+		si.coreFrom, si.coreTo = coreFrom, coreTo
+		si.coreClean = true
+		for j := coreFrom; j < coreTo; j++ {
+			r := runeAt(text, si.byteAt, j)
+			if !unicode.IsLetter(r) && !isApostrophe(r) && !isHyphen(r) && r != '\u00ad' {
+				si.coreClean = false
+				break
+			}
+		}
+	}
+	for j := n - 1; j >= 0; j-- {
+		r := runeAt(text, si.byteAt, int32(j))
+		if r == '.' || r == '!' || r == '?' || r == '…' {
+			si.sentenceEnd = true
+			break
+		}
+		if !unicode.Is(unicode.Pe, r) && !unicode.Is(unicode.Pf, r) && r != '"' && r != '\'' && r != '\u202f' {
+			break
+		}
+	}
+	s.memo[key] = si
+	return si
+}
+
+func runeAt(text string, byteAt []int32, i int32) rune {
+	r, _ := utf8.DecodeRuneInString(text[byteAt[i]:])
+	return r
+}
+
+// spaceKind classifies a character as a space.
+type spaceKind uint8
+
+const (
+	notSpace spaceKind = iota
+	breakSpace
+	noBreakSpace
+	zeroSpace // zero-width break opportunity
+)
+
+func classify(r rune) spaceKind {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2008', '\u2009', '\u200a', '\u205f', '\u3000':
+		return breakSpace
+	case '\u00a0', '\u2007':
+		return noBreakSpace
+	case '\u200b':
+		return zeroSpace
+	}
+	return notSpace
+}
+
+// noBreakBefore lists the characters a line must not start with.
+func noBreakBefore(r rune) bool {
+	switch r {
+	case ';', ':', '!', '?', '»', '›', ',', '.', ')', ']', '…', '%', '\u202f', '\u00a0':
+		return true
+	}
+	return false
+}
+
+// noBreakAfter lists the characters a line must not end with.
+func noBreakAfter(r rune) bool { return r == '«' || r == '‹' || r == '(' || r == '[' }
+
+// wordPart is a segment of the word being collected.
+type wordPart struct {
+	run        int
+	start, end int // bytes in the run's text
+	offset     int
+}
+
+// buildItems turns p into boxes, glue and penalties in s.items and the
+// word segments in s.segs.
+func (s *Setter) buildItems(p *Paragraph) {
+	s.items = s.items[:0]
+	s.segs = s.segs[:0]
+	mainSize := paragraphSize(p)
+	ragged := p.Align != Justify
+	if p.Indent != 0 {
+		s.items = append(s.items, item{kind: boxItem, width: p.Indent, seg: -1})
+	}
+	var word [8]wordPart
+	parts := word[:0]
+	offset := 0
+	sentenceStart := true
+	// Pending space between words.
+	pending := notSpace
+	var pendingRune rune
+	var pendingRun = -1
+	var prevLast rune // last character of the previous word
+	flushWord := func() {
+		if len(parts) == 0 {
+			return
+		}
+		first := -1
+		for i, wp := range parts {
+			seg := segment{run: wp.run, text: p.Runs[wp.run].Text[wp.start:wp.end], style: &p.Runs[wp.run].Style,
+				offset: wp.offset, counted: !p.Runs[wp.run].Uncounted}
+			seg.info = s.measure(seg.style.Face, seg.text)
+			s.segs = append(s.segs, seg)
+			if i == 0 {
+				first = len(s.segs) - 1
+			}
+		}
+		firstRune := s.segs[first].info.first
+		if pending != notSpace && len(s.items) > 0 {
+			s.addSpace(p, pending, pendingRune, pendingRun, prevLast, firstRune, ragged, mainSize)
+		}
+		pending = notSpace
+		s.addWord(p, first, sentenceStart)
+		last := &s.segs[len(s.segs)-1]
+		prevLast = last.info.last
+		sentenceStart = last.info.sentenceEnd
+		parts = parts[:0]
+	}
+	for ri := range p.Runs {
+		run := &p.Runs[ri]
+		start := -1
+		for b, r := range run.Text {
+			k := classify(r)
+			if k == notSpace {
+				if start < 0 {
+					start = b
+					parts = append(parts, wordPart{run: ri, start: b, offset: offset})
+				}
+			} else {
+				if start >= 0 {
+					parts[len(parts)-1].end = b
+					start = -1
+				}
+				flushWord()
+				if pending == notSpace || k == noBreakSpace || pending == zeroSpace {
+					pending, pendingRune, pendingRun = k, r, ri
+				}
+				if run.NoBreak && pending == breakSpace {
+					pending = noBreakSpace
+				}
+			}
+			if !run.Uncounted {
+				offset++
+			}
+		}
+		if start >= 0 {
+			parts[len(parts)-1].end = len(run.Text)
+		}
+	}
+	flushWord()
+	if len(s.segs) == 0 {
+		s.items = s.items[:0]
+		return
+	}
+	// Final line: no break, parfillskip, forced break.
+	s.items = append(s.items,
+		item{kind: penaltyItem, penalty: infPenalty, seg: -1},
+		item{kind: glueItem, fil: 1, seg: -1, nobreak: true},
+		item{kind: penaltyItem, penalty: -infPenalty, seg: -1})
+}
+
+// paragraphSize returns the size of the paragraph's first sized run.
+func paragraphSize(p *Paragraph) float64 {
+	for i := range p.Runs {
+		if p.Runs[i].Style.Size > 0 {
+			return p.Runs[i].Style.Size
+		}
+	}
+	return 10
+}
+
+// addSpace appends the glue between two words.
+func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run int, before, after rune, ragged bool, mainSize float64) {
+	st := &p.Runs[run].Style
+	size := st.Size
+	if size <= 0 {
+		size = mainSize
+	}
+	nobreak := k == noBreakSpace || noBreakBefore(after) || noBreakAfter(before) || p.Runs[run].NoBreak
+	if k == zeroSpace {
+		if !nobreak {
+			s.items = append(s.items, item{kind: penaltyItem, seg: -1})
+		}
+		return
+	}
+	w := 0.25
+	if st.Face != nil {
+		w = st.Face.space
+	}
+	switch r {
+	case '\u2009':
+		w = w / 2
+	case '\u2002':
+		w = 0.5
+	case '\u2003':
+		w = 1
+	case '\u200a':
+		w = w / 4
+	}
+	w *= size
+	g := item{kind: glueItem, width: w, stretch: w * s.opts.SpaceStretch, shrink: w * s.opts.SpaceShrink,
+		nobreak: nobreak, space: r, seg: -1}
+	if ragged {
+		g.stretch, g.shrink = 0, 0
+	}
+	s.items = append(s.items, g)
+}
+
+// addWord appends the boxes and hyphenation penalties of the word whose
+// segments start at s.segs[first].
+func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
+	segs := s.segs[first:]
+	// The word may be hyphenated when exactly one segment holds letters,
+	// cleanly, and the runs allow it.
+	hyphSeg := -1
+	for i := range segs {
+		if segs[i].info.letters {
+			if hyphSeg >= 0 {
+				hyphSeg = -2
+				break
+			}
+			hyphSeg = i
+		}
+	}
+	var pts []int32
+	if hyphSeg >= 0 && p.Lang != "" {
+		sg := &segs[hyphSeg]
+		si := sg.info
+		if si.coreClean && len(si.explicit) == 0 && !p.Runs[sg.run].NoBreak && !isURL(sg.text) {
+			core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
+			if part, off, ok := hyphenatable(core, sentenceStart); ok {
+				for _, q := range s.hy.points(langKey(p.Lang), part) {
+					pts = append(pts, si.coreFrom+int32(off)+q)
+				}
+			}
+		}
+	}
+	for i := range segs {
+		sg := &segs[i]
+		si := sg.info
+		size := sg.style.Size
+		face := sg.style.Face
+		segIdx := int32(first + i)
+		noBreak := p.Runs[sg.run].NoBreak
+		var bps []int32
+		var soft []bool
+		var flagged []bool
+		if !noBreak {
+			if i == hyphSeg && len(pts) > 0 {
+				bps = pts
+				for range pts {
+					soft = append(soft, true)
+					flagged = append(flagged, true)
+				}
+			} else if len(si.explicit) > 0 {
+				bps = si.explicit
+				soft = si.soft
+			}
+		}
+		from := int32(0)
+		for k, bp := range bps {
+			s.items = append(s.items, item{kind: boxItem, width: (si.cum[bp] - si.cum[from]) * size, seg: segIdx, from: from, to: bp})
+			// Breaking here removes the kern between the runes around bp.
+			kernAcross := 0.0
+			if face != nil {
+				kernAcross = si.cum[bp] - si.cum[bp-1] - face.advanceOf(runeAt(sg.text, si.byteAt, bp-1), si, bp-1)
+			}
+			pen := item{kind: penaltyItem, seg: segIdx, flagged: true, width: -kernAcross * size}
+			if soft[k] {
+				pen.hyphen = true
+				pen.penalty = s.opts.HyphenPenalty
+				if face != nil {
+					pen.width += face.Advance('-') * size
+				}
+			} else {
+				pen.penalty = s.opts.ExHyphenPenalty
+			}
+			_ = flagged
+			s.items = append(s.items, pen)
+			from = bp
+		}
+		w := (si.cum[si.n] - si.cum[from]) * size
+		if i+1 < len(segs) {
+			nx := &segs[i+1]
+			if face != nil && nx.style.Face == face && nx.style.Size == size && nx.style.Rise == sg.style.Rise {
+				w += face.Kern(si.last, nx.info.first) * size
+			}
+		}
+		s.items = append(s.items, item{kind: boxItem, width: w, seg: segIdx, from: from, to: int32(si.n)})
+	}
+}
+
+// advanceOf returns the advance in em of rune r at index i of a measured
+// segment (narrow no-break spaces and hidden runes included).
+func (f *Face) advanceOf(r rune, si *segInfo, i int32) float64 {
+	if si.hidden != nil && si.hidden[i] {
+		if r == '\u202f' {
+			return narrowSpace(f)
+		}
+		return 0
+	}
+	return f.Advance(r)
+}
+
+// isURL reports whether a word looks like a web address or an e-mail.
+func isURL(w string) bool {
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] == ':' && w[i+1] == '/' && w[i+2] == '/' {
+			return true
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == '@' {
+			return true
+		}
+	}
+	return len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
+}
+
+var _ = math.Inf

@@ -1,0 +1,339 @@
+package typeset
+
+import (
+	"math"
+)
+
+// node is a feasible breakpoint reached by some sequence of lines.
+type node struct {
+	pos       int32 // item index of the break, -1 for the paragraph start
+	line      int32 // lines set before this break (the break ends line line-1)
+	fitness   int8
+	hyph      int8 // consecutive hyphenated lines ending here
+	flagged   bool
+	demerits  float64
+	ratio     float64
+	prev      int32 // previous node index, -1 at the start
+	totalLine float64
+}
+
+// breaker runs the Knuth-Plass algorithm; its buffers are reused.
+type breaker struct {
+	nodes  []node
+	active []int32
+	next   []int32
+	cand   []node
+	sumW   []float64
+	sumY   []float64
+	sumZ   []float64
+	sumF   []float64
+	starts []int32 // first item index of a line after a break at i
+	noHyph map[int32]bool
+}
+
+// badness is TeX's badness of a line with adjustment ratio r.
+func badness(r float64) float64 {
+	if r < 0 {
+		r = -r
+	}
+	b := 100 * r * r * r
+	if b > 10000 {
+		return 10000
+	}
+	return b
+}
+
+// fitnessClass returns TeX's class: 0 tight, 1 decent, 2 loose, 3 very loose.
+func fitnessClass(r, b float64) int8 {
+	switch {
+	case r < 0 && b > 12:
+		return 0
+	case b <= 12:
+		return 1
+	case b <= 99:
+		return 2
+	}
+	return 3
+}
+
+// lineStart returns the first item of a line that follows a break at b:
+// glue and penalties after a break are discarded.
+func (s *Setter) lineStart(b int) int {
+	i := b + 1
+	for i < len(s.items) && s.items[i].kind != boxItem {
+		if s.items[i].kind == penaltyItem && s.items[i].penalty <= -infPenalty {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// lineMetrics returns the natural width, stretch, infinite stretch and
+// shrink of the line from item start to a break at b.
+func (k *breaker) lineMetrics(items []item, start, b int) (w, y, fil, z float64) {
+	w = k.sumW[b] - k.sumW[start]
+	y = k.sumY[b] - k.sumY[start]
+	fil = k.sumF[b] - k.sumF[start]
+	z = k.sumZ[b] - k.sumZ[start]
+	if items[b].kind == penaltyItem {
+		w += items[b].width
+	}
+	return
+}
+
+// ratio returns the adjustment ratio of a line of natural width w set to
+// width width, given its stretch y (plus infinite fil) and shrink z.
+func lineRatio(w, y, fil, z, width float64) float64 {
+	switch {
+	case w < width:
+		if fil > 0 {
+			return 0
+		}
+		if y > 0 {
+			return (width - w) / y
+		}
+		return math.Inf(1)
+	case w > width:
+		if z > 0 {
+			return (width - w) / z
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
+// run finds the best breaks of s.items for paragraph p; it returns the item
+// index of each line's break and each line's ratio, ok false when no
+// sequence is feasible even accepting any stretch.
+func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
+	n := len(items)
+	k.sumW = grow(k.sumW, n+1)
+	k.sumY = grow(k.sumY, n+1)
+	k.sumZ = grow(k.sumZ, n+1)
+	k.sumF = grow(k.sumF, n+1)
+	var w, y, z, f float64
+	for i := range items {
+		k.sumW[i], k.sumY[i], k.sumZ[i], k.sumF[i] = w, y, z, f
+		it := &items[i]
+		switch it.kind {
+		case boxItem:
+			w += it.width
+		case glueItem:
+			w += it.width
+			y += it.stretch
+			z += it.shrink
+			f += it.fil
+		}
+	}
+	k.sumW[n], k.sumY[n], k.sumZ[n], k.sumF[n] = w, y, z, f
+	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
+	for key := range k.noHyph {
+		delete(k.noHyph, key)
+	}
+	if len(p.NoHyphenAfter) > 0 {
+		if k.noHyph == nil {
+			k.noHyph = map[int32]bool{}
+		}
+		for _, l := range p.NoHyphenAfter {
+			k.noHyph[int32(l)] = true
+		}
+	}
+	bg := 0.0
+	if p.Align != Justify {
+		bg = s.opts.RaggedStretch * paragraphSize(p)
+		if p.Align == Center {
+			bg *= 2
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		tol := s.opts.Tolerance
+		if pass == 1 {
+			tol = math.Inf(1)
+		}
+		if best := k.pass(s, p, items, tol, bg, trackLines); best >= 0 {
+			return k.collect(best)
+		}
+	}
+	return nil, nil, false
+}
+
+func grow(b []float64, n int) []float64 {
+	if cap(b) < n {
+		return make([]float64, n)
+	}
+	return b[:n]
+}
+
+// pass runs one Knuth-Plass pass with the given tolerance and returns the
+// chosen final node, -1 when no break sequence is feasible.
+func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, trackLines bool) int32 {
+	o := &s.opts
+	maxHyph := int8(o.MaxHyphenLines)
+	k.nodes = append(k.nodes[:0], node{pos: -1, fitness: 1, prev: -1})
+	k.active = append(k.active[:0], 0)
+	startOf := func(pos int32) int {
+		if pos < 0 {
+			return 0
+		}
+		return s.lineStart(int(pos))
+	}
+	// line starts per active node, cached in a parallel slice
+	starts := append(k.starts[:0], 0)
+	final := len(items) - 1
+	for b := 0; b < len(items); b++ {
+		it := &items[b]
+		var pen float64
+		switch it.kind {
+		case boxItem:
+			continue
+		case glueItem:
+			if it.nobreak || b == 0 || items[b-1].kind != boxItem {
+				continue
+			}
+		case penaltyItem:
+			if it.penalty >= infPenalty {
+				continue
+			}
+			pen = it.penalty
+		}
+		forced := pen <= -infPenalty
+		k.cand = k.cand[:0]
+		keep := k.active[:0]
+		keepStarts := starts[:0]
+		for ai, a := range k.active {
+			an := &k.nodes[a]
+			start := int(starts[ai])
+			lw, ly, lf, lz := k.lineMetrics(items, start, b)
+			ly += bg
+			r := lineRatio(lw, ly, lf, lz, p.Width)
+			if r < -1 || forced {
+				// Too long already (or the paragraph ends): this node
+				// can start no later line. Deactivate it below.
+			} else {
+				keep = append(keep, a)
+				keepStarts = append(keepStarts, int32(start))
+			}
+			if r < -1 {
+				continue
+			}
+			bad := badness(r)
+			if math.IsInf(r, 1) {
+				bad = 10000
+			}
+			if bad > tol {
+				continue
+			}
+			if it.flagged {
+				if an.hyph >= maxHyph {
+					continue
+				}
+				if k.noHyph != nil && k.noHyph[an.line] {
+					continue
+				}
+			}
+			d := o.LinePenalty + bad
+			d *= d
+			switch {
+			case pen > 0:
+				d += pen * pen
+			case pen > -infPenalty:
+				d -= pen * pen
+			}
+			if it.flagged && an.flagged {
+				d += o.DoubleHyphenDemerits
+			}
+			if b == final && an.flagged {
+				d += o.FinalHyphenDemerits
+			}
+			fc := fitnessClass(r, bad)
+			if lf > 0 && r == 0 {
+				fc = 1
+			}
+			if fc-an.fitness > 1 || an.fitness-fc > 1 {
+				d += o.AdjDemerits
+			}
+			d += an.demerits
+			var hy int8
+			if it.flagged {
+				hy = an.hyph + 1
+			}
+			line := an.line + 1
+			// Keep the best candidate per (fitness, hyphen run, line).
+			found := false
+			for ci := range k.cand {
+				c := &k.cand[ci]
+				if c.fitness == fc && c.hyph == hy && (!trackLines || c.line == line) {
+					if d < c.demerits {
+						c.demerits, c.prev, c.ratio = d, a, r
+					}
+					found = true
+					break
+				}
+			}
+			if !found {
+				k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
+					demerits: d, ratio: r, prev: a})
+			}
+		}
+		k.active = keep
+		starts = keepStarts
+		if len(k.cand) > 0 {
+			st := int32(startOf(int32(b)))
+			for _, c := range k.cand {
+				k.nodes = append(k.nodes, c)
+				k.active = append(k.active, int32(len(k.nodes)-1))
+				starts = append(starts, st)
+			}
+		}
+		if len(k.active) == 0 {
+			k.starts = starts
+			return -1
+		}
+	}
+	k.starts = starts
+	// Every active node now ends at the final break.
+	best := int32(-1)
+	for _, a := range k.active {
+		if k.nodes[a].pos != int32(final) {
+			continue
+		}
+		if best < 0 || k.nodes[a].demerits < k.nodes[best].demerits {
+			best = a
+		}
+	}
+	if best >= 0 && o.Looseness != 0 {
+		target := k.nodes[best].line + int32(o.Looseness)
+		bestDiff := int32(math.MaxInt32)
+		for _, a := range k.active {
+			nd := &k.nodes[a]
+			if nd.pos != int32(final) {
+				continue
+			}
+			diff := nd.line - target
+			if diff < 0 {
+				diff = -diff
+			}
+			if diff < bestDiff || diff == bestDiff && nd.demerits < k.nodes[best].demerits {
+				best, bestDiff = a, diff
+			}
+		}
+	}
+	return best
+}
+
+// collect returns the breaks and ratios on the path ending at node best.
+func (k *breaker) collect(best int32) ([]int, []float64, bool) {
+	cnt := 0
+	for a := best; k.nodes[a].prev >= 0; a = k.nodes[a].prev {
+		cnt++
+	}
+	breaks := make([]int, cnt)
+	ratios := make([]float64, cnt)
+	for a := best; k.nodes[a].prev >= 0; a = k.nodes[a].prev {
+		cnt--
+		breaks[cnt] = int(k.nodes[a].pos)
+		ratios[cnt] = k.nodes[a].ratio
+	}
+	return breaks, ratios, true
+}

@@ -1,0 +1,120 @@
+package typeset
+
+import (
+	"sync"
+)
+
+// SetterOptions tune the line breaker. A zero value takes TeX's (LaTeX's)
+// defaults, so SetterOptions{} is a sound setting.
+type SetterOptions struct {
+	// Tolerance is the largest badness (100·ratio³, TeX's \tolerance)
+	// accepted in the first pass; 0 means 200. When no break sequence
+	// fits, a second pass accepts any stretch.
+	Tolerance float64
+	// Looseness asks for that many more (positive) or fewer (negative)
+	// lines than the optimum, when feasible (TeX's \looseness).
+	Looseness int
+	// LinePenalty is added to every line's badness (TeX's
+	// \linepenalty); 0 means 10.
+	LinePenalty float64
+	// HyphenPenalty is the penalty of a break at an inserted hyphen;
+	// 0 means 50, a negative value means 0.
+	HyphenPenalty float64
+	// ExHyphenPenalty is the penalty of a break after an explicit hyphen
+	// (Boulogne-sur-Mer); 0 means 50, a negative value means 0.
+	ExHyphenPenalty float64
+	// DoubleHyphenDemerits are added for two hyphenated lines in a row;
+	// 0 means 10000.
+	DoubleHyphenDemerits float64
+	// FinalHyphenDemerits are added when the last full line is
+	// hyphenated; 0 means 5000.
+	FinalHyphenDemerits float64
+	// AdjDemerits are added when adjacent lines' fitness classes are not
+	// neighbours (a tight line after a loose one); 0 means 10000.
+	AdjDemerits float64
+	// MaxHyphenLines is the most consecutive lines that may end with a
+	// hyphen (enforced, not only discouraged); 0 means 2.
+	MaxHyphenLines int
+	// Exceptions are a book's own hyphenations in "hy-phen-ation" form
+	// ("Bou-logne"; a word without hyphen is never hyphenated). They
+	// apply to every language and take precedence over the patterns.
+	Exceptions []string
+	// LeftMin and RightMin override the language's minimum number of
+	// letters before and after an inserted hyphen (French and English:
+	// 2 and 3) when > 0.
+	LeftMin, RightMin int
+	// SpaceStretch and SpaceShrink are the interword space's stretch and
+	// shrink as fractions of the space width; 0 means 1/2 and 1/3 (the
+	// values XeTeX gives a font).
+	SpaceStretch, SpaceShrink float64
+	// RaggedStretch is the stretch, in em of the paragraph's first run,
+	// at the ragged side of Left, Right and Center lines; 0 means 3.
+	RaggedStretch float64
+}
+
+// Setter breaks paragraphs into lines. It remembers word measurements and
+// hyphenations between calls, so one Setter should set a whole book. A
+// Setter may be used from several goroutines; calls are serialised.
+type Setter struct {
+	mu   sync.Mutex
+	opts SetterOptions
+	hy   *hyphenator
+	memo map[segKey]*segInfo
+	// work buffers reused between paragraphs
+	items []item
+	segs  []segment
+	kp    breaker
+}
+
+// NewSetter returns a Setter with opts, defaults filled in.
+func NewSetter(opts SetterOptions) *Setter {
+	def := func(v *float64, d float64) {
+		switch {
+		case *v == 0:
+			*v = d
+		case *v < 0:
+			*v = 0
+		}
+	}
+	def(&opts.Tolerance, 200)
+	def(&opts.LinePenalty, 10)
+	def(&opts.HyphenPenalty, 50)
+	def(&opts.ExHyphenPenalty, 50)
+	def(&opts.DoubleHyphenDemerits, 10000)
+	def(&opts.FinalHyphenDemerits, 5000)
+	def(&opts.AdjDemerits, 10000)
+	def(&opts.SpaceStretch, 0.5)
+	def(&opts.SpaceShrink, 1.0/3)
+	def(&opts.RaggedStretch, 3)
+	if opts.MaxHyphenLines <= 0 {
+		opts.MaxHyphenLines = 2
+	}
+	return &Setter{
+		opts: opts,
+		hy:   newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
+		memo: map[segKey]*segInfo{},
+	}
+}
+
+// Set breaks p into lines.
+func (s *Setter) Set(p Paragraph) Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buildItems(&p)
+	if len(s.segs) == 0 {
+		return Result{}
+	}
+	breaks, ratios, ok := s.kp.run(s, &p, s.items)
+	fallback := false
+	if !ok {
+		breaks, ratios = s.greedy(&p)
+		fallback = true
+	}
+	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback}
+	start := 0
+	for i, b := range breaks {
+		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
+		start = s.lineStart(b)
+	}
+	return res
+}
