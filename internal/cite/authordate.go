@@ -32,11 +32,14 @@ func (f *formatter) parenthetical(items []item) []model.Inline {
 		switch {
 		case it.suppressAuthor:
 			b.text(year)
-		case isArchival(it.src):
+		case f.bodyLabel(it.src):
 			// An archive is a body, not a person: a comma separates it
 			// from the date, and the title tells its documents apart.
 			b.add(f.label(it.src)...)
 			b.text(", ")
+			if it.src.Type == "article-newspaper" {
+				year = f.date(it.src.Issued)
+			}
 			if f.archiveByTitle[it.key] {
 				b.add(f.title(it.src, true)...)
 				b.text(", ")
@@ -53,6 +56,17 @@ func (f *formatter) parenthetical(items []item) []model.Inline {
 	}
 	b.text(")")
 	return b.inlines()
+}
+
+// bodyLabel reports whether an author-date citation names a body rather
+// than a person (an archive, a newspaper): a comma then separates it from
+// the date, « (Archives municipales de Boulogne-sur-Mer, s. d.) », « (*La
+// Voix du Nord*, 23 septembre 1944) ».
+func (f *formatter) bodyLabel(s *model.Source) bool {
+	if len(s.Authors) > 0 || len(s.Editors) > 0 {
+		return false
+	}
+	return (isArchival(s) && s.Archive != "") || (s.Type == "article-newspaper" && s.ContainerTitle != "")
 }
 
 // disambiguate gives the letters a, b, c … to the years of cited works

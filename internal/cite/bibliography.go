@@ -55,7 +55,10 @@ func group(s *model.Source) int {
 // sortKey is the text a bibliography entry sorts on: the archive, its
 // fonds, the cote and the title for archive documents; the authors (or
 // editors, else the title), the date and the title for the others.
-func sortKey(s *model.Source) string {
+func (f *formatter) sortKey(s *model.Source) string {
+	if f.authorDate && f.bodyLabel(s) && !isArchival(s) {
+		return model.PlainText(f.label(s)) + " " + datePrefix(s.Issued) + " " + s.Title
+	}
 	if isArchival(s) {
 		return strings.Join([]string{s.Archive, s.ArchivePlace, s.ArchiveCollection, s.ArchiveLocation, s.Title}, " ")
 	}
@@ -63,11 +66,21 @@ func sortKey(s *model.Source) string {
 	if who == "" {
 		who = sortName(s.Editors)
 	}
-	year := ""
-	if len(s.Issued.Parts) > 0 {
-		year = fmt.Sprintf("%04d", s.Issued.Parts[0][0])
+	year := datePrefix(s.Issued)
+	if who == "" {
+		// An anonymous work sorts on its title.
+		return strings.TrimSpace(s.Title + " " + year)
 	}
 	return strings.TrimSpace(who + " " + year + " " + s.Title)
+}
+
+// datePrefix writes a date's first point as sortable digits.
+func datePrefix(d model.Date) string {
+	if len(d.Parts) == 0 {
+		return ""
+	}
+	p := d.Parts[0]
+	return fmt.Sprintf("%04d%02d%02d", p[0], p[1], p[2])
 }
 
 // bibliography builds the book's bibliography from the sources cited in
@@ -98,7 +111,7 @@ func (a *applier) bibliography() {
 		}
 		keys := make([]string, len(list))
 		for i, s := range list {
-			keys[i] = sortKey(s)
+			keys[i] = a.f.sortKey(s)
 		}
 		idx := make([]int, len(list))
 		for i := range idx {

@@ -310,12 +310,24 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 		lead, title = title, nil
 	}
 	if o.dateAfterAuthor {
-		lead = concat(lead, txt(" ("+f.year(s.Issued)+f.yearSuffix[s.Key]+")"))
+		// « DUPONT Marie, 1998, *Titre* » (French social sciences),
+		// « Dupont, Marie (1998), *Title* » (Harvard).
+		y := f.year(s.Issued) + f.yearSuffix[s.Key]
+		if f.t.French {
+			lead = join(", ", lead, txt(y))
+		} else {
+			lead = concat(lead, txt(" ("+y+")"))
+		}
 		dateText = ""
 		// A full date still matters for newspapers and web pages.
 		if (s.Type == "article-newspaper" || webTypes[s.Type]) && len(s.Issued.Parts) > 0 && s.Issued.Parts[0][1] != 0 {
 			dateText = f.date(s.Issued)
 		}
+	}
+	if o.dateAfterAuthor && f.bodyLabel(s) {
+		// An unsigned newspaper article is listed under the newspaper, as
+		// it is cited: « *La Voix du Nord*, 23 septembre 1944, « Titre » ».
+		return join(", ", f.label(s), txt(f.date(s.Issued)), f.title(s, false), f.pages(s))
 	}
 	pieces = append(pieces, lead, title)
 	switch s.Type {
@@ -476,6 +488,8 @@ func (f *formatter) label(s *model.Source) []model.Inline {
 		return txt(f.names(s.Editors, formShort))
 	case isArchival(s) && s.Archive != "":
 		return txt(s.Archive)
+	case s.Type == "article-newspaper" && s.ContainerTitle != "":
+		return italic(f.langWrap(s, s.ContainerTitle)...)
 	}
 	return f.title(s, true)
 }

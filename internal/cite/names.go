@@ -33,7 +33,7 @@ func (f *formatter) name(n model.Name, form nameForm, first bool) string {
 	if f.t.French && form == formShort && !f.authorDate {
 		family = strings.ToUpper(family)
 	}
-	given := strings.TrimSpace(strings.TrimSpace(n.Given + " " + n.Particle))
+	given := strings.Join(strings.Fields(n.Given+" "+n.Particle), " ")
 	switch {
 	case form == formShort || given == "":
 		return family
@@ -45,7 +45,7 @@ func (f *formatter) name(n model.Name, form nameForm, first bool) string {
 		return family + ", " + given
 	}
 	// Marie Dupont, Charles de Gaulle.
-	return strings.TrimSpace(n.Given + " " + n.Particle + " " + family)
+	return strings.Join(strings.Fields(n.Given+" "+n.Particle+" "+family), " ")
 }
 
 // names formats a list of names: « A, B et C »; more than three names

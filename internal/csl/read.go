@@ -159,7 +159,9 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 	if s.Key == "" {
 		return nil
 	}
-	if s.Title == "" && s.Archive == "" {
+	// An interview or a letter may be known by its people and date alone.
+	untitled := s.Type == "interview" || s.Type == "personal_communication"
+	if s.Title == "" && s.Archive == "" && !(untitled && len(s.Authors) > 0) {
 		ds.Errorf(n.Pos, "source %q has neither a title nor an archive", s.Key)
 	}
 	return s
