@@ -1,7 +1,193 @@
-// Package typo applies the typographic rules of the book's language.
+// Package typo applies the typographic rules of the book's language to
+// every text of the model, so that the EPUB and the PDF draw the same
+// characters: French spaces before punctuation and inside guillemets,
+// no-break spaces in numbers, dates and units, typographic quotes,
+// apostrophes, dashes and ellipses, and ordinals with superscript letters.
+//
+// The pass never rewrites the author's words: spelling mistakes that the
+// rules could fix only by guessing (« 3ème », « A » for « À ») are reported
+// as suggestions. See docs/typography.md for the rules.
 package typo
 
-import "github.com/publish-books/publish/internal/model"
+import (
+	"fmt"
 
-// Apply applies the language rules to every text of the book. TEMPORARY.
-func Apply(book *model.Book, ds *model.Diagnostics) {}
+	"github.com/publish-books/publish/internal/model"
+)
+
+// Apply applies the language rules to every text of the book: chapter
+// titles, paragraphs, headings, captions, credits, list items, quotes,
+// table cells, notes (the author's and the generated ones), rendered
+// citations, bibliography entries and the metadata shown to readers. The
+// book's language (Meta.Language) decides the rules, a chapter's Lang or a
+// Span's Lang overrides it for its text. Code, raw HTML and link targets
+// are never changed. Running Apply twice gives the same model.
+func Apply(book *model.Book, ds *model.Diagnostics) {
+	if book == nil {
+		return
+	}
+	if ds == nil {
+		ds = &model.Diagnostics{}
+	}
+	a := newApplier(book, ds)
+	a.book()
+}
+
+// kind says what an inline list is, for the rules that depend on it.
+type kind uint8
+
+const (
+	kindParagraph kind = iota // running text: dialogue dashes apply
+	kindOther                 // titles, captions, cells, credits
+)
+
+// context is what the pass knows about one inline list.
+type context struct {
+	lang    lang
+	kind    kind
+	pos     model.Position // where the list's block starts
+	suggest bool           // report spelling suggestions for this text
+}
+
+// applier holds the state of one Apply call.
+type applier struct {
+	bk       *model.Book
+	ds       *model.Diagnostics
+	loc      *locator
+	notes    map[*model.Note]bool
+	figures  map[*model.Figure]bool
+	pending  []*model.Note
+	reported map[string]bool
+	s        stream
+}
+
+func newApplier(book *model.Book, ds *model.Diagnostics) *applier {
+	return &applier{
+		bk:       book,
+		ds:       ds,
+		loc:      newLocator(book.Dir),
+		notes:    map[*model.Note]bool{},
+		figures:  map[*model.Figure]bool{},
+		reported: map[string]bool{},
+	}
+}
+
+func (a *applier) book() {
+	b := a.bk
+	bookLang := parseLang(b.Meta.Language, langOther)
+	m := &b.Meta
+	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Description, &m.Rights, &m.Edition, &m.Publisher, &m.Printer, &m.LegalDeposit} {
+		*s = a.text(*s, bookLang)
+	}
+	for _, ch := range b.Chapters {
+		if ch == nil {
+			continue
+		}
+		lg := parseLang(ch.Lang, bookLang)
+		a.list(&ch.Title, context{lang: lg, kind: kindOther, pos: ch.Pos, suggest: true})
+		a.blocks(ch.Blocks, lg, true)
+		for _, n := range ch.Notes {
+			a.note(n, lg)
+		}
+		a.drain(lg)
+	}
+	for _, f := range b.Figures {
+		a.figure(f, bookLang)
+	}
+	a.drain(bookLang)
+	for gi := range b.Bibliography {
+		g := &b.Bibliography[gi]
+		g.Title = a.text(g.Title, bookLang)
+		for ei := range g.Entries {
+			e := &g.Entries[ei]
+			ctx := context{lang: bookLang, kind: kindOther}
+			if src := b.Sources[e.Key]; src != nil {
+				ctx.pos, ctx.suggest = src.Pos, true
+			}
+			a.list(&e.Inlines, ctx)
+		}
+	}
+	a.drain(bookLang)
+}
+
+// drain processes the notes reached only through a citation or a note
+// call (notes that no chapter lists).
+func (a *applier) drain(lg lang) {
+	for len(a.pending) > 0 {
+		n := a.pending[0]
+		a.pending = a.pending[1:]
+		a.note(n, lg)
+	}
+}
+
+func (a *applier) note(n *model.Note, lg lang) {
+	if n == nil || a.notes[n] {
+		return
+	}
+	a.notes[n] = true
+	a.blocks(n.Blocks, lg, !n.Generated)
+}
+
+func (a *applier) figure(f *model.Figure, lg lang) {
+	if f == nil || a.figures[f] {
+		return
+	}
+	a.figures[f] = true
+	a.list(&f.Caption, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: true})
+	// A credit taken from a source is reported through the bibliography.
+	a.list(&f.Credit, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: f.CreditSource == ""})
+}
+
+func (a *applier) blocks(bs []model.Block, lg lang, suggest bool) {
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *model.Paragraph:
+			a.list(&n.Inlines, context{lang: lg, kind: kindParagraph, pos: n.Pos, suggest: suggest})
+		case *model.Heading:
+			a.list(&n.Inlines, context{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest})
+		case *model.FigureBlock:
+			a.figure(n.Figure, lg)
+		case *model.List:
+			for _, it := range n.Items {
+				if it != nil {
+					a.blocks(it.Blocks, lg, suggest)
+				}
+			}
+		case *model.BlockQuote:
+			a.blocks(n.Blocks, lg, suggest)
+		case *model.Table:
+			ctx := context{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest}
+			for i := range n.Header {
+				a.list(&n.Header[i], ctx)
+			}
+			for _, row := range n.Rows {
+				for i := range row {
+					a.list(&row[i], ctx)
+				}
+			}
+		}
+		// Code blocks, raw HTML and scene breaks hold no prose to set.
+	}
+}
+
+// text applies the rules to a plain string, such as a metadata field.
+func (a *applier) text(s string, lg lang) string {
+	if s == "" {
+		return s
+	}
+	ins := []model.Inline{&model.Text{Value: s}}
+	a.list(&ins, context{lang: lg, kind: kindOther, suggest: false})
+	return model.PlainText(ins)
+}
+
+// suggest records a suggestion once per place and message.
+func (a *applier) suggest(ctx context, code string, needles []string, format string, args ...any) {
+	pos := a.loc.find(ctx.pos, needles)
+	msg := fmt.Sprintf(format, args...)
+	key := pos.String() + "\x00" + msg
+	if a.reported[key] {
+		return
+	}
+	a.reported[key] = true
+	a.ds.Add(model.Diagnostic{Pos: pos, Severity: model.Suggestion, Code: code, Message: msg})
+}

@@ -1,0 +1,76 @@
+package typo
+
+import "unicode"
+
+// The characters the rules put in the text.
+const (
+	nbsp     = '\u00A0' // no-break space, before « : » and in numbers with units
+	nnbsp    = '\u202F' // narrow no-break space, before « ; ! ? » and inside guillemets
+	ellipsis = '…'
+	enDash   = '–'
+	emDash   = '—'
+
+	// atomRune stands in the stream for an inline that is not text (code,
+	// a note call, raw HTML): it reads as part of a word and is never
+	// changed.
+	atomRune = '\uFFFC'
+	// lineRune stands for a hard line break.
+	lineRune = '\u2028'
+)
+
+// isSpace reports whether r is a horizontal space, breakable or not.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', nbsp, nnbsp, '\u205F', '\u3000':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200A'
+}
+
+func isLetter(r rune) bool { return r != atomRune && unicode.IsLetter(r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isAlnum reports whether r belongs to a word.
+func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) || (r > 127 && unicode.IsDigit(r)) }
+
+// opensContext reports whether a quote after r starts a quotation: r is the
+// start of the text (0), a space, a line break or an opening sign.
+func opensContext(r rune) bool {
+	if r == 0 || r == lineRune || isSpace(r) {
+		return true
+	}
+	switch r {
+	case '(', '[', '{', '«', '‹', '“', '‘', emDash, enDash, '-', '/':
+		return true
+	}
+	return false
+}
+
+// closesContext reports whether a quote before r ends a quotation: r is
+// the end of the text (0), a space, a line break, punctuation or a note
+// call.
+func closesContext(r rune) bool {
+	if r == 0 || r == lineRune || r == atomRune || isSpace(r) {
+		return true
+	}
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '›', '”', '’', ellipsis, '-', enDash, emDash:
+		return true
+	}
+	return false
+}
+
+// isOpening reports whether r opens something, so that no space is put
+// between it and the punctuation that follows.
+func isOpening(r rune) bool {
+	switch r {
+	case '(', '[', '{', '«', '‹', '“', '‘':
+		return true
+	}
+	return false
+}
+
+// isHighPunct reports whether r is one of the French "high" signs that
+// take a space before them.
+func isHighPunct(r rune) bool { return r == ';' || r == ':' || r == '!' || r == '?' }

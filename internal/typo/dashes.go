@@ -1,0 +1,179 @@
+package typo
+
+// dashes sets ellipses and dashes:
+//   - "..." becomes "…" (in every language);
+//   - in French running text, a paragraph or line that opens with "- ",
+//     "-- ", "– " or "— " is dialogue: "—" and a no-break space;
+//   - a hyphen (or "--") between spaces becomes an en dash, "---" an em
+//     dash; "--" between digits an en dash, between words an en dash in
+//     French and an em dash in English; "---" between words an em dash;
+//   - in French, spaced dashes around an aside are tied to it: a no-break
+//     space after the opening dash and before the closing one.
+func (s *stream) dashes(in, out []cell, def lang, dialogue bool) []cell {
+	aside := false    // a French aside dash is open in this sentence
+	lineStart := true // nothing but spaces since the start or a line break
+	for i := 0; i < len(in); i++ {
+		c := in[i]
+		if c.r == lineRune {
+			aside, lineStart = false, true
+			out = append(out, c)
+			continue
+		}
+		if c.piece < 0 || c.flags&fProtected != 0 {
+			lineStart = false
+			out = append(out, c)
+			continue
+		}
+		if lineStart && isSpace(c.r) {
+			out = append(out, c)
+			continue
+		}
+		lg := s.pieces[c.piece].lang
+		if lineStart {
+			lineStart = false
+			if dialogue && lg == langFR {
+				if n := dialogueDash(in, i); n > 0 {
+					out = append(out, cell{r: emDash, piece: c.piece}, cell{r: nbsp, piece: c.piece})
+					i += n - 1
+					continue
+				}
+			}
+		}
+		switch c.r {
+		case '.':
+			n := run(in, i, '.')
+			if n == 3 {
+				c.r = ellipsis
+				out = append(out, c)
+			} else {
+				out = append(out, in[i:i+n]...)
+			}
+			i += n - 1
+			if closesContext(runeAt(in, i+1)) {
+				aside = false
+			}
+			continue
+		case '!', '?', ellipsis:
+			aside = false
+		case '-':
+			if lg != langFR && lg != langEN {
+				break
+			}
+			n := run(in, i, '-')
+			prev, next := lastRune(out), runeAt(in, i+n)
+			spaced := isSpace(prev) && isSpace(next)
+			var d rune
+			switch {
+			case spaced && n <= 2:
+				d = enDash
+			case spaced && n == 3:
+				d = emDash
+			case n == 3 && isAlnum(prev) && isAlnum(next):
+				d = emDash
+			case n == 2 && isDigit(prev) && isDigit(next):
+				d = enDash
+			case n == 2 && isAlnum(prev) && isAlnum(next):
+				d = enDash
+				if lg == langEN {
+					d = emDash
+				}
+			}
+			if d == 0 {
+				out = append(out, in[i:i+n]...)
+				i += n - 1
+				continue
+			}
+			c.r = d
+			i += n - 1
+			if spaced && lg == langFR {
+				out, i, aside = s.asideDash(in, out, i, c, aside)
+				continue
+			}
+		case enDash, emDash:
+			if lg == langFR && isSpace(lastRune(out)) && isSpace(runeAt(in, i+1)) {
+				out, i, aside = s.asideDash(in, out, i, c, aside)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// asideDash writes the spaced dash c (standing at in[i]) of a French aside:
+// the opening dash is followed by a no-break space, the closing one is
+// preceded by one. It returns the output, the index of the last character
+// used and whether an aside is now open.
+func (s *stream) asideDash(in, out []cell, i int, c cell, open bool) ([]cell, int, bool) {
+	if open {
+		out, pc := popSpaces(out)
+		if pc < 0 {
+			pc = c.piece
+		}
+		out = append(out, cell{r: nbsp, piece: pc}, c)
+		return out, i, false
+	}
+	j := i + 1
+	for j < len(in) && isSpace(in[j].r) && in[j].piece >= 0 && in[j].flags&fProtected == 0 {
+		j++
+	}
+	if j == len(in) || in[j].r == lineRune {
+		// A dash ending the text: keep the spaces as written.
+		return append(out, c), i, true
+	}
+	out = append(out, c, cell{r: nbsp, piece: in[i+1].piece})
+	return out, j - 1, true
+}
+
+// dialogueDash returns how many characters the dialogue dash at in[i]
+// takes (the dash and the spaces after it), or 0 if there is none.
+func dialogueDash(in []cell, i int) int {
+	j := i
+	switch in[i].r {
+	case '-':
+		n := run(in, i, '-')
+		if n > 3 {
+			return 0
+		}
+		j += n
+	case enDash, emDash:
+		j++
+		if j < len(in) && isLetter(in[j].r) {
+			return j - i // "—Bonjour": the space is added
+		}
+	default:
+		return 0
+	}
+	k := j
+	for k < len(in) && isSpace(in[k].r) && in[k].piece >= 0 {
+		k++
+	}
+	if k == j || k == len(in) || in[k].r == lineRune || isSpace(in[k].r) {
+		return 0
+	}
+	return k - i
+}
+
+// run counts the unprotected characters r from in[i] on.
+func run(in []cell, i int, r rune) int {
+	n := 0
+	for i+n < len(in) && in[i+n].r == r && in[i+n].flags&fProtected == 0 && in[i+n].piece >= 0 {
+		n++
+	}
+	return n
+}
+
+// popSpaces removes the unprotected spaces at the end of out and returns
+// the piece of the first one removed (-1 if none).
+func popSpaces(out []cell) ([]cell, int32) {
+	pc := int32(-1)
+	for len(out) > 0 {
+		c := out[len(out)-1]
+		if !isSpace(c.r) || c.piece < 0 || c.flags&fProtected != 0 {
+			break
+		}
+		pc = c.piece
+		out = out[:len(out)-1]
+	}
+	return out, pc
+}

@@ -1,0 +1,42 @@
+package typo
+
+import "github.com/publish-books/publish/internal/model"
+
+// list applies the rules to one inline list and reports its suggestions.
+func (a *applier) list(ins *[]model.Inline, ctx context) {
+	if ins == nil || len(*ins) == 0 {
+		return
+	}
+	s := &a.s
+	s.cells, s.pieces, s.notes = s.cells[:0], s.pieces[:0], s.notes[:0]
+	s.flatten(*ins, ctx.lang, false, false, 0)
+	for _, n := range s.notes {
+		if !a.notes[n] {
+			a.pending = append(a.pending, n)
+		}
+	}
+	if len(s.pieces) == 0 {
+		return
+	}
+	s.protect()
+	s.pass(s.quotes(s.cells, s.spare[:0], ctx.lang))
+	s.pass(s.dashes(s.cells, s.spare[:0], ctx.lang, ctx.kind == kindParagraph))
+	s.pass(s.numbers(s.cells, s.spare[:0], ctx.lang))
+	s.pass(s.spacing(s.cells, s.spare[:0], ctx.lang))
+	var sugg []suggestion
+	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
+	s.computeRanges()
+	next := 0
+	*ins = s.rebuild(*ins, &next, 0)
+	for _, sg := range sugg {
+		a.suggest(ctx, sg.code, sg.needles, "%s", sg.msg)
+	}
+}
+
+// pass makes out the current cells, keeping the old ones as scratch space.
+func (s *stream) pass(out []cell) {
+	if len(out) > 0 && len(s.cells) > 0 && &out[0] == &s.cells[0] {
+		return // the pass edited the cells in place
+	}
+	s.spare, s.cells = s.cells, out
+}

@@ -1,0 +1,234 @@
+package typo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// suggestion is a spelling the pass reports without changing it.
+type suggestion struct {
+	code    string
+	needles []string // the text as the author may have written it, to find it in the file
+	msg     string
+}
+
+// ordinals marks the letters of French ordinals (1er, 1re, 2e, 2d, 3es,
+// XIXe, Ier) to be set as superscripts, and collects suggestions for the
+// common mistakes (3ème, 1ère, 2nde) and for an unaccented capital « A »
+// at the start of a sentence. It reads words across node boundaries but
+// never marks letters that are already in a superscript.
+func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestion {
+	for i := 0; i < len(cs); i++ {
+		if !isAlnum(cs[i].r) || (i > 0 && isAlnum(cs[i-1].r)) {
+			continue
+		}
+		j := i
+		protected := false
+		for j < len(cs) && isAlnum(cs[j].r) {
+			if cs[j].flags&fProtected != 0 || cs[j].piece < 0 {
+				protected = true
+			}
+			j++
+		}
+		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 {
+			i = j - 1
+			continue
+		}
+		w := s.textOf(cs, i, j)
+		head, suffix := splitOrdinal(w)
+		switch {
+		case head == "":
+			if collect && w == "A" && sentenceStart(cs, i) && singleSpace(cs, j) && isLetter(runeAt(cs, j+1)) {
+				next, _ := readLetters(cs, j+1)
+				if next == "" {
+					next = string(cs[j+1].r)
+				}
+				out = append(out, suggestion{code: "typo-accent",
+					needles: []string{"A " + next, "A\n" + next},
+					msg:     fmt.Sprintf("« A %s »: capitals keep their accent, write « À %s » (Imprimerie nationale)", next, next)})
+			}
+		case isOrdinalSuffix(head, suffix):
+			s.markSup(cs, i+len([]rune(head)), j)
+		case collect:
+			if fix := ordinalFix(head, suffix); fix != "" {
+				out = append(out, suggestion{code: "typo-ordinal", needles: []string{w},
+					msg: fmt.Sprintf("%s: write %s (Imprimerie nationale)", w, fix)})
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// textOf returns the text of cs[i:j].
+func (s *stream) textOf(cs []cell, i, j int) string {
+	s.runes = s.runes[:0]
+	for k := i; k < j; k++ {
+		s.runes = append(s.runes, cs[k].r)
+	}
+	return string(s.runes)
+}
+
+// markSup marks cs[i:j] as superscript when the letters all stand in one
+// text node that is not a superscript already.
+func (s *stream) markSup(cs []cell, i, j int) {
+	p := cs[i].piece
+	for k := i; k < j; k++ {
+		if cs[k].piece != p || cs[k].flags&fSup != 0 {
+			return
+		}
+	}
+	if p < 0 || s.pieces[p].sup {
+		return
+	}
+	for k := i; k < j; k++ {
+		cs[k].flags |= fSup
+	}
+}
+
+// splitOrdinal splits a word into a number (digits, or a roman numeral in
+// capitals) and the lower-case letters after it; head is "" when the word
+// is not of that form.
+func splitOrdinal(w string) (head, suffix string) {
+	n := 0
+	for n < len(w) && isDigit(rune(w[n])) {
+		n++
+	}
+	if n == 0 {
+		for n < len(w) && strings.IndexByte("IVXLCDM", w[n]) >= 0 {
+			n++
+		}
+		if n == 0 || !isRoman(w[:n]) {
+			return "", ""
+		}
+	}
+	if n == len(w) {
+		return "", ""
+	}
+	for _, r := range w[n:] {
+		if !isLetter(r) || strings.ToLower(string(r)) != string(r) {
+			return "", ""
+		}
+	}
+	return w[:n], w[n:]
+}
+
+// isOrdinalSuffix reports whether suffix makes an ordinal of head as the
+// Imprimerie nationale writes it: 1er 1re 1ers 1res, 2d 2de 2ds 2des, 2e
+// 3e 3es …; Ier Ire, IIe XIXe XIXes. The single letters L C D M are not
+// read as numerals (Le, Ce, De, Me are words).
+func isOrdinalSuffix(head, suffix string) bool {
+	if head == "" {
+		return false
+	}
+	if isDigit(rune(head[0])) {
+		switch suffix {
+		case "er", "re", "ers", "res":
+			return head == "1"
+		case "d", "de", "ds", "des":
+			return head == "2"
+		case "e", "es":
+			return head != "1" && head != "0"
+		}
+		return false
+	}
+	if len(head) == 1 && strings.IndexByte("IVX", head[0]) < 0 {
+		return false
+	}
+	switch suffix {
+	case "er", "re":
+		return head == "I"
+	case "e":
+		return head != "I"
+	case "es":
+		return len(head) > 1
+	}
+	return false
+}
+
+// ordinalFix returns how an ordinal written the wrong way is written, or
+// "" when the word is no known mistake.
+func ordinalFix(head, suffix string) string {
+	roman := !isDigit(rune(head[0]))
+	if roman && len(head) == 1 && strings.IndexByte("IVX", head[0]) < 0 {
+		return ""
+	}
+	switch suffix {
+	case "ème", "eme", "ième", "ieme", "è", "éme", "me":
+		if head == "1" || head == "I" {
+			return head + "er (or " + head + "re)"
+		}
+		return head + "e"
+	case "èmes", "emes", "ièmes", "iemes":
+		return head + "es"
+	case "ère", "ere", "ière", "iere":
+		if head == "1" || head == "I" {
+			return head + "re"
+		}
+	case "ères", "eres":
+		if head == "1" {
+			return "1res"
+		}
+	case "ier":
+		if head == "1" {
+			return "1er"
+		}
+	case "e":
+		if head == "1" || head == "I" {
+			return head + "er (or " + head + "re)"
+		}
+	case "nd", "nde", "nds", "ndes":
+		if head == "2" || head == "II" {
+			return head + "d" + strings.TrimPrefix(suffix, "nd")
+		}
+	}
+	return ""
+}
+
+// isRoman reports whether w is a well-formed roman numeral in capitals.
+func isRoman(w string) bool {
+	if w == "" {
+		return false
+	}
+	rest := w
+	eat := func(opts ...string) {
+		for _, o := range opts {
+			if strings.HasPrefix(rest, o) {
+				rest = rest[len(o):]
+				return
+			}
+		}
+	}
+	eat("MMM", "MM", "M")
+	eat("CM", "CD", "DCCC", "DCC", "DC", "D", "CCC", "CC", "C")
+	eat("XC", "XL", "LXXX", "LXX", "LX", "L", "XXX", "XX", "X")
+	eat("IX", "IV", "VIII", "VII", "VI", "V", "III", "II", "I")
+	return rest == ""
+}
+
+// isRomanOrdinal reports whether w is a roman ordinal such as XIXe.
+func isRomanOrdinal(w string) bool {
+	h, suf := splitOrdinal(w)
+	return h != "" && !isDigit(rune(h[0])) && isOrdinalSuffix(h, suf)
+}
+
+// sentenceStart reports whether the word at cs[i] starts a sentence: only
+// spaces stand between it and the start of the text, a line break, a
+// sentence end, an opening quote or a dialogue dash.
+func sentenceStart(cs []cell, i int) bool {
+	k := i - 1
+	for k >= 0 && isSpace(cs[k].r) {
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	switch cs[k].r {
+	case lineRune, '.', '!', '?', ellipsis, '«', '“', emDash:
+		if cs[k].r == '.' && k > 0 && isLetter(cs[k-1].r) && (k < 2 || !isAlnum(cs[k-2].r)) {
+			return false // after an initial or M.
+		}
+		return true
+	}
+	return false
+}

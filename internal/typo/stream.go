@@ -1,0 +1,260 @@
+package typo
+
+import (
+	"strings"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// cell is one character of an inline list laid out as a stream, with the
+// text node (piece) it belongs to. The rules read the stream across node
+// boundaries (« in one node, the word in an emphasis) and write each
+// character back into its node.
+type cell struct {
+	r     rune
+	piece int32 // index in stream.pieces; -1 for an atom or a line break
+	flags uint8
+}
+
+const (
+	// fProtected marks characters of a URL or an e-mail address: no rule
+	// changes them.
+	fProtected uint8 = 1 << iota
+	// fSup marks the letters of an ordinal, set as a superscript.
+	fSup
+)
+
+// piece is one text node of the list, with its language.
+type piece struct {
+	text *model.Text
+	lang lang
+	sup  bool // inside a Superscript already
+}
+
+// stream is the flattened form of one inline list, and scratch space
+// reused from list to list.
+type stream struct {
+	cells  []cell
+	spare  []cell
+	pieces []piece
+	notes  []*model.Note
+	runes  []rune
+	bld    strings.Builder
+	stack  []quoteOpen
+	ins    []insertion
+	ranges [][2]int32
+}
+
+// maxDepth bounds the nesting followed in inlines; deeper nodes are left as
+// they are.
+const maxDepth = 100
+
+// flatten lays out ins as cells.
+func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth int) {
+	var flags uint8
+	if protect {
+		flags = fProtected
+	}
+	for _, in := range ins {
+		if depth > maxDepth {
+			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+			continue
+		}
+		switch n := in.(type) {
+		case *model.Text:
+			if n == nil {
+				continue
+			}
+			idx := int32(len(s.pieces))
+			s.pieces = append(s.pieces, piece{text: n, lang: lg, sup: sup})
+			for _, r := range n.Value {
+				s.cells = append(s.cells, cell{r: r, piece: idx, flags: flags})
+			}
+		case *model.Emphasis:
+			s.flatten(n.Children, lg, sup, protect, depth+1)
+		case *model.Strong:
+			s.flatten(n.Children, lg, sup, protect, depth+1)
+		case *model.SmallCaps:
+			s.flatten(n.Children, lg, sup, protect, depth+1)
+		case *model.Superscript:
+			s.flatten(n.Children, lg, true, protect, depth+1)
+		case *model.Span:
+			s.flatten(n.Children, parseLang(n.Lang, lg), sup, protect, depth+1)
+		case *model.Link:
+			s.flatten(n.Children, lg, sup, protect || linkShowsURL(n), depth+1)
+		case *model.Citation:
+			if n.Note != nil {
+				s.notes = append(s.notes, n.Note)
+			}
+			if len(n.Rendered) > 0 {
+				s.flatten(n.Rendered, lg, sup, protect, depth+1)
+			} else {
+				s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+			}
+		case *model.NoteRef:
+			if n.Note != nil {
+				s.notes = append(s.notes, n.Note)
+			}
+			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+		case *model.LineBreak:
+			s.cells = append(s.cells, cell{r: lineRune, piece: -1})
+		default: // Code, RawInline and anything unknown: never changed
+			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+		}
+	}
+}
+
+// linkShowsURL reports whether a link's text is its address (an autolink),
+// which must be kept character for character.
+func linkShowsURL(l *model.Link) bool {
+	if l.URL == "" {
+		return false
+	}
+	t := strings.TrimSpace(model.PlainText(l.Children))
+	return t == l.URL || "mailto:"+t == l.URL || "tel:"+t == l.URL
+}
+
+// rebuild writes the cells back into the nodes of ins, in the order
+// flatten visited them; next counts the pieces used so far. It returns the
+// new list (ins itself when no node was added or removed).
+func (s *stream) rebuild(ins []model.Inline, next *int, depth int) []model.Inline {
+	var out []model.Inline // nil while the list is unchanged
+	for i, in := range ins {
+		if depth > maxDepth {
+			if out != nil {
+				out = append(out, in)
+			}
+			continue
+		}
+		var repl []model.Inline
+		replaced := false
+		switch n := in.(type) {
+		case *model.Text:
+			if n == nil {
+				break
+			}
+			repl, replaced = s.writePiece(*next)
+			*next++
+		case *model.Emphasis:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Strong:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.SmallCaps:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Superscript:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Span:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Link:
+			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Citation:
+			if len(n.Rendered) > 0 {
+				n.Rendered = s.rebuild(n.Rendered, next, depth+1)
+			}
+		}
+		if replaced && out == nil {
+			out = make([]model.Inline, 0, len(ins)+2)
+			out = append(out, ins[:i]...)
+		}
+		switch {
+		case replaced:
+			out = append(out, repl...)
+		case out != nil:
+			out = append(out, in)
+		}
+	}
+	if out == nil {
+		return ins
+	}
+	return out
+}
+
+// writePiece sets the text of piece p from its cells. When the piece
+// gained superscript letters or became empty it returns the inlines that
+// replace its node and true.
+func (s *stream) writePiece(p int) ([]model.Inline, bool) {
+	if p < 0 || p >= len(s.pieces) {
+		return nil, false
+	}
+	pc := s.pieces[p]
+	lo, hi := s.pieceRange(p)
+	hasSup := false
+	b := &s.bld
+	b.Reset()
+	for i := lo; i < hi; i++ {
+		c := s.cells[i]
+		if int(c.piece) != p {
+			continue
+		}
+		if c.flags&fSup != 0 && !pc.sup {
+			hasSup = true
+		}
+		b.WriteRune(c.r)
+	}
+	if !hasSup {
+		v := b.String()
+		if v == "" && pc.text.Value != "" {
+			return nil, true
+		}
+		if v != pc.text.Value {
+			pc.text.Value = v
+		}
+		return nil, false
+	}
+	// Split the piece into text and superscript runs.
+	var out []model.Inline
+	b.Reset()
+	sup := false
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		if sup {
+			out = append(out, &model.Superscript{Children: []model.Inline{&model.Text{Value: b.String()}}})
+		} else {
+			out = append(out, &model.Text{Value: b.String()})
+		}
+		b.Reset()
+	}
+	for i := lo; i < hi; i++ {
+		c := s.cells[i]
+		if int(c.piece) != p {
+			continue
+		}
+		if isSup := c.flags&fSup != 0; isSup != sup {
+			flush()
+			sup = isSup
+		}
+		b.WriteRune(c.r)
+	}
+	flush()
+	return out, true
+}
+
+// computeRanges records, for every piece, the first cell holding it and
+// the cell after its last one.
+func (s *stream) computeRanges() {
+	s.ranges = s.ranges[:0]
+	for range s.pieces {
+		s.ranges = append(s.ranges, [2]int32{-1, -1})
+	}
+	for i, c := range s.cells {
+		if c.piece < 0 || int(c.piece) >= len(s.ranges) {
+			continue
+		}
+		r := &s.ranges[c.piece]
+		if r[0] < 0 {
+			r[0] = int32(i)
+		}
+		r[1] = int32(i + 1)
+	}
+}
+
+// pieceRange returns the part of the cells that holds piece p.
+func (s *stream) pieceRange(p int) (int, int) {
+	r := s.ranges[p]
+	if r[0] < 0 {
+		return 0, 0
+	}
+	return int(r[0]), int(r[1])
+}
