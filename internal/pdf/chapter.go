@@ -1,0 +1,384 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/locale"
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// builder holds what the page make-up of one book needs.
+type builder struct {
+	book   *model.Book
+	lay    *layout.Print
+	f      *fpdf.Fpdf
+	fonts  *fontSet
+	setter lineSetter
+	terms  *locale.Terms
+	lang   string // hyphenation language, "" for none
+	links  bool
+	ds     *model.Diagnostics
+	// textW is the text block's width, lead the body leading, capacity
+	// the text block's usable height.
+	textW, lead, capacity float64
+	// rehyphenated counts paragraphs set again to keep a hyphen off a
+	// page's last line; fallbacks counts paragraphs set greedily.
+	rehyphenated, fallbacks int
+	figures                 []*placedFigure
+}
+
+// setParagraph sets runs as a paragraph and returns its line items.
+func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align typeset.Align, lead float64, x0 float64, block, base int, mk func(p *setPara, i int, l typeset.Line) func(d *drawer, x, y float64)) []*item {
+	p := &setPara{tp: typeset.Paragraph{Runs: runs, Width: width, Indent: indent, Align: align, Lang: b.lang}}
+	p.result = b.setter.Set(p.tp)
+	if p.result.Fallback {
+		b.fallbacks++
+	}
+	size := b.lay.Size
+	if len(runs) > 0 {
+		size = runs[0].Style.Size
+	}
+	p.items = func(p *setPara) []*item {
+		n := len(p.result.Lines)
+		var out []*item
+		for i, l := range p.result.Lines {
+			l := l
+			it := &item{kind: itemLine, height: lead, para: p, line: i, hyphen: l.Hyphenated,
+				block: block, offset: base + l.Offset,
+				breakOK: i >= 1 && n-1-i >= 2 || i == n-1}
+			if mk != nil {
+				it.draw = mk(p, i, l)
+			} else {
+				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
+			}
+			it.dump = dumpLine(l)
+			out = append(out, it)
+		}
+		return out
+	}
+	return p.items(p)
+}
+
+// noteCall is the link target of a note call.
+func (b *builder) noteCall(n *model.Note) string {
+	if !b.links {
+		return ""
+	}
+	return "#" + n.ID
+}
+
+// chapterItems makes the flow of a chapter's blocks and its notes.
+func (b *builder) chapterItems(ch *model.Chapter) []*item {
+	var out []*item
+	afterHeading := true
+	for bi, blk := range ch.Blocks {
+		out = append(out, b.blockItems(ch, blk, bi, 0, &afterHeading)...)
+	}
+	if len(ch.Notes) > 0 {
+		out = append(out, b.notesItems(ch)...)
+	}
+	return out
+}
+
+// indentFor returns a paragraph's first-line indent: French books indent
+// every paragraph; others not the first after a heading or figure.
+func (b *builder) indentFor(afterHeading bool) float64 {
+	if afterHeading && !b.terms.French {
+		return 0
+	}
+	return b.lay.Indent
+}
+
+func (b *builder) space(lines float64, block int) *item {
+	return &item{kind: itemSpace, height: lines * b.lead, breakOK: true, block: block, dump: "space"}
+}
+
+// blockItems makes the items of one block; indent is the left indent
+// (lists, quotes), bi the top-level block index.
+func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent float64, afterHeading *bool) []*item {
+	L := b.lead
+	width := b.textW - indent
+	switch n := blk.(type) {
+	case *model.Paragraph:
+		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, n.Inlines, false)
+		items := b.setParagraph(runs, width, b.indentFor(*afterHeading), typeset.Justify, L, indent, bi, 0, nil)
+		*afterHeading = false
+		return items
+	case *model.Heading:
+		size := b.lay.Size
+		italic := true
+		if n.Level == 2 {
+			size = b.lay.Size * 1.15
+		}
+		runs := runsOf(b.fonts, size, b.links, b.noteCall, n.Inlines, italic)
+		align := typeset.Center
+		if n.Level > 3 {
+			align = typeset.Left
+		}
+		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: width * 0.85, Align: align}).Lines
+		h := float64(len(lines)+1) * L
+		text := model.PlainText(n.Inlines)
+		it := &item{kind: itemBox, height: h, block: bi, anchors: []string{n.ID}, heading: text,
+			outline: &outlineEntry{title: text, level: 1}, dump: "heading " + strconv.Quote(text)}
+		it.draw = func(d *drawer, x, y float64) {
+			for i, l := range lines {
+				d.line(l, x+indent+width*0.075, y+size+(float64(i)+0.6)*L)
+			}
+		}
+		*afterHeading = true
+		return []*item{b.space(1, bi), it}
+	case *model.FigureBlock:
+		*afterHeading = true
+		return []*item{b.figureItem(ch, n.Figure, bi)}
+	case *model.List:
+		var out []*item
+		base := 0
+		for k, li := range n.Items {
+			marker := "–"
+			if n.Ordered {
+				marker = strconv.Itoa(n.Start+k) + "."
+			}
+			hang := b.lay.Indent * 1.6
+			first := true
+			for _, sub := range li.Blocks {
+				p, ok := sub.(*model.Paragraph)
+				if !ok {
+					ah := false
+					out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+					continue
+				}
+				runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, p.Inlines, false)
+				items := b.setParagraph(runs, width-hang, 0, typeset.Justify, L, indent+hang, bi, base, nil)
+				if first && len(items) > 0 {
+					m := marker
+					inner := items[0].draw
+					items[0].draw = func(d *drawer, x, y float64) {
+						d.text(b.fonts.style(fontRegular, b.lay.Size), x+indent+hang*0.25, y+b.lay.Size, m)
+						inner(d, x, y)
+					}
+					first = false
+				}
+				base += utf8.RuneCountInString(model.PlainText(p.Inlines))
+				out = append(out, items...)
+			}
+		}
+		*afterHeading = false
+		return out
+	case *model.BlockQuote:
+		out := []*item{b.space(0.5, bi)}
+		ah := true
+		for _, sub := range n.Blocks {
+			out = append(out, b.blockItems(ch, sub, bi, indent+b.lay.Indent*1.5, &ah)...)
+		}
+		out = append(out, b.space(0.5, bi))
+		*afterHeading = false
+		return out
+	case *model.CodeBlock:
+		var out []*item
+		size := b.lay.Size * 0.9
+		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
+			runs := plainRuns(b.fonts, fontRegular, size, strings.ReplaceAll(line, "\t", "    "))
+			if line == "" {
+				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
+				continue
+			}
+			out = append(out, b.setParagraph(runs, width, 0, typeset.Left, L, indent, bi, 0, nil)...)
+		}
+		*afterHeading = false
+		return out
+	case *model.ThematicBreak:
+		it := &item{kind: itemBox, height: 2 * L, block: bi, breakOK: true, dump: "break"}
+		it.draw = func(d *drawer, x, y float64) {
+			st := b.fonts.style(fontRegular, b.lay.Size)
+			w := st.Face.Measure("*   *   *", st.Size)
+			d.text(st, x+(b.textW-w)/2, y+b.lay.Size+0.5*L, "*   *   *")
+		}
+		*afterHeading = true
+		return []*item{it}
+	case *model.Table:
+		return b.tableItems(n, bi, indent, width)
+	case *model.HTMLBlock:
+		text := strings.TrimSpace(htmlText(n.Nodes))
+		if text == "" {
+			return nil
+		}
+		runs := plainRuns(b.fonts, fontRegular, b.lay.Size, text)
+		*afterHeading = false
+		return b.setParagraph(runs, width, 0, typeset.Justify, L, indent, bi, 0, nil)
+	}
+	return nil
+}
+
+func htmlText(ns []*model.HTMLNode) string {
+	var sb strings.Builder
+	for _, n := range ns {
+		if n.Tag == "" {
+			sb.WriteString(n.Text)
+			continue
+		}
+		sb.WriteString(htmlText(n.Children))
+		if n.Block {
+			sb.WriteByte(' ')
+		}
+	}
+	return sb.String()
+}
+
+// tableItems sets a table as rows of equal columns, the header in italic.
+func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*item {
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	size := b.lay.Size * 0.9
+	lead := b.lead * 0.9
+	gap := 8.0
+	colW := (width - gap*float64(cols-1)) / float64(cols)
+	row := func(cells [][]model.Inline, italic bool) *item {
+		var sets [][]typeset.Line
+		maxLines := 1
+		for c := 0; c < cols; c++ {
+			var ins []model.Inline
+			if c < len(cells) {
+				ins = cells[c]
+			}
+			align := typeset.Left
+			if c < len(t.Align) {
+				switch t.Align[c] {
+				case "center":
+					align = typeset.Center
+				case "right":
+					align = typeset.Right
+				}
+			}
+			lines := b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, size, b.links, b.noteCall, ins, italic), Width: colW, Align: align, Lang: b.lang}).Lines
+			sets = append(sets, lines)
+			maxLines = max(maxLines, len(lines))
+		}
+		it := &item{kind: itemBox, height: float64(maxLines)*lead + 4, block: bi, breakOK: true, dump: "table row"}
+		it.draw = func(d *drawer, x, y float64) {
+			for c, lines := range sets {
+				for i, l := range lines {
+					d.line(l, x+indent+float64(c)*(colW+gap), y+size+float64(i)*lead+2)
+				}
+			}
+		}
+		return it
+	}
+	var out []*item
+	out = append(out, b.space(0.5, bi))
+	if len(t.Header) > 0 {
+		h := row(t.Header, true)
+		h.breakOK = false
+		out = append(out, h)
+		rule := &item{kind: itemBox, height: 3, block: bi, dump: "rule"}
+		rule.draw = func(d *drawer, x, y float64) {
+			d.f.SetLineWidth(0.4)
+			d.f.Line(x+indent, y+1, x+indent+width, y+1)
+		}
+		out = append(out, rule)
+	}
+	for _, r := range t.Rows {
+		out = append(out, row(r, false))
+	}
+	out = append(out, b.space(0.5, bi))
+	return out
+}
+
+// notesItems sets a chapter's notes at its end, under a « Notes » title.
+func (b *builder) notesItems(ch *model.Chapter) []*item {
+	L := b.lead
+	end := len(ch.Blocks)
+	size := b.lay.NoteSize
+	lead := math.Round(size*1.25*10) / 10
+	title := &item{kind: itemBox, height: 2 * L, block: end, dump: "notes title", outline: nil}
+	title.draw = func(d *drawer, x, y float64) {
+		st := b.fonts.style(fontItalic, b.lay.Size)
+		w := st.Face.Measure(b.terms.Notes, st.Size)
+		d.text(st, x+(b.textW-w)/2, y+b.lay.Size+0.6*L, b.terms.Notes)
+	}
+	out := []*item{b.space(1, end), title}
+	numW := b.fonts.faces[fontRegular].Measure("00.", size) + 4
+	for _, n := range ch.Notes {
+		first := true
+		for _, blk := range n.Blocks {
+			var ins []model.Inline
+			switch p := blk.(type) {
+			case *model.Paragraph:
+				ins = p.Inlines
+			default:
+				ins = []model.Inline{&model.Text{Value: model.PlainText(blockInlines(blk))}}
+			}
+			runs := runsOf(b.fonts, size, b.links, nil, ins, false)
+			items := b.setParagraph(runs, b.textW-numW, 0, typeset.Justify, lead, numW, end, 0, nil)
+			for _, it := range items {
+				it.offset = 0
+				it.block = end
+				it.para = nil // notes are not set again
+			}
+			if first && len(items) > 0 {
+				num := strconv.Itoa(n.Number) + "."
+				inner := items[0].draw
+				id := n.ID
+				items[0].anchors = []string{id}
+				items[0].draw = func(d *drawer, x, y float64) {
+					st := b.fonts.style(fontRegular, size)
+					w := st.Face.Measure(num, size)
+					d.text(st, x+numW-4-w, y+size, num)
+					inner(d, x, y)
+				}
+				first = false
+			}
+			out = append(out, items...)
+			out = append(out, &item{kind: itemSpace, height: lead * 0.3, block: end, breakOK: true})
+		}
+	}
+	return out
+}
+
+func blockInlines(b model.Block) []model.Inline {
+	switch n := b.(type) {
+	case *model.Paragraph:
+		return n.Inlines
+	case *model.Heading:
+		return n.Inlines
+	case *model.List:
+		var out []model.Inline
+		for _, it := range n.Items {
+			for _, sub := range it.Blocks {
+				out = append(out, blockInlines(sub)...)
+				out = append(out, &model.Text{Value: " "})
+			}
+		}
+		return out
+	case *model.BlockQuote:
+		var out []model.Inline
+		for _, sub := range n.Blocks {
+			out = append(out, blockInlines(sub)...)
+		}
+		return out
+	case *model.CodeBlock:
+		return []model.Inline{&model.Text{Value: n.Text}}
+	}
+	return nil
+}
+
+// dumpLine renders a set line for the layout dump.
+func dumpLine(l typeset.Line) string {
+	h := ""
+	if l.Hyphenated {
+		h = " -"
+	}
+	return fmt.Sprintf("line @%d r=%+.2f%s %q", l.Offset, l.Ratio, h, typeset.LineText(l, false))
+}

@@ -1,0 +1,136 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/publish-books/publish/internal/imaging"
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// placedFigure is a figure prepared for a page: its image registered with
+// the PDF writer, its printed size and its set caption and credit.
+type placedFigure struct {
+	fig        *model.Figure
+	name       string // the image's name in the PDF writer ("" if unusable)
+	w, h       float64
+	ppi        float64
+	colorSpace string
+	caption    []typeset.Line
+	credit     []typeset.Line
+	capW       float64
+	content    float64 // height of image, caption and credit
+	atTop      bool
+}
+
+// figureItem prepares a figure and returns its flow item.
+func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item {
+	pf := &placedFigure{fig: fig}
+	b.figures = append(b.figures, pf)
+	L := b.lead
+	capSize := b.lay.CaptionSize
+	capLead := math.Round(capSize*1.3*10) / 10
+	credSize := capSize - 1
+	credLead := math.Round(credSize*1.3*10) / 10
+
+	maxW := b.textW
+	if v, ok := fig.Attrs["width"]; ok && strings.HasSuffix(v, "%") {
+		if pct, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err == nil && pct > 0 && pct <= 100 {
+			maxW = b.textW * pct / 100
+		}
+	}
+	pf.capW = b.textW * 0.8
+	capRuns := []typeset.Run{{Text: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". ", Style: b.fonts.style(fontRegular, capSize)}}
+	capRuns = append(capRuns, runsOf(b.fonts, capSize, b.links, b.noteCall, fig.Caption, true)...)
+	pf.caption = b.setter.Set(typeset.Paragraph{Runs: capRuns, Width: pf.capW, Align: typeset.Center, Lang: b.lang}).Lines
+	credit := fig.Credit
+	if len(credit) == 0 && fig.CreditText != "" {
+		credit = []model.Inline{&model.Text{Value: fig.CreditText}}
+	}
+	if len(credit) > 0 {
+		pf.credit = b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, credSize, b.links, b.noteCall, credit, false),
+			Width: pf.capW, Align: typeset.Center, Lang: b.lang}).Lines
+	}
+	textH := 6 + float64(len(pf.caption))*capLead + float64(len(pf.credit))*credLead
+
+	gray := b.lay.Color == "gray"
+	if fig.ImagePath != "" {
+		pi, err := loadImage(fig.ImagePath, gray)
+		if err != nil {
+			b.ds.Errorf(fig.Pos, "figure %s: %v", fig.ID, err)
+		} else {
+			pf.name = "fig-" + strconv.Itoa(fig.Number)
+			pf.colorSpace = pi.ColorSpace
+			b.f.RegisterImageOptionsReader(pf.name, fpdf.ImageOptions{ImageType: pi.Type}, bytes.NewReader(pi.Data))
+			if b.f.Err() {
+				b.ds.Errorf(fig.Pos, "figure %s: the PDF library cannot read the image: %v", fig.ID, b.f.Error())
+				b.f.ClearError()
+				pf.name = ""
+			} else {
+				natW := float64(pi.Width) / b.lay.MinPPI * 72
+				natH := float64(pi.Height) / b.lay.MinPPI * 72
+				w, h := natW, natH
+				if b.lay.Upscale || w > maxW {
+					w, h = maxW, natH*maxW/natW
+				}
+				maxH := b.capacity - textH - 0.6*L
+				if h > maxH {
+					w, h = w*maxH/h, maxH
+				}
+				pf.w, pf.h = w, h
+				pf.ppi = float64(pi.Width) / (w / 72)
+				if pf.ppi < b.lay.MinPPI-0.5 {
+					b.ds.WarnCodef("figure-low-resolution", fig.Pos, "figure %s prints at %.0f ppi (under %.0f ppi): give a larger scan or print it smaller",
+						fig.ID, pf.ppi, b.lay.MinPPI)
+				}
+			}
+		}
+	}
+	if pf.name == "" {
+		pf.w, pf.h = b.textW*0.6, b.textW*0.4
+	}
+	pf.content = pf.h + textH
+	slot := math.Ceil((pf.content+0.8*L)/L) * L
+	it := &item{kind: itemFigure, height: slot, block: bi, breakOK: true, figure: pf, anchors: []string{fig.ID},
+		dump: fmt.Sprintf("figure %s %.0fx%.0fpt %.0fppi", fig.ID, pf.w, pf.h, pf.ppi)}
+	it.draw = func(d *drawer, x, y float64) {
+		top := y
+		if !pf.atTop {
+			top = y + (slot-pf.content)/2
+		}
+		ix := x + (b.textW-pf.w)/2
+		if pf.name != "" {
+			d.f.ImageOptions(pf.name, ix, top, pf.w, pf.h, false, fpdf.ImageOptions{}, 0, "")
+		} else {
+			d.f.SetLineWidth(0.5)
+			d.f.Rect(ix, top, pf.w, pf.h, "D")
+		}
+		cy := top + pf.h + 6
+		cx := x + (b.textW-pf.capW)/2
+		for _, l := range pf.caption {
+			d.line(l, cx, cy+capSize)
+			cy += capLead
+		}
+		for _, l := range pf.credit {
+			d.line(l, cx, cy+credSize)
+			cy += credLead
+		}
+	}
+	return it
+}
+
+func loadImage(path string, gray bool) (imaging.PrintImage, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return imaging.PrintImage{}, err
+	}
+	defer f.Close()
+	return imaging.PrepareForPrint(f, gray, imaging.DefaultMaxPixels)
+}

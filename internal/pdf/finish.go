@@ -1,0 +1,425 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/model"
+)
+
+// PDFX1a is the PDF/X version the file claims with pdf-x: x-1a.
+const PDFX1a = "PDF/X-1a:2003"
+
+// finishOptions say how to finish fpdf's output for the printer.
+type finishOptions struct {
+	pages   int
+	lay     *layout.Print
+	meta    *model.Metadata
+	modTime time.Time
+	fonts   *fontSet
+}
+
+// finished is the printer-ready file and what was done to it.
+type finished struct {
+	data []byte
+	pdfx string
+	// fonts lists the embedded fonts' subset names.
+	fonts []string
+}
+
+// pdfObject is one indirect object of fpdf's output.
+type pdfObject struct {
+	num  int
+	body []byte // between "N 0 obj\n" and "endobj"
+}
+
+var (
+	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
+	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
+	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+)
+
+// finish rewrites fpdf's output into the file a printer takes. fpdf
+// cannot write these itself: the page boxes in a stable order (it writes
+// them from a map), a document ID (it writes /ID only when encrypting),
+// the subset tag of embedded fonts (ABCDEF+Name), the PDF/X keys of the
+// Info dictionary and an output intent naming a registered printing
+// condition without an ICC profile (its AddOutputIntent always embeds an
+// RGB profile), XMP metadata matching the Info dictionary, and image
+// objects in a stable order (it orders equal-width images by map order).
+// It also removes the page transparency group fpdf adds from PDF 1.4 on
+// (a DeviceRGB blending space, forbidden in a gray PDF/X-1a file).
+func finish(raw []byte, o finishOptions) (*finished, error) {
+	objs, root, info, err := splitObjects(raw)
+	if err != nil {
+		return nil, err
+	}
+	byNum := map[int]*pdfObject{}
+	maxNum := 0
+	for _, ob := range objs {
+		byNum[ob.num] = ob
+		maxNum = max(maxNum, ob.num)
+	}
+	res := &finished{}
+	if o.lay.PDFX == "x-1a" {
+		res.pdfx = PDFX1a
+	}
+	lay := o.lay
+	m := lay.Bleed + lay.MarkSpace()
+	mw, mh := lay.TrimWidth+2*m, lay.TrimHeight+2*m
+	boxes := fmt.Sprintf("/MediaBox [0 0 %s %s]\n/BleedBox [%s %s %s %s]\n/TrimBox [%s %s %s %s]\n",
+		num(mw), num(mh),
+		num(m-lay.Bleed), num(m-lay.Bleed), num(mw-m+lay.Bleed), num(mh-m+lay.Bleed),
+		num(m), num(m), num(mw-m), num(mh-m))
+	pages := 0
+	for _, ob := range objs {
+		if !bytes.HasPrefix(ob.body, []byte("<</Type /Page\n")) {
+			continue
+		}
+		pages++
+		b := ob.body
+		b = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`).ReplaceAll(b, nil)
+		b = bytes.Replace(b, []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n"), nil, 1)
+		b = bytes.Replace(b, []byte("/Parent 1 0 R\n"), []byte("/Parent 1 0 R\n"+boxes), 1)
+		ob.body = b
+	}
+	if pages != o.pages {
+		return nil, fmt.Errorf("found %d page objects, expected %d", pages, o.pages)
+	}
+	if err := canonicalImages(byNum); err != nil {
+		return nil, err
+	}
+	res.fonts = tagFonts(objs, byNum, o.fonts)
+
+	// XMP metadata and the Info dictionary say the same.
+	maxNum++
+	xmpNum := maxNum
+	xmp := xmpPacket(o, res.pdfx)
+	objs = append(objs, &pdfObject{num: xmpNum, body: []byte(fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream\n", len(xmp), xmp))})
+	byNum[info].body = []byte(infoDict(o, res.pdfx))
+
+	cat := byNum[root]
+	if cat == nil {
+		return nil, fmt.Errorf("no catalog object %d", root)
+	}
+	cb := cat.body
+	cb = regexp.MustCompile(`(?s)/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`).ReplaceAll(cb, nil)
+	var extra strings.Builder
+	fmt.Fprintf(&extra, "/Metadata %d 0 R\n", xmpNum)
+	if res.pdfx != "" {
+		fmt.Fprintf(&extra, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /OutputCondition %s /Info %s>>]\n",
+			pdfString(lay.OutputCondition), pdfString(lay.OutputConditionInfo()), pdfString(lay.OutputConditionInfo()))
+	}
+	cb = bytes.Replace(cb, []byte("/Type /Catalog\n"), []byte("/Type /Catalog\n"+extra.String()), 1)
+	cat.body = cb
+
+	// Write the file again: header, objects in number order, xref, trailer.
+	sort.Slice(objs, func(i, j int) bool { return objs[i].num < objs[j].num })
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, maxNum+1)
+	for _, ob := range objs {
+		offsets[ob.num] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", ob.num)
+		out.Write(ob.body)
+		out.WriteString("endobj\n")
+	}
+	sum := md5.Sum(out.Bytes())
+	id := hex.EncodeToString(sum[:])
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", maxNum+1)
+	for n := 1; n <= maxNum; n++ {
+		if offsets[n] == 0 {
+			out.WriteString("0000000000 65535 f \n")
+			continue
+		}
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+	}
+	fmt.Fprintf(&out, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n",
+		maxNum+1, root, info, id, id, xref)
+	res.data = out.Bytes()
+	return res, nil
+}
+
+// splitObjects cuts fpdf's output into its objects using its xref table,
+// and returns the catalog's and Info dictionary's numbers.
+func splitObjects(raw []byte) (objs []*pdfObject, root, info int, err error) {
+	mx := reStartXref.FindSubmatch(raw)
+	if mx == nil {
+		return nil, 0, 0, fmt.Errorf("no startxref")
+	}
+	xref, _ := strconv.Atoi(string(mx[1]))
+	if xref <= 0 || xref >= len(raw) || !bytes.HasPrefix(raw[xref:], []byte("xref\n")) {
+		return nil, 0, 0, fmt.Errorf("bad xref offset %d", xref)
+	}
+	lines := strings.Split(string(raw[xref:]), "\n")
+	var head [2]int
+	if _, err := fmt.Sscanf(lines[1], "%d %d", &head[0], &head[1]); err != nil || head[0] != 0 {
+		return nil, 0, 0, fmt.Errorf("bad xref section %q", lines[1])
+	}
+	type entry struct{ num, off int }
+	var entries []entry
+	for n := 1; n < head[1]; n++ {
+		f := strings.Fields(lines[2+n])
+		if len(f) != 3 || f[2] != "n" {
+			continue
+		}
+		off, _ := strconv.Atoi(f[0])
+		entries = append(entries, entry{n, off})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].off < entries[j].off })
+	for i, e := range entries {
+		end := xref
+		if i+1 < len(entries) {
+			end = entries[i+1].off
+		}
+		chunk := raw[e.off:end]
+		hdr := fmt.Sprintf("%d 0 obj\n", e.num)
+		if !bytes.HasPrefix(chunk, []byte(hdr)) {
+			return nil, 0, 0, fmt.Errorf("object %d not at its xref offset", e.num)
+		}
+		body := chunk[len(hdr):]
+		k := bytes.LastIndex(body, []byte("endobj"))
+		if k < 0 {
+			return nil, 0, 0, fmt.Errorf("object %d has no endobj", e.num)
+		}
+		objs = append(objs, &pdfObject{num: e.num, body: append([]byte(nil), body[:k]...)})
+	}
+	mt := reTrailer.FindSubmatch(raw[xref:])
+	if mt == nil {
+		return nil, 0, 0, fmt.Errorf("no /Root and /Info in the trailer")
+	}
+	root, _ = strconv.Atoi(string(mt[1]))
+	info, _ = strconv.Atoi(string(mt[2]))
+	return objs, root, info, nil
+}
+
+// canonicalImages gives the image objects numbers in the order of their
+// names (a hash of their content), whatever order fpdf wrote them in.
+func canonicalImages(byNum map[int]*pdfObject) error {
+	res := byNum[2]
+	if res == nil {
+		return fmt.Errorf("no resource dictionary")
+	}
+	ms := reXObject.FindAllSubmatch(res.body, -1)
+	if len(ms) < 2 {
+		return nil
+	}
+	type img struct {
+		name string
+		num  int
+	}
+	var imgs []img
+	var nums []int
+	for _, m := range ms {
+		n, _ := strconv.Atoi(string(m[2]))
+		ob := byNum[n]
+		if ob == nil || !bytes.Contains(ob.body, []byte("/Subtype /Image")) {
+			return fmt.Errorf("XObject %d is not an image", n)
+		}
+		if bytes.Contains(ob.body, []byte("/SMask")) || bytes.Contains(ob.body, []byte("/Indexed")) {
+			return fmt.Errorf("image %d has a mask or palette object: cannot order it", n)
+		}
+		imgs = append(imgs, img{string(m[1]), n})
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	sort.Slice(imgs, func(i, j int) bool { return imgs[i].name < imgs[j].name })
+	bodies := map[int][]byte{}
+	for _, im := range imgs {
+		bodies[im.num] = byNum[im.num].body
+	}
+	var dict strings.Builder
+	for i, im := range imgs {
+		byNum[nums[i]].body = bodies[im.num]
+		fmt.Fprintf(&dict, "/I%s %d 0 R\n", im.name, nums[i])
+	}
+	// Rewrite the XObject dictionary in name order.
+	start := reXObject.FindIndex(res.body)
+	all := reXObject.FindAllIndex(res.body, -1)
+	end := all[len(all)-1][1]
+	if end < len(res.body) && res.body[end] == '\n' {
+		end++
+	}
+	res.body = append(append(append([]byte(nil), res.body[:start[0]]...), dict.String()...), res.body[end:]...)
+	return nil
+}
+
+// tagFonts names each embedded subset font TAG+PostScriptName, the tag
+// being six capitals drawn from a hash of the subset's bytes (ISO 32000-1
+// 9.6.4), and returns the names.
+func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) []string {
+	tags := map[string]string{} // fpdf style -> tagged name
+	for _, ob := range objs {
+		if !bytes.HasPrefix(ob.body, []byte("<</Type /FontDescriptor")) {
+			continue
+		}
+		m := reFontName.FindSubmatch(ob.body)
+		ff := reFontFile.FindSubmatch(ob.body)
+		if m == nil || ff == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(ff[1]))
+		file := byNum[n]
+		if file == nil {
+			continue
+		}
+		sum := sha256.Sum256(file.body)
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		style := string(m[2])
+		tags[style] = string(tag) + "+" + fs.psName(style)
+	}
+	var names []string
+	for _, ob := range objs {
+		ob.body = reFontName.ReplaceAllFunc(ob.body, func(b []byte) []byte {
+			m := reFontName.FindSubmatch(b)
+			name, ok := tags[string(m[2])]
+			if !ok {
+				return b
+			}
+			return []byte("/" + string(m[1]) + " /" + name)
+		})
+	}
+	for _, n := range tags {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// num formats a coordinate with at most three decimals.
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+// pdfString writes s as a PDF string: literal when ASCII, else UTF-16BE
+// with a byte order mark, in hex.
+func pdfString(s string) string {
+	ascii := true
+	for _, r := range s {
+		if r > 126 || r < 32 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var sb strings.Builder
+	sb.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&sb, "%04X", u)
+	}
+	sb.WriteString(">")
+	return sb.String()
+}
+
+func pdfDate(t time.Time) string { return "D:" + t.UTC().Format("20060102150405") + "+00'00'" }
+
+func xmpDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") + "+00:00" }
+
+// infoFields are the document's Info entries, shared with the XMP.
+func infoFields(o finishOptions) (title, author, subject, keywords string) {
+	title = o.meta.Title
+	author = authorNames(o.meta)
+	subject = o.meta.Subtitle
+	if subject == "" {
+		subject = o.meta.Description
+	}
+	keywords = strings.Join(o.meta.Subjects, "; ")
+	return
+}
+
+func infoDict(o finishOptions, pdfx string) string {
+	title, author, subject, keywords := infoFields(o)
+	var sb strings.Builder
+	sb.WriteString("<<\n")
+	put := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&sb, "/%s %s\n", k, pdfString(v))
+		}
+	}
+	put("Title", title)
+	put("Author", author)
+	put("Subject", subject)
+	put("Keywords", keywords)
+	put("Creator", "publish")
+	put("Producer", Producer)
+	put("CreationDate", pdfDate(o.modTime))
+	put("ModDate", pdfDate(o.modTime))
+	sb.WriteString("/Trapped /False\n")
+	if pdfx != "" {
+		put("GTS_PDFXVersion", pdfx)
+	}
+	sb.WriteString(">>\n")
+	return sb.String()
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// uuidFrom makes a stable UUID (version 5 layout) from text.
+func uuidFrom(s string) string {
+	h := sha256.Sum256([]byte(s))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	x := hex.EncodeToString(h[:16])
+	return x[:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+}
+
+// xmpPacket is the document's XMP metadata, matching the Info dictionary.
+func xmpPacket(o finishOptions, pdfx string) string {
+	title, author, subject, keywords := infoFields(o)
+	d := xmpDate(o.modTime)
+	var sb strings.Builder
+	sb.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	sb.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+	sb.WriteString("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n")
+	sb.WriteString("<dc:format>application/pdf</dc:format>\n")
+	fmt.Fprintf(&sb, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlEscape(title))
+	if author != "" {
+		fmt.Fprintf(&sb, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", xmlEscape(author))
+	}
+	if subject != "" {
+		fmt.Fprintf(&sb, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", xmlEscape(subject))
+	}
+	if o.meta.Language != "" {
+		fmt.Fprintf(&sb, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlEscape(o.meta.Language))
+	}
+	fmt.Fprintf(&sb, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", d, d, d)
+	sb.WriteString("<xmp:CreatorTool>publish</xmp:CreatorTool>\n")
+	fmt.Fprintf(&sb, "<pdf:Producer>%s</pdf:Producer>\n", xmlEscape(Producer))
+	if keywords != "" {
+		fmt.Fprintf(&sb, "<pdf:Keywords>%s</pdf:Keywords>\n", xmlEscape(keywords))
+	}
+	sb.WriteString("<pdf:Trapped>False</pdf:Trapped>\n")
+	if pdfx != "" {
+		fmt.Fprintf(&sb, "<pdfxid:GTS_PDFXVersion>%s</pdfxid:GTS_PDFXVersion>\n", pdfx)
+	}
+	ident := o.meta.Identifier()
+	fmt.Fprintf(&sb, "<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n", uuidFrom("document "+ident))
+	fmt.Fprintf(&sb, "<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n", uuidFrom("instance "+ident+" "+d))
+	sb.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n")
+	sb.WriteString(strings.Repeat(strings.Repeat(" ", 99)+"\n", 20))
+	sb.WriteString("<?xpacket end=\"w\"?>")
+	return sb.String()
+}

@@ -1,0 +1,254 @@
+package pdf
+
+import (
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// itemKind says what a flow item is.
+type itemKind int
+
+const (
+	itemLine   itemKind = iota // one line of a paragraph
+	itemSpace                  // vertical space, dropped at a page top
+	itemBox                    // an unbreakable box (heading, table row, rule)
+	itemFigure                 // a figure with its caption and credit; floats
+)
+
+// item is one element of a chapter's vertical flow: the page builder
+// breaks pages between items.
+type item struct {
+	kind   itemKind
+	height float64
+	// draw draws the item with its slot's top at y (page coordinates).
+	draw func(d *drawer, x, y float64)
+	// breakOK allows a page break after the item (widow, orphan and
+	// keep-with-next rules are folded into it).
+	breakOK bool
+	// block and offset place the item's first character in the model:
+	// the top-level block index and the runes of its visible text before.
+	block, offset int
+	// para and line identify a paragraph line, so that the paragraph can
+	// be set again without a hyphen on a page's last line.
+	para *setPara
+	line int
+	// hyphen is true when the line ends with a hyphen.
+	hyphen bool
+	// anchors are the model IDs defined by the item (headings, figures,
+	// notes), for links and page maps.
+	anchors []string
+	// figure is set on figure items.
+	figure *placedFigure
+	// outline, when set, adds a bookmark at the item.
+	outline *outlineEntry
+	// heading text of a section heading (for running heads "section").
+	heading string
+	// dump is the item's line in the layout dump.
+	dump string
+}
+
+// outlineEntry is a bookmark.
+type outlineEntry struct {
+	title string
+	level int
+}
+
+// setPara is a paragraph as set, with what is needed to set it again.
+type setPara struct {
+	tp     typeset.Paragraph
+	result typeset.Result
+	// items makes the flow items of a set result.
+	items func(p *setPara) []*item
+}
+
+// flowPage is one page of a flow, before it gets its number.
+type flowPage struct {
+	placed []placedItem
+	// used is the height the page's items take.
+	used float64
+	// capacity is the height the page could hold.
+	capacity float64
+	// startBlock and startOffset are the flow position of the page's
+	// first new item in reading order (floated figures aside).
+	startBlock, startOffset int
+	// final is true for the last page of the flow.
+	final bool
+	// heading is the last section heading seen before or on the page.
+	heading string
+}
+
+type placedItem struct {
+	it *item
+	y  float64 // from the top of the text block
+}
+
+const eps = 0.01
+
+// paginate breaks a flow into pages of capacity height; the first page
+// holds firstCapacity. It keeps two lines of a paragraph on each side of
+// a break, a heading with what follows, floats a figure that does not fit
+// to the top of a later page while text flows on, avoids a hyphen on a
+// page's last line, and gives a recto no more lines than its verso when
+// the verso ran short. endBlock is the block index of "after the last
+// block".
+func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBlock int) []*flowPage {
+	var pages []*flowPage
+	var queue []*item
+	cur := 0
+	heading := ""
+	retries := 0
+	for cur < len(items) || len(queue) > 0 {
+		pg := &flowPage{capacity: capacity, heading: heading}
+		if len(pages) == 0 {
+			pg.capacity = firstCapacity
+		}
+		// Chapter pages alternate recto (even index) and verso (odd).
+		if k := len(pages); k%2 == 0 && k > 0 {
+			if prev := pages[k-1]; prev.used < prev.capacity-eps && prev.used > capacity/2 {
+				pg.capacity = min(pg.capacity, prev.used)
+			}
+		}
+		queueAtStart := append([]*item(nil), queue...)
+		y := 0.0
+		for len(queue) > 0 && (y == 0 || y+queue[0].height <= pg.capacity+eps) {
+			pg.placed = append(pg.placed, placedItem{queue[0], y})
+			y += queue[0].height
+			queue = queue[1:]
+		}
+		for cur < len(items) && items[cur].kind == itemSpace {
+			cur++
+		}
+		if cur < len(items) {
+			pg.startBlock, pg.startOffset = items[cur].block, items[cur].offset
+		} else {
+			pg.startBlock, pg.startOffset = endBlock, 0
+		}
+		type snapshot struct {
+			next, placed, queue int
+			y                   float64
+		}
+		best := snapshot{next: -1}
+		i := cur
+		placedFlow := false
+		for i < len(items) {
+			it := items[i]
+			if it.kind == itemSpace && !placedFlow && y == 0 {
+				i++
+				continue
+			}
+			if it.kind == itemFigure {
+				if len(queue) > 0 || y+it.height > pg.capacity+eps {
+					queue = append(queue, it)
+					i++
+					continue
+				}
+			}
+			if y+it.height > pg.capacity+eps {
+				break
+			}
+			pg.placed = append(pg.placed, placedItem{it, y})
+			y += it.height
+			placedFlow = true
+			i++
+			if it.breakOK || i == len(items) {
+				best = snapshot{next: i, placed: len(pg.placed), queue: len(queue), y: y}
+			}
+		}
+		switch {
+		case i == len(items):
+			pg.final = true
+		case best.next > cur:
+			// Undo what was placed or queued after the last legal break.
+			pg.placed = pg.placed[:best.placed]
+			queue = queue[:best.queue]
+			i = best.next
+			y = best.y
+		case !placedFlow && i < len(items) && len(pg.placed) == 0:
+			// Nothing fits on an empty page: place the item anyway.
+			pg.placed = append(pg.placed, placedItem{items[i], 0})
+			y += items[i].height
+			i++
+		default:
+			// No legal break: break before the item that did not fit.
+		}
+		if last := lastFlowLine(pg); last != nil && last.hyphen && !pg.final && retries < 3 {
+			if b.resetWithoutHyphen(&items, last, cur) {
+				// Lay the page out again from its start.
+				retries++
+				queue = queueAtStart
+				continue
+			}
+		}
+		retries = 0
+		pg.used = y
+		for _, p := range pg.placed {
+			if p.it.heading != "" {
+				heading = p.it.heading
+			}
+		}
+		pages = append(pages, pg)
+		cur = i
+	}
+	if len(pages) > 0 {
+		pages[len(pages)-1].final = true
+	}
+	return pages
+}
+
+func lastFlowLine(pg *flowPage) *item {
+	for i := len(pg.placed) - 1; i >= 0; i-- {
+		it := pg.placed[i].it
+		if it.kind == itemFigure {
+			continue
+		}
+		if it.kind == itemLine {
+			return it
+		}
+		return nil
+	}
+	return nil
+}
+
+// resetWithoutHyphen sets the paragraph of line again, forbidding a hyphen
+// at its end, and splices the new lines into items. It reports whether
+// it could: lines already placed on earlier pages (before index cur) must
+// come out the same.
+func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
+	p := line.para
+	if p == nil {
+		return false
+	}
+	for _, n := range p.tp.NoHyphenAfter {
+		if n == line.line {
+			return false
+		}
+	}
+	old := p.result
+	oldNoHyphen := p.tp.NoHyphenAfter
+	p.tp.NoHyphenAfter = append(append([]int(nil), oldNoHyphen...), line.line)
+	p.result = b.setter.Set(p.tp)
+	fresh := p.items(p)
+	first, last := -1, -1
+	for i, it := range *items {
+		if it.para == p {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	// Lines on earlier pages must stay as they were drawn.
+	kept := max(0, cur-first)
+	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) ||
+		(kept > 0 && fresh[kept].offset != (*items)[first+kept].offset) {
+		p.tp.NoHyphenAfter, p.result = oldNoHyphen, old
+		return false
+	}
+	fresh = append(append([]*item(nil), (*items)[first:first+kept]...), fresh[kept:]...)
+	out := make([]*item, 0, len(*items)+len(fresh))
+	out = append(out, (*items)[:first]...)
+	out = append(out, fresh...)
+	out = append(out, (*items)[last+1:]...)
+	*items = out
+	b.rehyphenated++
+	return true
+}

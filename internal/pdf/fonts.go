@@ -1,0 +1,131 @@
+package pdf
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// The font keys the page builder gives the line breaker (typeset.Style.Font);
+// each names one fpdf family+style.
+const (
+	fontRegular    = "serif"
+	fontItalic     = "serif-italic"
+	fontBold       = "serif-bold"
+	fontBoldItalic = "serif-bolditalic"
+)
+
+// fontSet holds the book's faces by key, with the fpdf style of each.
+type fontSet struct {
+	faces  map[string]*typeset.Face
+	styles map[string]string // key -> fpdf style ("", "I", "B", "BI")
+	files  map[string]string // key -> absolute path
+	// postscript names, for the preflight report
+	names map[string]string
+}
+
+// loadFonts parses the layout's font files and registers them with the
+// PDF writer from bytes (fpdf mangles absolute font paths). A missing
+// style falls back to the nearest one the layout has.
+func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
+	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{}}
+	want := []struct {
+		key          string
+		style        string
+		italic, bold bool
+	}{
+		{fontRegular, "", false, false},
+		{fontItalic, "I", true, false},
+		{fontBold, "B", false, true},
+		{fontBoldItalic, "BI", true, true},
+	}
+	cache := map[string]*typeset.Face{}
+	for _, w := range want {
+		ff := lay.Font(w.italic, w.bold)
+		if ff == nil {
+			return nil, fmt.Errorf("pdf: the layout has no typeface")
+		}
+		face := cache[ff.Path]
+		if face == nil {
+			data, err := os.ReadFile(ff.Path)
+			if err != nil {
+				return nil, fmt.Errorf("pdf: read font: %w", err)
+			}
+			face, err = typeset.ParseFace(data)
+			if err != nil {
+				return nil, fmt.Errorf("pdf: parse font %s: %w", ff.Path, err)
+			}
+			cache[ff.Path] = face
+			if err := addFont(f, w.style, data); err != nil {
+				return nil, fmt.Errorf("pdf: embed font %s: %w", ff.Path, err)
+			}
+			fs.styles[w.key] = w.style
+			fs.names[w.style] = postScriptName(data)
+		} else {
+			// Same file as an earlier style: reuse that style's fpdf font.
+			for k, p := range fs.files {
+				if p == ff.Path {
+					fs.styles[w.key] = fs.styles[k]
+				}
+			}
+		}
+		fs.faces[w.key] = face
+		fs.files[w.key] = ff.Path
+	}
+	return fs, nil
+}
+
+// addFont registers a TrueType font with fpdf, turning a panic of the
+// font parser into an error.
+func addFont(f *fpdf.Fpdf, style string, data []byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the PDF library cannot read this font (%v)", p)
+		}
+	}()
+	f.AddUTF8FontFromBytes("serif", style, data)
+	if f.Err() {
+		return f.Error()
+	}
+	return nil
+}
+
+// style returns the typeset style for a font key at a size.
+func (fs *fontSet) style(key string, size float64) typeset.Style {
+	return typeset.Style{Font: key, Face: fs.faces[key], Size: size}
+}
+
+// psName returns the PostScript name of the font fpdf registered with
+// style ("", "I", "B" or "BI").
+func (fs *fontSet) psName(style string) string {
+	if n := fs.names[style]; n != "" {
+		return n
+	}
+	return "Font" + style
+}
+
+// postScriptName reads a font's PostScript name (name ID 6), keeping only
+// the characters a PDF name may hold plainly.
+func postScriptName(data []byte) string {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return ""
+	}
+	n, err := f.Name(nil, sfnt.NameIDPostScript)
+	if err != nil {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r > 32 && r < 127 && !strings.ContainsRune("()<>[]{}/%#", r) {
+			return r
+		}
+		return -1
+	}, n)
+}

@@ -1,0 +1,238 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// centered sets text centered on the text block at baseline y and returns
+// the baseline after the last line.
+func (b *builder) centered(d *drawer, x, y float64, ins []model.Inline, size float64, italic bool, lead float64) float64 {
+	runs := runsOf(b.fonts, size, false, nil, ins, italic)
+	for _, l := range b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: typeset.Center}).Lines {
+		d.line(l, x, y)
+		y += lead
+	}
+	return y
+}
+
+func text(s string) []model.Inline { return []model.Inline{&model.Text{Value: s}} }
+
+// halfTitle draws the half-title: the title alone, a third down the page.
+func (b *builder) halfTitle(d *drawer, x, y float64) {
+	b.centered(d, x, y+b.capacity*0.28, text(b.book.Meta.Title), b.lay.Size*1.3, false, b.lay.Size*1.7)
+}
+
+// titlePage draws the author, the title and subtitle, and the publisher.
+func (b *builder) titlePage(d *drawer, x, y float64) {
+	meta := &b.book.Meta
+	if a := authorNames(meta); a != "" {
+		b.centered(d, x, y+b.lead*2, text(a), b.lay.Size*1.1, false, b.lay.Size*1.5)
+	}
+	ty := y + b.capacity*0.3
+	ty = b.centered(d, x, ty, text(meta.Title), b.lay.ChapterTitleSize*1.2, false, b.lay.ChapterTitleSize*1.45)
+	if meta.Subtitle != "" {
+		b.centered(d, x, ty+b.lead*0.8, text(meta.Subtitle), b.lay.Size*1.3, true, b.lay.Size*1.7)
+	}
+	if meta.Publisher != "" {
+		b.centered(d, x, y+b.capacity-b.lead, text(meta.Publisher), b.lay.Size, false, b.lead)
+	}
+}
+
+// copyrightPage draws the legal lines at the foot of the title's verso:
+// rights, print ISBN, edition, « Dépôt légal » for French books, printer.
+func (b *builder) copyrightPage(d *drawer, x, y float64) {
+	meta := &b.book.Meta
+	var lines []string
+	if meta.Publisher != "" {
+		lines = append(lines, meta.Publisher)
+	}
+	if meta.Edition != "" {
+		lines = append(lines, meta.Edition)
+	}
+	if meta.Rights != "" {
+		lines = append(lines, meta.Rights)
+	}
+	if meta.PrintISBN != "" {
+		lines = append(lines, "ISBN "+meta.PrintISBN)
+	}
+	if b.terms.French && meta.LegalDeposit != "" {
+		lines = append(lines, b.terms.LegalDeposit+"\u00a0: "+meta.LegalDeposit)
+	} else if meta.LegalDeposit != "" {
+		lines = append(lines, b.terms.LegalDeposit+": "+meta.LegalDeposit)
+	}
+	if meta.Printer != "" {
+		lines = append(lines, b.terms.PrintedBy+" "+meta.Printer)
+	}
+	size := b.lay.NoteSize
+	lead := size * 1.4
+	var set [][]typeset.Line
+	n := 0
+	for _, s := range lines {
+		ls := b.setter.Set(typeset.Paragraph{Runs: plainRuns(b.fonts, fontRegular, size, s), Width: b.textW, Align: typeset.Left}).Lines
+		set = append(set, ls)
+		n += len(ls)
+	}
+	by := y + b.capacity - float64(n-1)*lead - float64(len(set)-1)*lead*0.4
+	for _, ls := range set {
+		for _, l := range ls {
+			d.line(l, x, by)
+			by += lead
+		}
+		by += lead * 0.4
+	}
+}
+
+// drawPage draws one page: its items, running head and folio, crop marks,
+// and records anchors and bookmarks.
+func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder) {
+	f := b.f
+	f.AddPage()
+	d.page = f.PageNo()
+	d.curFont = ""
+	recto := d.page%2 == 1
+	x := m + b.lay.Outer
+	if recto {
+		x = m + b.lay.Inner
+	}
+	y := m + b.lay.Top
+	side := "verso"
+	if recto {
+		side = "recto"
+	}
+	f.SetTextColor(0, 0, 0)
+	f.SetDrawColor(0, 0, 0)
+	if b.lay.CropMarks {
+		b.cropMarks(m)
+	}
+	switch pg.kind {
+	case pageBlank:
+		fmt.Fprintf(dump, "page %d [%s] %s blank\n", d.page, pg.label, side)
+	case pageDisplay:
+		fmt.Fprintf(dump, "page %d [%s] %s %s\n", d.page, pg.label, side, pg.name)
+		d.setFont(fontRegular, b.lay.Size)
+		if pg.name == "title page" {
+			f.Bookmark(b.book.Meta.Title, 0, y)
+		}
+		pg.display(d, x, y)
+	case pageSection:
+		s := pg.sec
+		fp := s.pages[pg.idx]
+		off := 0.0
+		fmt.Fprintf(dump, "page %d [%s] %s %s", d.page, pg.label, side, s.id)
+		if pg.idx == 0 {
+			fmt.Fprintf(dump, " opening")
+			off = b.capacity - fp.capacity
+			d.setFont(fontRegular, b.lay.Size)
+			f.Bookmark(s.title, 0, y)
+			d.anchor(s.id, y)
+			s.opening(d, x, y)
+		} else {
+			b.runningHead(d, pg, x, m, recto)
+		}
+		fmt.Fprintf(dump, " start=%d/%d lines=%.0f/%.0f\n", fp.startBlock, fp.startOffset, fp.used/b.lead, fp.capacity/b.lead)
+		for _, pl := range fp.placed {
+			it := pl.it
+			iy := y + off + pl.y
+			if it.figure != nil {
+				it.figure.atTop = pl.y == 0
+			}
+			for _, a := range it.anchors {
+				if a != "" {
+					d.anchor(a, iy)
+				}
+			}
+			if it.outline != nil {
+				d.setFont(fontRegular, b.lay.Size)
+				f.Bookmark(it.outline.title, it.outline.level, iy)
+			}
+			if it.draw != nil {
+				it.draw(d, x, iy)
+			}
+			if it.dump != "" {
+				fmt.Fprintf(dump, "  %6.1f %s\n", (off+pl.y)/b.lead, it.dump)
+			}
+		}
+	}
+}
+
+// runningHead draws the head line and the folio of a text page.
+func (b *builder) runningHead(d *drawer, pg *page, x, m float64, recto bool) {
+	which := b.lay.VersoHead
+	if recto {
+		which = b.lay.RectoHead
+	}
+	s := pg.sec
+	head := ""
+	switch which {
+	case "book-title":
+		head = b.book.Meta.Title
+	case "chapter-title":
+		head = s.title
+	case "author":
+		head = authorNames(&b.book.Meta)
+	case "section":
+		head = s.pages[pg.idx].heading
+		if head == "" {
+			head = s.title
+		}
+	}
+	hs := b.lay.HeadSize
+	headY := m + b.lay.Top - b.lead*1.6
+	st := b.fonts.style(fontItalic, hs)
+	if head != "" {
+		// A head longer than the block is shortened at a word.
+		for st.Face.Measure(head, hs) > b.textW*0.8 {
+			base := strings.TrimSuffix(head, "…")
+			i := strings.LastIndex(base, " ")
+			if i < 0 {
+				break
+			}
+			head = base[:i] + "…"
+		}
+		w := st.Face.Measure(head, hs)
+		d.text(st, x+(b.textW-w)/2, headY, head)
+	}
+	fs := b.fonts.style(fontRegular, hs+1)
+	fw := fs.Face.Measure(pg.label, fs.Size)
+	switch b.lay.Folio {
+	case "top-outside":
+		fx := x
+		if recto {
+			fx = x + b.textW - fw
+		}
+		d.text(fs, fx, headY, pg.label)
+	case "bottom-outside":
+		fx := x
+		if recto {
+			fx = x + b.textW - fw
+		}
+		d.text(fs, fx, m+b.lay.TrimHeight-b.lay.Bottom+b.lead*2, pg.label)
+	default:
+		d.text(fs, x+(b.textW-fw)/2, m+b.lay.TrimHeight-b.lay.Bottom+b.lead*2, pg.label)
+	}
+}
+
+// cropMarks draws trim marks in the margin beyond the bleed, in
+// registration-free black (gray books have no other colour).
+func (b *builder) cropMarks(m float64) {
+	f := b.f
+	f.SetLineWidth(0.25)
+	tw, th := b.lay.TrimWidth, b.lay.TrimHeight
+	gap := b.lay.Bleed + 3
+	l := m - gap
+	for _, c := range [][2]float64{{m, m}, {m + tw, m}, {m, m + th}, {m + tw, m + th}} {
+		dx, dy := -1.0, -1.0
+		if c[0] > m {
+			dx = 1
+		}
+		if c[1] > m {
+			dy = 1
+		}
+		f.Line(c[0]+dx*gap, c[1], c[0]+dx*(gap+l), c[1])
+		f.Line(c[0], c[1]+dy*gap, c[0], c[1]+dy*(gap+l))
+	}
+}

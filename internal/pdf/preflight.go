@@ -1,0 +1,89 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// preflight writes the report a printer's preflight would give: pages,
+// trim and bleed, fonts, images with their effective resolution and
+// colour space, the PDF/X claim, and warnings.
+func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) string {
+	lay := b.lay
+	mm := func(pt float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pt*25.4/72), "0"), ".") }
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "Preflight: %s\n\n", b.book.Meta.Title)
+	fmt.Fprintf(&sb, "Pages:        %d (%s)\n", len(mk.pages), evenOdd(len(mk.pages)))
+	fmt.Fprintf(&sb, "Trim:         %s × %s mm", mm(lay.TrimWidth), mm(lay.TrimHeight))
+	if lay.TrimName != "" {
+		fmt.Fprintf(&sb, " (%s)", lay.TrimName)
+	}
+	sb.WriteString("\n")
+	fmt.Fprintf(&sb, "Bleed:        %s mm on every side (BleedBox and TrimBox on every page)\n", mm(lay.Bleed))
+	m := lay.Bleed + lay.MarkSpace()
+	fmt.Fprintf(&sb, "MediaBox:     %s × %s mm", mm(lay.TrimWidth+2*m), mm(lay.TrimHeight+2*m))
+	if lay.CropMarks {
+		sb.WriteString(" (with crop marks)")
+	} else {
+		sb.WriteString(" (no crop marks)")
+	}
+	sb.WriteString("\n")
+	fmt.Fprintf(&sb, "Text block:   %s × %s mm, %d lines of %.1f/%.1f pt\n", mm(b.textW), mm(lay.TextHeight()), lay.LinesPerPage(), lay.Size, lay.Leading)
+	if fin.pdfx != "" {
+		fmt.Fprintf(&sb, "PDF/X:        %s, output intent %s (%s), gray only, no annotations\n", fin.pdfx, lay.OutputCondition, lay.OutputConditionInfo())
+	} else {
+		fmt.Fprintf(&sb, "PDF/X:        none (pdf-x: none, or a color book); links from the contents and lists\n")
+	}
+	sb.WriteString("\nFonts (TrueType, embedded as subsets):\n")
+	for _, n := range fin.fonts {
+		fmt.Fprintf(&sb, "  %s  embedded: yes\n", n)
+	}
+	sb.WriteString("\nImages:\n")
+	if len(b.figures) == 0 {
+		sb.WriteString("  none\n")
+	}
+	seen := map[string]bool{}
+	for _, pf := range b.figures {
+		if seen[pf.fig.ID] {
+			continue
+		}
+		seen[pf.fig.ID] = true
+		status := "ok"
+		if pf.name == "" {
+			status = "MISSING"
+		} else if pf.ppi < lay.MinPPI-0.5 {
+			status = "LOW RESOLUTION"
+		}
+		fmt.Fprintf(&sb, "  fig. %d %s (%s): %d×%d px printed %s×%s mm = %.0f ppi, %s, page %s — %s\n",
+			pf.fig.Number, pf.fig.ID, pf.fig.Image, pf.fig.PixelWidth, pf.fig.PixelHeight, mm(pf.w), mm(pf.h), pf.ppi,
+			pf.colorSpace, mk.pagination.FigurePages[pf.fig.ID], status)
+	}
+	var warns []string
+	for _, d := range ds.List {
+		if d.Severity >= model.Warning {
+			warns = append(warns, d.String())
+		}
+	}
+	if b.fallbacks > 0 {
+		warns = append(warns, fmt.Sprintf("%d paragraph(s) could not be justified within tolerance and were set line by line", b.fallbacks))
+	}
+	sort.Strings(warns)
+	sb.WriteString("\nWarnings:\n")
+	if len(warns) == 0 {
+		sb.WriteString("  none\n")
+	}
+	for _, w := range warns {
+		fmt.Fprintf(&sb, "  %s\n", w)
+	}
+	return sb.String()
+}
+
+func evenOdd(n int) string {
+	if n%2 == 0 {
+		return "even"
+	}
+	return "ODD"
+}

@@ -1,0 +1,140 @@
+// Package pdf lays out and writes the print edition as a PDF: it builds
+// the pages (front matter, chapters, generated divisions) from the model
+// with the line breaker's set lines, draws them with fpdf, then finishes
+// the file for the printer (page boxes, PDF/X output intent, subset font
+// names, document ID) and writes a preflight report.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/locale"
+	"github.com/publish-books/publish/internal/model"
+)
+
+// Options say how to render the PDF.
+type Options struct {
+	Layout  *layout.Print
+	ModTime time.Time
+	// Dump, when not nil, receives the text dump of the line breaker and
+	// page builder (publish build -v).
+	Dump io.Writer
+}
+
+// Result is what the layout computed.
+type Result struct {
+	Pagination *model.Pagination
+	Pages      int
+	Preflight  string
+	// PDFX is the PDF/X version the file claims ("" for none).
+	PDFX string
+	// Dump is the layout's text dump (pages, items, lines).
+	Dump string
+}
+
+// Producer is written in the PDF's Info dictionary and XMP.
+const Producer = "publish (codeberg.org/go-pdf/fpdf v0.12.0)"
+
+// Render lays out book and writes the PDF to w.
+func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) (*Result, error) {
+	lay := opts.Layout
+	if lay == nil {
+		return nil, fmt.Errorf("pdf: no layout")
+	}
+	if len(lay.Fonts) == 0 {
+		return nil, fmt.Errorf("pdf: the layout has no typeface")
+	}
+	m := lay.Bleed + lay.MarkSpace()
+	mediaW, mediaH := lay.TrimWidth+2*m, lay.TrimHeight+2*m
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", OrientationStr: "P", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetCreationDate(opts.ModTime.UTC())
+	f.SetModificationDate(opts.ModTime.UTC())
+	meta := &book.Meta
+	f.SetTitle(meta.Title, true)
+	f.SetAuthor(authorNames(meta), true)
+	if meta.Subtitle != "" {
+		f.SetSubject(meta.Subtitle, true)
+	} else if meta.Description != "" {
+		f.SetSubject(meta.Description, true)
+	}
+	if len(meta.Subjects) > 0 {
+		f.SetKeywords(strings.Join(meta.Subjects, "; "), true)
+	}
+	f.SetCreator("publish", false)
+	f.SetProducer(Producer, false)
+	if meta.Language != "" {
+		f.SetLang(meta.Language)
+	}
+	fonts, err := loadFonts(f, lay)
+	if err != nil {
+		return nil, err
+	}
+	terms := locale.For(meta.Language)
+	b := &builder{book: book, lay: lay, f: f, fonts: fonts, terms: terms, ds: ds,
+		links: lay.PDFX == "none", lead: lay.Leading, textW: lay.TextWidth()}
+	b.capacity = float64(lay.LinesPerPage()) * lay.Leading
+	b.lang = hyphenLang(meta.Language)
+	b.setter = newSetter(lay)
+
+	mk := b.makeUp()
+	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: b.links, anchors: map[string]anchorPos{}}
+	var dump strings.Builder
+	for _, pg := range mk.pages {
+		b.drawPage(d, pg, m, &dump)
+	}
+	d.resolveLinks()
+	if f.Err() {
+		return nil, fmt.Errorf("pdf: draw pages: %w", f.Error())
+	}
+	var raw bytes.Buffer
+	if err := f.Output(&raw); err != nil {
+		return nil, fmt.Errorf("pdf: write: %w", err)
+	}
+	fin, err := finish(raw.Bytes(), finishOptions{
+		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pdf: finish for print: %w", err)
+	}
+	if _, err := w.Write(fin.data); err != nil {
+		return nil, fmt.Errorf("pdf: write: %w", err)
+	}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, Dump: dump.String()}
+	res.Preflight = b.preflight(mk, fin, ds)
+	if opts.Dump != nil {
+		io.WriteString(opts.Dump, res.Dump)
+	}
+	return res, nil
+}
+
+// hyphenLang returns the hyphenation patterns' language for a book
+// language.
+func hyphenLang(lang string) string {
+	l := strings.ToLower(lang)
+	switch {
+	case strings.HasPrefix(l, "fr"):
+		return "fr"
+	case strings.HasPrefix(l, "en"):
+		return "en"
+	}
+	return ""
+}
+
+func authorNames(meta *model.Metadata) string {
+	var names []string
+	for _, c := range meta.Authors() {
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,136 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// runBuilder turns model inlines into the line breaker's runs. The
+// concatenated text of the counted runs equals model.PlainText of the
+// same inlines, so that offsets in the set lines are offsets in the
+// model's visible text.
+type runBuilder struct {
+	fonts *fontSet
+	size  float64
+	// links says whether links become PDF links.
+	links bool
+	// noteCall returns the link target of a note call (or "").
+	noteCall func(n *model.Note) string
+	runs     []typeset.Run
+}
+
+type inlineState struct {
+	italic, bold, smallCaps, sup bool
+	link                         string
+}
+
+func (b *runBuilder) key(st inlineState) string {
+	switch {
+	case st.italic && st.bold:
+		return fontBoldItalic
+	case st.italic:
+		return fontItalic
+	case st.bold:
+		return fontBold
+	}
+	return fontRegular
+}
+
+func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
+	if text == "" {
+		return
+	}
+	s := b.fonts.style(b.key(st), b.size)
+	s.Link = st.link
+	if st.sup {
+		s.Size = b.size * 0.68
+		s.Rise = b.size * 0.36
+	}
+	if st.smallCaps {
+		// Small capitals drawn as capitals at 80 %: one rune for one rune,
+		// so offsets stay those of the model's text.
+		text = strings.Map(unicode.ToUpper, text)
+		s.Size *= 0.8
+	}
+	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted})
+}
+
+func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *model.Text:
+			b.add(n.Value, st, false)
+		case *model.Code:
+			b.add(n.Text, st, false)
+		case *model.Emphasis:
+			s := st
+			s.italic = !st.italic
+			b.inlines(n.Children, s)
+		case *model.Strong:
+			s := st
+			s.bold = true
+			b.inlines(n.Children, s)
+		case *model.Superscript:
+			s := st
+			s.sup = true
+			b.inlines(n.Children, s)
+		case *model.SmallCaps:
+			s := st
+			s.smallCaps = true
+			b.inlines(n.Children, s)
+		case *model.Span:
+			b.inlines(n.Children, st)
+		case *model.Link:
+			s := st
+			if b.links {
+				switch {
+				case n.Internal != "":
+					s.link = "#" + n.Internal
+				case n.URL != "":
+					s.link = n.URL
+				}
+			}
+			b.inlines(n.Children, s)
+		case *model.LineBreak:
+			b.add(" ", st, false)
+		case *model.NoteRef:
+			b.call(n.Note, st)
+		case *model.Citation:
+			if n.Note != nil {
+				// A citation turned into a note prints its call only.
+				b.call(n.Note, st)
+			} else {
+				b.inlines(n.Rendered, st)
+			}
+		}
+	}
+}
+
+func (b *runBuilder) call(n *model.Note, st inlineState) {
+	if n == nil {
+		return
+	}
+	s := st
+	s.sup = true
+	s.italic, s.bold, s.smallCaps = false, false, false
+	if b.noteCall != nil {
+		s.link = b.noteCall(n)
+	}
+	b.add(strconv.Itoa(n.Number), s, true)
+}
+
+// runsOf builds the runs of inlines at a size.
+func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note) string, ins []model.Inline, italic bool) []typeset.Run {
+	b := &runBuilder{fonts: fonts, size: size, links: links, noteCall: noteCall}
+	b.inlines(ins, inlineState{italic: italic})
+	return b.runs
+}
+
+// plainRuns returns runs for plain text in one style.
+func plainRuns(fonts *fontSet, key string, size float64, text string) []typeset.Run {
+	return []typeset.Run{{Text: text, Style: fonts.style(key, size)}}
+}
