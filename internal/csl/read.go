@@ -55,9 +55,20 @@ var ignoredFields = map[string]bool{
 // Read parses a sources file. CSL-JSON is read through the YAML parser
 // (JSON is YAML), so both forms get the same positioned errors.
 func Read(file string, data []byte, ds *model.Diagnostics) ([]*model.Source, map[string]*model.Source) {
+	first := len(ds.List)
 	root := yamlfile.Parse(file, data, ds)
+	if strings.HasSuffix(strings.ToLower(file), ".json") {
+		// The YAML parser reads JSON; say which syntax the user wrote.
+		for i := first; i < len(ds.List); i++ {
+			ds.List[i].Message = strings.Replace(ds.List[i].Message, "YAML syntax", "JSON syntax", 1)
+		}
+	}
 	if root == nil {
 		return nil, map[string]*model.Source{}
+	}
+	if root.Kind == yamlfile.Map && !hasKey(root, "references") && hasKey(root, "id") {
+		// A single CSL-JSON item, not in a list.
+		root = &yamlfile.Node{Kind: yamlfile.Seq, Pos: root.Pos, Items: []*yamlfile.Node{root}}
 	}
 	if root.Kind == yamlfile.Map {
 		// CSL-YAML as pandoc writes it: a "references" key holding the list.
@@ -92,6 +103,15 @@ func Read(file string, data []byte, ds *model.Diagnostics) ([]*model.Source, map
 		list = append(list, s)
 	}
 	return list, byKey
+}
+
+func hasKey(n *yamlfile.Node, key string) bool {
+	for _, k := range n.Keys {
+		if k.Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
