@@ -308,7 +308,10 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 		w := st.Face.Measure(b.terms.Notes, st.Size)
 		d.text(st, x+(b.textW-w)/2, y+b.lay.Size+0.6*L, b.terms.Notes)
 	}
-	out := []*item{b.space(1, end), title}
+	sp := b.space(1, end)
+	sp.clearFloats = true
+	title.clearFloats = true
+	out := []*item{sp, title}
 	numW := b.fonts.faces[fontRegular].Measure("00.", size) + 4
 	for _, n := range ch.Notes {
 		first := true

@@ -44,6 +44,9 @@ type item struct {
 	heading string
 	// dump is the item's line in the layout dump.
 	dump string
+	// clearFloats ends the page before the item while figures wait, so
+	// that a chapter's figures come before its notes.
+	clearFloats bool
 }
 
 // outlineEntry is a bookmark.
@@ -141,6 +144,10 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 					i++
 					continue
 				}
+			}
+			if it.clearFloats && len(queue) > 0 && (placedFlow || y > 0) {
+				best = snapshot{next: i, placed: len(pg.placed), queue: len(queue), y: y}
+				break
 			}
 			if y+it.height > pg.capacity+eps {
 				break

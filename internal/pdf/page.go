@@ -11,9 +11,9 @@ import (
 // centered sets text centered on the text block at baseline y and returns
 // the baseline after the last line.
 func (b *builder) centered(d *drawer, x, y float64, ins []model.Inline, size float64, italic bool, lead float64) float64 {
-	runs := runsOf(b.fonts, size, false, nil, ins, italic)
-	for _, l := range b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: typeset.Center}).Lines {
-		d.line(l, x, y)
+	runs := keepCompounds(runsOf(b.fonts, size, false, nil, ins, italic))
+	for _, l := range balanced(b.setter, runs, b.textW, "") {
+		d.line(l, centerX(l, x, b.textW), y)
 		y += lead
 	}
 	return y
@@ -235,4 +235,16 @@ func (b *builder) cropMarks(m float64) {
 		f.Line(c[0]+dx*gap, c[1], c[0]+dx*(gap+l), c[1])
 		f.Line(c[0], c[1]+dy*gap, c[0], c[1]+dy*(gap+l))
 	}
+}
+
+// centerX returns where to draw a line so that its text stands centred on
+// a measure of width w starting at x.
+func centerX(l typeset.Line, x, w float64) float64 {
+	if len(l.Pieces) == 0 {
+		return x
+	}
+	x0 := l.Pieces[0].X
+	last := l.Pieces[len(l.Pieces)-1]
+	x1 := last.X + last.Style.Face.Measure(last.Text, last.Style.Size)
+	return x + (w-(x1-x0))/2 - x0
 }

@@ -13,7 +13,9 @@ import (
 // colour space, the PDF/X claim, and warnings.
 func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) string {
 	lay := b.lay
-	mm := func(pt float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pt*25.4/72), "0"), ".") }
+	mm := func(pt float64) string {
+		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pt*25.4/72), "0"), ".")
+	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "Preflight: %s\n\n", b.book.Meta.Title)
 	fmt.Fprintf(&sb, "Pages:        %d (%s)\n", len(mk.pages), evenOdd(len(mk.pages)))

@@ -134,3 +134,56 @@ func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note)
 func plainRuns(fonts *fontSet, key string, size float64, text string) []typeset.Run {
 	return []typeset.Run{{Text: text, Style: fonts.style(key, size)}}
 }
+
+// keepCompounds splits runs at spaces and marks words with a hyphen
+// (Boulogne-sur-Mer) as unbreakable, for titles, which are better broken
+// between words than at a compound's hyphen.
+func keepCompounds(runs []typeset.Run) []typeset.Run {
+	var out []typeset.Run
+	for _, r := range runs {
+		words := strings.SplitAfter(r.Text, " ")
+		for _, w := range words {
+			if w == "" {
+				continue
+			}
+			nr := r
+			nr.Text = w
+			nr.NoBreak = strings.Contains(strings.TrimSpace(w), "-")
+			out = append(out, nr)
+		}
+	}
+	return out
+}
+
+// balanced sets centred title lines no wider than maxW, then narrows the
+// measure as far as the line count allows, so that a title breaks into
+// lines of even length rather than a full line and a lone word.
+func balanced(s lineSetter, runs []typeset.Run, maxW float64, lang string) []typeset.Line {
+	p := typeset.Paragraph{Runs: runs, Width: maxW, Align: typeset.Center, Lang: lang}
+	best := s.Set(p).Lines
+	n := len(best)
+	if n < 2 {
+		return best
+	}
+	lo, hi := maxW/float64(n), maxW
+	for range 12 {
+		mid := (lo + hi) / 2
+		p.Width = mid
+		ls := s.Set(p).Lines
+		if len(ls) == n && !overfull(ls, mid) {
+			hi, best = mid, ls
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+func overfull(ls []typeset.Line, w float64) bool {
+	for _, l := range ls {
+		if l.Width > w+0.5 {
+			return true
+		}
+	}
+	return false
+}

@@ -36,13 +36,13 @@ func (b *builder) openingHeight(lines int) float64 {
 // function and the first page's capacity.
 func (b *builder) titleBlock(ins []model.Inline) (func(d *drawer, x, y float64), float64) {
 	size := b.lay.ChapterTitleSize
-	runs := runsOf(b.fonts, size, false, nil, ins, false)
-	lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW * 0.85, Align: typeset.Center, Lang: b.lang}).Lines
+	runs := keepCompounds(runsOf(b.fonts, size, false, nil, ins, false))
+	lines := balanced(b.setter, runs, b.textW*0.85, "")
 	h := b.openingHeight(len(lines))
 	draw := func(d *drawer, x, y float64) {
 		by := y + b.lay.ChapterDrop
 		for _, l := range lines {
-			d.line(l, x+b.textW*0.075, by)
+			d.line(l, centerX(l, x, b.textW), by)
 			by += size * 1.25
 		}
 		// A short rule under the title.
