@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
 )
@@ -48,6 +49,12 @@ func readBook(t testing.TB, dir string) *model.Book {
 	book, ds := manuscript.Read(manuscript.Options{BookDir: dir})
 	if ds.HasErrors() {
 		t.Fatalf("reading %s:\n%s", dir, ds.String())
+	}
+	// The pipeline formats citations, credits and the bibliography before
+	// the renderers run.
+	cite.Apply(book, &ds)
+	if ds.HasErrors() {
+		t.Fatalf("formatting citations of %s:\n%s", dir, ds.String())
 	}
 	return book
 }

@@ -28,7 +28,7 @@ var frenchWords = words{
 	Landmarks: "Repères", PageList: "Pages de l’édition imprimée",
 	ISBNDigital: "ISBN (édition numérique)", ISBNPrint: "ISBN (édition imprimée)", Identifier: "Identifiant",
 	CoverOf: "Couverture du livre « %s »", FigureSep: ". ", EditionLabel: "Édition",
-	SummaryStart: "Ce livre numérique peut être lu en mode texte seul : il a une table des matières, des titres de chapitres et de sections structurés et un ordre de lecture qui suit celui du texte ; sa mise en page s’adapte à la taille et à la police de caractères choisies par le lecteur.",
+	SummaryStart:  "Ce livre numérique peut être lu en mode texte seul : il a une table des matières, des titres de chapitres et de sections structurés et un ordre de lecture qui suit celui du texte ; sa mise en page s’adapte à la taille et à la police de caractères choisies par le lecteur.",
 	SummaryAlt:    " Chaque illustration a une description textuelle et une légende.",
 	SummaryNoAlt:  " Certaines illustrations n’ont pas de description textuelle.",
 	SummaryPages:  " Des repères de page renvoient aux pages de l’édition imprimée.",
@@ -43,11 +43,11 @@ var englishWords = words{
 	ISBNDigital: "ISBN (ebook)", ISBNPrint: "ISBN (print)", Identifier: "Identifier",
 	CoverOf: "Cover of the book “%s”", FigureSep: ". ", EditionLabel: "Edition",
 	SummaryStart: "This ebook can be read in text alone: it has a table of contents, structured chapter and section headings and a reading order that follows the text; its layout adapts to the size and typeface the reader chooses.",
-	SummaryAlt:    " Every illustration has a text description and a caption.",
-	SummaryNoAlt:  " Some illustrations have no text description.",
-	SummaryPages:  " Page markers give the pages of the print edition.",
-	SummaryEnd:    " It has no known hazards (flashing, sound, motion).",
-	Conforms:      " It meets EPUB Accessibility 1.1 at WCAG 2.1 level AA.",
+	SummaryAlt:   " Every illustration has a text description and a caption.",
+	SummaryNoAlt: " Some illustrations have no text description.",
+	SummaryPages: " Page markers give the pages of the print edition.",
+	SummaryEnd:   " It has no known hazards (flashing, sound, motion).",
+	Conforms:     " It meets EPUB Accessibility 1.1 at WCAG 2.1 level AA.",
 }
 
 func wordsFor(lang string) *words {

@@ -23,6 +23,11 @@ const DefaultEPUBMaxEdge = 2000
 // so that changing the rules never serves an image made by older ones.
 const epubImageVersion = "epubimage-v1"
 
+// lineArtColours is the most distinct colours an image may have to count
+// as line art (a plan, a diagram, a facsimile in a few inks) and stay PNG.
+// A gray scan has up to 256 levels and is a photograph for this purpose.
+const lineArtColours = 64
+
 // EPUBImageOptions say how to prepare an image for an EPUB.
 type EPUBImageOptions struct {
 	// MaxEdge is the longest side in pixels (default DefaultEPUBMaxEdge).
@@ -63,8 +68,8 @@ func (im *EPUBImage) Ext() string {
 
 // PrepareEPUBImage reads the image file at path and returns a copy fit for
 // e-readers: its long edge at most opts.MaxEdge pixels (scaled down with
-// Catmull-Rom), photographs as JPEG, line art (PNG, GIF or TIFF with at
-// most 256 colours, or with transparency) as PNG. TIFF, WebP, GIF and CMYK
+// Catmull-Rom), photographs as JPEG, line art (PNG, GIF, TIFF or WebP with at
+// most 64 colours, or with transparency) as PNG. TIFF, WebP, GIF and CMYK
 // JPEG are always converted. An original is shipped unchanged only when it
 // is a JPEG or PNG that already fits the limit and needs no conversion.
 func PrepareEPUBImage(path string, opts EPUBImageOptions) (*EPUBImage, error) {
@@ -170,7 +175,7 @@ func convertEPUBImage(data []byte, info Info, opts EPUBImageOptions) (im *EPUBIm
 	lineArt := false
 	switch info.Format {
 	case "png", "gif", "tiff", "webp":
-		lineArt = hasAlpha(src) || fewColours(src, 256)
+		lineArt = hasAlpha(src) || fewColours(src, lineArtColours)
 	}
 	scaled := scaleToFit(src, opts.MaxEdge, lineArt)
 	var buf bytes.Buffer
