@@ -140,6 +140,7 @@ func TestParseLocator(t *testing.T) {
 		{"p. 12 et 15", "page", "12 et 15", "", true},
 		{"12, voir aussi", "page", "12", ", voir aussi", true},
 		{"passim", "passim", "passim", "", true},
+		{"s. v. Calais, et ailleurs", "sub-verbo", "Calais", ", et ailleurs", true},
 		{"et passim", "", "", " et passim", true},
 		{"p. douze", "", "", "", false},
 		{"12abc", "", "", "", false},

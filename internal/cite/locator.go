@@ -115,6 +115,14 @@ func parseLocator(s string) (loc locator, suffix string, ok bool) {
 		kind, rest = locatorAliases[a], strings.TrimSpace(after)
 		break
 	}
+	if kind == "sub-verbo" && rest != "" {
+		// « s. v. Calais »: the value is a word.
+		word, tail, _ := strings.Cut(rest, ",")
+		if tail != "" {
+			tail = "," + tail
+		}
+		return locator{kind: kind, value: strings.TrimSpace(word)}, strings.TrimRight(tail, " "), true
+	}
 	m := locValue.FindString(rest)
 	if m == "" {
 		if kind == "" && plainWord.MatchString(s) {
