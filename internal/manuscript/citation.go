@@ -67,7 +67,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		}
 		rest = next
 	}
-	inner := strings.TrimSpace(content.String())
+	inner := strings.TrimSpace(strings.Join(strings.Fields(content.String()), " "))
 	if !strings.Contains(inner, "@") {
 		block.SetPosition(savedLine, savedSeg)
 		return nil

@@ -193,6 +193,9 @@ func attrString(v any) string {
 
 // blockPos returns the position where a block node starts.
 func (p *chapterParse) blockPos(n ast.Node) model.Position {
+	if off := n.Pos(); off >= 0 {
+		return p.li.pos(off)
+	}
 	if n.Type() == ast.TypeBlock {
 		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
 			return p.li.pos(lines.At(0).Start)
@@ -507,6 +510,9 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 
 // inlinePos finds a position for an inline node from its first text.
 func (p *chapterParse) inlinePos(n ast.Node) model.Position {
+	if off := n.Pos(); off >= 0 {
+		return p.li.pos(off)
+	}
 	var found *model.Position
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || found != nil {

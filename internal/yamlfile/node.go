@@ -116,6 +116,9 @@ func (c *converter) convert(n ast.Node) *Node {
 		return &Node{Kind: Null, Pos: pos}
 	case *ast.MappingNode:
 		m := &Node{Kind: Map, Pos: pos}
+		if len(v.Values) > 0 && v.Values[0].Key != nil && !v.IsFlowStyle {
+			m.Pos = positionOf(c.file, v.Values[0].Key.GetToken())
+		}
 		for _, mv := range v.Values {
 			c.addEntry(m, mv)
 		}

@@ -1,0 +1,91 @@
+package manuscript
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDiagnostics checks that each kind of manuscript problem gives the
+// exact message at the exact position.
+func TestDiagnostics(t *testing.T) {
+	const okYAML = "title: T\nlanguage: fr\nchapters:\n  - ch.md\n"
+	tests := []struct {
+		name  string
+		yaml  string
+		files map[string]string
+		want  []string // diagnostics that must be present, in order
+	}{
+		{"misspelt key", "title: T\nlangage: fr\nlanguage: fr\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:2:1: error: unknown key "langage" in book.yaml (did you mean "language"?)`}},
+		{"missing required keys", "title: T\n", nil,
+			[]string{`book/book.yaml:1:1: error: missing required key "language" in book.yaml`,
+				`book/book.yaml:1:1: error: missing required key "chapters" in book.yaml`}},
+		{"wrong type", "title: [a, b]\nlanguage: fr\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:1:8: error: title must be a text value, not a list`}},
+		{"bad language", "title: T\nlanguage: french!\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:2:11: error: language "french!" is not a BCP 47 tag (for example fr, en or en-GB)`}},
+		{"bad isbn", "title: T\nlanguage: fr\nidentifiers:\n  isbn: 978-2-07-036822-9\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:4:9: error: identifiers.isbn "978-2-07-036822-9" is not a valid ISBN-13 (check digit or length)`}},
+		{"yaml syntax", "title: T\nlanguage: fr\nchapters: [ch.md\n", nil,
+			[]string{`book/book.yaml:3:11: error: YAML syntax:`}},
+		{"duplicate key", "title: T\ntitle: U\nlanguage: fr\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:2:1: error: YAML syntax: mapping key "title" already defined at [1:1]`}},
+		{"yaml alias", "title: &t T\nsubtitle: *t\nlanguage: fr\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:2:11: error: YAML aliases (*name) are not supported here: write the value out`}},
+		{"missing chapter", okYAML, nil,
+			[]string{`book/book.yaml:4:5: error: chapter file "ch.md": not found`}},
+		{"chapter outside", "title: T\nlanguage: fr\nchapters:\n  - ../../x.md\n", nil,
+			[]string{`book/book.yaml:4:5: error: "../../x.md" leads outside the project folder`}},
+		{"missing image", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](../images/none.jpg){alt=\"a\" credit=\"b\"}\n"},
+			[]string{`book/ch.md:3:1: error: image "../images/none.jpg" not found`}},
+		{"unreadable image", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](notimage.jpg){alt=\"a\" credit=\"b\"}\n", "notimage.jpg": "hello"},
+			[]string{`book/ch.md:3:1: error: image "notimage.jpg" not an image publish can read (JPEG, PNG, TIFF, GIF or WebP)`}},
+		{"remote image", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](https://example.org/a.jpg){alt=\"a\" credit=\"b\"}\n"},
+			[]string{`book/ch.md:3:1: error: "https://example.org/a.jpg" is a remote address: publish never fetches files from the network; download it into the book folder`}},
+		{"unknown citation", "title: T\nlanguage: fr\nsources: s.yaml\nchapters: [ch.md]\n",
+			map[string]string{"ch.md": "# C\n\nTexte [@nope, p. 2].\n", "s.yaml": "- id: a\n  type: book\n  title: A\n"},
+			[]string{`book/ch.md:3:7: error: unknown source "nope"`}},
+		{"duplicate id", okYAML, map[string]string{"ch.md": "# C\n\n## A {#x}\n\n## B {#x}\n"},
+			[]string{`book/ch.md:5:1: error: duplicate id "x" (first used at book/ch.md:3:1)`}},
+		{"figure without credit or alt", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](../images/img.jpg)\n"},
+			[]string{`book/ch.md:3:1: warning: figure "fig-1" has no alt text (add alt="…" describing the image for screen readers)`,
+				`book/ch.md:3:1: warning: figure "fig-1" has no credit (add credit="…" or source=key)`}},
+		{"invalid utf-8", okYAML, map[string]string{"ch.md": "# C\n\nab\xffcd\n"},
+			[]string{`book/ch.md:3:3: error: invalid UTF-8 (byte 0xFF): save the file as UTF-8`}},
+		{"invalid utf-8 in yaml", "title: T\xe9\nlanguage: fr\nchapters: [ch.md]\n", nil,
+			[]string{`book/book.yaml:1:9: error: invalid UTF-8 byte sequence`}},
+		{"bad figure attributes", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](../images/img.jpg){alt=\"open credit=x}\n"},
+			[]string{`book/ch.md:3:26: error: figure attributes: attribute alt: the quoted value is not closed`}},
+		{"unknown source in sources file type", "title: T\nlanguage: fr\nsources: s.yaml\nchapters: [ch.md]\n",
+			map[string]string{"ch.md": "# C\n", "s.yaml": "- id: a\n  type: livre\n  title: A\n"},
+			[]string{`book/s.yaml:2:9: error: unknown CSL type "livre" (for an archive document use manuscript or document, for a photograph graphic)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := tt.files
+			if files == nil {
+				files = map[string]string{}
+			}
+			bookDir := writeBook(t, tt.yaml, files)
+			chdir(t, filepath.Dir(bookDir))
+			_, ds := Read(Options{BookDir: "book"})
+			got := ds.String()
+			rest := got
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("missing diagnostic\n  %s\ngot:\n%s", w, got)
+				}
+				rest = rest[i+len(w):]
+			}
+			if strings.Contains(tt.name, "without credit") {
+				if ds.HasErrors() {
+					t.Errorf("warnings only expected, got errors:\n%s", got)
+				}
+			} else if !ds.HasErrors() {
+				t.Errorf("expected an error, got:\n%s", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,142 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Dump writes the chapters of a book as an indented text tree, one node a
+// line, for tests that compare a reader's result with an expected file.
+func Dump(b *Book) string {
+	var d dumper
+	for _, ch := range b.Chapters {
+		d.line(0, "chapter id=%s matter=%s untitled=%v title=%q @%d:%d", ch.ID, ch.Matter, ch.Untitled, PlainText(ch.Title), ch.Pos.Line, ch.Pos.Col)
+		d.blocks(1, ch.Blocks)
+		for _, n := range ch.Notes {
+			d.line(1, "note %d id=%s label=%s @%d:%d", n.Number, n.ID, n.Label, n.Pos.Line, n.Pos.Col)
+			d.blocks(2, n.Blocks)
+		}
+	}
+	return d.String()
+}
+
+type dumper struct{ strings.Builder }
+
+func (d *dumper) line(depth int, format string, args ...any) {
+	d.WriteString(strings.Repeat("  ", depth))
+	fmt.Fprintf(d, format, args...)
+	d.WriteByte('\n')
+}
+
+func (d *dumper) blocks(depth int, bs []Block) {
+	for _, b := range bs {
+		p := b.Position()
+		at := fmt.Sprintf("@%d:%d", p.Line, p.Col)
+		switch n := b.(type) {
+		case *Paragraph:
+			d.line(depth, "para %s", at)
+			d.inlines(depth+1, n.Inlines)
+		case *Heading:
+			d.line(depth, "heading level=%d id=%s classes=%v %s", n.Level, n.ID, n.Classes, at)
+			d.inlines(depth+1, n.Inlines)
+		case *FigureBlock:
+			f := n.Figure
+			keys := make([]string, 0, len(f.Attrs))
+			for k := range f.Attrs {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			var attrs []string
+			for _, k := range keys {
+				attrs = append(attrs, k+"="+f.Attrs[k])
+			}
+			d.line(depth, "figure %d id=%s image=%s %dx%d alt=%q credit=%q source=%q attrs=%v %s", f.Number, f.ID, f.Image, f.PixelWidth, f.PixelHeight, f.Alt, f.CreditText, f.CreditSource, attrs, at)
+			d.inlines(depth+1, f.Caption)
+		case *List:
+			d.line(depth, "list ordered=%v start=%d tight=%v %s", n.Ordered, n.Start, n.Tight, at)
+			for _, it := range n.Items {
+				d.line(depth+1, "item")
+				d.blocks(depth+2, it.Blocks)
+			}
+		case *BlockQuote:
+			d.line(depth, "blockquote %s", at)
+			d.blocks(depth+1, n.Blocks)
+		case *CodeBlock:
+			d.line(depth, "code lang=%q %q %s", n.Language, n.Text, at)
+		case *ThematicBreak:
+			d.line(depth, "break %s", at)
+		case *Table:
+			d.line(depth, "table align=%v %s", n.Align, at)
+			for _, c := range n.Header {
+				d.line(depth+1, "th %q", PlainText(c))
+			}
+			for _, row := range n.Rows {
+				d.line(depth+1, "row")
+				for _, c := range row {
+					d.line(depth+2, "td %q", PlainText(c))
+				}
+			}
+		case *HTMLBlock:
+			d.line(depth, "html %s", at)
+			d.html(depth+1, n.Nodes)
+		default:
+			d.line(depth, "%T %s", b, at)
+		}
+	}
+}
+
+func (d *dumper) inlines(depth int, ins []Inline) {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *Text:
+			d.line(depth, "text %q", n.Value)
+		case *Emphasis:
+			d.line(depth, "emph")
+			d.inlines(depth+1, n.Children)
+		case *Strong:
+			d.line(depth, "strong")
+			d.inlines(depth+1, n.Children)
+		case *Code:
+			d.line(depth, "code %q", n.Text)
+		case *Superscript:
+			d.line(depth, "sup")
+			d.inlines(depth+1, n.Children)
+		case *SmallCaps:
+			d.line(depth, "smallcaps")
+			d.inlines(depth+1, n.Children)
+		case *LineBreak:
+			d.line(depth, "linebreak")
+		case *Span:
+			d.line(depth, "span lang=%q classes=%v", n.Lang, n.Classes)
+			d.inlines(depth+1, n.Children)
+		case *Link:
+			d.line(depth, "link url=%q internal=%q chapter=%q", n.URL, n.Internal, n.Chapter)
+			d.inlines(depth+1, n.Children)
+		case *NoteRef:
+			d.line(depth, "noteref %d", n.Note.Number)
+		case *Citation:
+			var items []string
+			for _, it := range n.Items {
+				items = append(items, fmt.Sprintf("{prefix=%q key=%s locator=%q suffix=%q suppress=%v}", it.Prefix, it.Key, it.Locator, it.Suffix, it.SuppressAuthor))
+			}
+			d.line(depth, "cite %s @%d:%d", strings.Join(items, " "), n.Pos.Line, n.Pos.Col)
+		case *RawInline:
+			d.line(depth, "rawinline")
+			d.html(depth+1, n.Nodes)
+		default:
+			d.line(depth, "%T", in)
+		}
+	}
+}
+
+func (d *dumper) html(depth int, nodes []*HTMLNode) {
+	for _, n := range nodes {
+		if n.Tag == "" {
+			d.line(depth, "#text %q", n.Text)
+			continue
+		}
+		d.line(depth, "<%s> %v", n.Tag, n.Attrs)
+		d.html(depth+1, n.Children)
+	}
+}
