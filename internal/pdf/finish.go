@@ -95,6 +95,23 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		b = bytes.Replace(b, []byte("/Parent 1 0 R\n"), []byte("/Parent 1 0 R\n"+boxes), 1)
 		ob.body = b
 	}
+	// Annotations as indirect objects (fpdf writes them inline in /Annots).
+	for _, ob := range append([]*pdfObject(nil), objs...) {
+		if !bytes.HasPrefix(ob.body, []byte("<</Type /Page\n")) {
+			continue
+		}
+		body, annots, err := indirectAnnots(ob.body, maxNum+1)
+		if err != nil {
+			return nil, fmt.Errorf("object %d: %w", ob.num, err)
+		}
+		ob.body = body
+		for _, a := range annots {
+			maxNum++
+			n := &pdfObject{num: maxNum, body: append(a, '\n')}
+			objs = append(objs, n)
+			byNum[n.num] = n
+		}
+	}
 	if pages != o.pages {
 		return nil, fmt.Errorf("found %d page objects, expected %d", pages, o.pages)
 	}
@@ -422,4 +439,82 @@ func xmpPacket(o finishOptions, pdfx string) string {
 	sb.WriteString(strings.Repeat(strings.Repeat(" ", 99)+"\n", 20))
 	sb.WriteString("<?xpacket end=\"w\"?>")
 	return sb.String()
+}
+
+// indirectAnnots moves the annotation dictionaries of a page's /Annots
+// array into objects numbered from next, as ISO 32000-1 (12.5.2) asks.
+func indirectAnnots(body []byte, next int) ([]byte, [][]byte, error) {
+	key := []byte("/Annots [")
+	i := bytes.Index(body, key)
+	if i < 0 {
+		return body, nil, nil
+	}
+	j := i + len(key)
+	var refs strings.Builder
+	var annots [][]byte
+	for {
+		for j < len(body) && (body[j] == ' ' || body[j] == '\n' || body[j] == '\r') {
+			j++
+		}
+		if j >= len(body) {
+			return nil, nil, fmt.Errorf("unterminated /Annots")
+		}
+		if body[j] == ']' {
+			break
+		}
+		if !bytes.HasPrefix(body[j:], []byte("<<")) {
+			return nil, nil, fmt.Errorf("unexpected %q in /Annots", body[j])
+		}
+		end, err := dictEnd(body, j)
+		if err != nil {
+			return nil, nil, err
+		}
+		annots = append(annots, append([]byte(nil), body[j:end]...))
+		fmt.Fprintf(&refs, "%d 0 R ", next+len(annots)-1)
+		j = end
+	}
+	out := append([]byte(nil), body[:i+len(key)]...)
+	out = append(out, strings.TrimSpace(refs.String())...)
+	out = append(out, body[j:]...)
+	return out, annots, nil
+}
+
+// dictEnd returns the index just past the dictionary starting at i,
+// skipping strings in parentheses.
+func dictEnd(b []byte, i int) (int, error) {
+	depth := 0
+	for i < len(b) {
+		switch {
+		case b[i] == '(':
+			nest := 0
+			for i < len(b) {
+				if b[i] == '\\' {
+					i += 2
+					continue
+				}
+				if b[i] == '(' {
+					nest++
+				} else if b[i] == ')' {
+					nest--
+					if nest == 0 {
+						break
+					}
+				}
+				i++
+			}
+			i++
+		case bytes.HasPrefix(b[i:], []byte("<<")):
+			depth++
+			i += 2
+		case bytes.HasPrefix(b[i:], []byte(">>")):
+			depth--
+			i += 2
+			if depth == 0 {
+				return i, nil
+			}
+		default:
+			i++
+		}
+	}
+	return 0, fmt.Errorf("unterminated dictionary")
 }
