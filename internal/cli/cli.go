@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -37,7 +36,15 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	unknown := false
+	app.CommandNotFound = func(c *ucli.Context, name string) {
+		fmt.Fprintf(stderr, "publish: unknown command %q\nRun 'publish --help' for usage.\n", name)
+		unknown = true
+	}
 	err := app.Run(args)
+	if unknown {
+		return ExitUsage
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -72,10 +79,6 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 		ExitErrHandler:  func(*ucli.Context, error) {},
 		OnUsageError: func(c *ucli.Context, err error, _ bool) error {
 			return ucli.Exit("publish: "+err.Error()+"\nRun 'publish --help' for usage.", ExitUsage)
-		},
-		CommandNotFound: func(c *ucli.Context, name string) {
-			fmt.Fprintf(stderr, "publish: unknown command %q\nRun 'publish --help' for usage.\n", name)
-			os.Exit(ExitUsage)
 		},
 		Commands: []*ucli.Command{
 			{

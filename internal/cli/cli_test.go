@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(append([]string{"publish"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"--no-such-flag", "build"},
+		{"build", "--format", "docx"},
+		{"build", "extra-argument"},
+		{"init"},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != ExitUsage {
+			t.Errorf("publish %s: exit %d, want %d (stderr: %s)", strings.Join(args, " "), code, ExitUsage, stderr)
+		}
+		if stderr == "" {
+			t.Errorf("publish %s: no message on stderr", strings.Join(args, " "))
+		}
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if code, out, _ := run(t, "version"); code != 0 || !strings.HasPrefix(out, "publish ") {
+		t.Errorf("version: exit %d, output %q", code, out)
+	}
+	code, out, _ := run(t, "--help")
+	if code != 0 {
+		t.Errorf("--help: exit %d", code)
+	}
+	for _, want := range []string{"build", "check", "init", "--book", "--layout", "--out", "Exit status"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help does not mention %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestInitThenBuild creates a project with init and builds it from
+// another directory with explicit paths, twice: the outputs must be
+// identical, and a failed build must leave them untouched.
+func TestInitThenBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	if code, _, _ := run(t, "init", dir); code != ExitUsage {
+		t.Errorf("init over an existing book: exit %d, want %d", code, ExitUsage)
+	}
+	t.Chdir(t.TempDir())
+	args := []string{"--book", filepath.Join(dir, "book"), "--layout", filepath.Join(dir, "layout"), "--out", filepath.Join(dir, "out")}
+	code, stdout, stderr := run(t, append(args, "build")...)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "mon-livre.epub") || !strings.Contains(stdout, "mon-livre.pdf") {
+		t.Errorf("summary line does not name the outputs: %q", stdout)
+	}
+	epub1, err := os.ReadFile(filepath.Join(dir, "out", "mon-livre.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf1, err := os.ReadFile(filepath.Join(dir, "out", "mon-livre.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, append(args, "build")...); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, stderr)
+	}
+	epub2, _ := os.ReadFile(filepath.Join(dir, "out", "mon-livre.epub"))
+	pdf2, _ := os.ReadFile(filepath.Join(dir, "out", "mon-livre.pdf"))
+	if !bytes.Equal(epub1, epub2) || !bytes.Equal(pdf1, pdf2) {
+		t.Errorf("two builds of the same book differ (epub equal: %v, pdf equal: %v)", bytes.Equal(epub1, epub2), bytes.Equal(pdf1, pdf2))
+	}
+
+	// Break the book: the build fails with exit 1 and the outputs stay.
+	chapter := filepath.Join(dir, "book", "01-premier-chapitre.md")
+	if err := os.WriteFile(chapter, []byte("# Titre\n\nTexte [@inconnu].\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = run(t, append(args, "build")...)
+	if code != ExitManuscript {
+		t.Fatalf("broken build: exit %d, want %d\n%s", code, ExitManuscript, stderr)
+	}
+	if !strings.Contains(stderr, `01-premier-chapitre.md:3:7: error: unknown source "inconnu"`) {
+		t.Errorf("broken build: missing positioned error:\n%s", stderr)
+	}
+	epub3, _ := os.ReadFile(filepath.Join(dir, "out", "mon-livre.epub"))
+	pdf3, _ := os.ReadFile(filepath.Join(dir, "out", "mon-livre.pdf"))
+	if !bytes.Equal(epub1, epub3) || !bytes.Equal(pdf1, pdf3) {
+		t.Error("a failed build changed the previous outputs")
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".publish-tmp-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestThreeErrors is the foundation issue's acceptance case: a misspelt
+// key, a missing image and an unknown citation key give three positioned
+// errors, exit 1, and nothing in the output folder.
+func TestThreeErrors(t *testing.T) {
+	root := t.TempDir()
+	book := filepath.Join(root, "book")
+	if err := os.MkdirAll(book, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"book.yaml":    "title: Essai\nlanguage: fr\nsubtitel: Faute\nsources: sources.yaml\nchapters:\n  - 01.md\n",
+		"01.md":        "# Chapitre\n\nUn texte cité [@nulle-part].\n\n![Légende](../images/absente.jpg){alt=\"Image\" credit=\"D.R.\"}\n",
+		"sources.yaml": "- id: connue\n  type: book\n  title: Un livre\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	layoutDir, err := filepath.Abs("../../layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	code, _, stderr := run(t, "--book", "book", "--layout", layoutDir, "--out", "out", "build")
+	if code != ExitManuscript {
+		t.Fatalf("exit %d, want %d\n%s", code, ExitManuscript, stderr)
+	}
+	for _, want := range []string{
+		`book/book.yaml:3:1: error: unknown key "subtitel" in book.yaml (did you mean "subtitle"?)`,
+		`book/01.md:3:15: error: unknown source "nulle-part"`,
+		`book/01.md:5:1: error: image "../images/absente.jpg" not found`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("missing %q in:\n%s", want, stderr)
+		}
+	}
+	if n := strings.Count(stderr, ": error: "); n != 3 {
+		t.Errorf("%d errors, want 3:\n%s", n, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "out")); err == nil {
+		t.Error("out/ was created by a failed build")
+	}
+}
