@@ -166,4 +166,3 @@ func TestPrepareEPUBImageRejectsBadData(t *testing.T) {
 		t.Error("no error for an image over the pixel limit")
 	}
 }
-
