@@ -259,7 +259,7 @@ func (a *applier) noteText(st *chapterState, items []item, atStart bool) []model
 		case prev == it.key:
 			// « Ibid. » alone repeats the same place; a new place follows it.
 			ref = a.f.ibid(b.empty() && atStart)
-			if !it.loc.isZero() && !it.loc.same(prevLoc) {
+			if !it.loc.isZero() && it.loc != prevLoc {
 				ref = join(", ", ref, txt(a.f.locatorText(it.loc)))
 			}
 		case st.given[it.key]:

@@ -235,9 +235,6 @@ func (f *formatter) locatorText(l locator) string {
 	if plural(l.value) {
 		label = lb[1]
 	}
-	if label == "§" || label == "§§" {
-		return label + " " + l.value
-	}
 	return label + " " + l.value
 }
 
@@ -285,8 +282,9 @@ type entryOptions struct {
 	// bibliography selects the bibliography's name form and adds the
 	// page range of a part of a publication.
 	bibliography bool
-	// dateAfterAuthor moves the date after the author, in parentheses
-	// (the author-date bibliography): « DUPONT Marie (1998), *Titre* ».
+	// dateAfterAuthor moves the year after the author (the author-date
+	// bibliography): « DUPONT Marie, 1998, *Titre* », « Dupont, Marie
+	// (1998), *Title* ».
 	dateAfterAuthor bool
 	// hasLocator drops the page range, which the locator replaces.
 	hasLocator bool

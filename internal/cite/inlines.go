@@ -53,6 +53,9 @@ func txt(s string) []model.Inline {
 
 // italic is a piece of italic text.
 func italic(ins ...model.Inline) []model.Inline {
+	if len(ins) == 0 {
+		return nil
+	}
 	return []model.Inline{&model.Emphasis{Children: ins}}
 }
 

@@ -16,9 +16,6 @@ type locator struct {
 
 func (l locator) isZero() bool { return l.value == "" && l.raw == "" }
 
-// same reports whether two locators name the same place.
-func (l locator) same(o locator) bool { return l == o }
-
 // locatorAliases maps what authors write before a locator value (French
 // and English, with and without the period) to the locator's kind.
 var locatorAliases = map[string]string{
