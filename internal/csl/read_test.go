@@ -24,7 +24,7 @@ func TestReadDiagnostics(t *testing.T) {
 				`s.json:2:3: error: source "a" has neither a title nor an archive`,
 			}},
 		{"missing id", "s.yaml", "- type: book\n  title: x\n",
-			[]string{`s.yaml:1:7: error: missing required key "id" in a source`}},
+			[]string{`s.yaml:1:3: error: missing required key "id" in a source`}},
 		{"duplicate", "s.yaml", "- {id: a, type: book, title: x}\n- {id: a, type: book, title: y}\n",
 			[]string{`s.yaml:2:3: error: duplicate source id "a" (first at line 1)`}},
 		{"not a list", "s.yaml", "hello\n",
