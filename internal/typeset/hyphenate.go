@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -66,7 +67,7 @@ func loadLanguage(tag string) (*language, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset: hyphenation %s: %w", key, err)
 	}
-	pat, err := hyphenation.New(bytes.NewReader(data))
+	pat, err := hyphenation.New(bytes.NewReader(widenSingleLetterPatterns(data)))
 	if err != nil {
 		return nil, fmt.Errorf("typeset: hyphenation %s: read patterns: %w", key, err)
 	}
@@ -206,12 +207,12 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' }
 // hyphenatable returns the part of core (a word's letters with inner
 // apostrophes) that patterns may hyphenate, and its rune offset in core;
 // ok is false when the word must not be hyphenated: numbers, words with
-// digits or symbols, all capitals, capitals inside a word, compounds with
-// an explicit hyphen, and capitalised words (names) unless they open a
-// sentence.
-func hyphenatable(core string, sentenceStart bool) (part string, offset int, ok bool) {
+// digits or symbols, all capitals (acronyms), capitals inside a word, and
+// compounds with an explicit hyphen. name is true for a capitalised word
+// (after an apostrophe too: l’Europe).
+func hyphenatable(core string) (part string, offset int, name, ok bool) {
 	if core == "" {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	start, startRunes := 0, 0
 	idx := 0
@@ -220,13 +221,101 @@ func hyphenatable(core string, sentenceStart bool) (part string, offset int, ok 
 		case isApostrophe(r):
 			start, startRunes = i+utf8.RuneLen(r), idx+1
 		case !unicode.IsLetter(r):
-			return "", 0, false
+			return "", 0, false, false
 		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			if idx != 0 || !sentenceStart {
-				return "", 0, false
+			if idx != 0 && idx != startRunes {
+				return "", 0, false, false
 			}
+			name = true
 		}
 		idx++
 	}
-	return core[start:], startRunes, true
+	return core[start:], startRunes, name, true
+}
+
+// widenSingleLetterPatterns rewrites patterns of one letter ("1q", "2’2")
+// as the equivalent patterns of that letter and each possible next
+// character ("1qu", "1q.", …), merged with the file's own patterns of the
+// same letters. speedata/hyphenation v1.0.2 only matches patterns of two
+// characters or more, so without this the French "1q" (dé-bar-que-ment)
+// and "1j" would be lost.
+func widenSingleLetterPatterns(data []byte) []byte {
+	type pattern struct {
+		letters []rune
+		digits  []int // len(letters)+1, digits[i] before letters[i]
+	}
+	parse := func(s string) pattern {
+		var p pattern
+		d := 0
+		for _, r := range s {
+			if r >= '0' && r <= '9' {
+				d = int(r - '0')
+				continue
+			}
+			p.letters = append(p.letters, r)
+			p.digits = append(p.digits, d)
+			d = 0
+		}
+		p.digits = append(p.digits, d)
+		return p
+	}
+	format := func(p pattern) string {
+		var b strings.Builder
+		for i, r := range p.letters {
+			if p.digits[i] > 0 {
+				b.WriteByte(byte('0' + p.digits[i]))
+			}
+			b.WriteRune(r)
+		}
+		if d := p.digits[len(p.letters)]; d > 0 {
+			b.WriteByte(byte('0' + d))
+		}
+		return b.String()
+	}
+	var singles, all []pattern
+	index := map[string]int{}
+	alphabet := map[rune]bool{}
+	for _, w := range strings.Fields(string(data)) {
+		p := parse(w)
+		for _, r := range p.letters {
+			if r != '.' {
+				alphabet[r] = true
+			}
+		}
+		if len(p.letters) == 1 && p.letters[0] != '.' {
+			singles = append(singles, p)
+			continue
+		}
+		index[string(p.letters)] = len(all)
+		all = append(all, p)
+	}
+	if len(singles) == 0 {
+		return data
+	}
+	next := make([]rune, 0, len(alphabet)+1)
+	for r := range alphabet {
+		next = append(next, r)
+	}
+	sort.Slice(next, func(i, j int) bool { return next[i] < next[j] })
+	next = append(next, '.')
+	for _, sp := range singles {
+		for _, x := range next {
+			letters := []rune{sp.letters[0], x}
+			i, ok := index[string(letters)]
+			if !ok {
+				i = len(all)
+				index[string(letters)] = i
+				all = append(all, pattern{letters: letters, digits: []int{0, 0, 0}})
+			}
+			p := &all[i]
+			p.digits[0] = max(p.digits[0], sp.digits[0])
+			p.digits[1] = max(p.digits[1], sp.digits[1])
+		}
+	}
+	var b strings.Builder
+	for _, p := range all {
+		b.WriteString(format(p))
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
 }

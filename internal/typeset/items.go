@@ -396,12 +396,15 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		}
 	}
 	var pts []int32
+	name := false
 	if hyphSeg >= 0 && p.Lang != "" {
 		sg := &segs[hyphSeg]
 		si := sg.info
 		if si.coreClean && len(si.explicit) == 0 && !p.Runs[sg.run].NoBreak && !isURL(sg.text) {
 			core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
-			if part, off, ok := hyphenatable(core, sentenceStart); ok {
+			part, off, isName, ok := hyphenatable(core)
+			name = isName && !sentenceStart
+			if ok {
 				for _, q := range s.hy.points(langKey(p.Lang), part) {
 					pts = append(pts, si.coreFrom+int32(off)+q)
 				}
@@ -417,13 +420,13 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		noBreak := p.Runs[sg.run].NoBreak
 		var bps []int32
 		var soft []bool
-		var flagged []bool
+		fromPatterns := false
 		if !noBreak {
 			if i == hyphSeg && len(pts) > 0 {
 				bps = pts
+				fromPatterns = true
 				for range pts {
 					soft = append(soft, true)
-					flagged = append(flagged, true)
 				}
 			} else if len(si.explicit) > 0 {
 				bps = si.explicit
@@ -442,13 +445,15 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			if soft[k] {
 				pen.hyphen = true
 				pen.penalty = s.opts.HyphenPenalty
+				if name && fromPatterns {
+					pen.penalty = s.opts.NameHyphenPenalty
+				}
 				if face != nil {
 					pen.width += face.Advance('-') * size
 				}
 			} else {
 				pen.penalty = s.opts.ExHyphenPenalty
 			}
-			_ = flagged
 			s.items = append(s.items, pen)
 			from = bp
 		}

