@@ -154,3 +154,21 @@ func TestParseLocator(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseLocator(f *testing.F) {
+	for _, s := range []string{"p. 12", "pp. 12-14, voir", "fol. 12v", "s. v. Calais", "§§ 3-4", "et passim", "p. douze"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		loc, suffix, ok := parseLocator(s)
+		if ok && loc.raw != "" {
+			t.Fatalf("%q: understood but raw %q", s, loc.raw)
+		}
+		if !ok && loc.raw == "" {
+			t.Fatalf("%q: not understood but nothing to print", s)
+		}
+		if ok && loc.value == "" && suffix == "" && strings.TrimSpace(s) != "" {
+			t.Fatalf("%q: understood as nothing", s)
+		}
+	})
+}
