@@ -147,10 +147,19 @@ func (b *builder) addCopyrightPage() {
 	}
 	line("book-title-small", m.Title)
 	for _, c := range m.Creators {
-		if c.Role != "aut" {
+		if c.Role == "aut" {
+			line("contributor", c.Name)
+		}
+	}
+	for _, c := range m.Creators {
+		if c.Role == "aut" {
 			continue
 		}
-		line("contributor", c.Name)
+		if label, ok := b.words.Roles[c.Role]; ok {
+			line("contributor", label+" : "+c.Name)
+		} else {
+			line("contributor", c.Name)
+		}
 	}
 	line("edition", m.Edition)
 	line("rights", m.Rights)

@@ -21,7 +21,8 @@ type words struct {
 	SummaryEnd    string
 	Conforms      string
 	NotConforms   string
-	PrintedBy     string
+	// Roles labels contributors on the copyright page by MARC relator.
+	Roles map[string]string
 }
 
 var frenchWords = words{
@@ -36,6 +37,9 @@ var frenchWords = words{
 	SummaryEnd:    " Il ne présente aucun risque connu (clignotement, son, mouvement).",
 	Conforms:      " Il respecte la norme EPUB Accessibility 1.1 au niveau WCAG 2.1 AA.",
 	NotConforms:   "",
+	Roles: map[string]string{"trl": "Traduction", "edt": "Direction", "ill": "Illustrations", "pht": "Photographies",
+		"aui": "Préface", "win": "Introduction", "ctb": "Contributions", "com": "Compilation",
+		"bkd": "Conception graphique", "cov": "Couverture", "nrt": "Narration"},
 }
 
 var englishWords = words{
