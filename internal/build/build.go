@@ -5,17 +5,20 @@
 package build
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/epub"
+	"github.com/publish-books/publish/internal/imaging"
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
@@ -96,13 +99,55 @@ func Run(opts Options) (*Result, error) {
 
 	modTime := BuildTime(book.Meta.Date)
 	slug := manuscript.Slug(book.Meta.Title, "book")
-	var pdfBytes bytes.Buffer
+	cacheDir := filepath.Join(opts.OutDir, ".cache")
+	write := (opts.PDF || opts.EPUB) && !opts.CheckOnly
+
+	// The outputs stream into temporary files beside their final names
+	// and are renamed into place only when the whole build succeeded;
+	// on any error they are removed, so the last good files stay.
+	var pdfOut, epubOut *pendingFile
+	defer func() {
+		pdfOut.abort()
+		epubOut.abort()
+	}()
+	if write {
+		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+			return res, fmt.Errorf("build: create output folder: %w", err)
+		}
+		RemoveStaleTemps(opts.OutDir)
+		var err error
+		if opts.PDF {
+			if pdfOut, err = newPendingFile(filepath.Join(opts.OutDir, slug+".pdf")); err != nil {
+				return res, fmt.Errorf("build: write PDF: %w", err)
+			}
+		}
+		if opts.EPUB {
+			if epubOut, err = newPendingFile(filepath.Join(opts.OutDir, slug+".epub")); err != nil {
+				return res, fmt.Errorf("build: write EPUB: %w", err)
+			}
+		}
+	}
+
+	// The EPUB's figures are converted for e-readers (decoded, reduced,
+	// encoded) into the image cache while the print edition is laid out,
+	// on the cores the layout leaves idle; epub.Write then reads them
+	// from the cache.
+	var images *imageWarmer
+	if opts.EPUB && write {
+		images = warmEPUBImages(book, cacheDir)
+	}
+
 	var pagination *model.Pagination
 	if opts.PDF || opts.EPUB {
 		// The EPUB's page-list comes from the print layout, so the print
 		// edition is laid out even for an EPUB-only build.
-		r, err := pdf.Render(&pdfBytes, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump}, &ds)
+		var w io.Writer = io.Discard
+		if pdfOut != nil {
+			w = pdfOut
+		}
+		r, err := pdf.Render(w, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump}, &ds)
 		if err != nil {
+			images.wait()
 			res.Diagnostics = ds
 			return res, fmt.Errorf("build: render PDF: %w", err)
 		}
@@ -111,14 +156,22 @@ func Run(opts Options) (*Result, error) {
 		res.Preflight = r.Preflight
 		stage.done("pdf")
 	}
-	var epubBytes bytes.Buffer
+	if images != nil && images.count > 0 {
+		images.wait()
+		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d images, alongside the PDF", images.count))
+		stage.done("wait-images")
+	}
 	if opts.EPUB {
 		fonts := make([]epub.Font, 0, len(lay.Fonts))
 		for _, f := range lay.Fonts {
 			fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
 		}
-		err := epub.Write(&epubBytes, book, epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts,
-			Pagination: pagination, ModTime: modTime, CacheDir: filepath.Join(opts.OutDir, ".cache")}, &ds)
+		var w io.Writer = io.Discard
+		if epubOut != nil {
+			w = epubOut
+		}
+		err := epub.Write(w, book, epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts,
+			Pagination: pagination, ModTime: modTime, CacheDir: cacheDir}, &ds)
 		if err != nil {
 			res.Diagnostics = ds
 			return res, fmt.Errorf("build: write EPUB: %w", err)
@@ -130,36 +183,158 @@ func Run(opts Options) (*Result, error) {
 	if ds.HasErrors() {
 		return res, ErrManuscript
 	}
-	if opts.CheckOnly || (!opts.PDF && !opts.EPUB) {
+	if !write {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-		return res, fmt.Errorf("build: create output folder: %w", err)
-	}
-	RemoveStaleTemps(opts.OutDir)
-	if opts.PDF {
-		p := filepath.Join(opts.OutDir, slug+".pdf")
-		if err := WriteFileAtomic(p, pdfBytes.Bytes()); err != nil {
+	if pdfOut != nil {
+		if err := pdfOut.commit(); err != nil {
 			return res, fmt.Errorf("build: write PDF: %w", err)
 		}
-		res.Outputs = append(res.Outputs, Output{Path: p, Size: int64(pdfBytes.Len())})
+		res.Outputs = append(res.Outputs, Output{Path: pdfOut.path, Size: pdfOut.size})
 		if res.Preflight != "" {
 			if err := WriteFileAtomic(filepath.Join(opts.OutDir, slug+".preflight.txt"), []byte(res.Preflight)); err != nil {
 				return res, fmt.Errorf("build: write preflight report: %w", err)
 			}
 		}
 	}
-	if opts.EPUB {
-		p := filepath.Join(opts.OutDir, slug+".epub")
-		if err := WriteFileAtomic(p, epubBytes.Bytes()); err != nil {
+	if epubOut != nil {
+		if err := epubOut.commit(); err != nil {
 			return res, fmt.Errorf("build: write EPUB: %w", err)
 		}
-		res.Outputs = append(res.Outputs, Output{Path: p, Size: int64(epubBytes.Len())})
+		res.Outputs = append(res.Outputs, Output{Path: epubOut.path, Size: epubOut.size})
 	}
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// pendingFile is an output being written: a temporary file beside path,
+// renamed over path by commit, removed by abort.
+type pendingFile struct {
+	path string
+	f    *os.File
+	bw   *bufio.Writer
+	size int64
+	done bool
+}
+
+func newPendingFile(path string) (*pendingFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix+filepath.Base(path)+"-*")
+	if err != nil {
+		return nil, err
+	}
+	return &pendingFile{path: path, f: f, bw: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+func (p *pendingFile) Write(b []byte) (int, error) {
+	n, err := p.bw.Write(b)
+	p.size += int64(n)
+	return n, err
+}
+
+// commit flushes, syncs and renames the file into place.
+func (p *pendingFile) commit() error {
+	p.done = true
+	tmp := p.f.Name()
+	err := p.bw.Flush()
+	if err == nil {
+		err = p.f.Sync()
+	}
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		if err = os.Rename(tmp, p.path); err != nil {
+			err = fmt.Errorf("rename %s: %w", tmp, err)
+		}
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// abort removes the temporary file unless it was committed; it accepts a
+// nil receiver.
+func (p *pendingFile) abort() {
+	if p == nil || p.done {
+		return
+	}
+	p.done = true
+	p.f.Close()
+	os.Remove(p.f.Name())
+}
+
+// imageWarmer prepares the EPUB's images in the background.
+type imageWarmer struct {
+	wg      sync.WaitGroup
+	elapsed time.Duration
+	count   int
+}
+
+// warmEPUBImages converts the figures' images (and the cover) for the
+// EPUB into cacheDir with the settings epub.Write uses, so that its own
+// calls find them in the cache. Problems are left for epub.Write to
+// report at the figure's position.
+func warmEPUBImages(book *model.Book, cacheDir string) *imageWarmer {
+	type job struct {
+		path string
+		edge int
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	for _, f := range book.Figures {
+		if f.ImagePath != "" && !seen[f.ImagePath] {
+			seen[f.ImagePath] = true
+			jobs = append(jobs, job{f.ImagePath, imaging.DefaultEPUBMaxEdge})
+		}
+	}
+	if c := book.Meta.Cover; c != "" {
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(book.Dir, c)
+		}
+		jobs = append(jobs, job{c, max(imaging.DefaultEPUBMaxEdge, 2560)})
+	}
+	iw := &imageWarmer{count: len(jobs)}
+	if len(jobs) == 0 {
+		return iw
+	}
+	// The layout keeps one core busy; the others convert images.
+	workers := min(max(runtime.GOMAXPROCS(0)-1, 1), len(jobs))
+	next := make(chan job)
+	begin := time.Now()
+	var workersWG sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		workersWG.Add(1)
+		go func() {
+			defer workersWG.Done()
+			for j := range next {
+				imaging.PrepareEPUBImage(j.path, imaging.EPUBImageOptions{MaxEdge: j.edge, CacheDir: cacheDir})
+			}
+		}()
+	}
+	iw.wg.Add(1)
+	go func() {
+		defer iw.wg.Done()
+		for _, j := range jobs {
+			next <- j
+		}
+		close(next)
+		workersWG.Wait()
+		iw.elapsed = time.Since(begin)
+	}()
+	return iw
+}
+
+// wait returns when every image is prepared; it accepts a nil receiver.
+func (iw *imageWarmer) wait() {
+	if iw != nil {
+		iw.wg.Wait()
+	}
 }
 
 // BuildTime returns the time stamped into the outputs: SOURCE_DATE_EPOCH
@@ -193,4 +368,13 @@ func (s *stageLog) done(name string) {
 	now := time.Now()
 	fmt.Fprintf(s.w, "%-12s %8.1f ms\n", name, float64(now.Sub(s.last).Microseconds())/1000)
 	s.last = now
+}
+
+// note prints a line for work done alongside other stages, with its own
+// duration; it does not move the stage clock.
+func (s *stageLog) note(name string, d time.Duration, detail string) {
+	if s.w == nil {
+		return
+	}
+	fmt.Fprintf(s.w, "%-12s %8.1f ms  (%s)\n", name, float64(d.Microseconds())/1000, detail)
 }

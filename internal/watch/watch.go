@@ -97,16 +97,25 @@ type watcher struct {
 	fw     *fsnotify.Watcher
 	dirs   map[string]bool // absolute folders being watched
 	outDir string
+	// changed is true when dirs changed since opts.Watching last heard.
+	changed bool
 }
 
 // build runs the pipeline, reports, and watches the folders the book now
 // names.
 func (w *watcher) build() {
+	if len(w.dirs) == 0 {
+		// Watch what is known before the first build, so that a change
+		// made while it runs is seen.
+		w.sync(w.inputs(nil), false)
+	}
 	res, err := build.Run(w.opts.Build)
+	// Watch the folders this build named before reporting it, so that a
+	// change made as soon as the report is read is seen.
+	w.sync(w.inputs(res), true)
 	if w.opts.Report != nil {
 		w.opts.Report(res, err)
 	}
-	w.sync(w.inputs(res))
 }
 
 // inputs returns the folders that hold the build's inputs.
@@ -168,12 +177,13 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// sync makes the watched folders those of dirs.
-func (w *watcher) sync(dirs []string) {
+// sync makes the watched folders those of dirs, and tells
+// opts.Watching when they changed and tell is true.
+func (w *watcher) sync(dirs []string, tell bool) {
 	want := map[string]bool{}
-	changed := false
 	defer func() {
-		if changed && w.opts.Watching != nil {
+		if w.changed && tell && w.opts.Watching != nil {
+			w.changed = false
 			list := make([]string, 0, len(w.dirs))
 			for d := range w.dirs {
 				list = append(list, d)
@@ -192,13 +202,13 @@ func (w *watcher) sync(dirs []string) {
 			continue
 		}
 		w.dirs[d] = true
-		changed = true
+		w.changed = true
 	}
 	for d := range w.dirs {
 		if !want[d] {
 			w.fw.Remove(d)
 			delete(w.dirs, d)
-			changed = true
+			w.changed = true
 		}
 	}
 }

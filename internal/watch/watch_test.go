@@ -180,6 +180,15 @@ func TestFailedRebuildKeepsLastGoodOutputs(t *testing.T) {
 		}
 	}
 
+	// The outputs stream into temporary files (build.go): a failed build
+	// must leave none behind.
+	entries, _ := os.ReadDir(filepath.Join(book, "out"))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".publish-tmp-") {
+			t.Errorf("a failed build left %s in the output folder", e.Name())
+		}
+	}
+
 	// Fixing the chapter builds again and replaces the outputs.
 	saveByRename(t, filepath.Join(book, "01-un.md"), "# Un\n\nLe texte corrigé, bien plus long qu'avant.\n")
 	r = next(t, reports, 30*time.Second)
