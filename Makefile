@@ -7,7 +7,7 @@ OUT     ?= out
 GO      ?= go
 PUBLISH := bin/publish
 PDFCPU  := bin/pdfcpu
-ACE     := .tools/node_modules/.bin/ace
+ACE     := .tools/node_modules/.bin/ace-puppeteer
 EPUBCHECK_JAR ?= /usr/share/java/epubcheck.jar
 
 GO_SOURCES   := $(shell find cmd internal fonts layout -name '*.go' 2>/dev/null) go.mod go.sum
@@ -49,7 +49,7 @@ check-epub: all
 	echo "== DAISY Ace"; \
 	if [ -x $(ACE) ]; then \
 	  rm -rf $(OUT)/ace && PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} $(ACE) -s -f -o $(OUT)/ace $(OUT)/$$slug.epub || exit 1; \
-	  node -e 'const r=require("./$(OUT)/ace/report.json"); const v=r["earl:testSubject"]?r.assertions.flatMap(a=>a.assertions||[]):[]; const bad=v.filter(a=>a["earl:result"]["earl:outcome"]!=="pass"); console.log("Ace violations:", bad.length); bad.forEach(a=>console.log(" -", a["earl:test"]["dct:title"], a["earl:test"]["earl:impact"])); process.exit(bad.length?1:0)'; \
+	  node -e 'const r=require("./$(OUT)/ace/report.json"); const bad=(r.assertions||[]).flatMap(a=>a.assertions||[]).filter(a=>a["earl:result"]["earl:outcome"]!=="pass"); console.log("Ace:", r["earl:result"]["earl:outcome"], "-", bad.length, "violations"); bad.forEach(a=>console.log(" -", a["earl:test"]["dct:title"], a["earl:test"]["earl:impact"])); process.exit(bad.length?1:0)'; \
 	else echo "Ace NOT RUN: $(ACE) missing (make tools installs it)"; [ "$$CI" != "true" ] || exit 1; fi
 
 check-pdf: all $(PDFCPU)
