@@ -68,13 +68,20 @@ type chapterParse struct {
 	cur      *model.Chapter
 	notes    map[int]*model.Note // goldmark footnote index -> note
 	noteRefs map[int]int
+
+	// Raw HTML state (html.go): opening tags alone in a block, the pairs
+	// of inline start and end tags, and the nesting of inline elements.
+	openBlockTags map[string]int
+	rawMatches    map[ast.Node]ast.Node
+	rawDepth      int
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
 func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
 	src = r.cleanSource(file, src)
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
-		notes: map[int]*model.Note{}, noteRefs: map[int]int{}}
+		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
+		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
 	doc := r.md.Parse(text.NewReader(src))
 	base := strings.TrimSuffix(fileBase(file), ".md")
 	baseID := Slug(strings.TrimSuffix(base, ".markdown"), "ch")
@@ -269,11 +276,7 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 	case *ast.ThematicBreak:
 		return []model.Block{&model.ThematicBreak{BlockBase: base}}
 	case *ast.HTMLBlock:
-		raw := p.linesText(v)
-		if v.HasClosure() {
-			raw += string(v.ClosureLine.Value(p.src))
-		}
-		return p.r.htmlBlock(raw, pos)
+		return p.htmlBlock(v, pos)
 	case *east.Table:
 		return []model.Block{p.table(v, base)}
 	case *ast.Document:
@@ -386,9 +389,30 @@ func (p *chapterParse) inlines(n ast.Node) []model.Inline {
 }
 
 func (p *chapterParse) inlineList(n ast.Node) []model.Inline {
-	var out []model.Inline
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.RawHTML); ok {
+			for k, v := range p.matchRawTags(n) {
+				p.rawMatches[k] = v
+			}
+			break
+		}
+	}
+	return p.inlineRange(n.FirstChild(), nil)
+}
+
+// inlineRange converts the sibling inlines from first up to (not
+// including) stop; raw HTML tags take their content up to their end tag.
+func (p *chapterParse) inlineRange(first, stop ast.Node) []model.Inline {
+	var out []model.Inline
+	for c := first; c != nil && c != stop; {
+		if v, ok := c.(*ast.RawHTML); ok {
+			ins, next := p.rawInline(v, p.rawMatches)
+			out = appendInline(out, ins...)
+			c = next
+			continue
+		}
 		out = appendInline(out, p.inline(c)...)
+		c = c.NextSibling()
 	}
 	return out
 }
@@ -469,14 +493,6 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 		pos := p.inlinePos(v)
 		p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept")
 		return p.inlineList(v)
-	case *ast.RawHTML:
-		var b strings.Builder
-		for i := 0; i < v.Segments.Len(); i++ {
-			s := v.Segments.At(i)
-			b.Write(s.Value(p.src))
-		}
-		pos := p.li.pos(v.Segments.At(0).Start)
-		return p.r.htmlInline(b.String(), pos)
 	case *east.FootnoteLink:
 		pos := p.inlinePos(v)
 		note := p.notes[v.Index]

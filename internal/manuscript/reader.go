@@ -130,6 +130,7 @@ func (r *reader) read(bookDir string) {
 		r.book.Chapters = append(r.book.Chapters, chs...)
 	}
 	r.checkReferences()
+	r.resolveLinks()
 }
 
 func (r *reader) readFile(abs string) ([]byte, error) {
