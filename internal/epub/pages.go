@@ -252,6 +252,14 @@ func (b *builder) addCreditsPage() {
 			w.elem("span", b.figureLabel(f), "class", "figure-label")
 		}
 		w.esc(b.words.FigureSep)
+		if len(f.Caption) > 0 {
+			w.open("span", "class", "figure-caption")
+			r.plain = true
+			r.inlines(f.Caption)
+			r.plain = false
+			w.close("span")
+			w.esc(" — ")
+		}
 		w.open("span", "class", "figure-credit")
 		r.inlines(f.Credit)
 		w.close("span")

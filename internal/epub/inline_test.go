@@ -1,0 +1,81 @@
+package epub
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/publish-books/publish/internal/locale"
+	"github.com/publish-books/publish/internal/model"
+)
+
+func TestInlines(t *testing.T) {
+	note := &model.Note{ID: "note-c-1", Number: 1}
+	txt := func(s string) *model.Text { return &model.Text{Value: s} }
+	cases := []struct {
+		name string
+		in   model.Inline
+		want string
+		warn bool
+	}{
+		{"text is escaped", txt(`a < b & "c"`), `a &lt; b &amp; &#34;c&#34;`, false},
+		{"emphasis", &model.Emphasis{Children: []model.Inline{txt("x")}}, `<em>x</em>`, false},
+		{"strong", &model.Strong{Children: []model.Inline{txt("x")}}, `<strong>x</strong>`, false},
+		{"code", &model.Code{Text: "a<b"}, `<code>a&lt;b</code>`, false},
+		{"superscript", &model.Superscript{Children: []model.Inline{txt("er")}}, `<sup>er</sup>`, false},
+		{"small caps", &model.SmallCaps{Children: []model.Inline{txt("xix")}}, `<span class="smallcaps">xix</span>`, false},
+		{"line break", &model.LineBreak{}, `<br/>`, false},
+		{"span with language", &model.Span{Lang: "en", Classes: []string{"a", "b"}, Children: []model.Inline{txt("yes")}},
+			`<span lang="en" xml:lang="en" class="a b">yes</span>`, false},
+		{"external link", &model.Link{URL: "https://example.org/?a=1&b=2", Children: []model.Inline{txt("site")}},
+			`<a href="https://example.org/?a=1&amp;b=2">site</a>`, false},
+		{"internal link", &model.Link{Internal: "fig-1", Chapter: "c2", Children: []model.Inline{txt("fig")}},
+			`<a href="c2.xhtml#fig-1">fig</a>`, false},
+		{"anchor link found by id", &model.Link{URL: "#sec", Children: []model.Inline{txt("s")}},
+			`<a href="c2.xhtml#sec">s</a>`, false},
+		{"relative link kept as text", &model.Link{URL: "other.md", Children: []model.Inline{txt("o")}}, `o`, true},
+		{"note call", &model.NoteRef{Note: note},
+			`<a class="noteref" id="ref-note-c-1" href="#note-c-1" epub:type="noteref" role="doc-noteref">1</a>`, false},
+		{"citation as note", &model.Citation{Note: note, Rendered: []model.Inline{txt("(X)")}},
+			`<a class="noteref" id="ref-note-c-1" href="#note-c-1" epub:type="noteref" role="doc-noteref">1</a>`, false},
+		{"citation in the text", &model.Citation{Rendered: []model.Inline{txt("(Smith 1990, "), &model.Emphasis{Children: []model.Inline{txt("passim")}}, txt(")")}},
+			`(Smith 1990, <em>passim</em>)`, false},
+		{"raw HTML", &model.RawInline{Nodes: []*model.HTMLNode{{Tag: "abbr", Attrs: [][2]string{{"title", `a "b"`}}, Children: []*model.HTMLNode{{Text: "ONU"}}}, {Tag: "br"}}},
+			`<abbr title="a &#34;b&#34;">ONU</abbr><br/>`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var ds model.Diagnostics
+			b := &builder{ds: &ds, terms: locale.For("fr"), words: wordsFor("fr"),
+				chapterFile: map[string]string{"c2": "c2.xhtml"}, idChapter: map[string]string{"sec": "c2"}}
+			var w xw
+			r := &ren{b: b, w: &w}
+			r.inline(c.in)
+			if w.String() != c.want {
+				t.Errorf("got  %s\nwant %s", w.String(), c.want)
+			}
+			if got := len(ds.List) > 0; got != c.warn {
+				t.Errorf("warning = %v, want %v (%s)", got, c.warn, ds.String())
+			}
+		})
+	}
+}
+
+func TestLayoutCSSIsTheDefault(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "layout", "epub.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, DefaultCSS) {
+		t.Error("layout/epub.css differs from internal/epub/epub.css (the built-in default): copy one onto the other")
+	}
+	for _, unit := range []string{"px;", "pt;"} {
+		for _, line := range strings.Split(string(DefaultCSS), "\n") {
+			if strings.Contains(line, unit) && !strings.Contains(line, "border") {
+				t.Errorf("fixed size in the style sheet: %q (use em or %%)", strings.TrimSpace(line))
+			}
+		}
+	}
+}
