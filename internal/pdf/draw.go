@@ -34,6 +34,7 @@ func (d *drawer) setFont(key string, size float64) {
 	if d.curFont == key && d.curSize == size {
 		return
 	}
+	d.fonts.use(d.f, d.fonts.styles[key])
 	d.f.SetFont("serif", d.fonts.styles[key], size)
 	d.curFont, d.curSize = key, size
 }

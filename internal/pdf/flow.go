@@ -82,41 +82,80 @@ type flowPage struct {
 type placedItem struct {
 	it *item
 	y  float64 // from the top of the text block
+	// fromQueue is true for a figure placed from the float queue.
+	fromQueue bool
 }
 
 const eps = 0.01
+
+// flowState is where a flow stands between pages.
+type flowState struct {
+	cur     int
+	queue   []*item
+	heading string
+}
 
 // paginate breaks a flow into pages of capacity height; the first page
 // holds firstCapacity. It keeps two lines of a paragraph on each side of
 // a break, a heading with what follows, floats a figure that does not fit
 // to the top of a later page while text flows on, avoids a hyphen on a
-// page's last line, and gives a recto no more lines than its verso when
-// the verso ran short. endBlock is the block index of "after the last
-// block".
+// page's last line, and keeps facing pages (verso, recto) the same
+// length when one of them must run short. endBlock is the block index of
+// "after the last block".
 func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBlock int) []*flowPage {
 	var pages []*flowPage
-	var queue []*item
-	cur := 0
-	heading := ""
+	var states []flowState // the state at the start of each page
+	st := flowState{}
 	retries := 0
-	for cur < len(items) || len(queue) > 0 {
-		pg := &flowPage{capacity: capacity, heading: heading}
-		if len(pages) == 0 {
-			pg.capacity = firstCapacity
+	for st.cur < len(items) || len(st.queue) > 0 {
+		k := len(pages)
+		limit := capacity
+		if k == 0 {
+			limit = firstCapacity
 		}
-		// Chapter pages alternate recto (even index) and verso (odd).
-		if k := len(pages); k%2 == 0 && k > 0 {
-			if prev := pages[k-1]; prev.used < prev.capacity-eps && prev.used > capacity/2 {
-				pg.capacity = min(pg.capacity, prev.used)
+		// Chapter pages alternate recto (even index) and verso (odd): a
+		// recto holds no more than its verso when the verso ran short.
+		recto := k%2 == 0 && k > 0 && !hasFigure(pages[k-1])
+		if recto {
+			if prev := pages[k-1]; prev.used < capacity-eps && prev.used > capacity/2 {
+				limit = min(limit, prev.used)
 			}
 		}
-		queueAtStart := append([]*item(nil), queue...)
+		pg, next := b.fillPage(&items, st, limit, endBlock)
+		if recto && !hasFigure(pg) && !pg.final && pg.used < pages[k-1].used-eps && pg.used > capacity/2 && retries < 3 {
+			// The recto ran short: set its verso to the same length.
+			retries++
+			pv, nv := b.fillPage(&items, states[k-1], pg.used, endBlock)
+			pages[k-1], st = pv, nv
+			continue
+		}
+		retries = 0
+		pages = append(pages, pg)
+		states = append(states, st)
+		st = next
+	}
+	if len(pages) > 0 {
+		pages[len(pages)-1].final = true
+	}
+	return pages
+}
+
+// fillPage fills one page of at most limit height from state st and
+// returns it with the state after it.
+func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBlock int) (*flowPage, flowState) {
+	retries := 0
+	for {
+		items := *itemsp
+		queue := append([]*item(nil), st.queue...)
+		cur := st.cur
+		pg := &flowPage{capacity: limit, heading: st.heading}
 		y := 0.0
 		for len(queue) > 0 && (y == 0 || y+queue[0].height <= pg.capacity+eps) {
-			pg.placed = append(pg.placed, placedItem{queue[0], y})
+			pg.placed = append(pg.placed, placedItem{it: queue[0], y: y, fromQueue: true})
 			y += queue[0].height
 			queue = queue[1:]
 		}
+		qTop := len(queue)
 		for cur < len(items) && items[cur].kind == itemSpace {
 			cur++
 		}
@@ -152,7 +191,7 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 			if y+it.height > pg.capacity+eps {
 				break
 			}
-			pg.placed = append(pg.placed, placedItem{it, y})
+			pg.placed = append(pg.placed, placedItem{it: it, y: y})
 			y += it.height
 			placedFlow = true
 			i++
@@ -162,43 +201,47 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 		}
 		switch {
 		case i == len(items):
-			pg.final = true
+			pg.final = len(queue) == 0
 		case best.next > cur:
 			// Undo what was placed or queued after the last legal break.
 			pg.placed = pg.placed[:best.placed]
 			queue = queue[:best.queue]
 			i = best.next
 			y = best.y
-		case !placedFlow && i < len(items) && len(pg.placed) == 0:
+		case len(pg.placed) > countFlow(pg.placed) && placedFlow:
+			// No legal break, but the page holds floated figures: the
+			// flow starts on the next page rather than break a rule.
+			pg.placed = pg.placed[:len(pg.placed)-countFlow(pg.placed)]
+			queue = queue[:qTop]
+			i = cur
+			y = 0
+			for _, p := range pg.placed {
+				y = max(y, p.y+p.it.height)
+			}
+		case !placedFlow && len(pg.placed) == 0 && i < len(items):
 			// Nothing fits on an empty page: place the item anyway.
-			pg.placed = append(pg.placed, placedItem{items[i], 0})
+			pg.placed = append(pg.placed, placedItem{it: items[i]})
 			y += items[i].height
 			i++
 		default:
-			// No legal break: break before the item that did not fit.
+			// No legal break on a page of text alone: break before the
+			// item that did not fit.
 		}
 		if last := lastFlowLine(pg); last != nil && last.hyphen && !pg.final && retries < 3 {
-			if b.resetWithoutHyphen(&items, last, cur) {
-				// Lay the page out again from its start.
+			if b.resetWithoutHyphen(itemsp, last, st.cur) {
 				retries++
-				queue = queueAtStart
 				continue
 			}
 		}
-		retries = 0
 		pg.used = y
+		next := flowState{cur: i, queue: queue, heading: st.heading}
 		for _, p := range pg.placed {
 			if p.it.heading != "" {
-				heading = p.it.heading
+				next.heading = p.it.heading
 			}
 		}
-		pages = append(pages, pg)
-		cur = i
+		return pg, next
 	}
-	if len(pages) > 0 {
-		pages[len(pages)-1].final = true
-	}
-	return pages
 }
 
 func lastFlowLine(pg *flowPage) *item {
@@ -258,4 +301,28 @@ func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 	*items = out
 	b.rehyphenated++
 	return true
+}
+
+// countFlow counts the placed items that came from the flow (not from
+// the float queue at the page top).
+func countFlow(placed []placedItem) int {
+	n := 0
+	for i := len(placed) - 1; i >= 0; i-- {
+		if placed[i].fromQueue {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// hasFigure reports whether a page holds a figure (its height is not on
+// the text grid's terms, so facing pages are not evened around it).
+func hasFigure(pg *flowPage) bool {
+	for _, p := range pg.placed {
+		if p.it.kind == itemFigure {
+			return true
+		}
+	}
+	return false
 }

@@ -29,13 +29,18 @@ type fontSet struct {
 	files  map[string]string // key -> absolute path
 	// postscript names, for the preflight report
 	names map[string]string
+	// data and paths hold each fpdf style's font file; added says which
+	// were given to fpdf (only fonts a page uses are embedded).
+	data, paths map[string]string
+	added       map[string]bool
 }
 
 // loadFonts parses the layout's font files and registers them with the
 // PDF writer from bytes (fpdf mangles absolute font paths). A missing
 // style falls back to the nearest one the layout has.
 func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
-	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{}}
+	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
+		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}}
 	want := []struct {
 		key          string
 		style        string
@@ -63,9 +68,8 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 				return nil, fmt.Errorf("pdf: parse font %s: %w", ff.Path, err)
 			}
 			cache[ff.Path] = face
-			if err := addFont(f, w.style, data); err != nil {
-				return nil, fmt.Errorf("pdf: embed font %s: %w", ff.Path, err)
-			}
+			fs.data[w.style] = string(data)
+			fs.paths[w.style] = ff.Path
 			fs.styles[w.key] = w.style
 			fs.names[w.style] = postScriptName(data)
 		} else {
@@ -128,4 +132,16 @@ func postScriptName(data []byte) string {
 		}
 		return -1
 	}, n)
+}
+
+// use registers the font of an fpdf style with the PDF writer the first
+// time a page uses it, so that unused styles are not embedded.
+func (fs *fontSet) use(f *fpdf.Fpdf, style string) {
+	if fs.added[style] {
+		return
+	}
+	fs.added[style] = true
+	if err := addFont(f, style, []byte(fs.data[style])); err != nil {
+		f.SetError(fmt.Errorf("embed font %s: %w", fs.paths[style], err))
+	}
 }

@@ -1,0 +1,219 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+var longWords = strings.Fields(`la ville les troupes canadiennes préparent assaut pendant plus de quinze jours
+garnison allemande est commandée par lieutenant-général compte environ hommes dont une grande partie
+retranchée dans des casemates réparties sur les hauteurs avant déclenchement opérations civils sont
+évacués combats durent ensuite jusqu'au jour capitulation soldats remontent vers Calais libérant fur
+et mesure batteries artillerie lourde situées littoral comme au cap garnison calaisienne capitule
+bombardés raids alliés depuis des mois dynamités départ deux ports état effroyable reconstruction
+quais bassins ouvrages détruits population retour administration préfecture archives départementales
+témoignages photographies correspondance rapports municipaux délibérations conseil reconstruction`)
+
+// longBook generates a book of several hundred pages: chapters of
+// paragraphs of varied length, section headings, figures and notes.
+func longBook(t *testing.T, chapters int) *model.Book {
+	t.Helper()
+	sample := sampleBook(t)
+	r := rand.New(rand.NewPCG(1944, 9))
+	book := &model.Book{Meta: sample.Meta, Dir: sample.Dir}
+	book.Meta.Title = "Un long livre d’essai"
+	sentence := func() string {
+		n := 6 + r.IntN(18)
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = longWords[r.IntN(len(longWords))]
+		}
+		s := strings.Join(ws, " ")
+		return strings.ToUpper(s[:1]) + s[1:] + "."
+	}
+	para := func(sentences int) []model.Inline {
+		var ss []string
+		for range sentences {
+			ss = append(ss, sentence())
+		}
+		return []model.Inline{&model.Text{Value: strings.Join(ss, " ")}}
+	}
+	figNum := 0
+	for c := 1; c <= chapters; c++ {
+		ch := &model.Chapter{ID: fmt.Sprintf("ch-%02d", c), Matter: model.BodyMatter,
+			Title: []model.Inline{&model.Text{Value: fmt.Sprintf("Chapitre %d : %s", c, sentence())}}}
+		blocks := 20 + r.IntN(25)
+		for i := 0; i < blocks; i++ {
+			switch k := r.IntN(20); {
+			case k == 0 && i > 2:
+				ch.Blocks = append(ch.Blocks, &model.Heading{Level: 2, ID: fmt.Sprintf("%s-s%d", ch.ID, i), Inlines: para(1)})
+			case k == 1 && len(sample.Figures) > 0:
+				src := sample.Figures[figNum%len(sample.Figures)]
+				figNum++
+				f := *src
+				f.ID = fmt.Sprintf("fig-long-%d", figNum)
+				f.Number = figNum
+				f.Chapter = ch.ID
+				book.Figures = append(book.Figures, &f)
+				ch.Blocks = append(ch.Blocks, &model.FigureBlock{Figure: &f})
+			default:
+				ins := para(1 + r.IntN(9))
+				if r.IntN(6) == 0 {
+					n := &model.Note{ID: fmt.Sprintf("n-%s-%d", ch.ID, len(ch.Notes)+1), Number: len(ch.Notes) + 1,
+						Blocks: []model.Block{&model.Paragraph{Inlines: para(1 + r.IntN(2))}}}
+					ch.Notes = append(ch.Notes, n)
+					ins = append(ins, &model.NoteRef{Note: n})
+				}
+				ch.Blocks = append(ch.Blocks, &model.Paragraph{Inlines: ins})
+			}
+		}
+		book.Chapters = append(book.Chapters, ch)
+	}
+	return book
+}
+
+var reDumpLine = regexp.MustCompile(`^\s+[\d.]+ line @(\d+) `)
+
+// checkWidowsOrphans reads a layout dump and reports a paragraph that
+// leaves fewer than two lines on either side of a page break.
+func checkWidowsOrphans(t *testing.T, dump string) (breaks int) {
+	t.Helper()
+	type run struct {
+		page  string
+		lines int
+	}
+	var cur []run // the current paragraph's lines per page
+	flush := func() {
+		if len(cur) > 1 {
+			breaks++
+			for i, r := range cur {
+				if r.lines < 2 {
+					side := "orphan (first line alone at the foot)"
+					if i > 0 {
+						side = "widow (last line alone at the head)"
+					}
+					t.Errorf("%s: %s", r.page, side)
+				}
+			}
+		}
+		cur = nil
+	}
+	page := ""
+	for _, l := range strings.Split(dump, "\n") {
+		if strings.HasPrefix(l, "page ") {
+			page = l
+			continue
+		}
+		m := reDumpLine.FindStringSubmatch(l)
+		if m == nil {
+			if strings.Contains(l, "figure ") {
+				continue // a figure at the top of a page floats; the paragraph goes on
+			}
+			flush()
+			continue
+		}
+		if m[1] == "0" {
+			flush()
+		}
+		if len(cur) == 0 || cur[len(cur)-1].page != page {
+			cur = append(cur, run{page: page})
+		}
+		cur[len(cur)-1].lines++
+	}
+	flush()
+	return breaks
+}
+
+func TestLongBook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long book skipped in -short mode")
+	}
+	book := longBook(t, 26)
+	lay := sampleLayout(t, nil)
+	data, res, ds := render(t, book, lay)
+	if res.Pages < 300 {
+		t.Errorf("long book has %d pages, want several hundred", res.Pages)
+	}
+	if res.Pages%2 != 0 {
+		t.Errorf("odd page count %d", res.Pages)
+	}
+	breaks := checkWidowsOrphans(t, res.Dump)
+	if breaks < 50 {
+		t.Errorf("only %d paragraphs broken across pages: the check saw too little", breaks)
+	}
+	// No hyphen on a page's last line (except where the paragraph could
+	// not be set again without one).
+	pages := strings.Split(res.Dump, "\npage ")
+	hyphenLast := 0
+	for _, p := range pages {
+		lines := strings.Split(strings.TrimRight(p, "\n"), "\n")
+		last := lines[len(lines)-1]
+		if reDumpLine.MatchString(last) && strings.Contains(last, " - \"") {
+			hyphenLast++
+		}
+	}
+	if hyphenLast > 0 {
+		t.Errorf("%d pages end with a hyphenated line", hyphenLast)
+	}
+	// Facing pages: a full verso and recto of the same chapter hold the
+	// same number of lines, unless a figure or a chapter end is on it.
+	for _, ch := range book.Chapters {
+		if _, ok := res.Pagination.ChapterPages[ch.ID]; !ok {
+			t.Errorf("chapter %s has no page", ch.ID)
+		}
+	}
+	for id := range res.Pagination.ChapterPages {
+		n, err := strconv.Atoi(res.Pagination.ChapterPages[id])
+		if err != nil || n%2 != 1 {
+			t.Errorf("chapter %s opens on %q", id, res.Pagination.ChapterPages[id])
+		}
+	}
+	unequal := facingMismatches(res.Dump)
+	t.Logf("%d pages, %d paragraph breaks, %d facing-page mismatches, %d warnings", res.Pages, breaks, unequal, ds.Count(model.Warning))
+	if unequal > res.Pages/40 {
+		t.Errorf("%d spreads have facing pages of different lengths", unequal)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-1.4")) {
+		t.Error("not a PDF 1.4 file")
+	}
+	_ = filepath.Join
+	if testing.Verbose() {
+		_ = os.WriteFile("/tmp/long.dump", []byte(res.Dump), 0o644)
+	}
+}
+
+// facingMismatches counts spreads (verso, recto of the same chapter, no
+// figure, neither the chapter's last page) whose line counts differ.
+func facingMismatches(dump string) int {
+	re := regexp.MustCompile(`(?m)^page (\d+) \[[^\]]*\] (recto|verso) (\S+)( opening)? start=\S+ lines=(\d+)/(\d+)`)
+	type pg struct {
+		side, sec string
+		used      int
+		opening   bool
+	}
+	var pages []pg
+	for _, m := range re.FindAllStringSubmatch(dump, -1) {
+		u, _ := strconv.Atoi(m[5])
+		pages = append(pages, pg{m[2], m[3], u, m[4] != ""})
+	}
+	n := 0
+	for i := 0; i+2 < len(pages); i++ {
+		v, r, next := pages[i], pages[i+1], pages[i+2]
+		if v.side != "verso" || v.opening || r.opening || v.sec != r.sec || next.sec != r.sec {
+			continue
+		}
+		if v.used != r.used {
+			n++
+		}
+	}
+	return n
+}
