@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -421,6 +422,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		var bps []int32
 		var soft []bool
 		fromPatterns := false
+		url := false
 		if !noBreak {
 			if i == hyphSeg && len(pts) > 0 {
 				bps = pts
@@ -431,6 +433,10 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			} else if len(si.explicit) > 0 {
 				bps = si.explicit
 				soft = si.soft
+			} else if isURL(sg.text) {
+				bps = urlBreaks(sg.text, si)
+				soft = make([]bool, len(bps))
+				url = true
 			}
 		}
 		from := int32(0)
@@ -441,7 +447,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			if face != nil {
 				kernAcross = si.cum[bp] - si.cum[bp-1] - face.advanceOf(runeAt(sg.text, si.byteAt, bp-1), si, bp-1)
 			}
-			pen := item{kind: penaltyItem, seg: segIdx, flagged: true, width: -kernAcross * size}
+			pen := item{kind: penaltyItem, seg: segIdx, flagged: !url, width: -kernAcross * size}
 			if soft[k] {
 				pen.hyphen = true
 				pen.penalty = s.opts.HyphenPenalty
@@ -496,3 +502,20 @@ func isURL(w string) bool {
 }
 
 var _ = math.Inf
+
+// urlBreaks returns where a web address or e-mail may break without a
+// hyphen: after a slash, before a dot, an at sign, a question mark, an
+// ampersand or a hash, keeping at least three characters on each side.
+func urlBreaks(text string, si *segInfo) []int32 {
+	var bps []int32
+	last := int32(0)
+	for i := int32(1); i < int32(si.n)-3; i++ {
+		prev, cur := runeAt(text, si.byteAt, i-1), runeAt(text, si.byteAt, i)
+		ok := prev == '/' && cur != '/' || strings.ContainsRune(".@?&#", cur) && prev != '/'
+		if ok && i-last >= 3 {
+			bps = append(bps, i)
+			last = i
+		}
+	}
+	return bps
+}

@@ -21,7 +21,8 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	if p.Align != Justify || math.IsInf(gr, 0) || math.IsNaN(gr) {
 		gr = 0
 	}
-	if lim := -s.opts.EmergencyShrink / s.opts.SpaceShrink; gr < lim && s.opts.SpaceShrink > 0 {
+	// Spaces never shrink past the emergency limit (or the normal one).
+	if lim := -max(s.opts.EmergencyShrink, s.opts.SpaceShrink) / s.opts.SpaceShrink; s.opts.SpaceShrink > 0 && gr < lim {
 		gr = lim
 	}
 	x := 0.0

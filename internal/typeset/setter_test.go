@@ -1,0 +1,210 @@
+package typeset
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// longFrench returns the sample book's prose repeated into long
+// paragraphs: a long French text for the properties below.
+func longFrench(t testing.TB) []string {
+	paras := bookParagraphs(t)
+	var out []string
+	for k := 0; k < 3*len(paras); k++ {
+		var parts []string
+		for j := 0; j < 1+k%4; j++ {
+			parts = append(parts, paras[(k+j*3)%len(paras)])
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+// TestLongFrenchProperties sets a long French text at several measures,
+// narrow ones included, and checks every line (see checkResult): never
+// three hyphenated lines in a row, no line starting with ; : ! ? » or
+// ending with «, widths within the measure, exact kerned pieces, offsets.
+func TestLongFrenchProperties(t *testing.T) {
+	f := testFace(t, "regular")
+	s := NewSetter(SetterOptions{})
+	hyphenated, lines, pairs := 0, 0, 0
+	for _, width := range []float64{120, 160, 200, 250, 300} {
+		for i, text := range longFrench(t) {
+			p := Paragraph{Runs: []Run{{Text: text, Style: Style{Font: "serif", Face: f, Size: 11}}}, Width: width, Indent: 11, Lang: "fr"}
+			r := s.Set(p)
+			t.Run(fmt.Sprintf("w%.0f-p%d", width, i), func(t *testing.T) { checkResult(t, p, r) })
+			prev := false
+			for _, ln := range r.Lines {
+				lines++
+				if ln.Hyphenated {
+					hyphenated++
+					if prev {
+						pairs++
+					}
+				}
+				prev = ln.Hyphenated
+			}
+		}
+	}
+	if hyphenated == 0 || pairs == 0 {
+		t.Errorf("the text should need hyphens, two in a row at narrow measures: %d hyphenated, %d pairs", hyphenated, pairs)
+	}
+	t.Logf("%d lines, %d hyphenated, %d hyphenated after a hyphenated one", lines, hyphenated, pairs)
+}
+
+// TestFrenchSpacesNeverBreak puts every no-break space where a break
+// would be the only way to fit, and checks that lines never start with
+// the punctuation that follows them.
+func TestFrenchSpacesNeverBreak(t *testing.T) {
+	f := testFace(t, "regular")
+	s := NewSetter(SetterOptions{})
+	text := strings.Repeat("Il dit\u202f: «\u202fVraiment\u202f?\u202f» et\u00a0; puis\u202f! encore\u00a0: «\u202foui\u202f» ; non ! ", 12)
+	for w := 60.0; w <= 200; w += 7 {
+		p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: w, Lang: "fr"}
+		r := s.Set(p)
+		checkResult(t, p, r)
+		for _, ln := range r.Lines {
+			first := []rune(ln.Pieces[0].Text)[0]
+			if strings.ContainsRune(";:!?»", first) {
+				t.Fatalf("width %.0f: line starts with %q", w, first)
+			}
+		}
+	}
+}
+
+func TestThinSpaceBreaks(t *testing.T) {
+	f := testFace(t, "regular")
+	s := NewSetter(SetterOptions{})
+	// Thin spaces are the only break opportunities.
+	text := strings.Repeat("abcdef\u2009", 30)
+	r := s.Set(Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 100})
+	if len(r.Lines) < 2 || r.Fallback {
+		t.Fatalf("thin spaces should break: %d lines, fallback %v", len(r.Lines), r.Fallback)
+	}
+	// No-break spaces never do: one long word group overflows.
+	text = strings.Repeat("abcdef\u00a0", 30)
+	r = s.Set(Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 100})
+	if len(r.Lines) != 1 || !r.Fallback {
+		t.Fatalf("no-break spaces broke: %d lines, fallback %v", len(r.Lines), r.Fallback)
+	}
+}
+
+func TestNarrowNoBreakSpaceIsNotDrawn(t *testing.T) {
+	f := testFace(t, "regular")
+	s := NewSetter(SetterOptions{})
+	r := s.Set(Paragraph{Runs: []Run{{Text: "Quoi\u202f? Oui\u202f!", Style: Style{Face: f, Size: 10}}}, Width: 300})
+	pcs := r.Lines[0].Pieces
+	var texts []string
+	for _, pc := range pcs {
+		texts = append(texts, pc.Text)
+	}
+	if got := strings.Join(texts, "|"); got != "Quoi|?|Oui|!" {
+		t.Fatalf("pieces %q", got)
+	}
+	gap := pcs[1].X - (pcs[0].X + f.Measure("Quoi", 10))
+	if gap < 10.0/8-0.01 || gap > 10.0/6+0.01 {
+		t.Errorf("narrow space is %.3f pt at 10 pt, want 1/8 to 1/6 em", gap)
+	}
+	if pcs[1].Offset != 5 || pcs[2].Offset != 7 {
+		t.Errorf("offsets %d %d, want 5 7", pcs[1].Offset, pcs[2].Offset)
+	}
+}
+
+// TestKerningVisible checks that EB Garamond's GPOS kerning tightens AV,
+// Te, Vo and that the setter places the pieces with it.
+func TestKerningVisible(t *testing.T) {
+	f := testFace(t, "regular")
+	for _, pair := range []string{"AV", "Te", "Vo", "To", "Wa", "Yo"} {
+		rs := []rune(pair)
+		sum := f.Advance(rs[0]) + f.Advance(rs[1])
+		got := f.Measure(pair, 1)
+		if got >= sum-0.01 {
+			t.Errorf("%s measures %.4f em, the advances sum to %.4f em: no kerning", pair, got, sum)
+		}
+		if k := f.Kern(rs[0], rs[1]); k >= 0 {
+			t.Errorf("Kern(%q) = %v", pair, k)
+		}
+	}
+	if f.Kern('a', 'b') != 0 {
+		t.Errorf("a b should not kern")
+	}
+	s := NewSetter(SetterOptions{})
+	r := s.Set(Paragraph{Runs: []Run{{Text: "AV", Style: Style{Face: f, Size: 20}}}, Width: 300})
+	pcs := r.Lines[0].Pieces
+	if len(pcs) != 2 || pcs[1].X >= f.Advance('A')*20 {
+		t.Fatalf("AV pieces %+v", pcs)
+	}
+	if want := (f.Advance('A') + f.Kern('A', 'V')) * 20; pcs[1].X < want-1e-9 || pcs[1].X > want+1e-9 {
+		t.Errorf("V at %.4f, want %.4f", pcs[1].X, want)
+	}
+}
+
+func TestParseFaceRejects(t *testing.T) {
+	ttf, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	otto := append([]byte("OTTO"), ttf[4:]...)
+	ttc := append([]byte("ttcf"), ttf[4:]...)
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "not a TrueType font"},
+		{"text", []byte("hello, this is not a font at all"), "unknown signature"},
+		{"cff", otto, "CFF"},
+		{"collection", ttc, "collections"},
+		{"truncated", ttf[:2000], "typeset: parse font"},
+	}
+	for _, c := range cases {
+		_, err := ParseFace(c.data)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want it to mention %q", c.name, err, c.want)
+		}
+	}
+	for _, name := range []string{"Regular", "Italic", "Bold"} {
+		b, err := os.ReadFile("../../fonts/EBGaramond12-" + name + ".ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := ParseFace(b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// (EB Garamond 12 Bold has no accented letters: test with A.)
+		if f.UnitsPerEm() != 1000 || f.Ascent() <= 0 || f.Descent() >= 0 || !f.HasGlyph('A') || f.HasGlyph('\U0001F600') {
+			t.Errorf("%s: upem %d ascent %v descent %v", name, f.UnitsPerEm(), f.Ascent(), f.Descent())
+		}
+	}
+}
+
+// FuzzParseFace damages a real font: ParseFace must return an error or a
+// usable face, never panic.
+func FuzzParseFace(f *testing.F) {
+	ttf, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(ttf[:4096], 100, byte(0))
+	f.Add([]byte("true\x00\x05"), 0, byte(1))
+	f.Fuzz(func(t *testing.T, prefix []byte, at int, b byte) {
+		data := append([]byte(nil), ttf...)
+		copy(data, prefix)
+		if at >= 0 && at < len(data) {
+			data[at] = b
+		}
+		face, err := ParseFace(data)
+		if err == nil {
+			face.Measure("AVé Te", 10)
+			face.Kern('A', 'V')
+		}
+		if len(prefix) < len(ttf) {
+			if face, err := ParseFace(ttf[:len(prefix)]); err == nil {
+				face.Measure("abc", 10)
+			}
+		}
+	})
+}
