@@ -381,7 +381,10 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 		}
 		pieces = append(pieces, f.onlinePieces(s, true)...)
 	case "interview", "personal_communication":
-		if s.Title == "" && auth != "" {
+		switch {
+		case len(s.Interviewers) > 0:
+			pieces = append(pieces, txt(f.t.InterviewBy+" "+f.naturalNames(s.Interviewers)))
+		case s.Title == "" && auth != "":
 			pieces = append(pieces, txt(f.t.Interview))
 		}
 		pieces = append(pieces, txt(s.Genre), txt(s.Medium), txt(s.PublisherPlace), txt(dateText))

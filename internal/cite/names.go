@@ -90,3 +90,17 @@ func sortName(ns []model.Name) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// naturalNames writes names as in a sentence, given name first and
+// without capitals: « entretien réalisé par Jean Dupont ».
+func (f *formatter) naturalNames(ns []model.Name) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		if n.Literal != "" {
+			parts[i] = n.Literal
+			continue
+		}
+		parts[i] = strings.Join(strings.Fields(n.Given+" "+n.Particle+" "+n.Family), " ")
+	}
+	return joinWords(parts, f.t.ListSeparator, f.t.LastSeparator)
+}

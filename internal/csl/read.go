@@ -44,7 +44,7 @@ var ignoredFields = map[string]bool{
 	// Name variables.
 	"chair": true, "collection-editor": true, "compiler": true, "composer": true, "container-author": true,
 	"contributor": true, "curator": true, "director": true, "editorial-director": true,
-	"executive-producer": true, "guest": true, "host": true, "illustrator": true, "interviewer": true,
+	"executive-producer": true, "guest": true, "host": true, "illustrator": true,
 	"narrator": true, "organizer": true, "original-author": true, "performer": true, "producer": true,
 	"recipient": true, "reviewed-author": true, "script-writer": true, "series-creator": true,
 	"translator": true,
@@ -145,6 +145,7 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 		"archive-collection": str(&s.ArchiveCollection, "archive-collection"),
 		"author":             func(v *yamlfile.Node) { s.Authors = readNames(v, ds) },
 		"editor":             func(v *yamlfile.Node) { s.Editors = readNames(v, ds) },
+		"interviewer":        func(v *yamlfile.Node) { s.Interviewers = readNames(v, ds) },
 		"issued":             func(v *yamlfile.Node) { s.Issued = readDate(v, ds, "issued") },
 		"accessed":           func(v *yamlfile.Node) { s.Accessed = readDate(v, ds, "accessed") },
 		"container-title":    str(&s.ContainerTitle, "container-title"),

@@ -36,6 +36,7 @@ type Terms struct {
 	Volume           string // "vol." before a volume number
 	Issue            string // "n°" before an issue number
 	Interview        string // "entretien" when an interview has no title
+	InterviewBy      string // "entretien réalisé par" before the interviewer
 	CreditSource     string // "Source" before a credit that cites a work
 	In               string // "dans" before a container title
 	Accessed         string // "consulté le"
@@ -64,7 +65,7 @@ var french = Terms{
 	NoPublisher: "s. n.", NoPages: "n. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "vers",
 	Collection: "coll.", Edited: "dir.", In: "dans",
 	EditedPlural: "dir.", EtAl: "et al.", ArtCit: "art. cit.", Edition: "éd.", Volume: "vol.", Issue: "n°",
-	Interview: "entretien", CreditSource: "Source", Accessed: "consulté le",
+	Interview: "entretien", InterviewBy: "entretien réalisé par", CreditSource: "Source", Accessed: "consulté le",
 	Cover: "Couverture", TitlePage: "Page de titre", Copyright: "Mentions légales",
 	LegalDeposit: "Dépôt légal", PrintedBy: "Achevé d’imprimer par", AllRightsReserve: "Tous droits réservés",
 	Start: "Début du texte", BackToText: "Retour au texte", NoteLabel: "Note",
@@ -81,7 +82,7 @@ var english = Terms{
 	NoPublisher: "n.p.", NoPages: "n. pag.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
 	Collection: "coll.", Edited: "ed.", In: "in",
 	EditedPlural: "eds.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "no.",
-	Interview: "interview", CreditSource: "Source", Accessed: "accessed",
+	Interview: "interview", InterviewBy: "interview by", CreditSource: "Source", Accessed: "accessed",
 	Cover: "Cover", TitlePage: "Title Page", Copyright: "Copyright",
 	LegalDeposit: "Legal deposit", PrintedBy: "Printed by", AllRightsReserve: "All rights reserved",
 	Start: "Start of content", BackToText: "Back to text", NoteLabel: "Note",

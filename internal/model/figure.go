@@ -40,9 +40,11 @@ type Source struct {
 	Title string
 	// TitleShort is the short title used in repeated notes (CSL
 	// title-short); "" means the formatter shortens Title itself.
-	TitleShort      string
-	Authors         []Name
-	Editors         []Name
+	TitleShort string
+	Authors    []Name
+	Editors    []Name
+	// Interviewers are the people who conducted an interview.
+	Interviewers    []Name
 	Issued          Date
 	Accessed        Date
 	ContainerTitle  string
