@@ -19,10 +19,13 @@ func (a *applier) list(ins *[]model.Inline, ctx context) {
 		return
 	}
 	s.protect()
+	// The order matters for idempotence: a pass never changes what an
+	// earlier pass looked at (spaces stay spaces, dashes stay dashes), so a
+	// second run finds nothing to do.
 	s.pass(s.quotes(s.cells, s.spare[:0], ctx.lang))
+	s.pass(s.spacing(s.cells, s.spare[:0], ctx.lang))
 	s.pass(s.dashes(s.cells, s.spare[:0], ctx.lang, ctx.kind == kindParagraph))
 	s.pass(s.numbers(s.cells, s.spare[:0], ctx.lang))
-	s.pass(s.spacing(s.cells, s.spare[:0], ctx.lang))
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
 	s.computeRanges()

@@ -84,11 +84,12 @@ func (l *locator) file(name string) *sourceFile {
 	if f, ok := l.files[name]; ok {
 		return f
 	}
-	path := name
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(l.dir, name)
+	// Positions name files as printed: relative to the working folder
+	// (or absolute), else relative to the book folder.
+	src, err := os.ReadFile(name)
+	if err != nil && !filepath.IsAbs(name) && l.dir != "" {
+		src, err = os.ReadFile(filepath.Join(l.dir, name))
 	}
-	src, err := os.ReadFile(path)
 	if err != nil {
 		l.files[name] = nil // the suggestion keeps the block's position
 		return nil

@@ -3,6 +3,7 @@ package typo
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // insertion is a character to add before cells[at].
@@ -127,8 +128,31 @@ func (s *stream) number(cs []cell, i int, lg lang, counts bool, ins *[]insertion
 // word handles the word starting at cs[i] (an abbreviation or a title
 // before a number or a name) and returns the index after it.
 func (s *stream) word(cs []cell, i int, lg lang) int {
+	e := i
+	for e < len(cs) && isLetter(cs[e].r) {
+		e++
+	}
+	if e-i > 5 || cs[e-1].flags&fProtected != 0 {
+		return e
+	}
+	// Most words are followed by nothing that matters here: look before
+	// building the word.
+	sp := e
+	if r := runeAt(cs, e); r == '.' || r == '°' {
+		sp++
+	}
+	if !singleSpace(cs, sp) {
+		return e
+	}
+	switch n := cs[sp+1].r; {
+	case isDigit(n) || unicode.IsUpper(n):
+	case cs[i].r == 's' && e == i+1 && sp > e: // s. d.
+	case n == 's' && strings.ContainsRune("IVXLCDM", cs[i].r): // XIXe siècle
+	default:
+		return e
+	}
 	w, e := readLetters(cs, i)
-	if e-i > 5 {
+	if w == "" {
 		return e
 	}
 	full := w
@@ -145,6 +169,8 @@ func (s *stream) word(cs []cell, i int, lg lang) int {
 		cs[e].r = nbsp
 	case titles[lg][full] && unicode.IsUpper(next):
 		cs[e].r = nbsp
+	case lg == langFR && full == "s." && (next == 'd' || next == 'l' || next == 'n') && runeAt(cs, e+2) == '.' && !isAlnum(runeAt(cs, e+3)):
+		cs[e].r = nbsp // s. d., s. l., s. n.
 	case lg == langFR && isRomanOrdinal(w) && full == w:
 		if n, _ := readLetters(cs, e+1); n == "siècle" || n == "siècles" {
 			cs[e].r = nbsp // XIXe siècle
@@ -198,11 +224,12 @@ func readLetters(cs []cell, i int) (string, int) {
 	if j < len(cs) && isLetter(cs[j].r) {
 		return "", j // too long to be a unit or an abbreviation
 	}
-	var b strings.Builder
+	var buf [80]byte
+	b := buf[:0]
 	for k := i; k < j; k++ {
-		b.WriteRune(cs[k].r)
+		b = utf8.AppendRune(b, cs[k].r)
 	}
-	return b.String(), j
+	return string(b), j
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }

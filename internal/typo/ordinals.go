@@ -30,7 +30,7 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 			}
 			j++
 		}
-		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 {
+		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
 			i = j - 1
 			continue
 		}
@@ -58,6 +58,28 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 		i = j - 1
 	}
 	return out
+}
+
+// ordinalShape reports whether a word may be an ordinal, a misspelt one
+// or a lone « A », before its text is built: it starts with a digit, or
+// with a roman numeral in capitals (a single letter only I, V or X)
+// followed by e, è, é, i or r.
+func ordinalShape(w []cell) bool {
+	first := w[0].r
+	switch {
+	case isDigit(first):
+		return true
+	case first == 'A':
+		return len(w) == 1
+	}
+	n := 0
+	for n < len(w) && strings.ContainsRune("IVXLCDM", w[n].r) {
+		n++
+	}
+	if n == 0 || n == len(w) || (n == 1 && !strings.ContainsRune("IVX", first)) {
+		return false
+	}
+	return strings.ContainsRune("eèéir", w[n].r)
 }
 
 // textOf returns the text of cs[i:j].

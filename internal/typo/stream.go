@@ -2,6 +2,7 @@ package typo
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -39,7 +40,7 @@ type stream struct {
 	pieces []piece
 	notes  []*model.Note
 	runes  []rune
-	bld    strings.Builder
+	buf    []byte
 	stack  []quoteOpen
 	ins    []insertion
 	ranges [][2]int32
@@ -178,9 +179,11 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 	}
 	pc := s.pieces[p]
 	lo, hi := s.pieceRange(p)
+	if s.unchanged(p, lo, hi) {
+		return nil, false
+	}
 	hasSup := false
-	b := &s.bld
-	b.Reset()
+	buf := s.buf[:0]
 	for i := lo; i < hi; i++ {
 		c := s.cells[i]
 		if int(c.piece) != p {
@@ -189,46 +192,66 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 		if c.flags&fSup != 0 && !pc.sup {
 			hasSup = true
 		}
-		b.WriteRune(c.r)
+		buf = utf8.AppendRune(buf, c.r)
 	}
+	s.buf = buf
 	if !hasSup {
-		v := b.String()
-		if v == "" && pc.text.Value != "" {
-			return nil, true
+		if len(buf) == 0 {
+			return nil, true // the text became empty: drop the node
 		}
-		if v != pc.text.Value {
-			pc.text.Value = v
-		}
+		pc.text.Value = string(buf)
 		return nil, false
 	}
 	// Split the piece into text and superscript runs.
 	var out []model.Inline
-	b.Reset()
+	buf = buf[:0]
 	sup := false
-	flush := func() {
-		if b.Len() == 0 {
-			return
+	for i := lo; i <= hi; i++ {
+		if i < hi && int(s.cells[i].piece) != p {
+			continue
 		}
-		if sup {
-			out = append(out, &model.Superscript{Children: []model.Inline{&model.Text{Value: b.String()}}})
-		} else {
-			out = append(out, &model.Text{Value: b.String()})
+		if i == hi || (s.cells[i].flags&fSup != 0) != sup {
+			if len(buf) > 0 {
+				t := &model.Text{Value: string(buf)}
+				if sup {
+					out = append(out, &model.Superscript{Children: []model.Inline{t}})
+				} else {
+					out = append(out, t)
+				}
+			}
+			buf = buf[:0]
+			if i == hi {
+				break
+			}
+			sup = !sup
 		}
-		b.Reset()
+		buf = utf8.AppendRune(buf, s.cells[i].r)
 	}
+	s.buf = buf
+	return out, true
+}
+
+// unchanged reports whether the cells of piece p spell its text as it was
+// and mark no superscript, so that the node is left alone.
+func (s *stream) unchanged(p, lo, hi int) bool {
+	pc := s.pieces[p]
+	v := pc.text.Value
+	k := 0
 	for i := lo; i < hi; i++ {
 		c := s.cells[i]
 		if int(c.piece) != p {
 			continue
 		}
-		if isSup := c.flags&fSup != 0; isSup != sup {
-			flush()
-			sup = isSup
+		if c.flags&fSup != 0 && !pc.sup {
+			return false
 		}
-		b.WriteRune(c.r)
+		r, size := utf8.DecodeRuneInString(v[k:])
+		if size == 0 || r != c.r {
+			return false
+		}
+		k += size
 	}
-	flush()
-	return out, true
+	return k == len(v)
 }
 
 // computeRanges records, for every piece, the first cell holding it and

@@ -1,0 +1,79 @@
+package typo
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// FuzzApply checks on any text, split into nodes at any place, that the
+// pass does not panic, writes valid UTF-8, keeps the letters and digits in
+// order, and is idempotent.
+func FuzzApply(f *testing.F) {
+	for _, s := range []string{
+		`« Quoi ?! » "a" 'b' -- c --- d ... 10 000 hommes, le 1er septembre, la 3ème DI`,
+		`http://x.fr/a?b=c a.b@x.fr : 8:30 8 h 30 p. 12 n° 5 M. Dupont XIXe siècle`,
+		"- Bonjour\u2028— Oui !", `"" '' «» «`, `"'"'"`, ` : ; ! ? `, "…...-–—",
+	} {
+		f.Add(s, uint8(3), false)
+		f.Add(s, uint8(7), true)
+	}
+	f.Fuzz(func(t *testing.T, s string, split uint8, english bool) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		lang := "fr"
+		if english {
+			lang = "en"
+		}
+		ins := splitNodes(s, int(split))
+		out, _ := applyOne(lang, "para", ins)
+		got := model.PlainText(out)
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 out of %q", s)
+		}
+		if alnum(got) != alnum(s) {
+			t.Fatalf("letters changed: %q -> %q", s, got)
+		}
+		once := notation(out)
+		again, _ := applyOne(lang, "para", out)
+		if g2 := notation(again); g2 != once {
+			t.Fatalf("not idempotent on %q:\n once: %s\ntwice: %s", s, once, g2)
+		}
+	})
+}
+
+// splitNodes cuts s into text, emphasis and span nodes every n runes.
+func splitNodes(s string, n int) []model.Inline {
+	if n <= 0 {
+		return []model.Inline{&model.Text{Value: s}}
+	}
+	var out []model.Inline
+	rs := []rune(s)
+	for i := 0; i < len(rs); i += n {
+		part := string(rs[i:min(i+n, len(rs))])
+		switch (i / n) % 3 {
+		case 0:
+			out = append(out, &model.Text{Value: part})
+		case 1:
+			out = append(out, &model.Emphasis{Children: []model.Inline{&model.Text{Value: part}}})
+		default:
+			out = append(out, &model.Span{Children: []model.Inline{&model.Text{Value: part}}})
+		}
+	}
+	return out
+}
+
+// alnum keeps the letters and digits of s, the ellipsis and dashes the
+// pass makes aside.
+func alnum(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isAlnum(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
