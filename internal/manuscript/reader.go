@@ -16,6 +16,7 @@ import (
 	"github.com/publish-books/publish/internal/csl"
 	"github.com/publish-books/publish/internal/imaging"
 	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/yamlfile"
 )
 
 // Options say where the book is and how strictly to read it.
@@ -275,9 +276,12 @@ func (r *reader) checkReferences() {
 	for _, c := range r.citations {
 		for _, it := range c.Items {
 			if _, ok := r.book.Sources[it.Key]; !ok {
-				if noSources {
+				switch {
+				case noSources:
 					r.ds.Errorf(it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
-				} else {
+				case yamlfile.Nearest(it.Key, r.book.SourceKeys) != "":
+					r.ds.Errorf(it.Pos, "unknown source %q (did you mean %q?)", it.Key, yamlfile.Nearest(it.Key, r.book.SourceKeys))
+				default:
 					r.ds.Errorf(it.Pos, "unknown source %q", it.Key)
 				}
 			}
@@ -286,6 +290,10 @@ func (r *reader) checkReferences() {
 	for _, f := range r.book.Figures {
 		if f.CreditSource != "" {
 			if _, ok := r.book.Sources[f.CreditSource]; !ok {
+				if near := yamlfile.Nearest(f.CreditSource, r.book.SourceKeys); near != "" {
+					r.ds.Errorf(f.Pos, "figure %q: unknown source %q (did you mean %q?)", f.ID, f.CreditSource, near)
+					continue
+				}
 				r.ds.Errorf(f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
 			}
 		}

@@ -52,6 +52,13 @@ func nearest(k string, handle map[string]func(*Node)) string {
 	for name := range handle {
 		keys = append(keys, name)
 	}
+	return Nearest(k, keys)
+}
+
+// Nearest returns the candidate closest to k by edit distance when it is
+// close enough to be a likely misspelling of it, else "".
+func Nearest(k string, candidates []string) string {
+	keys := append([]string(nil), candidates...)
 	sort.Strings(keys)
 	best, bestD := "", 1<<30
 	for _, name := range keys {
