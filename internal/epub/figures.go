@@ -37,9 +37,10 @@ func (b *builder) addFigureImages() error {
 	return nil
 }
 
-// figureLabel is the figure's number as the book prints it: « Figure 3 ».
+// figureLabel is the figure's number worded as the print edition words
+// it: « Fig.\u00a03 ».
 func (b *builder) figureLabel(fig *model.Figure) string {
-	return fmt.Sprintf("%s %d", b.terms.Figure, fig.Number)
+	return fmt.Sprintf("%s\u00a0%d", b.terms.FigureAbbrev, fig.Number)
 }
 
 // figureAlt is the image's text alternative: the alt text, else the

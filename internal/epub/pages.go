@@ -253,12 +253,12 @@ func (b *builder) addCreditsPage() {
 		}
 		w.esc(b.words.FigureSep)
 		if len(f.Caption) > 0 {
-			w.open("span", "class", "figure-caption")
+			w.open("em", "class", "figure-caption")
 			r.plain = true
 			r.inlines(f.Caption)
 			r.plain = false
-			w.close("span")
-			w.esc(" — ")
+			w.close("em")
+			w.esc(b.words.FigureSep)
 		}
 		w.open("span", "class", "figure-credit")
 		r.inlines(f.Credit)
