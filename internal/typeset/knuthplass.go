@@ -161,12 +161,13 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 	}
 	passes := []passSpec{
 		{s.opts.PreTolerance, 1},
+		{s.opts.PreTolerance, emergency},
 		{s.opts.Tolerance, 1},
 		{s.opts.Tolerance, emergency},
 		{math.Inf(1), emergency},
 	}
 	for i, ps := range passes {
-		if i == 0 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || i == 2 && emergency == 1 {
+		if i < 2 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || (i == 1 || i == 3) && emergency == 1 {
 			continue
 		}
 		k.zScale = ps.zScale

@@ -40,6 +40,7 @@ func main() {
 	flag.Float64Var(&opts.HyphenPenalty, "hyphenpenalty", 0, "SetterOptions.HyphenPenalty")
 	flag.Float64Var(&opts.LinePenalty, "linepenalty", 0, "SetterOptions.LinePenalty")
 	flag.Float64Var(&opts.NameHyphenPenalty, "namepenalty", 0, "SetterOptions.NameHyphenPenalty")
+	texExtra = flag.String("tex", "", "TeX code added to the preamble (e.g. \\emergencystretch=1em)")
 	verbose = flag.Bool("v", false, "print our lines looser than ratio 1.5")
 	flag.Parse()
 	if err := run(*root, *out, *width, *size, *n); err != nil {
@@ -54,8 +55,9 @@ const (
 )
 
 var (
-	opts    typeset.SetterOptions
-	verbose *bool
+	opts     typeset.SetterOptions
+	verbose  *bool
+	texExtra *string
 )
 
 func run(root, out string, width, size float64, n int) error {
@@ -111,7 +113,7 @@ func run(root, out string, width, size float64, n int) error {
 	pdf.SetFont("garamond", "", size)
 	pdf.AddPage()
 	y := top
-	lines, loose, hyph, maxRun, run := 0, 0, 0, 0, 0
+	lines, loose, tight, hyph, maxRun, run := 0, 0, 0, 0, 0, 0
 	var ratios []float64
 	for _, t := range text {
 		r := s.Set(typeset.Paragraph{Runs: []typeset.Run{{Text: t, Style: typeset.Style{Font: "serif", Face: face, Size: size}}},
@@ -133,6 +135,9 @@ func run(root, out string, width, size float64, n int) error {
 				ratios = append(ratios, ln.Ratio)
 				if ln.Ratio > 1 {
 					loose++
+				}
+				if ln.Ratio < -1 {
+					tight++
 				}
 			}
 			if ln.Hyphenated {
@@ -161,10 +166,14 @@ func run(root, out string, width, size float64, n int) error {
 	fmt.Printf("measure %.0fpt, EB Garamond %.0fpt, %d paragraphs; natural space %.2fpt\n", width, size, len(text), space)
 	report("xelatex", texGaps, space)
 	report("typeset", ourGaps, space)
-	fmt.Printf("xelatex: %d lines, %d ending with a hyphen\n", texLines, texHy)
+	over := 0
+	if log, err := os.ReadFile(filepath.Join(out, "tex.log")); err == nil {
+		over = bytes.Count(log, []byte("Overfull \\hbox"))
+	}
+	fmt.Printf("xelatex: %d lines, %d ending with a hyphen, %d overfull lines (past the measure)\n", texLines, texHy, over)
 	sort.Float64s(ratios)
-	fmt.Printf("typeset: %d lines, %d hyphenated (longest run %d), %d loose (ratio > 1) of %d non-final lines, ratio p95 %.3f\n",
-		lines, hyph, maxRun, loose, len(ratios), pct(ratios, 95))
+	fmt.Printf("typeset: %d lines, %d hyphenated (longest run %d), %d loose (ratio > 1) and %d tighter than TeX allows (ratio < -1) of %d non-final lines, ratio p95 %.3f\n",
+		lines, hyph, maxRun, loose, tight, len(ratios), pct(ratios, 95))
 	return nil
 }
 
@@ -238,9 +247,10 @@ func runTeX(out, root string, text []string, width, size, lead float64) (string,
 \pagestyle{empty}
 \setlength{\parindent}{%gpt}
 \setlength{\parskip}{0pt}
+%s
 \begin{document}
 \fontsize{%g}{%g}\selectfont
-`, pageW, pageH, width, pageH-2*top, left, top, fonts, size, size, lead)
+`, pageW, pageH, width, pageH-2*top, left, top, fonts, size, *texExtra, size, lead)
 	for _, t := range text {
 		t = strings.NewReplacer("\u202f", `\nobreak\hspace{0.125em}\nobreak `, "\u00a0", "~", "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`).Replace(t)
 		b.WriteString(t + "\n\n")
