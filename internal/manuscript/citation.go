@@ -1,6 +1,7 @@
 package manuscript
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -31,6 +32,9 @@ func (n *citationNode) Dump(source []byte, level int) { ast.DumpHelper(n, source
 // followed by "(" or "[" is a citation.
 type citationParser struct{}
 
+// maxCitation is the longest bracketed citation, in bytes.
+const maxCitation = 2000
+
 func (citationParser) Trigger() []byte { return []byte{'['} }
 
 var citeItemPattern = regexp.MustCompile(`^(.*?)(-?)@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)(.*)$`)
@@ -46,8 +50,15 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	rest := line[1:]
 	consumed := 1
 	for {
-		end := strings.IndexByte(string(rest), ']')
-		if nested := strings.IndexByte(string(rest), '['); nested >= 0 && (end < 0 || nested < end) {
+		// Look at most maxCitation bytes ahead: a citation is short, and an
+		// unbounded look-ahead at every "[" would make a line of brackets
+		// take quadratic time.
+		window := rest
+		if len(window) > maxCitation {
+			window = window[:maxCitation]
+		}
+		end := bytes.IndexByte(window, ']')
+		if nested := bytes.IndexByte(window, '['); nested >= 0 && (end < 0 || nested < end) || end < 0 && len(rest) > maxCitation {
 			block.SetPosition(savedLine, savedSeg)
 			return nil
 		}
@@ -61,7 +72,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		block.AdvanceLine()
 		consumed = 0
 		next, _ := block.PeekLine()
-		if next == nil || content.Len() > 2000 {
+		if next == nil || content.Len() > maxCitation {
 			block.SetPosition(savedLine, savedSeg)
 			return nil
 		}

@@ -79,6 +79,7 @@ type chapterParse struct {
 // parseChapter converts one Markdown file into one or more chapters.
 func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
 	src = r.cleanSource(file, src)
+	src = r.limitNesting(file, src)
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
 		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}

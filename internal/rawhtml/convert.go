@@ -60,8 +60,20 @@ type converter struct {
 func Convert(src string, ctx Context) ([]*model.HTMLNode, []Problem) {
 	c := &converter{src: src, offsets: map[*html.Node]int{}}
 	if !utf8.ValidString(src) {
-		c.problems = append(c.problems, Problem{0, "raw HTML holds invalid UTF-8: the bad bytes are replaced"})
-		src = strings.ToValidUTF8(src, "\uFFFD")
+		// Replace each bad byte by one "?", so that offsets stay true.
+		b := []byte(src)
+		for i := 0; i < len(b); {
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size <= 1 {
+				if len(c.problems) == 0 {
+					c.problems = append(c.problems, Problem{i, "raw HTML holds invalid UTF-8: the bad bytes are replaced by \"?\""})
+				}
+				b[i] = '?'
+				size = 1
+			}
+			i += size
+		}
+		src = string(b)
 	}
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	roots, err := html.ParseFragment(strings.NewReader(src), body)

@@ -161,5 +161,11 @@ func trimRun(run []*model.HTMLNode) []*model.HTMLNode {
 	for len(run) > 0 && blank(run[len(run)-1]) {
 		run = run[:len(run)-1]
 	}
+	if len(run) > 0 && run[0].Tag == "" {
+		run[0] = &model.HTMLNode{Text: strings.TrimLeft(run[0].Text, " \t\n\r")}
+	}
+	if n := len(run) - 1; n >= 0 && run[n].Tag == "" {
+		run[n] = &model.HTMLNode{Text: strings.TrimRight(run[n].Text, " \t\n\r")}
+	}
 	return run
 }
