@@ -16,7 +16,7 @@ func TestEveryPlace(t *testing.T) {
 	const want = "«\u202Fx\u202F»\u00A0: y"
 	genNote := &model.Note{Generated: true, Blocks: []model.Block{&model.Paragraph{Inlines: txt(in)}}}
 	userNote := &model.Note{Blocks: []model.Block{&model.Paragraph{Inlines: txt(in)}}}
-	fig := &model.Figure{Caption: txt(in), Credit: txt(in)}
+	fig := &model.Figure{Caption: txt(in), Credit: txt(in), Alt: in}
 	loose := &model.Figure{Caption: txt(in), Credit: txt(in)} // listed in Figures only
 	link := &model.Link{URL: `http://x.fr/"a" : b`, Children: txt(in)}
 	cite := &model.Citation{Rendered: []model.Inline{&model.Emphasis{Children: txt(in)}}, Note: genNote}
@@ -63,6 +63,9 @@ func TestEveryPlace(t *testing.T) {
 	check("list item", list.Items[0].Blocks[0].(*model.Paragraph).Inlines)
 	check("block quote", quote.Blocks[0].(*model.Paragraph).Inlines)
 	check("bibliography entry", book.Bibliography[0].Entries[0].Inlines)
+	if fig.Alt != want {
+		t.Errorf("alt text: %q", fig.Alt)
+	}
 	if book.Meta.Title != want {
 		t.Errorf("title: %q", book.Meta.Title)
 	}

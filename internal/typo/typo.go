@@ -16,7 +16,8 @@ import (
 )
 
 // Apply applies the language rules to every text of the book: chapter
-// titles, paragraphs, headings, captions, credits, list items, quotes,
+// titles, paragraphs, headings, captions, credits, figures' alt texts,
+// list items, quotes,
 // table cells, notes (the author's and the generated ones), rendered
 // citations, bibliography entries and the metadata shown to readers. The
 // book's language (Meta.Language) decides the rules, a chapter's Lang or a
@@ -133,6 +134,9 @@ func (a *applier) figure(f *model.Figure, lg lang) {
 		return
 	}
 	a.figures[f] = true
+	// The alt text is part of the EPUB text, read aloud or shown when the
+	// image is missing: it follows the same rules.
+	f.Alt = a.text(f.Alt, lg)
 	a.list(&f.Caption, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: true})
 	// A credit taken from a source is reported through the bibliography.
 	a.list(&f.Credit, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: f.CreditSource == ""})
