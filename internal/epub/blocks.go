@@ -49,7 +49,7 @@ func (r *ren) block(bl model.Block, marks []pageMark, tight bool) {
 			writeMark(w, marks[0])
 			marks = marks[1:]
 		}
-		tag := "h" + itoa(min(max(n.Level, 2), 6))
+		tag := "h" + itoa(r.headingLevel(n))
 		w.open(tag, "id", n.ID, "class", strings.Join(n.Classes, " "))
 		r.startText(marks)
 		r.inlines(n.Inlines)
@@ -166,4 +166,17 @@ func (r *ren) table(t *model.Table) {
 	w.close("tbody")
 	w.close("table")
 	w.nl()
+}
+
+// headingLevel returns the level to write a heading at: its own, except
+// that a level is never skipped (a #### right after the # title becomes
+// <h2>), since assistive technologies navigate by levels.
+func (r *ren) headingLevel(h *model.Heading) int {
+	lvl := min(max(h.Level, 2), 6)
+	if r.lastLevel > 0 && lvl > r.lastLevel+1 {
+		r.b.ds.Warnf(h.Pos, "heading level %d follows level %d: the EPUB writes it at level %d (do not skip heading levels)", h.Level, r.lastLevel, r.lastLevel+1)
+		lvl = r.lastLevel + 1
+	}
+	r.lastLevel = lvl
+	return lvl
 }

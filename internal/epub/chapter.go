@@ -36,6 +36,7 @@ func (b *builder) addChapter(ch *model.Chapter) {
 		r.inlines(ch.Title)
 		w.close("h1")
 		w.nl()
+		r.lastLevel = 1
 	}
 	for i, bl := range ch.Blocks {
 		r.block(bl, marks[i], false)

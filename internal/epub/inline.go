@@ -24,6 +24,10 @@ type ren struct {
 
 	notes    []*model.Note
 	noteSeen map[*model.Note]bool
+
+	// lastLevel is the level of the last heading written (1 after the
+	// chapter title, 0 before any).
+	lastLevel int
 }
 
 func (r *ren) inlines(ins []model.Inline) {
