@@ -192,23 +192,30 @@ func TestLongBook(t *testing.T) {
 }
 
 // facingMismatches counts spreads (verso, recto of the same chapter, no
-// figure, neither the chapter's last page) whose line counts differ.
+// figure on either, neither the chapter's last page) whose line counts
+// differ.
 func facingMismatches(dump string) int {
-	re := regexp.MustCompile(`(?m)^page (\d+) \[[^\]]*\] (recto|verso) (\S+)( opening)? start=\S+ lines=(\d+)/(\d+)`)
+	re := regexp.MustCompile(`^(\d+) \[[^\]]*\] (recto|verso) (\S+)( opening)? start=\S+ lines=(\d+)/(\d+)`)
 	type pg struct {
-		side, sec string
-		used      int
-		opening   bool
+		side, sec       string
+		used            int
+		opening, figure bool
 	}
 	var pages []pg
-	for _, m := range re.FindAllStringSubmatch(dump, -1) {
+	for _, chunk := range strings.Split(dump, "\npage ") {
+		m := re.FindStringSubmatch(strings.TrimPrefix(chunk, "page "))
+		if m == nil {
+			pages = append(pages, pg{})
+			continue
+		}
 		u, _ := strconv.Atoi(m[5])
-		pages = append(pages, pg{m[2], m[3], u, m[4] != ""})
+		pages = append(pages, pg{m[2], m[3], u, m[4] != "", strings.Contains(chunk, " figure ")})
 	}
 	n := 0
 	for i := 0; i+2 < len(pages); i++ {
 		v, r, next := pages[i], pages[i+1], pages[i+2]
-		if v.side != "verso" || v.opening || r.opening || v.sec != r.sec || next.sec != r.sec {
+		if v.side != "verso" || v.opening || r.opening || v.sec != r.sec || next.sec != r.sec ||
+			v.figure || r.figure || !strings.HasPrefix(v.sec, "ch-") {
 			continue
 		}
 		if v.used != r.used {
