@@ -202,3 +202,16 @@ func TestAddresses(t *testing.T) {
 		}
 	}
 }
+
+func TestString(t *testing.T) {
+	for _, tc := range []struct{ in, lang, want string }{
+		{"Couverture : « titre »", "fr", "Couverture\u00A0: «\u202Ftitre\u202F»"},
+		{"Cover : it's", "en-US", "Cover: it’s"},
+		{"le 1er mai", "fr-FR", "le 1er\u00A0mai"},
+		{"", "fr", ""},
+	} {
+		if got := String(tc.in, tc.lang); got != tc.want {
+			t.Errorf("String(%q, %q) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+}

@@ -195,3 +195,12 @@ func (a *applier) suggest(ctx context, code string, needles []string, format str
 	a.reported[key] = true
 	a.ds.Add(model.Diagnostic{Pos: pos, Severity: model.Suggestion, Code: code, Message: msg})
 }
+
+// String applies the rules of the language tag lang (for example "fr" or
+// "en-GB") to a plain string, such as a sentence a renderer generates (an
+// alt text, an accessibility summary). Superscripts cannot be shown in a
+// string: an ordinal keeps its letters on the line.
+func String(s, lang string) string {
+	a := newApplier(&model.Book{}, &model.Diagnostics{})
+	return a.text(s, parseLang(lang, langOther))
+}
