@@ -251,6 +251,9 @@ type wordPart struct {
 func (s *Setter) buildItems(p *Paragraph) {
 	s.items = s.items[:0]
 	s.segs = s.segs[:0]
+	if s.langTag != p.Lang {
+		s.langTag, s.lang = p.Lang, langKey(p.Lang)
+	}
 	mainSize := paragraphSize(p)
 	ragged := p.Align != Justify
 	if p.Indent != 0 {
@@ -406,7 +409,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			part, off, isName, ok := hyphenatable(core)
 			name = isName && !sentenceStart
 			if ok {
-				for _, q := range s.hy.points(langKey(p.Lang), part) {
+				for _, q := range s.hy.points(s.lang, part) {
 					pts = append(pts, si.coreFrom+int32(off)+q)
 				}
 			}

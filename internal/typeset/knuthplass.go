@@ -207,6 +207,11 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 	// line starts per active node, cached in a parallel slice
 	starts := append(k.starts[:0], 0)
 	final := len(items) - 1
+	// Lines looser than this ratio exceed the tolerance.
+	maxRatio := math.Inf(1)
+	if !math.IsInf(tol, 1) {
+		maxRatio = math.Cbrt(tol/100) + 1e-9
+	}
 	for b := 0; b < len(items); b++ {
 		it := &items[b]
 		var pen float64
@@ -240,7 +245,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 				keep = append(keep, a)
 				keepStarts = append(keepStarts, int32(start))
 			}
-			if r < -1 {
+			if r < -1 || r > maxRatio {
 				continue
 			}
 			bad := badness(r)
@@ -248,7 +253,11 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 				// The last resort: badness uncapped, so that a line
 				// twice as loose as another costs more; an infinitely
 				// loose line (no glue) still has a finite cost.
-				bad = 100 * math.Min(r, 20) * math.Min(r, 20) * math.Min(r, 20)
+				rc := r
+				if rc > 20 {
+					rc = 20
+				}
+				bad = 100 * rc * rc * rc
 			} else if math.IsInf(r, 1) {
 				bad = 10000
 			}

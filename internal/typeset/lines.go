@@ -40,6 +40,7 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 		line.Ratio = 0
 	}
 	lb := lineBuilder{s: s, line: &line, x: x, openSeg: -1}
+	first := len(s.pieces)
 	for i := start; i < end; i++ {
 		it := &items[i]
 		switch it.kind {
@@ -60,6 +61,7 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 		}
 	}
 	lb.close()
+	line.Pieces = s.pieces[first:len(s.pieces):len(s.pieces)]
 	if it := &items[b]; it.kind == penaltyItem && it.flagged && b != len(items)-1 {
 		line.Hyphenated = true
 		if it.hyphen && len(line.Pieces) > 0 {
@@ -196,9 +198,9 @@ func (lb *lineBuilder) close() {
 		Offset: off,
 		Space:  lb.openSpace,
 	}
-	if len(lb.line.Pieces) == 0 {
+	if lb.line.Offset < 0 {
 		lb.line.Offset = off
 	}
-	lb.line.Pieces = append(lb.line.Pieces, pc)
+	lb.s.pieces = append(lb.s.pieces, pc)
 	lb.openSeg = -1
 }

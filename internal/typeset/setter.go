@@ -78,6 +78,10 @@ type Setter struct {
 	// work buffers reused between paragraphs
 	items []item
 	segs  []segment
+	// langTag is the last paragraph's language, lang its key.
+	langTag, lang string
+	// pieces backs the pieces of the paragraph being set.
+	pieces []Piece
 	kp    breaker
 }
 
@@ -130,6 +134,9 @@ func (s *Setter) Set(p Paragraph) Result {
 		fallback = true
 	}
 	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback}
+	// All the lines' pieces share one array, sized for a split or two
+	// per word; each line's slice is capped so appends cannot overlap.
+	s.pieces = make([]Piece, 0, len(s.segs)*3/2+8)
 	start := 0
 	for i, b := range breaks {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
