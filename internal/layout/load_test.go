@@ -1,0 +1,180 @@
+package layout
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// project makes a project folder with the sample fonts and a layout
+// folder holding print.yaml (when yaml is not "").
+func project(t *testing.T, yaml string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"fonts", "layout"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"EBGaramond12-Regular.ttf", "EBGaramond12-Italic.ttf"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "fonts", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "fonts", f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "fonts", "Fake-Regular.otf"), []byte("OTTO\x00\x0a\x00\x80\x00\x03\x00\x20rest of a CFF font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if yaml != "" {
+		if err := os.WriteFile(filepath.Join(root, "layout", "print.yaml"), []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func load(t *testing.T, yaml string) (*Print, model.Diagnostics, string) {
+	t.Helper()
+	root := project(t, yaml)
+	var ds model.Diagnostics
+	p := Load(filepath.Join(root, "layout"), &ds)
+	return p, ds, root
+}
+
+const mm = 72 / 25.4
+
+func TestDefaultsWithoutPrintYAML(t *testing.T) {
+	p, ds, root := load(t, "")
+	if ds.HasErrors() {
+		t.Fatalf("errors: %s", ds.String())
+	}
+	if math.Abs(p.TrimWidth-150*mm) > 0.01 || math.Abs(p.Bleed-3*mm) > 0.01 || p.CropMarks || p.PDFX != "x-1a" {
+		t.Errorf("defaults: trim %.2f bleed %.2f marks %v pdf-x %s", p.TrimWidth, p.Bleed, p.CropMarks, p.PDFX)
+	}
+	if len(p.Fonts) != 2 || p.Fonts[0].Path != filepath.Join(root, "fonts", "EBGaramond12-Regular.ttf") || !p.Fonts[1].Italic {
+		t.Errorf("default typeface: %+v", p.Fonts)
+	}
+	if p.Family != "EB Garamond 12" && p.Family != "EB Garamond" {
+		t.Errorf("family %q", p.Family)
+	}
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		yaml  string
+		check func(p *Print) bool
+	}{
+		{"trim: A5", func(p *Print) bool { return math.Abs(p.TrimWidth-148*mm) < 0.01 && math.Abs(p.TrimHeight-210*mm) < 0.01 }},
+		{"trim: B5", func(p *Print) bool { return math.Abs(p.TrimWidth-176*mm) < 0.01 }},
+		{"trim: 6x9in", func(p *Print) bool { return math.Abs(p.TrimWidth-432) < 0.01 && math.Abs(p.TrimHeight-648) < 0.01 }},
+		{"trim: 15 x 21 cm", func(p *Print) bool { return math.Abs(p.TrimWidth-150*mm) < 0.01 }},
+		{"trim: {width: 140mm, height: 216mm}", func(p *Print) bool { return math.Abs(p.TrimWidth-140*mm) < 0.01 && math.Abs(p.TrimHeight-216*mm) < 0.01 }},
+		{"bleed: 0.125in", func(p *Print) bool { return math.Abs(p.Bleed-9) < 0.01 }},
+		{"crop-marks: true", func(p *Print) bool { return p.CropMarks && p.MarkSpace() > 0 }},
+		{"margins: {inner: 25mm}", func(p *Print) bool { return math.Abs(p.Inner-25*mm) < 0.01 }},
+		{"sizes: {text: 10.5, leading: 1.25em}", func(p *Print) bool { return p.Size == 10.5 && math.Abs(p.Leading-13.125) < 0.01 }},
+		{"sizes: {text: 12pt}\nindent: 1.5em", func(p *Print) bool { return math.Abs(p.Indent-18) < 0.01 }},
+		{"running-heads: {verso: author, recto: section}", func(p *Print) bool { return p.VersoHead == "author" && p.RectoHead == "section" }},
+		{"contents: front", func(p *Print) bool { return p.Contents == "front" }},
+		{"hyphenation: {exceptions: [Bou-logne, Ca-lais]}", func(p *Print) bool { return strings.Join(p.HyphenExceptions, ",") == "Bou-logne,Ca-lais" }},
+		{"images: {min-ppi: 250, upscale: yes}", func(p *Print) bool { return p.MinPPI == 250 && p.Upscale }},
+		{"colour: grey", func(p *Print) bool { return p.Color == "gray" }},
+		{"output-condition: fogra52", func(p *Print) bool { return p.OutputCondition == "FOGRA52" }},
+		{"typeface:\n  regular: ../fonts/EBGaramond12-Regular.ttf\n  bold: ../fonts/EBGaramond12-Regular.ttf", func(p *Print) bool {
+			return len(p.Fonts) == 2 && p.Fonts[1].Bold && p.Font(false, true).Bold
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.yaml, func(t *testing.T) {
+			p, ds, _ := load(t, tc.yaml+"\n")
+			if ds.HasErrors() {
+				t.Fatalf("errors: %s", ds.String())
+			}
+			if !tc.check(p) {
+				t.Errorf("unexpected layout %+v", p)
+			}
+		})
+	}
+}
+
+// TestErrors checks that every bad value is reported at its position.
+func TestErrors(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"trim: A9", "print.yaml:1:7: error: trim: \"A9\" is not a trim size"},
+		{"trim: 15x21", "print.yaml:1:7: error: trim: length \"15\" needs a unit"},
+		{"bleed: 3 furlongs", "print.yaml:1:8: error: bleed: unknown unit \"furlongs\""},
+		{"bleed: 3", "print.yaml:1:8: error: bleed: length \"3\" needs a unit"},
+		{"crop-marks: maybe", "print.yaml:1:13: error: crop-marks must be true or false"},
+		{"margin:\n  inner: 2cm", "print.yaml:1:1: error: unknown key \"margin\" in print.yaml (did you mean \"margins\"?)"},
+		{"margins:\n  iner: 2cm", "print.yaml:2:3: error: unknown key \"iner\" in margins (did you mean \"inner\"?)"},
+		{"folio: middle", "print.yaml:1:8: error: folio must be one of bottom-center, bottom-outside, top-outside"},
+		{"contents: side", "print.yaml:1:11: error: contents must be one of front, back"},
+		{"running-heads:\n  verso: chapter", "print.yaml:2:10: error: running-heads verso must be one of"},
+		{"images:\n  min-ppi: 20", "print.yaml:2:12: error: images min-ppi must be between 72 and 2400"},
+		{"typeface:\n  regular: ../fonts/Fake-Regular.otf", "print.yaml:2:12: error: font file \"../fonts/Fake-Regular.otf\": OpenType font with CFF outlines"},
+		{"typeface:\n  regular: ../fonts/Missing.ttf", "print.yaml:2:12: error: font file \"../fonts/Missing.ttf\": no such file"},
+		{"typeface:\n  regular: ../../outside.ttf", "print.yaml:2:12: error: font file \"../../outside.ttf\" is outside the project folder"},
+		{"typeface:\n  italic: ../fonts/EBGaramond12-Italic.ttf", "print.yaml:2:3: error: missing required key \"regular\" in typeface"},
+		{"hyphenation:\n  exceptions: [\"two words\"]", "print.yaml:2:16: error: hyphenation exception \"two words\" must be one word"},
+		{"margins: {inner: 80mm, outer: 80mm}", "error: the text block is only"},
+		{"sizes: {text: 12pt, leading: 10pt}", "error: leading 10.0 pt is smaller than the text size 12.0 pt"},
+		{"color: color", "warning: pdf-x: x-1a needs CMYK or gray only"},
+		{"trim: [1, 2]", "print.yaml:1:7: error: trim must be a text value"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.yaml, func(t *testing.T) {
+			_, ds, _ := load(t, tc.yaml+"\n")
+			got := ds.String()
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("diagnostics\n%s\nlack %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckTrueType(t *testing.T) {
+	for _, tc := range []struct {
+		data []byte
+		want string
+	}{
+		{[]byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"), "CFF"},
+		{[]byte("ttcf\x00\x00\x00\x00\x00\x00\x00\x00"), "collection"},
+		{[]byte("wOFF\x00\x00\x00\x00\x00\x00\x00\x00"), "WOFF"},
+		{[]byte("%PDF-1.4 not a font"), "not a TrueType font"},
+		{[]byte("\x00\x01\x00\x00\x00\xff\x00\x00\x00\x00\x00\x00"), "table directory runs past"},
+		{[]byte("ab"), "too short"},
+	} {
+		err := checkTrueType(tc.data)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("checkTrueType(%q) = %v, want %q", tc.data, err, tc.want)
+		}
+	}
+	data, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkTrueType(data); err != nil {
+		t.Errorf("EB Garamond: %v", err)
+	}
+}
+
+// FuzzLoad feeds print.yaml texts to the loader: it must never panic.
+func FuzzLoad(f *testing.F) {
+	for _, s := range []string{"trim: A5\n", "margins: {inner: 2cm}\n", "typeface: {regular: x.ttf}\n", "bleed: [\n", "indent: 1em\nsizes: {text: 9}\n"} {
+		f.Add(s)
+	}
+	root := f.TempDir()
+	os.MkdirAll(filepath.Join(root, "layout"), 0o755)
+	f.Fuzz(func(t *testing.T, s string) {
+		os.WriteFile(filepath.Join(root, "layout", "print.yaml"), []byte(s), 0o644)
+		var ds model.Diagnostics
+		Load(filepath.Join(root, "layout"), &ds)
+	})
+}
