@@ -1,6 +1,8 @@
 package epub
 
 import (
+	"strings"
+
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -52,7 +54,7 @@ func (b *builder) addChapter(ch *model.Chapter) {
 	}
 	bodyType := map[model.Matter]string{model.FrontMatter: "frontmatter", model.BodyMatter: "bodymatter", model.BackMatter: "backmatter"}[ch.Matter]
 	doc := document(b.docLang(ch), title, attrString("epub:type", bodyType), b.css, w.String())
-	b.addDoc("ch-"+safeName(ch.ID), file, doc, "")
+	b.addDoc("text-"+strings.TrimSuffix(file, ".xhtml"), file, doc, "")
 }
 
 // footnotes writes the notes called in the chapter, in the order of their

@@ -93,7 +93,6 @@ type builder struct {
 	coverImage string // href relative to text/
 	coverAlt   string
 	pages      generatedPages
-	features   a11yFacts
 }
 
 // Write writes the EPUB of book to w. Problems in the book are added to

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/manuscript"
@@ -144,5 +143,3 @@ func unzip(t testing.TB, data []byte) (names []string, files map[string][]byte) 
 	}
 	return names, files
 }
-
-var _ = utf8.RuneCountInString

@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"image"
+	_ "image/jpeg" // image sizes
+	_ "image/png"  // image sizes
 	"path"
 	"path/filepath"
 	"slices"
@@ -260,12 +263,23 @@ func TestPackageDocument(t *testing.T) {
 	check("spine", spine, "cover.xhtml", "titlepage.xhtml", "copyright.xhtml", "nav.xhtml", "ch-01-forteresse.xhtml",
 		"ch-02-liberation.xhtml", "ch-03-ports.xhtml", "figures.xhtml", "credits.xhtml", "bibliography.xhtml")
 
-	// No original image is shipped: every image fits the limit.
+	// No print-resolution original is shipped: every image fits the
+	// limit (2000 pixels, 2560 for the cover) and is JPEG or PNG.
 	for _, it := range opf.Items {
-		if strings.HasPrefix(it.MediaType, "image/") && it.Properties == "" {
-			if !strings.HasSuffix(it.Href, ".jpg") && !strings.HasSuffix(it.Href, ".png") {
-				t.Errorf("image %s is neither JPEG nor PNG", it.Href)
-			}
+		if !strings.HasPrefix(it.MediaType, "image/") {
+			continue
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(files["EPUB/"+it.Href]))
+		if err != nil || (format != "jpeg" && format != "png") || "image/"+format != it.MediaType {
+			t.Errorf("image %s: %s as %s (%v)", it.Href, format, it.MediaType, err)
+			continue
+		}
+		limit := 2000
+		if it.Properties == "cover-image" {
+			limit = 2560
+		}
+		if max(cfg.Width, cfg.Height) > limit {
+			t.Errorf("image %s is %d×%d, more than %d pixels", it.Href, cfg.Width, cfg.Height, limit)
 		}
 	}
 
