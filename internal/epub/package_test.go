@@ -420,3 +420,39 @@ func TestDeterministic(t *testing.T) {
 		t.Error("identical inputs gave different EPUB bytes")
 	}
 }
+
+// TestWellFormedWithHostileText feeds control characters, markup
+// characters and odd page labels through the writer: every document must
+// stay well-formed XML.
+func TestWellFormedWithHostileText(t *testing.T) {
+	bad := "a\x01b <i>&amp;</i> \"q\" 'r' \uFFFE ]]> --"
+	ch := &model.Chapter{ID: "c\"1", File: "c.md", Title: []model.Inline{&model.Text{Value: bad}},
+		Blocks: []model.Block{
+			&model.Heading{Level: 2, ID: "h\"<", Inlines: []model.Inline{&model.Text{Value: bad}}},
+			&model.Paragraph{Inlines: []model.Inline{&model.Text{Value: bad}, &model.Span{Lang: "en\"x", Children: []model.Inline{&model.Text{Value: bad}}}}},
+			&model.CodeBlock{Text: bad},
+		}}
+	book := &model.Book{Meta: model.Metadata{Title: bad, Subtitle: bad, Language: "fr", Publisher: bad, Rights: bad,
+		Description: bad, Subjects: []string{bad}, Creators: []model.Contributor{{Name: bad, FileAs: bad, Role: "aut"}}},
+		Chapters: []*model.Chapter{ch},
+		Bibliography: []model.BibliographyGroup{{Title: bad, Entries: []model.BibliographyEntry{{Key: "k\"", Inlines: []model.Inline{&model.Text{Value: bad}}}}}}}
+	pg := &model.Pagination{Pages: []model.PageStart{{Label: "a b/\"c", Chapter: "c\"1", Block: 1, Offset: 3}, {Label: "a b/\"c", Chapter: "c\"1", Block: -1}}}
+	data, ds := writeEPUB(t, book, Options{Pagination: pg})
+	names, files := unzip(t, data)
+	for _, n := range names {
+		if isText(n) && (strings.HasSuffix(n, ".xhtml") || strings.HasSuffix(n, ".opf") || strings.HasSuffix(n, ".xml")) {
+			d := xml.NewDecoder(bytes.NewReader(files[n]))
+			for {
+				if _, err := d.Token(); err != nil {
+					if err.Error() != "EOF" {
+						t.Errorf("%s is not well-formed: %v", n, err)
+					}
+					break
+				}
+			}
+		}
+	}
+	if !strings.Contains(ds.String(), "no identifier") {
+		t.Errorf("no warning about the missing identifier: %s", ds.String())
+	}
+}
