@@ -57,8 +57,8 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		if len(window) > maxCitation {
 			window = window[:maxCitation]
 		}
-		end := bytes.IndexByte(window, ']')
-		if nested := bytes.IndexByte(window, '['); nested >= 0 && (end < 0 || nested < end) || end < 0 && len(rest) > maxCitation {
+		end := bytes.IndexAny(window, "[]")
+		if end >= 0 && window[end] == '[' || end < 0 && len(rest) > maxCitation {
 			block.SetPosition(savedLine, savedSeg)
 			return nil
 		}

@@ -186,7 +186,10 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 		return nil, next
 	}
 	if p.rawDepth >= rawhtml.MaxDepth {
-		ds.WarnCodef("raw-html", pos, "raw HTML nested more than %d elements deep: the tag is left out", rawhtml.MaxDepth)
+		if !p.rawDeepWarned {
+			p.rawDeepWarned = true
+			ds.WarnCodef("raw-html", pos, "raw HTML nested more than %d elements deep: the deeper tags are left out", rawhtml.MaxDepth)
+		}
 		return p.inlineRange(next, end), end.NextSibling()
 	}
 	p.rawDepth++

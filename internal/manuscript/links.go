@@ -128,13 +128,13 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 					pos = ch.Pos
 				}
 				r.ds.WarnCodef("link", pos, "link %q %s: its text is kept without the link", n.URL, problem)
-				out = appendInline(out, n.Children...)
+				out = append(out, n.Children...)
 				continue
 			}
 		}
 		out = append(out, in)
 	}
-	return out
+	return mergeTexts(out)
 }
 
 // resolveLink fills a link's target, or says why it cannot be followed.

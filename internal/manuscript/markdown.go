@@ -74,6 +74,7 @@ type chapterParse struct {
 	openBlockTags map[string]int
 	rawMatches    map[ast.Node]ast.Node
 	rawDepth      int
+	rawDeepWarned bool
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
@@ -408,13 +409,40 @@ func (p *chapterParse) inlineRange(first, stop ast.Node) []model.Inline {
 	for c := first; c != nil && c != stop; {
 		if v, ok := c.(*ast.RawHTML); ok {
 			ins, next := p.rawInline(v, p.rawMatches)
-			out = appendInline(out, ins...)
+			out = append(out, ins...)
 			c = next
 			continue
 		}
-		out = appendInline(out, p.inline(c)...)
+		out = append(out, p.inline(c)...)
 		c = c.NextSibling()
 	}
+	return mergeTexts(out)
+}
+
+// mergeTexts joins neighbouring texts and drops empty ones, in one pass:
+// merging text by text would take quadratic time on a paragraph of
+// millions of lines.
+func mergeTexts(ins []model.Inline) []model.Inline {
+	out := ins[:0:0]
+	var run strings.Builder
+	inRun := false
+	flush := func() {
+		if inRun && run.Len() > 0 {
+			out = append(out, &model.Text{Value: run.String()})
+		}
+		run.Reset()
+		inRun = false
+	}
+	for _, in := range ins {
+		if t, ok := in.(*model.Text); ok {
+			run.WriteString(t.Value)
+			inRun = true
+			continue
+		}
+		flush()
+		out = append(out, in)
+	}
+	flush()
 	return out
 }
 
@@ -448,7 +476,7 @@ func trimInlines(ins []model.Inline) []model.Inline {
 	if t, ok := ins[len(ins)-1].(*model.Text); ok {
 		ins[len(ins)-1] = &model.Text{Value: strings.TrimRight(t.Value, " \t\n")}
 	}
-	return appendInline(nil, ins...)
+	return mergeTexts(ins)
 }
 
 func (p *chapterParse) inline(n ast.Node) []model.Inline {

@@ -146,9 +146,18 @@ func (r *reader) readFile(abs string) ([]byte, error) {
 		return nil, errors.New("is a folder, not a file")
 	}
 	if st.Size() > r.opts.MaxFileSize {
-		return nil, fmt.Errorf("file is %d MiB, more than the %d MiB limit", st.Size()>>20, r.opts.MaxFileSize>>20)
+		return nil, fmt.Errorf("file is %s, more than the limit of %s", byteSize(st.Size()), byteSize(r.opts.MaxFileSize))
 	}
 	return os.ReadFile(abs)
+}
+
+// byteSize formats a file size for a message: bytes below one mebibyte,
+// else mebibytes with one decimal when needed.
+func byteSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MiB"
 }
 
 // resolve checks a manuscript path and reports a problem at pos.

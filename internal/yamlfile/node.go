@@ -4,6 +4,7 @@
 package yamlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -63,9 +64,15 @@ const MaxNodes = 200000
 // one document) are reported to ds with their positions; the result is nil
 // when nothing usable was read.
 func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
+	// A byte order mark is invisible in editors; YAML allows it at the start.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Position(data)
 		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "invalid UTF-8 byte sequence")
+		return nil
+	}
+	if line, col, r, ok := controlCharacter(data); ok {
+		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "control character U+%04X: YAML allows only printable text (the file looks binary or corrupted)", r)
 		return nil
 	}
 	f, err := parser.ParseBytes(data, 0)
@@ -85,9 +92,10 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 }
 
 type converter struct {
-	file  string
-	ds    *model.Diagnostics
-	count int
+	file      string
+	ds        *model.Diagnostics
+	count     int
+	aliasSeen bool
 }
 
 func (c *converter) convert(n ast.Node) *Node {
@@ -112,7 +120,12 @@ func (c *converter) convert(n ast.Node) *Node {
 	case *ast.TagNode:
 		return c.convert(v.Value)
 	case *ast.AliasNode:
-		c.ds.Errorf(pos, "YAML aliases (*name) are not supported here: write the value out")
+		// Reported once: a chain of aliases (the "billion laughs") would
+		// otherwise give thousands of lines.
+		if !c.aliasSeen {
+			c.aliasSeen = true
+			c.ds.Errorf(pos, "YAML aliases (*name) are not supported here: write the value out")
+		}
 		return &Node{Kind: Null, Pos: pos}
 	case *ast.MappingNode:
 		m := &Node{Kind: Map, Pos: pos}
@@ -199,6 +212,25 @@ func syntaxDiagnostic(file string, err error) model.Diagnostic {
 	}
 	return model.Diagnostic{Pos: model.Position{File: file, Line: 1, Col: 1}, Severity: model.Error,
 		Message: fmt.Sprintf("YAML syntax: %v", err)}
+}
+
+// controlCharacter finds the first character YAML does not allow in a
+// stream (C0 and C1 controls other than tab, line feed, carriage return
+// and NEL; DEL; U+FFFE and U+FFFF), with its line and column.
+func controlCharacter(data []byte) (line, col int, r rune, found bool) {
+	line, col = 1, 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r == 0x85:
+		case r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0xFFFE || r == 0xFFFF:
+			return line, col, r, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
 
 // invalidUTF8Position returns the line and column of the first invalid

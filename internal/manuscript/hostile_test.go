@@ -1,0 +1,270 @@
+package manuscript
+
+import (
+	"bytes"
+	"fmt"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/image/tiff"
+)
+
+// hostileYAML is a book.yaml naming one chapter, ch.md.
+const hostileYAML = "title: T\nlanguage: fr\nchapters:\n  - ch.md\n"
+
+// readHostile writes files (paths relative to the project folder, the book
+// being in book/) into a temporary project, reads the book from there and
+// returns every diagnostic, one per line.
+func readHostile(t *testing.T, files map[string][]byte, opts Options) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(string(content), "symlink:") {
+			if err := os.Symlink(strings.TrimPrefix(string(content), "symlink:"), p); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(root)
+	opts.BookDir = "book"
+	_, ds := Read(opts)
+	return strings.TrimSpace(ds.String())
+}
+
+func encode(t *testing.T, format string, w, h int) []byte {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "png":
+		err = png.Encode(&b, img)
+	case "jpeg":
+		err = jpeg.Encode(&b, img, nil)
+	case "tiff":
+		err = tiff.Encode(&b, img, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// pngBomb returns a PNG whose header claims w×h pixels, followed by a few
+// bytes of compressed data: decoding it would allocate w×h bytes.
+func pngBomb(w, h uint32) []byte {
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&b, binary.BigEndian, uint32(len(data)))
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		b.WriteString(typ)
+		b.Write(data)
+		binary.Write(&b, binary.BigEndian, crc.Sum32())
+	}
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 0 // 8-bit gray
+	chunk("IHDR", ihdr)
+	chunk("IDAT", []byte{0x78, 0x9c, 0x63, 0, 0, 0, 1, 0, 1})
+	chunk("IEND", nil)
+	return b.Bytes()
+}
+
+// TestHostileInputs gives the reader files that authors, archives and
+// attackers produce; each must give exactly the diagnostics listed, never
+// a panic or a hang.
+func TestHostileInputs(t *testing.T) {
+	_ = color.Gray{}
+	png16 := encode(t, "png", 16, 16)
+	jpg16 := encode(t, "jpeg", 16, 16)
+	tif16 := encode(t, "tiff", 16, 16)
+	fig := func(img string) []byte {
+		return []byte("# T\n\n![Cap](" + img + "){alt=\"a\" credit=\"b\"}\n")
+	}
+	type files = map[string][]byte
+	tests := []struct {
+		name  string
+		files files
+		opts  Options
+		want  string
+	}{
+		// Text encodings.
+		{"invalid UTF-8", files{"book/ch.md": []byte("# T\n\nLa ville \xe9tait détruite.\n")}, Options{},
+			`book/ch.md:3:10: error: invalid UTF-8 (byte 0xE9): save the file as UTF-8`},
+		{"Latin-1 file", files{"book/ch.md": []byte("# Libération\n\nÀ Boulogne, l'été 1944.\n")}, Options{}, ``},
+		{"NUL byte", files{"book/ch.md": []byte("# T\n\nab\x00cd\n")}, Options{},
+			`book/ch.md:3:3: error: NUL byte in text: the file looks binary or corrupted`},
+		{"binary file as chapter", files{"book/ch.md": png16}, Options{},
+			"book/ch.md:1:1: error: invalid UTF-8 (byte 0x89): save the file as UTF-8\nbook/ch.md:3:1: error: NUL byte in text: the file looks binary or corrupted\nbook/ch.md:1:1: warning: chapter has no title (a # heading): it is left out of the contents"},
+		{"BOM and CRLF", files{"book/ch.md": []byte("\xef\xbb\xbf# T\r\n\r\nText [x](#nope)\r\n")}, Options{},
+			`book/ch.md:3:6: warning: link "#nope" points to id "nope", which no heading, figure or element of the book has: its text is kept without the link`},
+		{"BOM in book.yaml", files{"book/book.yaml": []byte("\xef\xbb\xbf" + hostileYAML), "book/ch.md": []byte("# T\n")}, Options{}, ``},
+		{"CR line ends", files{"book/ch.md": []byte("# T\r\rab\x00\r")}, Options{},
+			`book/ch.md:3:3: error: NUL byte in text: the file looks binary or corrupted`},
+
+		// Nesting.
+		{"10000 nested block quotes", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat(">", 10000) + " deep\n\nafter\n")}, Options{},
+			`book/ch.md:3:1: error: 10000 block quotes or lists nested in one another (at most 200): the rest of the chapter is not read`},
+		{"10000 nested lists", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("- ", 10000) + "deep\n")}, Options{},
+			`book/ch.md:3:1: error: 10000 block quotes or lists nested in one another (at most 200): the rest of the chapter is not read`},
+		{"1000 indented list levels", files{"book/ch.md": func() []byte {
+			var b strings.Builder
+			b.WriteString("# T\n\n")
+			for i := 0; i < 1000; i++ {
+				b.WriteString(strings.Repeat("  ", i) + "- x\n")
+			}
+			return []byte(b.String())
+		}()}, Options{},
+			`book/ch.md:203:1: error: line indented by 402 columns (at most 400): the rest of the chapter is not read`},
+		{"190 nested quotes and lists", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("> - ", 95) + "deep\n")}, Options{}, ``},
+		{"deep inline HTML", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("<span>", 150) + "x" + strings.Repeat("</span>", 150) + "\n")}, Options{},
+			`book/ch.md:3:601: warning: raw HTML nested more than 100 elements deep: the deeper tags are left out`},
+		{"deep block HTML", files{"book/ch.md": []byte("# T\n\n<div>\n" + strings.Repeat("<div>", 700) + "\n</div>\n")}, Options{},
+			`book/ch.md:3:1: warning: raw HTML left out: html: open stack of elements exceeds 512 nodes`},
+		{"a line of brackets", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("[", 200000) + "x" + strings.Repeat("](u)", 1000) + "\n")}, Options{},
+			// Goldmark gives up looking for link openers this far back: all text.
+			``},
+
+		// Sizes.
+		{"file over the size limit", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("x", 3000) + "\n")}, Options{MaxFileSize: 2000},
+			`book/book.yaml:4:5: error: chapter file "ch.md": file is 3006 bytes, more than the limit of 2000 bytes`},
+
+		// Images.
+		{"truncated PNG", files{"book/ch.md": fig("a.png"), "book/a.png": png16[:20]}, Options{},
+			`book/ch.md:3:1: error: image "a.png" unreadable image: unexpected EOF`},
+		{"corrupt PNG", files{"book/ch.md": fig("a.png"), "book/a.png": append(append([]byte{}, png16[:16]...), bytes.Repeat([]byte{0xff}, 40)...)}, Options{},
+			`book/ch.md:3:1: error: image "a.png" unreadable image: png: unsupported feature: compression method`},
+		{"truncated JPEG", files{"book/ch.md": fig("a.jpg"), "book/a.jpg": jpg16[:30]}, Options{},
+			`book/ch.md:3:1: error: image "a.jpg" unreadable image: unexpected EOF`},
+		{"corrupt JPEG", files{"book/ch.md": fig("a.jpg"), "book/a.jpg": append([]byte{0xff, 0xd8}, bytes.Repeat([]byte{0x42}, 100)...)}, Options{},
+			`book/ch.md:3:1: error: image "a.jpg" unreadable image: unexpected EOF`},
+		{"truncated TIFF", files{"book/ch.md": fig("a.tif"), "book/a.tif": tif16[:12]}, Options{},
+			`book/ch.md:3:1: error: image "a.tif" unreadable image: unexpected EOF`},
+		{"empty image", files{"book/ch.md": fig("a.jpg"), "book/a.jpg": nil}, Options{},
+			`book/ch.md:3:1: error: image "a.jpg" not an image publish can read (JPEG, PNG, TIFF, GIF or WebP)`},
+		{"decompression bomb", files{"book/ch.md": fig("a.png"), "book/a.png": pngBomb(100000, 100000)}, Options{},
+			`book/ch.md:3:1: error: image "a.png" image is 100000×100000 pixels, more than the limit of 200000000 pixels (a decompression bomb, or a scan to reduce first)`},
+		{"configurable pixel limit", files{"book/ch.md": fig("a.png"), "book/a.png": pngBomb(20, 20)}, Options{MaxImagePixels: 100},
+			`book/ch.md:3:1: error: image "a.png" image is 20×20 pixels, more than the limit of 100 pixels (a decompression bomb, or a scan to reduce first)`},
+		{"good images", files{"book/ch.md": []byte("# T\n\n![A](a.png){alt=a credit=b}\n\n![B](b.jpg){alt=a credit=b}\n\n![C](c.tif){alt=a credit=b}\n"),
+			"book/a.png": png16, "book/b.jpg": jpg16, "book/c.tif": tif16}, Options{}, ``},
+
+		// Containment.
+		{"chapter above the project", files{"book/book.yaml": []byte("title: T\nlanguage: fr\nchapters:\n  - ../../../etc/passwd\n")}, Options{},
+			`book/book.yaml:4:5: error: "../../../etc/passwd" leads outside the project folder ROOT`},
+		{"absolute chapter", files{"book/book.yaml": []byte("title: T\nlanguage: fr\nchapters:\n  - /etc/passwd\n")}, Options{},
+			`book/book.yaml:4:5: error: "/etc/passwd" is an absolute path: write it relative to the file that names it`},
+		{"symlinked chapter leading out", files{"book/ch.md": []byte("symlink:/etc/hostname")}, Options{},
+			`book/book.yaml:4:5: error: "ch.md" is a symbolic link that leads outside the project folder`},
+		{"symlinked folder leading out", files{"book/book.yaml": []byte("title: T\nlanguage: fr\nchapters:\n  - sub/hostname\n"), "book/sub": []byte("symlink:/etc")}, Options{},
+			`book/book.yaml:4:5: error: "sub/hostname" is a symbolic link that leads outside the project folder`},
+		{"symlink inside is fine", files{"book/ch.md": []byte("symlink:real.md"), "book/real.md": []byte("# T\n")}, Options{}, ``},
+		{"image outside", files{"book/ch.md": fig("../../secret.png")}, Options{},
+			`book/ch.md:3:1: error: "../../secret.png" leads outside the project folder ROOT`},
+		{"remote image", files{"book/ch.md": fig("http://example.org/a.png")}, Options{},
+			`book/ch.md:3:1: error: "http://example.org/a.png" is a remote address: publish never fetches files from the network; download it into the book folder`},
+		{"file URL image", files{"book/ch.md": fig("file:///etc/passwd")}, Options{},
+			`book/ch.md:3:1: error: "file:///etc/passwd" is not a file path`},
+		{"remote cover", files{"book/book.yaml": []byte("title: T\nlanguage: fr\ncover: https://example.org/c.jpg\nchapters:\n  - ch.md\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			`book/book.yaml:3:8: error: "https://example.org/c.jpg" is a remote address: publish never fetches files from the network; download it into the book folder`},
+		{"sources outside", files{"book/book.yaml": []byte("title: T\nlanguage: fr\nsources: ../../s.json\nchapters:\n  - ch.md\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			`book/book.yaml:3:10: error: "../../s.json" leads outside the project folder ROOT`},
+
+		// YAML.
+		{"alias", files{"book/book.yaml": []byte("title: &t T\nsubtitle: *t\nlanguage: fr\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			`book/book.yaml:2:11: error: YAML aliases (*name) are not supported here: write the value out`},
+		{"billion laughs", files{"book/book.yaml": []byte(laughs(9) + "title: T\nlanguage: fr\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			"book/book.yaml:2:10: error: YAML aliases (*name) are not supported here: write the value out\n" + func() string {
+				var b strings.Builder
+				for i := 0; i <= 9; i++ {
+					b.WriteString(fmt.Sprintf("book/book.yaml:%d:1: error: unknown key \"a%d\" in book.yaml\n", i+1, i))
+				}
+				return strings.TrimSpace(b.String())
+			}()},
+		{"merge key", files{"book/book.yaml": []byte("base: &b {title: T}\n<<: *b\nlanguage: fr\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			"book/book.yaml:2:1: error: YAML merge keys (<<) are not supported here\n" +
+				`book/book.yaml:1:1: error: unknown key "base" in book.yaml (did you mean "date"?)` + "\n" +
+				`book/book.yaml:1:1: error: missing required key "title" in book.yaml`},
+		{"duplicate key", files{"book/book.yaml": []byte("title: T\nlanguage: fr\ntitle: U\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			`book/book.yaml:3:1: error: YAML syntax: mapping key "title" already defined at [1:1]`},
+		{"NUL in book.yaml", files{"book/book.yaml": []byte("title: T\x00\nlanguage: fr\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n")}, Options{},
+			`book/book.yaml:1:9: error: control character U+0000: YAML allows only printable text (the file looks binary or corrupted)`},
+		{"duplicate key in sources", files{"book/book.yaml": []byte("title: T\nlanguage: fr\nsources: s.yaml\nchapters: [ch.md]\n"), "book/ch.md": []byte("# T\n"),
+			"book/s.yaml": []byte("- id: a\n  type: book\n  title: A\n  title: B\n")}, Options{},
+			`book/s.yaml:4:3: error: YAML syntax: mapping key "title" already defined at [3:3]`},
+
+		// Raw HTML and links.
+		{"script in a block", files{"book/ch.md": []byte("# T\n\n<div>\n  <script>alert(1)</script>\n</div>\n")}, Options{},
+			`book/ch.md:4:3: warning: <script> left out: scripts are not allowed in a book`},
+		{"script inline", files{"book/ch.md": []byte("# T\n\nText <script>alert(1)</script> end.\n")}, Options{},
+			`book/ch.md:3:6: warning: <script> left out with its content: scripts are not allowed in a book`},
+		{"event attribute inline", files{"book/ch.md": []byte("# T\n\nText <span onmouseover=\"x()\" lang=\"en\">a</span>.\n")}, Options{},
+			`book/ch.md:3:6: warning: event attribute onmouseover on <span> left out: scripts are not allowed in a book`},
+		{"javascript link", files{"book/ch.md": []byte("# T\n\n[clic](javascript:alert(1))\n")}, Options{},
+			`book/ch.md:3:1: warning: link "javascript:alert(1)" uses the javascript: scheme, which a book does not follow (only http, https, mailto, tel and ftp): its text is kept without the link`},
+		{"root path link", files{"book/ch.md": []byte("# T\n\n[a](/etc/passwd)\n")}, Options{},
+			`book/ch.md:3:1: warning: link "/etc/passwd" is a root or absolute path, which means nothing in a book: write the chapter file relative to this one (for example 02-chapitre.md#id): its text is kept without the link`},
+		{"link out of the project", files{"book/ch.md": []byte("# T\n\n[a](../../x.md)\n")}, Options{},
+			`book/ch.md:3:1: warning: link "../../x.md" cannot be followed: "../../x.md" leads outside the project folder ROOT: its text is kept without the link`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := tc.files
+			if _, ok := files["book/book.yaml"]; !ok {
+				files["book/book.yaml"] = []byte(hostileYAML)
+			}
+			start := time.Now()
+			got := readHostile(t, files, tc.opts)
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("reading took %v", d)
+			}
+			root, _ := os.Getwd()
+			want := strings.ReplaceAll(tc.want, "ROOT", root)
+			if got != want {
+				t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// laughs returns YAML defining an alias chain that would expand to 10^n
+// values if aliases were followed.
+func laughs(n int) string {
+	var b strings.Builder
+	b.WriteString("a0: &a0 lol\n")
+	for i := 1; i <= n; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}
