@@ -3,8 +3,8 @@ package rawhtml
 import (
 	"fmt"
 	"strings"
-	"time"
 	"testing"
+	"time"
 )
 
 // FuzzConvert checks that any fragment converts, in either context, to
