@@ -208,6 +208,9 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 	if t.Name == "a" {
 		return p.rawLink(attrs, children, pos), after
 	}
+	if t.Name == "span" && len(attrs) == 0 {
+		return children, after
+	}
 	if in := modelInline(t.Name, attrs, children); in != nil {
 		return []model.Inline{in}, after
 	}

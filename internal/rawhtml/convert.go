@@ -140,7 +140,14 @@ func (c *converter) warn(off int, format string, args ...any) {
 func (c *converter) children(n *html.Node, phrasing, inLink bool, parent string, depth int) []*model.HTMLNode {
 	var out []*model.HTMLNode
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		out = append(out, c.node(ch, phrasing, inLink, parent, depth, c.offsets[n])...)
+		for _, k := range c.node(ch, phrasing, inLink, parent, depth, c.offsets[n]) {
+			// Join the texts that a left-out element separated.
+			if last := len(out) - 1; last >= 0 && k.Tag == "" && out[last].Tag == "" {
+				out[last] = &model.HTMLNode{Text: out[last].Text + k.Text}
+				continue
+			}
+			out = append(out, k)
+		}
 	}
 	return out
 }
