@@ -37,8 +37,8 @@ func longBook(t *testing.T, chapters int) *model.Book {
 		for i := range ws {
 			ws[i] = longWords[r.IntN(len(longWords))]
 		}
-		s := strings.Join(ws, " ")
-		return strings.ToUpper(s[:1]) + s[1:] + "."
+		rs := []rune(strings.Join(ws, " "))
+		return strings.ToUpper(string(rs[:1])) + string(rs[1:]) + "."
 	}
 	para := func(sentences int) []model.Inline {
 		var ss []string
