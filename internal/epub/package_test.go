@@ -434,7 +434,7 @@ func TestWellFormedWithHostileText(t *testing.T) {
 		}}
 	book := &model.Book{Meta: model.Metadata{Title: bad, Subtitle: bad, Language: "fr", Publisher: bad, Rights: bad,
 		Description: bad, Subjects: []string{bad}, Creators: []model.Contributor{{Name: bad, FileAs: bad, Role: "aut"}}},
-		Chapters: []*model.Chapter{ch},
+		Chapters:     []*model.Chapter{ch},
 		Bibliography: []model.BibliographyGroup{{Title: bad, Entries: []model.BibliographyEntry{{Key: "k\"", Inlines: []model.Inline{&model.Text{Value: bad}}}}}}}
 	pg := &model.Pagination{Pages: []model.PageStart{{Label: "a b/\"c", Chapter: "c\"1", Block: 1, Offset: 3}, {Label: "a b/\"c", Chapter: "c\"1", Block: -1}}}
 	data, ds := writeEPUB(t, book, Options{Pagination: pg})
