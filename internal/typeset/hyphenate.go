@@ -108,6 +108,11 @@ func parseException(s string) (string, []int32) {
 	return b.String(), pts
 }
 
+// maxHyphenatedWord is the longest word hyphenated, as in TeX (63
+// letters): longer "words" are not words, and the pattern matcher's cost
+// grows with the square of the length.
+const maxHyphenatedWord = 63
+
 // hyphenKey keys the memo of hyphenated words.
 type hyphenKey struct {
 	lang string
@@ -171,7 +176,7 @@ func (h *hyphenator) compute(l *language, word string) []int32 {
 		right = h.right
 	}
 	n := utf8.RuneCountInString(word)
-	if n < left+right {
+	if n < left+right || n > maxHyphenatedWord {
 		return nil
 	}
 	h.lower = h.lower[:0]

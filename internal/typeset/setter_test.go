@@ -208,3 +208,40 @@ func FuzzParseFace(f *testing.F) {
 		}
 	})
 }
+
+func TestLooseness(t *testing.T) {
+	f := testFace(t, "regular")
+	text := bookParagraphs(t)[1]
+	p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 260, Lang: "fr"}
+	n := len(NewSetter(SetterOptions{}).Set(p).Lines)
+	loose := NewSetter(SetterOptions{Looseness: 1}).Set(p)
+	if len(loose.Lines) != n+1 {
+		t.Errorf("looseness 1: %d lines, want %d", len(loose.Lines), n+1)
+	}
+	checkResult(t, p, loose)
+}
+
+// FuzzSet sets arbitrary text: no panic, and lines within the measure
+// unless the result is a reported fallback.
+func FuzzSet(f *testing.F) {
+	face := testFace(f, "regular")
+	s := NewSetter(SetterOptions{})
+	f.Add("Il dit\u202f: «\u202fOui\u202f!\u202f» l’enthousiasme Boulogne-sur-Mer", 120.0, uint8(0))
+	f.Add("https://example.org/a/b/c x\u00ad\u00adyz \u200b\u2009\u00a0 - -- ", 30.0, uint8(1))
+	f.Add("", 0.0, uint8(2))
+	f.Fuzz(func(t *testing.T, text string, width float64, align uint8) {
+		if width != width || width > 1e6 || width < -1e6 {
+			return
+		}
+		p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: face, Size: 10}}, {Text: "¹", Style: Style{Face: face, Size: 6, Rise: 3}, Uncounted: true}},
+			Width: width, Indent: 5, Align: Align(align % 4), Lang: "fr"}
+		r := s.Set(p)
+		var buf strings.Builder
+		s.Dump(&buf, r)
+		for _, ln := range r.Lines {
+			if !r.Fallback && width > 0 && ln.Width > width+0.01 {
+				t.Fatalf("line width %.3f > %.3f: %q", ln.Width, width, LineText(ln, true))
+			}
+		}
+	})
+}
