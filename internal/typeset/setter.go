@@ -82,7 +82,7 @@ type Setter struct {
 	langTag, lang string
 	// pieces backs the pieces of the paragraph being set.
 	pieces []Piece
-	kp    breaker
+	kp     breaker
 }
 
 // NewSetter returns a Setter with opts, defaults filled in.
