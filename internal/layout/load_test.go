@@ -71,11 +71,15 @@ func TestValues(t *testing.T) {
 		yaml  string
 		check func(p *Print) bool
 	}{
-		{"trim: A5", func(p *Print) bool { return math.Abs(p.TrimWidth-148*mm) < 0.01 && math.Abs(p.TrimHeight-210*mm) < 0.01 }},
+		{"trim: A5", func(p *Print) bool {
+			return math.Abs(p.TrimWidth-148*mm) < 0.01 && math.Abs(p.TrimHeight-210*mm) < 0.01
+		}},
 		{"trim: B5", func(p *Print) bool { return math.Abs(p.TrimWidth-176*mm) < 0.01 }},
 		{"trim: 6x9in", func(p *Print) bool { return math.Abs(p.TrimWidth-432) < 0.01 && math.Abs(p.TrimHeight-648) < 0.01 }},
 		{"trim: 15 x 21 cm", func(p *Print) bool { return math.Abs(p.TrimWidth-150*mm) < 0.01 }},
-		{"trim: {width: 140mm, height: 216mm}", func(p *Print) bool { return math.Abs(p.TrimWidth-140*mm) < 0.01 && math.Abs(p.TrimHeight-216*mm) < 0.01 }},
+		{"trim: {width: 140mm, height: 216mm}", func(p *Print) bool {
+			return math.Abs(p.TrimWidth-140*mm) < 0.01 && math.Abs(p.TrimHeight-216*mm) < 0.01
+		}},
 		{"bleed: 0.125in", func(p *Print) bool { return math.Abs(p.Bleed-9) < 0.01 }},
 		{"crop-marks: true", func(p *Print) bool { return p.CropMarks && p.MarkSpace() > 0 }},
 		{"margins: {inner: 25mm}", func(p *Print) bool { return math.Abs(p.Inner-25*mm) < 0.01 }},
