@@ -1,0 +1,79 @@
+package pdf
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// flowSpec builds items from a compact description: "p12" is a paragraph
+// of 12 lines, "h" a heading (two lines, kept with what follows), "f4" a
+// figure four lines high.
+func flowSpec(spec string) []*item {
+	var out []*item
+	for bi, tok := range strings.Fields(spec) {
+		var n int
+		switch tok[0] {
+		case 'p':
+			fmt.Sscanf(tok[1:], "%d", &n)
+			for i := 0; i < n; i++ {
+				out = append(out, &item{kind: itemLine, height: 1, block: bi, offset: i,
+					breakOK: i >= 1 && n-1-i >= 2 || i == n-1, dump: fmt.Sprintf("p%d.%d", bi, i)})
+			}
+		case 'h':
+			out = append(out, &item{kind: itemBox, height: 2, block: bi, dump: fmt.Sprintf("h%d", bi)})
+		case 'f':
+			fmt.Sscanf(tok[1:], "%d", &n)
+			out = append(out, &item{kind: itemFigure, height: float64(n), block: bi, breakOK: true, dump: fmt.Sprintf("f%d", bi)})
+		}
+	}
+	return out
+}
+
+func TestPaginateRules(t *testing.T) {
+	tests := []struct {
+		name, spec string
+		capacity   float64
+		want       []string // per page: the items' dump names, "|" between items
+	}{
+		{"break inside a long paragraph", "p12", 10, []string{"p0.0..p0.9", "p0.10..p0.11"}},
+		{"no widow: two lines go over", "p11", 10, []string{"p0.0..p0.8", "p0.9..p0.10"}},
+		{"no orphan: a paragraph's first line does not end a page", "p9 p3", 10, []string{"p0.0..p0.8", "p1.0..p1.2"}},
+		{"a heading stays with its text", "p8 h p5", 10, []string{"p0.0..p0.7", "h1 p2.0..p2.4"}},
+		{"a figure that does not fit floats, text flows on", "p7 f5 p6", 10, []string{"p0.0..p0.6 p2.0..p2.2", "f1 p2.3..p2.5"}},
+		{"a three-line paragraph is never split", "p8 p3", 10, []string{"p0.0..p0.7", "p1.0..p1.2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &builder{}
+			pages := b.paginate(flowSpec(tc.spec), tc.capacity, tc.capacity, 99)
+			var got []string
+			for _, pg := range pages {
+				got = append(got, summarize(pg))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("pages\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// summarize names a page's items, runs of one paragraph's lines as a..b.
+func summarize(pg *flowPage) string {
+	var parts []string
+	for i := 0; i < len(pg.placed); i++ {
+		it := pg.placed[i].it
+		if it.kind != itemLine {
+			parts = append(parts, it.dump)
+			continue
+		}
+		j := i
+		for j+1 < len(pg.placed) && pg.placed[j+1].it.kind == itemLine && pg.placed[j+1].it.block == it.block {
+			j++
+		}
+		parts = append(parts, it.dump+".."+pg.placed[j].it.dump)
+		i = j
+	}
+	return strings.Join(parts, " ")
+}
