@@ -110,6 +110,9 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 	case *model.Paragraph:
 		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, n.Inlines, false)
 		items := b.setParagraph(runs, width, b.indentFor(*afterHeading), typeset.Justify, L, indent, bi, 0, nil)
+		if len(items) > 0 && items[0].para != nil && items[0].para.result.Fallback {
+			b.ds.WarnCodef("paragraph-loose", n.Pos, "this paragraph cannot be justified within tolerance in the print edition: its lines were filled one by one (rewording or a hyphenation exception helps)")
+		}
 		*afterHeading = false
 		return items
 	case *model.Heading:
