@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -503,8 +502,6 @@ func isURL(w string) bool {
 	}
 	return len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
 }
-
-var _ = math.Inf
 
 // urlBreaks returns where a web address or e-mail may break without a
 // hyphen: after a slash, before a dot, an at sign, a question mark, an

@@ -272,7 +272,7 @@ func parsePairPos(r *reader, st, numGlyphs int) (pairSubtable, bool) {
 		return sub, r.err == nil
 	case 2:
 		n1, n2 := r.u16(st+12), r.u16(st+14)
-		if n1 == 0 || n2 == 0 {
+		if n1 == 0 || n2 == 0 || size1+size2 == 0 || st+16+(size1+size2)*n1*n2 > len(r.b) {
 			return pairSubtable{}, false
 		}
 		sub := pairSubtable{
@@ -328,7 +328,7 @@ func readCoverage(r *reader, off, numGlyphs int) coverage {
 		for i := 0; i < n && r.err == nil; i++ {
 			rec := off + 4 + 6*i
 			start, end := r.u16(rec), r.u16(rec+2)
-			for g := start; g <= end && g < 0x10000; g++ {
+			for g := start; g <= end && len(c.glyphs) <= 0x10000; g++ {
 				add(g)
 			}
 		}

@@ -11,10 +11,7 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	items := s.items
 	k := &s.kp
 	end := b
-	w, y, fil, z := k.lineMetrics(items, start, b)
-	_ = y
-	_ = fil
-	_ = z
+	w, _, _, _ := k.lineMetrics(items, start, b)
 	// Glue is set at ratio r (clamped to full shrink); ragged lines keep
 	// their spaces natural.
 	gr := r
