@@ -1,7 +1,9 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/publish-books/publish/internal/cite"
@@ -10,6 +12,7 @@ import (
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/pdf"
+	"github.com/publish-books/publish/internal/typeset"
 	"github.com/publish-books/publish/internal/typo"
 )
 
@@ -190,4 +193,57 @@ func BenchmarkEPUBImages(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkLineBreak is the paragraph breaking alone (typeset: measuring,
+// hyphenation, Knuth-Plass) of every running-text paragraph of the book,
+// at the print layout's measure, with a new setter each time as a build
+// makes one (so its word memo starts empty).
+func BenchmarkLineBreak(b *testing.B) {
+	eachCorpus(b, func(b *testing.B, dir string) {
+		book, lay := preparedBook(b, dir)
+		var regular string
+		for _, f := range lay.Fonts {
+			if !f.Italic && !f.Bold {
+				regular = f.Path
+			}
+		}
+		data, err := os.ReadFile(regular)
+		if err != nil {
+			b.Fatal(err)
+		}
+		face, err := typeset.ParseFace(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var paras []typeset.Paragraph
+		words := 0
+		for _, ch := range book.Chapters {
+			for _, bl := range ch.Blocks {
+				p, ok := bl.(*model.Paragraph)
+				if !ok {
+					continue
+				}
+				text := model.PlainText(p.Inlines)
+				words += len(strings.Fields(text))
+				paras = append(paras, typeset.Paragraph{
+					Runs:  []typeset.Run{{Text: text, Style: typeset.Style{Font: "serif", Face: face, Size: lay.Size}}},
+					Width: lay.TextWidth(), Indent: lay.Indent, Lang: "fr"})
+			}
+		}
+		lines := 0
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			s := typeset.NewSetter(typeset.SetterOptions{})
+			lines = 0
+			for _, p := range paras {
+				lines += len(s.Set(p).Lines)
+			}
+		}
+		b.StopTimer()
+		b.ReportMetric(float64(len(paras)), "paragraphs")
+		b.ReportMetric(float64(lines), "lines")
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(lines), "µs/line")
+		reportPerPage(b, 0, words)
+	})
 }
