@@ -1,0 +1,53 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// TestRunsCountModelText checks the offsets contract: the counted runs of
+// a paragraph spell model.PlainText of its inlines; note calls are
+// uncounted.
+func TestRunsCountModelText(t *testing.T) {
+	lay := sampleLayout(t, nil)
+	fonts, err := loadFonts(fpdf.New("P", "pt", "A4", ""), lay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras [][]model.Inline
+	for _, ch := range append(sampleBook(t).Chapters, longBook(t, 2).Chapters...) {
+		for _, b := range ch.Blocks {
+			if p, ok := b.(*model.Paragraph); ok {
+				paras = append(paras, p.Inlines)
+			}
+		}
+	}
+	note := &model.Note{Number: 7}
+	paras = append(paras, []model.Inline{&model.Text{Value: "le 1"}, &model.Superscript{Children: txt("er")},
+		&model.SmallCaps{Children: txt("xixe")}, &model.LineBreak{}, &model.Citation{Note: note},
+		&model.Citation{Rendered: txt("(Dupont 1990)")}, &model.NoteRef{Note: note}, &model.RawInline{},
+		&model.Link{Internal: "x", Children: []model.Inline{&model.Emphasis{Children: txt("là")}}}})
+	calls := 0
+	for _, ins := range paras {
+		var counted strings.Builder
+		for _, r := range runsOf(fonts, 11, true, func(*model.Note) string { return "#n" }, ins, false) {
+			if r.Uncounted {
+				calls++
+				continue
+			}
+			counted.WriteString(r.Text)
+		}
+		if got, want := counted.String(), model.PlainText(ins); !strings.EqualFold(got, want) || len([]rune(got)) != len([]rune(want)) {
+			t.Errorf("counted runs %q, model text %q", got, want)
+		}
+	}
+	if calls == 0 {
+		t.Error("no note call seen")
+	}
+	_ = typeset.Justify
+}
