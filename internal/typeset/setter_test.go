@@ -245,3 +245,18 @@ func FuzzSet(f *testing.F) {
 		}
 	})
 }
+
+// TestDegenerateStyles: a run without a face or with no size is set
+// without panicking (the page builder reports such problems itself).
+func TestDegenerateStyles(t *testing.T) {
+	s := NewSetter(SetterOptions{})
+	for _, st := range []Style{{Size: 10}, {Face: testFace(t, "regular")}, {Face: testFace(t, "regular"), Size: -3}} {
+		r := s.Set(Paragraph{Runs: []Run{{Text: "Une phrase assez longue pour faire plusieurs lignes, enthousiasme.", Style: st}}, Width: 80, Lang: "fr"})
+		if len(r.Lines) == 0 {
+			t.Errorf("%+v: no lines", st)
+		}
+	}
+	if r := s.Set(Paragraph{Runs: []Run{{Text: "  \u00a0 ", Style: Style{Size: 10}}}, Width: 80}); len(r.Lines) != 0 {
+		t.Errorf("blank paragraph: %d lines", len(r.Lines))
+	}
+}
