@@ -80,7 +80,14 @@ func (b *builder) chapterItems(ch *model.Chapter) []*item {
 	var out []*item
 	afterHeading := true
 	for bi, blk := range ch.Blocks {
-		out = append(out, b.blockItems(ch, blk, bi, 0, &afterHeading)...)
+		items := b.blockItems(ch, blk, bi, 0, &afterHeading)
+		if _, ok := blk.(*model.Paragraph); !ok {
+			// Page starts count runes in paragraphs only (model.PageStart).
+			for _, it := range items {
+				it.offset = 0
+			}
+		}
+		out = append(out, items...)
 	}
 	if len(ch.Notes) > 0 {
 		out = append(out, b.notesItems(ch)...)
