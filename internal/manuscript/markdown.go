@@ -180,7 +180,29 @@ func (r *reader) cleanSource(file string, src []byte) []byte {
 		r.ds.Errorf(newLineIndex(file, src).pos(i), "NUL byte in text: the file looks binary or corrupted")
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
-	return src
+	return r.replaceControls(file, src)
+}
+
+// replaceControls replaces the characters XML refuses (C0 controls other
+// than tab and line feed, DEL, U+FFFE, U+FFFF), which word processors
+// sometimes leave behind, by spaces, and reports the first one: an EPUB
+// cannot hold them even escaped.
+func (r *reader) replaceControls(file string, src []byte) []byte {
+	bad := func(c rune) bool {
+		return c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
+	}
+	first := bytes.IndexFunc(src, bad)
+	if first < 0 {
+		return src
+	}
+	c, _ := utf8.DecodeRune(src[first:])
+	r.ds.Warnf(newLineIndex(file, src).pos(first), "invisible control character U+%04X replaced by a space (pasted from a word processor?)", c)
+	return bytes.Map(func(c rune) rune {
+		if bad(c) {
+			return ' '
+		}
+		return c
+	}, src)
 }
 
 func fileBase(p string) string {

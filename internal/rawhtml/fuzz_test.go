@@ -36,7 +36,7 @@ func FuzzConvert(f *testing.F) {
 			ctx = Phrasing
 		}
 		nodes, ps := Convert(src, ctx)
-		if err := WellFormed(nodes); err != nil {
+		if err := Check(nodes); err != nil {
 			t.Fatalf("Convert(%q): %v\n%s", src, err, XHTML(nodes))
 		}
 		if ctx == Flow {

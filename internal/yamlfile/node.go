@@ -64,6 +64,10 @@ const MaxNodes = 200000
 // one document) are reported to ds with their positions; the result is nil
 // when nothing usable was read.
 func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
+	if len(data) > MaxSize {
+		ds.Errorf(model.Position{File: file}, "YAML file is %.1f MiB, more than the %d MiB publish reads", float64(len(data))/(1<<20), MaxSize>>20)
+		return nil
+	}
 	// A byte order mark is invisible in editors; YAML allows it at the start.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -73,6 +77,10 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 	}
 	if line, col, r, ok := controlCharacter(data); ok {
 		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "control character U+%04X: YAML allows only printable text (the file looks binary or corrupted)", r)
+		return nil
+	}
+	if d, deep := checkNesting(file, data); deep {
+		ds.Add(d)
 		return nil
 	}
 	f, err := parser.ParseBytes(data, 0)
@@ -88,7 +96,59 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 		ds.Errorf(p, "only one YAML document is allowed (remove the second '---')")
 	}
 	c := converter{file: file, ds: ds}
-	return c.convert(f.Docs[0].Body)
+	first := len(ds.List)
+	root := c.convert(f.Docs[0].Body)
+	// The parser places a missing value after the end of its line; keep
+	// every position inside the file so that editors can jump to it.
+	lines := lineLengths(data)
+	clampTree(root, lines)
+	for i := first; i < len(ds.List); i++ {
+		if ds.List[i].Pos.File == file {
+			ds.List[i].Pos = clamp(ds.List[i].Pos, lines)
+		}
+	}
+	return root
+}
+
+// lineLengths returns the length in characters of each line of data,
+// lines ending at LF, CRLF or CR.
+func lineLengths(data []byte) []int {
+	var out []int
+	n := 0
+	for i, r := range string(data) {
+		switch {
+		case r == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case r == '\n' || r == '\r':
+			out = append(out, n)
+			n = 0
+		default:
+			n++
+		}
+	}
+	return append(out, n)
+}
+
+func clamp(p model.Position, lines []int) model.Position {
+	if p.Line > len(lines) {
+		p.Line = len(lines)
+		p.Col = lines[p.Line-1] + 1
+	}
+	if p.Line >= 1 && p.Col > lines[p.Line-1]+1 {
+		p.Col = lines[p.Line-1] + 1
+	}
+	return p
+}
+
+func clampTree(n *Node, lines []int) {
+	if n == nil {
+		return
+	}
+	n.Pos = clamp(n.Pos, lines)
+	for _, list := range [][]*Node{n.Keys, n.Values, n.Items} {
+		for _, c := range list {
+			clampTree(c, lines)
+		}
+	}
 }
 
 type converter struct {
@@ -149,16 +209,35 @@ func (c *converter) convert(n ast.Node) *Node {
 	case *ast.NullNode:
 		return &Node{Kind: Null, Pos: pos}
 	case *ast.LiteralNode:
-		return &Node{Kind: Scalar, Value: v.Value.Value, Quoted: true, Pos: pos}
+		return &Node{Kind: Scalar, Value: c.checkEscapes(v.Value.Value, pos), Quoted: true, Pos: pos}
 	case *ast.StringNode:
 		tk := v.GetToken()
 		quoted := tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
-		return &Node{Kind: Scalar, Value: v.Value, Quoted: quoted, Pos: pos}
+		return &Node{Kind: Scalar, Value: c.checkEscapes(v.Value, pos), Quoted: quoted, Pos: pos}
 	case ast.ScalarNode:
 		return &Node{Kind: Scalar, Value: scalarText(n), Pos: pos}
 	}
 	c.ds.Errorf(pos, "unsupported YAML construct")
 	return &Node{Kind: Null, Pos: pos}
+}
+
+// checkEscapes refuses control characters that a double-quoted escape
+// ("\u0000", "\x07") put in a value: no output format can hold them.
+func (c *converter) checkEscapes(s string, pos model.Position) string {
+	bad := func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F || r == 0xFFFE || r == 0xFFFF
+	}
+	if i := strings.IndexFunc(s, bad); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		c.ds.Errorf(pos, "the value holds control character U+%04X, which no book can print", r)
+		return strings.Map(func(r rune) rune {
+			if bad(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return s
 }
 
 func scalarText(n ast.Node) string {
