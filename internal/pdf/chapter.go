@@ -195,12 +195,16 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		var out []*item
 		size := b.lay.Size * 0.9
 		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
-			runs := plainRuns(b.fonts, fontRegular, size, strings.ReplaceAll(line, "\t", "    "))
-			if line == "" {
+			line = strings.ReplaceAll(line, "\t", "    ")
+			// Leading spaces keep the code's indentation, as an indent.
+			lead := len(line) - len(strings.TrimLeft(line, " "))
+			runs := plainRuns(b.fonts, fontRegular, size, line[lead:])
+			ind := float64(lead) * b.fonts.faces[fontRegular].Measure(" ", size)
+			if strings.TrimSpace(line) == "" {
 				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
 				continue
 			}
-			out = append(out, b.setParagraph(runs, width, 0, typeset.Left, L, indent, bi, 0, nil)...)
+			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, 0, nil)...)
 		}
 		*afterHeading = false
 		return out
