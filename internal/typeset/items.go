@@ -65,9 +65,19 @@ type segInfo struct {
 	hidden []bool // runes not drawn; nil when none
 	first  rune
 	last   rune
-	// explicit lists break points after an explicit or soft hyphen.
+	// fixed lists the breaks that need no patterns: after an explicit
+	// or a soft hyphen, or inside a web address (url).
+	fixed []brk
+	url   bool
+	// pat caches the pattern hyphenation for language patLang; name is
+	// true for a capitalised word.
+	pat     []brk
+	patLang string
+	patDone bool
+	name    bool
+	// explicit and soft are the hyphen positions found while measuring.
 	explicit []int32
-	soft     []bool // explicit[i] is a soft hyphen (draws a hyphen)
+	soft     []bool
 	// core is the rune range of the letters (with inner apostrophes and
 	// hyphens); coreOK is false when the segment has other characters
 	// between letters.
@@ -193,6 +203,15 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 		}
 		if !unicode.Is(unicode.Pe, r) && !unicode.Is(unicode.Pf, r) && r != '"' && r != '\'' && r != '\u202f' {
 			break
+		}
+	}
+	for k, p := range si.explicit {
+		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
+	}
+	if len(si.fixed) == 0 && isURL(text) {
+		si.url = true
+		for _, p := range urlBreaks(text, si) {
+			si.fixed = append(si.fixed, breakAt(face, text, si, p, false, false))
 		}
 	}
 	s.memo[key] = si
@@ -398,82 +417,95 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			hyphSeg = i
 		}
 	}
-	var pts []int32
+	var pats []brk
 	name := false
-	if hyphSeg >= 0 && p.Lang != "" {
+	if hyphSeg >= 0 && s.lang != "" {
 		sg := &segs[hyphSeg]
-		si := sg.info
-		if si.coreClean && len(si.explicit) == 0 && !p.Runs[sg.run].NoBreak && !isURL(sg.text) {
-			core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
-			part, off, isName, ok := hyphenatable(core)
-			name = isName && !sentenceStart
-			if ok {
-				for _, q := range s.hy.points(s.lang, part) {
-					pts = append(pts, si.coreFrom+int32(off)+q)
-				}
-			}
+		if si := sg.info; si.coreClean && len(si.fixed) == 0 && !si.url && !p.Runs[sg.run].NoBreak {
+			pats = s.patternBreaks(sg)
+			name = si.name && !sentenceStart
 		}
 	}
 	for i := range segs {
 		sg := &segs[i]
 		si := sg.info
 		size := sg.style.Size
-		face := sg.style.Face
 		segIdx := int32(first + i)
-		noBreak := p.Runs[sg.run].NoBreak
-		var bps []int32
-		var soft []bool
-		fromPatterns := false
-		url := false
-		if !noBreak {
-			if i == hyphSeg && len(pts) > 0 {
-				bps = pts
-				fromPatterns = true
-				for range pts {
-					soft = append(soft, true)
-				}
-			} else if len(si.explicit) > 0 {
-				bps = si.explicit
-				soft = si.soft
-			} else if isURL(sg.text) {
-				bps = urlBreaks(sg.text, si)
-				soft = make([]bool, len(bps))
-				url = true
+		var bps []brk
+		if !p.Runs[sg.run].NoBreak {
+			if i == hyphSeg && len(pats) > 0 {
+				bps = pats
+			} else {
+				bps = si.fixed
 			}
 		}
 		from := int32(0)
-		for k, bp := range bps {
-			s.items = append(s.items, item{kind: boxItem, width: (si.cum[bp] - si.cum[from]) * size, seg: segIdx, from: from, to: bp})
-			// Breaking here removes the kern between the runes around bp.
-			kernAcross := 0.0
-			if face != nil {
-				kernAcross = si.cum[bp] - si.cum[bp-1] - face.advanceOf(runeAt(sg.text, si.byteAt, bp-1), si, bp-1)
-			}
-			pen := item{kind: penaltyItem, seg: segIdx, flagged: !url, width: -kernAcross * size}
-			if soft[k] {
-				pen.hyphen = true
+		for _, bp := range bps {
+			s.items = append(s.items, item{kind: boxItem, width: (si.cum[bp.pos] - si.cum[from]) * size, seg: segIdx, from: from, to: bp.pos})
+			pen := item{kind: penaltyItem, seg: segIdx, flagged: !si.url, width: bp.width * size, hyphen: bp.soft}
+			switch {
+			case bp.pattern && name:
+				pen.penalty = s.opts.NameHyphenPenalty
+			case bp.soft:
 				pen.penalty = s.opts.HyphenPenalty
-				if name && fromPatterns {
-					pen.penalty = s.opts.NameHyphenPenalty
-				}
-				if face != nil {
-					pen.width += face.Advance('-') * size
-				}
-			} else {
+			default:
 				pen.penalty = s.opts.ExHyphenPenalty
 			}
 			s.items = append(s.items, pen)
-			from = bp
+			from = bp.pos
 		}
 		w := (si.cum[si.n] - si.cum[from]) * size
 		if i+1 < len(segs) {
 			nx := &segs[i+1]
-			if face != nil && nx.style.Face == face && nx.style.Size == size && nx.style.Rise == sg.style.Rise {
+			if face := sg.style.Face; face != nil && nx.style.Face == face && nx.style.Size == size && nx.style.Rise == sg.style.Rise {
 				w += face.Kern(si.last, nx.info.first) * size
 			}
 		}
 		s.items = append(s.items, item{kind: boxItem, width: w, seg: segIdx, from: from, to: int32(si.n)})
 	}
+}
+
+// brk is a break opportunity inside a measured segment: before rune pos,
+// with the width in em the break adds (a hyphen, less the kerning
+// across pos that the break removes).
+type brk struct {
+	pos     int32
+	width   float64
+	soft    bool // a hyphen is drawn (pattern or soft hyphen)
+	pattern bool // found by the hyphenation patterns
+}
+
+// breakAt returns a break before rune pos of si in face.
+func breakAt(face *Face, text string, si *segInfo, pos int32, soft, pattern bool) brk {
+	b := brk{pos: pos, soft: soft, pattern: pattern}
+	if face == nil {
+		return b
+	}
+	b.width = -(si.cum[pos] - si.cum[pos-1] - face.advanceOf(runeAt(text, si.byteAt, pos-1), si, pos-1))
+	if soft {
+		b.width += face.Advance('-')
+	}
+	return b
+}
+
+// patternBreaks returns the hyphenation points of a segment in the
+// paragraph's language, remembered in the segment's measurement.
+func (s *Setter) patternBreaks(sg *segment) []brk {
+	si := sg.info
+	if si.patDone && si.patLang == s.lang {
+		return si.pat
+	}
+	si.patDone, si.patLang, si.pat = true, s.lang, nil
+	core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
+	part, off, isName, ok := hyphenatable(core)
+	si.name = isName
+	if !ok {
+		return nil
+	}
+	for _, q := range s.hy.points(s.lang, part) {
+		si.pat = append(si.pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+	}
+	return si.pat
 }
 
 // advanceOf returns the advance in em of rune r at index i of a measured

@@ -23,10 +23,9 @@ type breaker struct {
 	active []int32
 	next   []int32
 	cand   []node
-	sumW   []float64
-	sumY   []float64
-	sumZ   []float64
-	sumF   []float64
+	// sums[i] totals the widths, stretch, shrink and infinite stretch of
+	// items [0, i).
+	sums []sums
 	starts []int32 // first item index of a line after a break at i
 	noHyph map[int32]bool
 	// zScale multiplies the interword shrink (the emergency pass widens it).
@@ -74,10 +73,11 @@ func (s *Setter) lineStart(b int) int {
 // lineMetrics returns the natural width, stretch, infinite stretch and
 // shrink of the line from item start to a break at b.
 func (k *breaker) lineMetrics(items []item, start, b int) (w, y, fil, z float64) {
-	w = k.sumW[b] - k.sumW[start]
-	y = k.sumY[b] - k.sumY[start]
-	fil = k.sumF[b] - k.sumF[start]
-	z = (k.sumZ[b] - k.sumZ[start]) * k.zScale
+	e, a := &k.sums[b], &k.sums[start]
+	w = e.w - a.w
+	y = e.y - a.y
+	fil = e.f - a.f
+	z = (e.z - a.z) * k.zScale
 	if items[b].kind == penaltyItem {
 		w += items[b].width
 	}
@@ -110,13 +110,13 @@ func lineRatio(w, y, fil, z, width float64) float64 {
 // sequence is feasible even accepting any stretch.
 func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
 	n := len(items)
-	k.sumW = grow(k.sumW, n+1)
-	k.sumY = grow(k.sumY, n+1)
-	k.sumZ = grow(k.sumZ, n+1)
-	k.sumF = grow(k.sumF, n+1)
+	if cap(k.sums) < n+1 {
+		k.sums = make([]sums, n+1)
+	}
+	k.sums = k.sums[:n+1]
 	var w, y, z, f float64
 	for i := range items {
-		k.sumW[i], k.sumY[i], k.sumZ[i], k.sumF[i] = w, y, z, f
+		k.sums[i] = sums{w, y, z, f}
 		it := &items[i]
 		switch it.kind {
 		case boxItem:
@@ -128,7 +128,7 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 			f += it.fil
 		}
 	}
-	k.sumW[n], k.sumY[n], k.sumZ[n], k.sumF[n] = w, y, z, f
+	k.sums[n] = sums{w, y, z, f}
 	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
 	for key := range k.noHyph {
 		delete(k.noHyph, key)
@@ -184,12 +184,8 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 	return nil, nil, false
 }
 
-func grow(b []float64, n int) []float64 {
-	if cap(b) < n {
-		return make([]float64, n)
-	}
-	return b[:n]
-}
+// sums are running totals of item dimensions.
+type sums struct{ w, y, z, f float64 }
 
 // pass runs one Knuth-Plass pass with the given tolerance and returns the
 // chosen final node, -1 when no break sequence is feasible.
