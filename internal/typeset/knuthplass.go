@@ -25,7 +25,7 @@ type breaker struct {
 	cand   []node
 	// sums[i] totals the widths, stretch, shrink and infinite stretch of
 	// items [0, i).
-	sums []sums
+	sums   []sums
 	starts []int32 // first item index of a line after a break at i
 	noHyph map[int32]bool
 	// zScale multiplies the interword shrink (the emergency pass widens it).
