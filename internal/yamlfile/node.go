@@ -92,7 +92,7 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 		return &Node{Kind: Null, Pos: model.Position{File: file, Line: 1, Col: 1}}
 	}
 	if len(f.Docs) > 1 {
-		p := positionOf(file, f.Docs[1].GetToken())
+		p := positionOf(file, tokenOf(f.Docs[1]))
 		ds.Errorf(p, "only one YAML document is allowed (remove the second '---')")
 	}
 	c := converter{file: file, ds: ds}
@@ -163,7 +163,7 @@ func (c *converter) convert(n ast.Node) *Node {
 		return &Node{Kind: Null}
 	}
 	c.count++
-	pos := positionOf(c.file, n.GetToken())
+	pos := positionOf(c.file, tokenOf(n))
 	if c.count > MaxNodes {
 		if c.count == MaxNodes+1 {
 			c.ds.Errorf(pos, "file too large: more than %d YAML nodes", MaxNodes)
@@ -190,14 +190,14 @@ func (c *converter) convert(n ast.Node) *Node {
 	case *ast.MappingNode:
 		m := &Node{Kind: Map, Pos: pos}
 		if len(v.Values) > 0 && v.Values[0].Key != nil && !v.IsFlowStyle {
-			m.Pos = positionOf(c.file, v.Values[0].Key.GetToken())
+			m.Pos = positionOf(c.file, tokenOf(v.Values[0].Key))
 		}
 		for _, mv := range v.Values {
 			c.addEntry(m, mv)
 		}
 		return m
 	case *ast.MappingValueNode:
-		m := &Node{Kind: Map, Pos: positionOf(c.file, v.Key.GetToken())}
+		m := &Node{Kind: Map, Pos: positionOf(c.file, tokenOf(v.Key))}
 		c.addEntry(m, v)
 		return m
 	case *ast.SequenceNode:
@@ -211,7 +211,7 @@ func (c *converter) convert(n ast.Node) *Node {
 	case *ast.LiteralNode:
 		return &Node{Kind: Scalar, Value: c.checkEscapes(v.Value.Value, pos), Quoted: true, Pos: pos}
 	case *ast.StringNode:
-		tk := v.GetToken()
+		tk := tokenOf(v)
 		quoted := tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
 		return &Node{Kind: Scalar, Value: c.checkEscapes(v.Value, pos), Quoted: quoted, Pos: pos}
 	case ast.ScalarNode:
@@ -241,7 +241,7 @@ func (c *converter) checkEscapes(s string, pos model.Position) string {
 }
 
 func scalarText(n ast.Node) string {
-	if tk := n.GetToken(); tk != nil {
+	if tk := tokenOf(n); tk != nil {
 		return tk.Value
 	}
 	return strings.TrimSpace(n.String())
@@ -252,7 +252,7 @@ func (c *converter) addEntry(m *Node, mv *ast.MappingValueNode) {
 		return
 	}
 	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
-		c.ds.Errorf(positionOf(c.file, mv.Key.GetToken()), "YAML merge keys (<<) are not supported here")
+		c.ds.Errorf(positionOf(c.file, tokenOf(mv.Key)), "YAML merge keys (<<) are not supported here")
 		return
 	}
 	key := c.convert(mv.Key)
@@ -268,6 +268,20 @@ func (c *converter) addEntry(m *Node, mv *ast.MappingValueNode) {
 	}
 	m.Keys = append(m.Keys, key)
 	m.Values = append(m.Values, c.convert(mv.Value))
+}
+
+// tokenOf returns a node's token, or nil: some nodes of an incomplete
+// document (a "---" with nothing after it) panic when asked.
+func tokenOf(n ast.Node) (tk *token.Token) {
+	defer func() {
+		if recover() != nil {
+			tk = nil
+		}
+	}()
+	if n == nil {
+		return nil
+	}
+	return n.GetToken()
 }
 
 func positionOf(file string, tk *token.Token) model.Position {
@@ -298,12 +312,14 @@ func syntaxDiagnostic(file string, err error) model.Diagnostic {
 // and NEL; DEL; U+FFFE and U+FFFF), with its line and column.
 func controlCharacter(data []byte) (line, col int, r rune, found bool) {
 	line, col = 1, 1
-	for _, r := range string(data) {
+	for i, r := range string(data) {
 		switch {
-		case r == '\n':
+		case r == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			continue
+		case r == '\n' || r == '\r':
 			line, col = line+1, 1
 			continue
-		case r == '\t' || r == '\r' || r == 0x85:
+		case r == '\t' || r == 0x85:
 		case r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0xFFFE || r == 0xFFFF:
 			return line, col, r, true
 		}
@@ -321,9 +337,11 @@ func invalidUTF8Position(data []byte) (int, int) {
 		if r == utf8.RuneError && size <= 1 {
 			return line, col
 		}
-		if r == '\n' {
+		switch {
+		case r == '\r' && len(data) > 1 && data[1] == '\n':
+		case r == '\n' || r == '\r': // LF, CRLF and a lone CR end a line
 			line, col = line+1, 1
-		} else {
+		default:
 			col++
 		}
 		data = data[size:]
