@@ -36,9 +36,11 @@ func FuzzParse(f *testing.F) {
 						"width": func(v *Node) { String(v, &ds, "trim.width") }, "height": func(v *Node) { String(v, &ds, "trim.height") },
 					})
 				},
-				"bleed":      func(n *Node) { String(n, &ds, "bleed") },
-				"margins":    func(n *Node) { Strings(n, &ds, "margins") },
-				"font":       func(n *Node) { Fields(n, &ds, "font", nil, map[string]func(*Node){"size": func(v *Node) { Float(v, &ds, "size") }}) },
+				"bleed":   func(n *Node) { String(n, &ds, "bleed") },
+				"margins": func(n *Node) { Strings(n, &ds, "margins") },
+				"font": func(n *Node) {
+					Fields(n, &ds, "font", nil, map[string]func(*Node){"size": func(v *Node) { Float(v, &ds, "size") }})
+				},
 				"crop-marks": func(n *Node) { Bool(n, &ds, "crop-marks") },
 				"pages":      func(n *Node) { Int(n, &ds, "pages") },
 			})
