@@ -13,6 +13,17 @@ type generator struct {
 	stats  Stats
 	images []imageSpec
 	figure int // figures written so far
+	// graphics counts the figures credited to an archive source.
+	graphics int
+}
+
+// citedKeys returns the keys of the sources cited so far.
+func (g *generator) citedKeys() map[string]bool {
+	cited := map[string]bool{}
+	for i := 0; i < min(g.stats.Citations, len(citeKeys)); i++ {
+		cited[citeKeys[i]] = true
+	}
+	return cited
 }
 
 func countWords(s string) int { return len(strings.Fields(s)) }
@@ -63,7 +74,7 @@ func (g *generator) chapter(i int) string {
 				notesLeft--
 				g.stats.Notes++
 			} else if citesLeft > 0 && words*(g.spec.CitationsPerChapter+1)/target >= g.spec.CitationsPerChapter-citesLeft+1 {
-				key := pick(r, citeKeys)
+				key := citeKeys[g.stats.Citations%len(citeKeys)]
 				cit := fmt.Sprintf(" [@%s, p. %d]", key, r.between(9, 320))
 				if r.chance(30) {
 					cit = fmt.Sprintf(" [voir @%s]", key)
@@ -122,7 +133,9 @@ func (g *generator) figureMarkdown() string {
 		strings.ReplaceAll(strings.TrimSuffix(caption, "."), "*", "") + "."
 	credit := fmt.Sprintf("credit=%q", pick(r, creditTexts))
 	if r.chance(40) {
-		credit = fmt.Sprintf("source=fonds-%02d", r.between(1, graphicSources))
+		// Archive sources in turn, so that each one is used.
+		g.graphics++
+		credit = fmt.Sprintf("source=fonds-%02d", (g.graphics-1)%graphicSources+1)
 	}
 	return fmt.Sprintf("![%s](%s){#fig-%03d alt=\"%s\" %s}", caption, file, num, alt, credit)
 }

@@ -111,7 +111,7 @@ func Generate(dir string, spec Spec) (Stats, error) {
 	if err := os.WriteFile(filepath.Join(dir, "book.yaml"), []byte(bookYAML(spec, files)), 0o644); err != nil {
 		return st, fmt.Errorf("corpus: write book.yaml: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "sources.yaml"), []byte(sourcesYAML(spec)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "sources.yaml"), []byte(sourcesYAML(spec, g.citedKeys(), min(g.graphics, graphicSources))), 0o644); err != nil {
 		return st, fmt.Errorf("corpus: write sources.yaml: %w", err)
 	}
 	if len(g.images) > 0 {
@@ -216,14 +216,21 @@ var citeKeys = []string{"leclercq-1952", "vasseur-1978", "morel-1946", "caron-19
 // figures may name with source=key.
 const graphicSources = 12
 
-func sourcesYAML(spec Spec) string {
+// sourcesYAML writes the sources the text cites and the first graphics
+// archive sources, so that none is left unused (which publish reports).
+func sourcesYAML(spec Spec, cited map[string]bool, graphics int) string {
 	var b strings.Builder
-	b.WriteString("# Sources of the generated benchmark book (CSL-YAML). Fictitious.\n")
-	b.WriteString(bookSources)
-	if spec.Kind == Illustrated {
+	b.WriteString("# Sources of the generated benchmark book (CSL-YAML). Fictitious.\nreferences:\n")
+	for _, entry := range strings.Split(strings.TrimPrefix(bookSources, "references:\n"), "  - id: ")[1:] {
+		key := entry[:strings.IndexByte(entry, '\n')]
+		if cited[key] {
+			b.WriteString("  - id: " + entry)
+		}
+	}
+	if graphics > 0 {
 		archives := []string{"Archives municipales de Boulogne-sur-Mer", "Archives départementales du Pas-de-Calais", "Archives municipales de Calais"}
 		placesOf := []string{"Boulogne-sur-Mer", "Arras", "Calais"}
-		for i := 1; i <= graphicSources; i++ {
+		for i := 1; i <= graphics; i++ {
 			a := (i - 1) % len(archives)
 			fmt.Fprintf(&b, `  - id: fonds-%02d
     type: graphic
