@@ -84,6 +84,14 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 				if h > maxH {
 					w, h = w*maxH/h, maxH
 				}
+				// A figure a little taller than half a page is brought to
+				// half a page, so that two share a page instead of each
+				// leaving half a page empty, when it keeps three quarters
+				// of its width.
+				half := math.Floor(b.capacity/2/L)*L - textH - 0.8*L
+				if h > half && half*w/h >= 0.75*w {
+					w, h = w*half/h, half
+				}
 				pf.w, pf.h = w, h
 				pf.ppi = float64(pi.Width) / (w / 72)
 				if pf.ppi < b.lay.MinPPI-0.5 {
