@@ -54,7 +54,9 @@ func (s *stream) dashes(in, out []cell, def lang, dialogue bool) []cell {
 			}
 			continue
 		case '!', '?', ellipsis:
-			aside = false
+			if closesContext(runeAt(in, i+1)) {
+				aside = false // the sentence ends
+			}
 		case '-':
 			if lg != langFR && lg != langEN {
 				break

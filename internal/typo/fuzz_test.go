@@ -1,8 +1,10 @@
 package typo
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
@@ -21,14 +23,17 @@ func FuzzApply(f *testing.F) {
 		f.Add(s, uint8(7), true)
 	}
 	f.Fuzz(func(t *testing.T, s string, split uint8, english bool) {
-		if !utf8.ValidString(s) {
-			return
+		if !utf8.ValidString(s) || len(s) > 4096 {
+			return // long inputs only slow the fuzzer's minimising down
 		}
+		// A run that does not end is reported as a crash with its input.
+		timer := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Apply did not end on %q (split %d, English %v)", s, split, english)) })
+		defer timer.Stop()
 		lang := "fr"
 		if english {
 			lang = "en"
 		}
-		ins := splitNodes(s, int(split))
+		ins := splitNodes(s, int(split), english)
 		out, _ := applyOne(lang, "para", ins)
 		got := model.PlainText(out)
 		if !utf8.ValidString(got) {
@@ -45,22 +50,31 @@ func FuzzApply(f *testing.F) {
 	})
 }
 
-// splitNodes cuts s into text, emphasis and span nodes every n runes.
-func splitNodes(s string, n int) []model.Inline {
+// splitNodes cuts s into text, emphasis, span (in the other language),
+// line break and note call nodes every n runes.
+func splitNodes(s string, n int, english bool) []model.Inline {
 	if n <= 0 {
 		return []model.Inline{&model.Text{Value: s}}
+	}
+	other := "en"
+	if english {
+		other = "fr"
 	}
 	var out []model.Inline
 	rs := []rune(s)
 	for i := 0; i < len(rs); i += n {
 		part := string(rs[i:min(i+n, len(rs))])
-		switch (i / n) % 3 {
+		switch (i / n) % 5 {
 		case 0:
 			out = append(out, &model.Text{Value: part})
 		case 1:
 			out = append(out, &model.Emphasis{Children: []model.Inline{&model.Text{Value: part}}})
+		case 2:
+			out = append(out, &model.Span{Lang: other, Children: []model.Inline{&model.Text{Value: part}}})
+		case 3:
+			out = append(out, &model.Text{Value: part}, &model.LineBreak{})
 		default:
-			out = append(out, &model.Span{Children: []model.Inline{&model.Text{Value: part}}})
+			out = append(out, &model.NoteRef{}, &model.Strong{Children: []model.Inline{&model.Text{Value: part}}})
 		}
 	}
 	return out

@@ -33,7 +33,10 @@ func (s *stream) spacing(in, out []cell, def lang) []cell {
 		case langEN:
 			if isHighPunct(c.r) {
 				trimmed, _ := popSpaces(out)
-				if len(trimmed) < len(out) && len(trimmed) > 0 && !isOpening(lastRune(trimmed)) && lastRune(trimmed) != lineRune {
+				// The space after an address stays: without it the sign
+				// would read as part of the address.
+				if len(trimmed) < len(out) && len(trimmed) > 0 && !isOpening(lastRune(trimmed)) &&
+					lastRune(trimmed) != lineRune && trimmed[len(trimmed)-1].flags&fProtected == 0 {
 					out = trimmed
 				}
 			}
