@@ -53,7 +53,9 @@ const seed = 0x5eed_1944_0922
 
 // SpecFor returns the spec of a corpus at a size. The novel's large size
 // is the novel-length book of the performance budget (15 chapters, about
-// 90 000 words).
+// 90 000 words, some 300 pages of the sample layout); its small size is
+// about 100 pages. The illustrated book has 25 or 100 figures in about
+// 100 or 400 pages.
 func SpecFor(kind Kind, size Size) (Spec, error) {
 	s := Spec{Kind: kind, Seed: seed, NotesPerChapter: 3, CitationsPerChapter: 2}
 	switch kind {
@@ -61,10 +63,10 @@ func SpecFor(kind Kind, size Size) (Spec, error) {
 		s.WordsPerChapter = 6000
 		s.Chapters = 15
 		if size == Small {
-			s.Chapters = 4
+			s.Chapters = 5
 		}
 	case Illustrated:
-		s.WordsPerChapter = 4500
+		s.WordsPerChapter = 8000
 		s.Chapters, s.Figures = 12, 100
 		if size == Small {
 			s.Chapters, s.Figures = 3, 25
