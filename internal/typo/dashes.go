@@ -9,7 +9,7 @@ package typo
 //     French and an em dash in English; "---" between words an em dash;
 //   - in French, spaced dashes around an aside are tied to it: a no-break
 //     space after the opening dash and before the closing one.
-func (s *stream) dashes(in, out []cell, def lang, dialogue bool) []cell {
+func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 	aside := false    // a French aside dash is open in this sentence
 	lineStart := true // nothing but spaces since the start or a line break
 	for i := 0; i < len(in); i++ {

@@ -3,7 +3,7 @@ package typo
 import "github.com/publish-books/publish/internal/model"
 
 // list applies the rules to one inline list and reports its suggestions.
-func (a *applier) list(ins *[]model.Inline, ctx context) {
+func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	if ins == nil || len(*ins) == 0 {
 		return
 	}
@@ -22,10 +22,10 @@ func (a *applier) list(ins *[]model.Inline, ctx context) {
 	// The order matters for idempotence: a pass never changes what an
 	// earlier pass looked at (spaces stay spaces, dashes stay dashes), so a
 	// second run finds nothing to do.
-	s.pass(s.quotes(s.cells, s.spare[:0], ctx.lang))
-	s.pass(s.spacing(s.cells, s.spare[:0], ctx.lang))
-	s.pass(s.dashes(s.cells, s.spare[:0], ctx.lang, ctx.kind == kindParagraph))
-	s.pass(s.numbers(s.cells, s.spare[:0], ctx.lang))
+	s.pass(s.quotes(s.cells, s.spare[:0]))
+	s.pass(s.spacing(s.cells, s.spare[:0]))
+	s.pass(s.dashes(s.cells, s.spare[:0], ctx.kind == kindParagraph))
+	s.pass(s.numbers(s.cells, s.spare[:0]))
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
 	s.computeRanges()

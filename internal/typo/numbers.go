@@ -25,7 +25,7 @@ type insertion struct {
 //
 // Only a single space is changed; the cells are edited in place and the
 // returned slice holds the insertions.
-func (s *stream) numbers(cs, out []cell, def lang) []cell {
+func (s *stream) numbers(cs, out []cell) []cell {
 	ins := s.ins[:0]
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]

@@ -9,7 +9,7 @@ type quoteOpen struct {
 // quotes turns straight quotes into the language's quotation marks and
 // the straight apostrophe into ’. French: "…" gives « … » (spaces are set
 // by the spacing pass), and “…” inside a quotation; English: “…” and ‘…’.
-func (s *stream) quotes(in, out []cell, def lang) []cell {
+func (s *stream) quotes(in, out []cell) []cell {
 	stack := s.stack[:0]
 	for i := 0; i < len(in); i++ {
 		c := in[i]

@@ -10,7 +10,7 @@ package typo
 // (a?b, 8:30, http://…).
 //
 // English: the spaces before ; : ! ? are removed.
-func (s *stream) spacing(in, out []cell, def lang) []cell {
+func (s *stream) spacing(in, out []cell) []cell {
 	for i := 0; i < len(in); i++ {
 		c := in[i]
 		if c.piece < 0 || c.flags&fProtected != 0 {

@@ -42,8 +42,8 @@ const (
 	kindOther                 // titles, captions, cells, credits
 )
 
-// context is what the pass knows about one inline list.
-type context struct {
+// scope is what the pass knows about one inline list.
+type scope struct {
 	lang    lang
 	kind    kind
 	pos     model.Position // where the list's block starts
@@ -85,7 +85,7 @@ func (a *applier) book() {
 			continue
 		}
 		lg := parseLang(ch.Lang, bookLang)
-		a.list(&ch.Title, context{lang: lg, kind: kindOther, pos: ch.Pos, suggest: true})
+		a.list(&ch.Title, scope{lang: lg, kind: kindOther, pos: ch.Pos, suggest: true})
 		a.blocks(ch.Blocks, lg, true)
 		for _, n := range ch.Notes {
 			a.note(n, lg)
@@ -101,7 +101,7 @@ func (a *applier) book() {
 		g.Title = a.text(g.Title, bookLang)
 		for ei := range g.Entries {
 			e := &g.Entries[ei]
-			ctx := context{lang: bookLang, kind: kindOther}
+			ctx := scope{lang: bookLang, kind: kindOther}
 			if src := b.Sources[e.Key]; src != nil {
 				ctx.pos, ctx.suggest = src.Pos, true
 			}
@@ -137,18 +137,18 @@ func (a *applier) figure(f *model.Figure, lg lang) {
 	// The alt text is part of the EPUB text, read aloud or shown when the
 	// image is missing: it follows the same rules.
 	f.Alt = a.text(f.Alt, lg)
-	a.list(&f.Caption, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: true})
+	a.list(&f.Caption, scope{lang: lg, kind: kindOther, pos: f.Pos, suggest: true})
 	// A credit taken from a source is reported through the bibliography.
-	a.list(&f.Credit, context{lang: lg, kind: kindOther, pos: f.Pos, suggest: f.CreditSource == ""})
+	a.list(&f.Credit, scope{lang: lg, kind: kindOther, pos: f.Pos, suggest: f.CreditSource == ""})
 }
 
 func (a *applier) blocks(bs []model.Block, lg lang, suggest bool) {
 	for _, b := range bs {
 		switch n := b.(type) {
 		case *model.Paragraph:
-			a.list(&n.Inlines, context{lang: lg, kind: kindParagraph, pos: n.Pos, suggest: suggest})
+			a.list(&n.Inlines, scope{lang: lg, kind: kindParagraph, pos: n.Pos, suggest: suggest})
 		case *model.Heading:
-			a.list(&n.Inlines, context{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest})
+			a.list(&n.Inlines, scope{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest})
 		case *model.FigureBlock:
 			a.figure(n.Figure, lg)
 		case *model.List:
@@ -160,7 +160,7 @@ func (a *applier) blocks(bs []model.Block, lg lang, suggest bool) {
 		case *model.BlockQuote:
 			a.blocks(n.Blocks, lg, suggest)
 		case *model.Table:
-			ctx := context{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest}
+			ctx := scope{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest}
 			for i := range n.Header {
 				a.list(&n.Header[i], ctx)
 			}
@@ -180,12 +180,12 @@ func (a *applier) text(s string, lg lang) string {
 		return s
 	}
 	ins := []model.Inline{&model.Text{Value: s}}
-	a.list(&ins, context{lang: lg, kind: kindOther, suggest: false})
+	a.list(&ins, scope{lang: lg, kind: kindOther, suggest: false})
 	return model.PlainText(ins)
 }
 
 // suggest records a suggestion once per place and message.
-func (a *applier) suggest(ctx context, code string, needles []string, format string, args ...any) {
+func (a *applier) suggest(ctx scope, code string, needles []string, format string, args ...any) {
 	pos := a.loc.find(ctx.pos, needles)
 	msg := fmt.Sprintf(format, args...)
 	key := pos.String() + "\x00" + msg
