@@ -1,0 +1,44 @@
+#!/bin/sh
+# Runs every Go fuzz target of the project, one after the other, each for
+# FUZZTIME (default 60s), and prints the executions each one made.
+#
+#   scripts/fuzz.sh                     every target, 60 s each
+#   FUZZTIME=10m scripts/fuzz.sh        longer
+#   FUZZTIME=10s scripts/fuzz.sh rawhtml manuscript   only these packages
+#
+# A failing input is written by go test into the package's
+# testdata/fuzz/<Target>/ folder: commit it as a regression seed once the
+# bug is fixed. FUZZPARALLEL sets the number of fuzzing workers (default:
+# all cores). The script stops at the first target that fails.
+set -eu
+cd "$(dirname "$0")/.."
+FUZZTIME=${FUZZTIME:-60s}
+PARALLEL=${FUZZPARALLEL:+-parallel $FUZZPARALLEL}
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+
+# Every "func FuzzX(" in a test file of internal/, as "package target".
+targets=$(grep -l '^func Fuzz[A-Za-z0-9_]*(f \*testing.F)' internal/*/*_test.go | while read -r file; do
+	pkg=$(dirname "$file")
+	sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(f \*testing.F).*/\1/p' "$file" | while read -r t; do echo "$pkg $t"; done
+done | sort)
+
+echo "$targets" | while read -r pkg target; do
+	[ -n "$pkg" ] || continue
+	if [ $# -gt 0 ]; then
+		keep=no
+		for want in "$@"; do [ "internal/$want" = "$pkg" ] && keep=yes; done
+		[ $keep = yes ] || continue
+	fi
+	printf '%-24s %-16s ' "$pkg" "$target"
+	# shellcheck disable=SC2086
+	if go test "./$pkg" -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" $PARALLEL >"$LOG" 2>&1; then
+		execs=$(sed -n 's/.*execs: \([0-9]*\).*/\1/p' "$LOG" | tail -1)
+		echo "ok   ${execs:-?} executions"
+	else
+		execs=$(sed -n 's/.*execs: \([0-9]*\).*/\1/p' "$LOG" | tail -1)
+		echo "FAIL after ${execs:-?} executions"
+		grep -v '^fuzz: elapsed' "$LOG" | head -40
+		exit 1
+	fi
+done
