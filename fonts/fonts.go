@@ -7,5 +7,5 @@ import "embed"
 
 // Files holds the TrueType fonts and their licence.
 //
-//go:embed *.ttf OFL.txt
+//go:embed *.ttf *.txt README.md
 var Files embed.FS

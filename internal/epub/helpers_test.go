@@ -38,7 +38,7 @@ func testFonts(t testing.TB) []Font {
 	return []Font{
 		{Family: "EB Garamond", Path: filepath.Join(root, "fonts", "EBGaramond12-Regular.ttf")},
 		{Family: "EB Garamond", Path: filepath.Join(root, "fonts", "EBGaramond12-Italic.ttf"), Italic: true},
-		{Family: "EB Garamond", Path: filepath.Join(root, "fonts", "EBGaramond12-Bold.ttf"), Bold: true},
+		{Family: "EB Garamond", Path: filepath.Join(root, "fonts", "EBGaramond-Bold.ttf"), Bold: true},
 	}
 }
 
