@@ -16,13 +16,15 @@ import (
 )
 
 // Apply applies the language rules to every text of the book: chapter
-// titles, paragraphs, headings, captions, credits, figures' alt texts,
-// list items, quotes,
-// table cells, notes (the author's and the generated ones), rendered
-// citations, bibliography entries and the metadata shown to readers. The
-// book's language (Meta.Language) decides the rules, a chapter's Lang or a
+// titles, paragraphs, headings, list items, quotes, table cells, notes (the
+// author's and the generated ones), rendered citations, figure captions,
+// credits and alt texts, bibliography entries, and the metadata shown to
+// readers (title, subtitle, description, rights, creators' names …). The
+// book's language (Meta.Language) decides the rules; a chapter's Lang or a
 // Span's Lang overrides it for its text. Code, raw HTML and link targets
-// are never changed. Running Apply twice gives the same model.
+// are never changed. Misspelt ordinals and an unaccented « A » starting a
+// sentence are reported to ds as suggestions. Running Apply twice gives
+// the same model.
 func Apply(book *model.Book, ds *model.Diagnostics) {
 	if book == nil {
 		return
@@ -79,6 +81,9 @@ func (a *applier) book() {
 	m := &b.Meta
 	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Description, &m.Rights, &m.Edition, &m.Publisher, &m.Printer, &m.LegalDeposit} {
 		*s = a.text(*s, bookLang)
+	}
+	for i := range m.Creators {
+		m.Creators[i].Name = a.text(m.Creators[i].Name, bookLang) // shown on the title page; FileAs is a sort key
 	}
 	for _, ch := range b.Chapters {
 		if ch == nil {
