@@ -83,7 +83,7 @@ func (b *builder) addCover() error {
 	if b.meta.Publisher != "" {
 		parts = append(parts, b.meta.Publisher)
 	}
-	b.coverAlt = b.terms.Cover + " : " + strings.Join(parts, " — ")
+	b.coverAlt = b.terms.Cover + "\u00a0: " + strings.Join(parts, " — ")
 	if !b.terms.French {
 		b.coverAlt = b.terms.Cover + ": " + strings.Join(parts, " — ")
 	}

@@ -29,7 +29,7 @@ var frenchWords = words{
 	Landmarks: "Repères", PageList: "Pages de l’édition imprimée",
 	ISBNDigital: "ISBN (édition numérique)", ISBNPrint: "ISBN (édition imprimée)", Identifier: "Identifiant",
 	CoverOf: "Couverture du livre « %s »", FigureSep: ". ", EditionLabel: "Édition",
-	SummaryStart:  "Ce livre numérique peut être lu en mode texte seul : il a une table des matières, des titres de chapitres et de sections structurés et un ordre de lecture qui suit celui du texte ; sa mise en page s’adapte à la taille et à la police de caractères choisies par le lecteur.",
+	SummaryStart:  "Ce livre numérique peut être lu en mode texte seul : il a une table des matières, des titres de chapitres et de sections structurés et un ordre de lecture qui suit celui du texte ; sa mise en page s’adapte à la taille et à la police de caractères choisies par le lecteur.",
 	SummaryAlt:    " Chaque illustration a une description textuelle et une légende.",
 	SummaryNoAlt:  " Certaines illustrations n’ont pas de description textuelle.",
 	SummaryPages:  " Des repères de page renvoient aux pages de l’édition imprimée.",

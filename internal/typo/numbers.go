@@ -307,10 +307,12 @@ var abbrevs = map[lang]map[string]bool{
 		"p.": true, "pp.": true, "n°": true, "nos": true, "t.": true, "vol.": true, "fig.": true,
 		"chap.": true, "ch.": true, "art.": true, "f°": true, "fol.": true, "éd.": true, "pl.": true,
 		"tab.": true, "liv.": true, "no": true, "n.": true, "v.": true,
+		"col.": true, "l.": true, "§": true, "§§": true, "sect.": true, "tabl.": true, "part.": true, "n°s": true,
 	},
 	langEN: {
 		"p.": true, "pp.": true, "no.": true, "nos.": true, "vol.": true, "fig.": true, "ch.": true,
 		"chap.": true, "art.": true, "sec.": true, "pl.": true, "fol.": true, "ed.": true,
+		"fols.": true, "chaps.": true, "vols.": true, "ll.": true, "§": true, "§§": true, "secs.": true,
 	},
 }
 
