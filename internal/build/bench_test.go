@@ -65,6 +65,20 @@ func bookWords(book *model.Book) int {
 	return n
 }
 
+// cpuMeter reports the processor time per operation (all goroutines,
+// garbage collection included) as cpu-ms/op, next to the wall time.
+type cpuMeter struct{ start time.Duration }
+
+// startCPU starts measuring; call it after the setup, where the timer is
+// reset.
+func startCPU() cpuMeter { return cpuMeter{processCPU()} }
+
+func (m cpuMeter) report(b *testing.B) {
+	if used := processCPU() - m.start; m.start > 0 && used > 0 {
+		b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+}
+
 // reportPerPage adds pages, words and the cost per page, so that linear
 // growth shows as a constant µs/page across sizes.
 func reportPerPage(b *testing.B, pages, words int) {
@@ -88,6 +102,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatalf("%v\n%s", err, res.Diagnostics.String())
 		}
 		peak := startPeakHeap()
+		cpu := startCPU()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			if _, err := Run(opts); err != nil {
@@ -95,6 +110,7 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 		b.StopTimer()
+		cpu.report(b)
 		b.ReportMetric(peak.stop(), "peak-heap-MiB")
 		reportPerPage(b, res.Pages, bookWords(res.Book))
 	})

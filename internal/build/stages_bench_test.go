@@ -47,9 +47,11 @@ func preparedBook(b *testing.B, dir string) (*model.Book, *layout.Print) {
 func BenchmarkRead(b *testing.B) {
 	eachCorpus(b, func(b *testing.B, dir string) {
 		var book *model.Book
+		cpu := startCPU()
 		for i := 0; i < b.N; i++ {
 			book = readBook(b, dir)
 		}
+		cpu.report(b)
 		reportPerPage(b, 0, bookWords(book))
 	})
 }
@@ -94,6 +96,7 @@ func BenchmarkPDF(b *testing.B) {
 		modTime := BuildTime(book.Meta.Date)
 		var pages int
 		var size int64
+		cpu := startCPU()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			var ds model.Diagnostics
@@ -105,6 +108,7 @@ func BenchmarkPDF(b *testing.B) {
 			pages, size = r.Pages, w.n
 		}
 		b.StopTimer()
+		cpu.report(b)
 		b.ReportMetric(float64(size)/(1<<20), "MiB-out")
 		reportPerPage(b, pages, bookWords(book))
 	})
@@ -142,11 +146,13 @@ func BenchmarkEPUB(b *testing.B) {
 			size = w.n
 		}
 		write() // fills the image cache
+		cpu := startCPU()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			write()
 		}
 		b.StopTimer()
+		cpu.report(b)
 		b.ReportMetric(float64(size)/(1<<20), "MiB-out")
 		reportPerPage(b, pages, bookWords(book))
 	})
@@ -234,6 +240,7 @@ func BenchmarkLineBreak(b *testing.B) {
 			}
 		}
 		lines := 0
+		cpu := startCPU()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			s := typeset.NewSetter(typeset.SetterOptions{})
@@ -243,6 +250,7 @@ func BenchmarkLineBreak(b *testing.B) {
 			}
 		}
 		b.StopTimer()
+		cpu.report(b)
 		b.ReportMetric(float64(len(paras)), "paragraphs")
 		b.ReportMetric(float64(lines), "lines")
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(lines), "µs/line")
