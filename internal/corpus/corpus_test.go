@@ -116,3 +116,27 @@ func TestGrammarAgreement(t *testing.T) {
 		}
 	}
 }
+
+func TestEnsureGeneratesOnceAndReuses(t *testing.T) {
+	t.Setenv("PUBLISH_CORPUS_DIR", t.TempDir())
+	dir, err := Ensure(Novel, Small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "book.yaml")); err != nil {
+		t.Fatalf("Ensure returned %s without a book: %v", dir, err)
+	}
+	again, err := Ensure(Novel, Small)
+	if err != nil || again != dir {
+		t.Errorf("second Ensure = %q, %v; want %q", again, err, dir)
+	}
+	// A new process finds the finished corpus instead of writing it again.
+	stamp := filepath.Join(dir, "chapitre-01.md")
+	before, _ := os.Stat(stamp)
+	if got, err := ensureAt(filepath.Dir(dir), Spec{}); err != nil || got != dir {
+		t.Fatalf("ensureAt on a complete corpus = %q, %v", got, err)
+	}
+	if after, _ := os.Stat(stamp); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a complete corpus was written again")
+	}
+}
