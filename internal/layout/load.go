@@ -31,6 +31,7 @@ func Defaults() *Print {
 		Folio:        "bottom-center",
 		ChapterRecto: true, ChapterDrop: 50 * mm,
 		Contents: "",
+		Notes:    "footnotes",
 		MinPPI:   300,
 		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
 	}
@@ -188,6 +189,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 			})
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
+		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {

@@ -56,6 +56,11 @@ type Print struct {
 	// Contents is "front" or "back".
 	Contents string
 
+	// Notes is "footnotes" (a note's text at the foot of the page of its
+	// call, the default) or "endnotes" (each chapter's notes after its
+	// text, under « Notes »).
+	Notes string
+
 	// HyphenExceptions are words with their allowed hyphenation points
 	// marked by "-" (e.g. "Bou-logne"), passed to the line breaker.
 	HyphenExceptions []string

@@ -33,6 +33,12 @@ type builder struct {
 	// page's last line; fallbacks counts paragraphs set greedily.
 	rehyphenated, fallbacks int
 	figures                 []*placedFigure
+	// callNotes maps a note call's link target ("#" + note ID) to its
+	// note; noteOwner says which item calls a note first (the note is set
+	// under that call); footCache holds the notes set for the foot.
+	callNotes map[string]*model.Note
+	noteOwner map[*model.Note]any
+	footCache map[*model.Note][]*footLine
 }
 
 // setParagraph sets runs as a paragraph and returns its line items.
@@ -48,6 +54,7 @@ func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align 
 	}
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
+		seen := map[*model.Note]bool{}
 		var out []*item
 		for i, l := range p.result.Lines {
 			l := l
@@ -60,6 +67,7 @@ func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align 
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
 			it.dump = dumpLine(l)
+			it.notes = b.claimNotes(p, seen, l)
 			out = append(out, it)
 		}
 		return out
@@ -67,9 +75,11 @@ func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align 
 	return p.items(p)
 }
 
-// noteCall is the link target of a note call.
+// noteCall is the link target of a note call. With footnotes every call
+// carries it, so that the page builder finds the calls in the set lines
+// (the drawer makes links only when the PDF has them).
 func (b *builder) noteCall(n *model.Note) string {
-	if !b.links {
+	if !b.links && !b.footnotes() {
 		return ""
 	}
 	return "#" + n.ID
@@ -89,7 +99,10 @@ func (b *builder) chapterItems(ch *model.Chapter) []*item {
 		}
 		out = append(out, items...)
 	}
-	if len(ch.Notes) > 0 {
+	switch {
+	case b.footnotes():
+		out = b.attachStrayNotes(ch, out)
+	case len(ch.Notes) > 0:
 		out = append(out, b.notesItems(ch)...)
 	}
 	return out
@@ -138,6 +151,7 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		text := model.PlainText(n.Inlines)
 		it := &item{kind: itemBox, height: h, block: bi, anchors: []string{n.ID}, heading: text,
 			outline: &outlineEntry{title: text, level: 1}, dump: "heading " + strconv.Quote(text)}
+		it.notes = b.claimNotes(it, map[*model.Note]bool{}, lines...)
 		it.draw = func(d *drawer, x, y float64) {
 			for i, l := range lines {
 				d.line(l, x+indent+width*0.075, y+size+(float64(i)+0.6)*L)
@@ -281,6 +295,10 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 			maxLines = max(maxLines, len(lines))
 		}
 		it := &item{kind: itemBox, height: float64(maxLines)*lead + 4, block: bi, breakOK: true, dump: "table row"}
+		seen := map[*model.Note]bool{}
+		for _, lines := range sets {
+			it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
+		}
 		it.draw = func(d *drawer, x, y float64) {
 			for c, lines := range sets {
 				for i, l := range lines {

@@ -59,6 +59,14 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 			Width: pf.capW, Align: typeset.Center, Lang: b.lang}).Lines
 	}
 	textH := 6 + float64(len(pf.caption))*capLead + float64(len(pf.credit))*credLead
+	// The notes of the caption and credit go with the figure's page: the
+	// figure leaves them room at the foot.
+	notes := b.claimNotes(pf, map[*model.Note]bool{}, append(append([]typeset.Line(nil), pf.caption...), pf.credit...)...)
+	noteLines := 0
+	for _, n := range notes {
+		noteLines += len(b.noteLines(n))
+	}
+	roomH := b.capacity - b.footHeight(noteLines)
 
 	gray := b.lay.Color == "gray"
 	if fig.ImagePath != "" {
@@ -81,6 +89,11 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 					w, h = maxW, natH*maxW/natW
 				}
 				maxH := b.capacity - textH - 0.6*L
+				if noteLines > 0 {
+					// The figure's slot (rounded up to the grid) and its
+					// notes share the page.
+					maxH = roomH - textH - 0.8*L
+				}
 				if h > maxH {
 					w, h = w*maxH/h, maxH
 				}
@@ -108,6 +121,7 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 	slot := math.Ceil((pf.content+0.8*L)/L) * L
 	it := &item{kind: itemFigure, height: slot, block: bi, breakOK: true, figure: pf, anchors: []string{fig.ID},
 		dump: fmt.Sprintf("figure %s %.0fx%.0fpt %.0fppi", fig.ID, pf.w, pf.h, pf.ppi)}
+	it.notes = notes
 	it.draw = func(d *drawer, x, y float64) {
 		top := y
 		if !pf.atTop {

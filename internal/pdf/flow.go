@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
 )
 
@@ -47,6 +48,9 @@ type item struct {
 	// clearFloats ends the page before the item while figures wait, so
 	// that a chapter's figures come before its notes.
 	clearFloats bool
+	// notes are the footnotes the item calls (notes: footnotes), set at
+	// the foot of the page that holds the item.
+	notes []*model.Note
 }
 
 // outlineEntry is a bookmark.
@@ -77,6 +81,8 @@ type flowPage struct {
 	final bool
 	// heading is the last section heading seen before or on the page.
 	heading string
+	// foot holds the footnote lines set at the foot of the page.
+	foot []*footLine
 }
 
 type placedItem struct {
@@ -93,7 +99,13 @@ type flowState struct {
 	cur     int
 	queue   []*item
 	heading string
+	// carry holds the lines of notes continued from an earlier page.
+	carry []*footLine
 }
+
+// minBodyUnderNotes is the room, in body lines, that notes continued from
+// an earlier page leave to the text when text remains to be set.
+const minBodyUnderNotes = 4
 
 // paginate breaks a flow into pages of capacity height; the first page
 // holds firstCapacity. It keeps two lines of a paragraph on each side of
@@ -107,7 +119,7 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 	var states []flowState // the state at the start of each page
 	st := flowState{}
 	retries := 0
-	for st.cur < len(items) || len(st.queue) > 0 {
+	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
 		k := len(pages)
 		limit := capacity
 		if k == 0 {
@@ -115,7 +127,8 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 		}
 		// Chapter pages alternate recto (even index) and verso (odd): a
 		// recto holds no more than its verso when the verso ran short.
-		recto := k%2 == 0 && k > 0 && !hasFigure(pages[k-1])
+		// A recto that starts with a waiting figure is not evened.
+		recto := k%2 == 0 && k > 0 && !hasFigure(pages[k-1]) && len(st.queue) == 0
 		if recto {
 			if prev := pages[k-1]; prev.used < capacity-eps && prev.used > capacity/2 {
 				limit = min(limit, prev.used)
@@ -141,7 +154,12 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 }
 
 // fillPage fills one page of at most limit height from state st and
-// returns it with the state after it.
+// returns it with the state after it. With footnotes, the notes an item
+// calls go to the page's foot with it; the body gives up whole lines of
+// its grid for them (footHeight). Notes continued from an earlier page
+// come first; a note that does not fit whole is split (at least two lines
+// on each side where possible), and an item whose notes cannot start on
+// the page goes to the next one.
 func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBlock int) (*flowPage, flowState) {
 	retries := 0
 	for {
@@ -150,12 +168,62 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 		cur := st.cur
 		pg := &flowPage{capacity: limit, heading: st.heading}
 		y := 0.0
-		for len(queue) > 0 && (y == 0 || y+queue[0].height <= pg.capacity+eps) {
-			pg.placed = append(pg.placed, placedItem{it: queue[0], y: y, fromQueue: true})
-			y += queue[0].height
+		var foot []*footLine
+		carry := st.carry
+		if len(carry) > 0 {
+			room := pg.capacity
+			if cur < len(items) || len(queue) > 0 {
+				room = max(room-minBodyUnderNotes*b.lead, b.lead*2)
+			}
+			k := b.fitNotes(carry, room, 0, true)
+			if k == 0 {
+				// Progress before beauty: at least one line goes.
+				k = max(1, b.fitNotes(carry, room, 0, false))
+			}
+			foot, carry = carry[:k:k], carry[k:]
+		}
+		// plan says whether item it fits at y with its notes, and how many
+		// of its foot lines go on this page (the rest is carried over).
+		// force places it (and as many of its notes as fit) regardless.
+		plan := func(it *item, force bool) (int, bool) {
+			notes := b.itemFoot(it)
+			room := pg.capacity - y - it.height
+			if len(notes) == 0 {
+				return 0, force || b.footHeight(len(foot)) <= room+eps
+			}
+			if len(carry) > 0 {
+				// Notes waiting from an earlier page come first.
+				return 0, force
+			}
+			k := b.fitNotes(notes, room, len(foot), true)
+			if k >= requiredNotes(notes) {
+				return k, true
+			}
+			if !force {
+				return 0, false
+			}
+			return b.fitNotes(notes, room, len(foot), false), true
+		}
+		commit := func(it *item, k int) {
+			notes := b.itemFoot(it)
+			if len(notes) == 0 {
+				return
+			}
+			foot = append(foot[:len(foot):len(foot)], notes[:k]...)
+			carry = append(carry[:len(carry):len(carry)], notes[k:]...)
+		}
+		for len(queue) > 0 {
+			it := queue[0]
+			k, ok := plan(it, y == 0 && len(foot) == 0)
+			if !ok || (y > 0 && y+it.height > pg.capacity+eps) {
+				break
+			}
+			commit(it, k)
+			pg.placed = append(pg.placed, placedItem{it: it, y: y, fromQueue: true})
+			y += it.height
 			queue = queue[1:]
 		}
-		qTop := len(queue)
+		qTop, qFoot, qCarry := len(queue), len(foot), carry
 		for cur < len(items) && items[cur].kind == itemSpace {
 			cur++
 		}
@@ -165,8 +233,12 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 			pg.startBlock, pg.startOffset = endBlock, 0
 		}
 		type snapshot struct {
-			next, placed, queue int
-			y                   float64
+			next, placed, queue, foot int
+			y                         float64
+			carry                     []*footLine
+		}
+		snap := func(i int) snapshot {
+			return snapshot{next: i, placed: len(pg.placed), queue: len(queue), y: y, foot: len(foot), carry: carry}
 		}
 		best := snapshot{next: -1}
 		i := cur
@@ -178,48 +250,53 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 				continue
 			}
 			if it.kind == itemFigure {
-				if len(queue) > 0 || y+it.height > pg.capacity+eps {
+				if _, ok := plan(it, false); len(queue) > 0 || !ok {
 					queue = append(queue, it)
 					i++
 					continue
 				}
 			}
 			if it.clearFloats && len(queue) > 0 && (placedFlow || y > 0) {
-				best = snapshot{next: i, placed: len(pg.placed), queue: len(queue), y: y}
+				best = snap(i)
 				break
 			}
-			if y+it.height > pg.capacity+eps {
+			k, ok := plan(it, false)
+			if !ok {
 				break
 			}
+			commit(it, k)
 			pg.placed = append(pg.placed, placedItem{it: it, y: y})
 			y += it.height
 			placedFlow = true
 			i++
 			if it.breakOK || i == len(items) {
-				best = snapshot{next: i, placed: len(pg.placed), queue: len(queue), y: y}
+				best = snap(i)
 			}
 		}
 		switch {
 		case i == len(items):
-			pg.final = len(queue) == 0
 		case best.next > cur:
 			// Undo what was placed or queued after the last legal break.
 			pg.placed = pg.placed[:best.placed]
 			queue = queue[:best.queue]
 			i = best.next
 			y = best.y
+			foot, carry = foot[:best.foot], best.carry
 		case len(pg.placed) > countFlow(pg.placed) && placedFlow:
 			// No legal break, but the page holds floated figures: the
 			// flow starts on the next page rather than break a rule.
 			pg.placed = pg.placed[:len(pg.placed)-countFlow(pg.placed)]
 			queue = queue[:qTop]
+			foot, carry = foot[:qFoot], qCarry
 			i = cur
 			y = 0
 			for _, p := range pg.placed {
 				y = max(y, p.y+p.it.height)
 			}
-		case !placedFlow && len(pg.placed) == 0 && i < len(items):
+		case !placedFlow && len(pg.placed) == 0 && len(foot) == 0 && i < len(items):
 			// Nothing fits on an empty page: place the item anyway.
+			k, _ := plan(items[i], true)
+			commit(items[i], k)
 			pg.placed = append(pg.placed, placedItem{it: items[i]})
 			y += items[i].height
 			i++
@@ -227,14 +304,16 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 			// No legal break on a page of text alone: break before the
 			// item that did not fit.
 		}
+		pg.final = i == len(items) && len(queue) == 0 && len(carry) == 0
 		if last := lastFlowLine(pg); last != nil && last.hyphen && !pg.final && retries < 3 {
 			if b.resetWithoutHyphen(itemsp, last, st.cur) {
 				retries++
 				continue
 			}
 		}
-		pg.used = y
-		next := flowState{cur: i, queue: queue, heading: st.heading}
+		pg.used = y + b.footHeight(len(foot))
+		pg.foot = foot
+		next := flowState{cur: i, queue: queue, heading: st.heading, carry: carry}
 		for _, p := range pg.placed {
 			if p.it.heading != "" {
 				next.heading = p.it.heading

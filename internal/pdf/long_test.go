@@ -113,6 +113,9 @@ func checkWidowsOrphans(t *testing.T, dump string) (breaks int) {
 			page = l
 			continue
 		}
+		if strings.HasPrefix(l, "  foot ") {
+			continue // the notes at the foot of the page
+		}
 		m := reDumpLine.FindStringSubmatch(l)
 		if m == nil {
 			if strings.Contains(l, "figure ") {
@@ -156,6 +159,9 @@ func TestLongBook(t *testing.T) {
 	hyphenLast := 0
 	for _, p := range pages {
 		lines := strings.Split(strings.TrimRight(p, "\n"), "\n")
+		for len(lines) > 1 && strings.HasPrefix(lines[len(lines)-1], "  foot ") {
+			lines = lines[:len(lines)-1] // the notes at the foot of the page
+		}
 		last := lines[len(lines)-1]
 		if reDumpLine.MatchString(last) && strings.Contains(last, " - \"") {
 			hyphenLast++
@@ -177,8 +183,13 @@ func TestLongBook(t *testing.T) {
 			t.Errorf("chapter %s opens on %q", id, res.Pagination.ChapterPages[id])
 		}
 	}
+	fst := checkFootnotes(t, res.Dump, book)
+	if fst.notes < 30 {
+		t.Errorf("only %d footnotes printed", fst.notes)
+	}
 	unequal := facingMismatches(res.Dump)
-	t.Logf("%d pages, %d paragraph breaks, %d facing-page mismatches, %d warnings", res.Pages, breaks, unequal, ds.Count(model.Warning))
+	t.Logf("%d pages, %d paragraph breaks, %d facing-page mismatches, %d warnings, %d footnotes on %d pages (%d split)",
+		res.Pages, breaks, unequal, ds.Count(model.Warning), fst.notes, fst.pagesWithNotes, fst.split)
 	if unequal > res.Pages/40 {
 		t.Errorf("%d spreads have facing pages of different lengths", unequal)
 	}

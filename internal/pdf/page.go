@@ -153,9 +153,13 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder
 				it.draw(d, x, iy)
 			}
 			if it.dump != "" {
-				fmt.Fprintf(dump, "  %6.1f %s\n", (off+pl.y)/b.lead, it.dump)
+				fmt.Fprintf(dump, "  %6.1f %s%s\n", (off+pl.y)/b.lead, it.dump, dumpCalls(it.notes))
 			}
 		}
+		// The notes end on the baseline of the page's last grid line.
+		b.drawFoot(d, fp.foot, x, y+off+fp.capacity-b.lead+b.lay.Size, func(s string) {
+			fmt.Fprintf(dump, "  foot %s\n", s)
+		})
 	}
 }
 
@@ -247,4 +251,16 @@ func centerX(l typeset.Line, x, w float64) float64 {
 	last := l.Pieces[len(l.Pieces)-1]
 	x1 := last.X + last.Style.Face.Measure(last.Text, last.Style.Size)
 	return x + (w-(x1-x0))/2 - x0
+}
+
+// dumpCalls lists the footnotes an item calls, for the layout dump.
+func dumpCalls(notes []*model.Note) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	ids := make([]string, len(notes))
+	for i, n := range notes {
+		ids[i] = n.ID
+	}
+	return " calls=" + strings.Join(ids, ",")
 }

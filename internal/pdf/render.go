@@ -84,6 +84,12 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	b := &builder{book: book, lay: lay, f: f, fonts: fonts, terms: terms, ds: ds,
 		links: lay.PDFX == "none", lead: lay.Leading, textW: lay.TextWidth()}
 	b.capacity = float64(lay.LinesPerPage()) * lay.Leading
+	b.callNotes, b.noteOwner, b.footCache = map[string]*model.Note{}, map[*model.Note]any{}, map[*model.Note][]*footLine{}
+	for _, ch := range book.Chapters {
+		for _, n := range ch.Notes {
+			b.callNotes["#"+n.ID] = n
+		}
+	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
 

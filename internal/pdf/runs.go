@@ -18,7 +18,8 @@ type runBuilder struct {
 	size  float64
 	// links says whether links become PDF links.
 	links bool
-	// noteCall returns the link target of a note call (or "").
+	// noteCall returns the link target of a note call (or ""); when it
+	// is nil, note calls are left out (lists, credits, contents).
 	noteCall func(n *model.Note) string
 	runs     []typeset.Run
 }
@@ -111,19 +112,20 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 }
 
 func (b *runBuilder) call(n *model.Note, st inlineState) {
-	if n == nil {
+	if n == nil || b.noteCall == nil {
 		return
 	}
 	s := st
 	s.sup = true
 	s.italic, s.bold, s.smallCaps = false, false, false
-	if b.noteCall != nil {
-		s.link = b.noteCall(n)
-	}
+	s.link = b.noteCall(n)
 	b.add(strconv.Itoa(n.Number), s, true)
 }
 
-// runsOf builds the runs of inlines at a size.
+// runsOf builds the runs of inlines at a size. With a nil noteCall the
+// inlines' note calls are left out: a caption in the list of
+// illustrations or on the credits page, a heading in the contents, are
+// drawn without the call of a note that is printed elsewhere.
 func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note) string, ins []model.Inline, italic bool) []typeset.Run {
 	b := &runBuilder{fonts: fonts, size: size, links: links, noteCall: noteCall}
 	b.inlines(ins, inlineState{italic: italic})

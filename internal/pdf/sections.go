@@ -36,7 +36,7 @@ func (b *builder) openingHeight(lines int) float64 {
 // function and the first page's capacity.
 func (b *builder) titleBlock(ins []model.Inline) (func(d *drawer, x, y float64), float64) {
 	size := b.lay.ChapterTitleSize
-	runs := keepCompounds(runsOf(b.fonts, size, false, nil, ins, false))
+	runs := keepCompounds(runsOf(b.fonts, size, false, b.noteCall, ins, false))
 	lines := balanced(b.setter, runs, b.textW*0.85, "")
 	h := b.openingHeight(len(lines))
 	draw := func(d *drawer, x, y float64) {
