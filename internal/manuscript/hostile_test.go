@@ -270,3 +270,80 @@ func laughs(n int) string {
 	}
 	return b.String()
 }
+
+// TestLargeParagraph reads a chapter holding one paragraph of 50 MB, in
+// lines (each a text node to join) and in one line: it must take seconds,
+// not minutes, as the time grows linearly.
+func TestLargeParagraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 MB paragraph: skipped with -short")
+	}
+	line := "Les Allemands avaient détruit le port de Boulogne [voir](#x) <span lang=\"de\">Hafen</span>,\n"
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"many lines", strings.Repeat(line, 50<<20/len(line))},
+		{"one line", strings.Repeat(strings.TrimSuffix(line, "\n")+" ", 50<<20/len(line))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			got := readHostile(t, map[string][]byte{"book/book.yaml": []byte(hostileYAML),
+				"book/ch.md": []byte("# T {#x}\n\n" + tc.text + "\n")}, Options{})
+			d := time.Since(start)
+			t.Logf("%d MB read in %v", len(tc.text)>>20, d)
+			if got != "" {
+				t.Errorf("diagnostics: %s", got)
+			}
+			if d > 60*time.Second {
+				t.Errorf("reading 50 MB took %v", d)
+			}
+		})
+	}
+}
+
+// TestResolveInside checks the containment rule on each kind of path.
+func TestResolveInside(t *testing.T) {
+	root := t.TempDir()
+	book := filepath.Join(root, "book")
+	for _, d := range []string{"book/sub", "images"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Symlink("/etc", filepath.Join(book, "etc"))
+	os.Symlink("../images", filepath.Join(book, "img"))
+	tests := []struct{ path, want string }{
+		{"ch.md", "book/ch.md"},
+		{"sub/../ch.md", "book/ch.md"},
+		{"../images/a.jpg", "images/a.jpg"},
+		{"img/a.jpg", "book/img/a.jpg"},
+		{"./sub/x.md", "book/sub/x.md"},
+		{"..\\..\\x", `book/..\..\x`}, // a file name with backslashes on Unix, inside the book
+		{"", "error: empty path"},
+		{"  ", "error: empty path"},
+		{"../..", `error: "../.." leads outside the project folder ROOT`},
+		{"../../etc/passwd", `error: "../../etc/passwd" leads outside the project folder ROOT`},
+		{"sub/../../../x", `error: "sub/../../../x" leads outside the project folder ROOT`},
+		{"/etc/passwd", `error: "/etc/passwd" is an absolute path: write it relative to the file that names it`},
+		{"etc/passwd", `error: "etc/passwd" is a symbolic link that leads outside the project folder`},
+		{"etc", `error: "etc" is a symbolic link that leads outside the project folder`},
+		{"https://example.org/a.jpg", `error: "https://example.org/a.jpg" is a remote address: publish never fetches files from the network; download it into the book folder`},
+		{"HTTP://EXAMPLE.ORG/A.JPG", `error: "HTTP://EXAMPLE.ORG/A.JPG" is a remote address: publish never fetches files from the network; download it into the book folder`},
+		{"ftp://x/y", `error: "ftp://x/y" is a remote address: publish never fetches files from the network; download it into the book folder`},
+		{"file:///etc/passwd", `error: "file:///etc/passwd" is not a file path`},
+		{"data:image/png;base64,AAAA", `error: "data:image/png;base64,AAAA" is not a file path`},
+		{"//host/share/a.jpg", `error: "//host/share/a.jpg" is an absolute path: write it relative to the file that names it`},
+	}
+	for _, tc := range tests {
+		got, err := ResolveInside(root, book, tc.path)
+		if err != nil {
+			got = "error: " + err.Error()
+		} else if rel, rerr := filepath.Rel(root, got); rerr == nil {
+			got = filepath.ToSlash(rel)
+		}
+		if want := strings.ReplaceAll(tc.want, "ROOT", root); got != want {
+			t.Errorf("ResolveInside(%q) = %s, want %s", tc.path, got, want)
+		}
+	}
+}

@@ -36,6 +36,10 @@ type lineIndex struct {
 	file   string
 	src    []byte
 	starts []int
+	// The last position computed: columns are counted on from it when the
+	// next offset lies after it on the same line, so that positions asked
+	// in reading order cost linear time even on a line of 50 MB.
+	lastOff, lastLine, lastCol int
 }
 
 func newLineIndex(file string, src []byte) *lineIndex {
@@ -51,7 +55,12 @@ func newLineIndex(file string, src []byte) *lineIndex {
 func (li *lineIndex) pos(offset int) model.Position {
 	offset = max(0, min(offset, len(li.src)))
 	line := sort.SearchInts(li.starts, offset+1) - 1
-	col := utf8.RuneCount(li.src[li.starts[line]:offset]) + 1
+	from, col := li.starts[line], 1
+	if li.lastCol > 0 && line == li.lastLine && offset >= li.lastOff {
+		from, col = li.lastOff, li.lastCol
+	}
+	col += utf8.RuneCount(li.src[from:offset])
+	li.lastOff, li.lastLine, li.lastCol = offset, line, col
 	return model.Position{File: li.file, Line: line + 1, Col: col}
 }
 

@@ -21,7 +21,7 @@ func ResolveInside(root, base, p string) (string, error) {
 		return "", errors.New("empty path")
 	}
 	if schemePattern.MatchString(p) && !(len(p) > 1 && p[1] == ':' && len(p) == 2) {
-		if strings.HasPrefix(p, "http:") || strings.HasPrefix(p, "https:") || strings.HasPrefix(p, "ftp:") {
+		if lower := strings.ToLower(p); strings.HasPrefix(lower, "http:") || strings.HasPrefix(lower, "https:") || strings.HasPrefix(lower, "ftp:") {
 			return "", fmt.Errorf("%q is a remote address: publish never fetches files from the network; download it into the book folder", p)
 		}
 		return "", fmt.Errorf("%q is not a file path", p)

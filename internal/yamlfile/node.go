@@ -79,13 +79,21 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "control character U+%04X: YAML allows only printable text (the file looks binary or corrupted)", r)
 		return nil
 	}
+	// Line ends as editors count them: CRLF and a lone CR become LF, so
+	// that the parser's line numbers are the editor's.
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	if d, deep := checkNesting(file, data); deep {
 		ds.Add(d)
 		return nil
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		ds.Add(syntaxDiagnostic(file, err))
+		d := syntaxDiagnostic(file, err)
+		d.Pos = clamp(d.Pos, lineLengths(data))
+		ds.Add(d)
 		return nil
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
@@ -301,7 +309,7 @@ func syntaxDiagnostic(file string, err error) model.Diagnostic {
 	if errors.As(err, &te) {
 		msg := te.GetMessage()
 		return model.Diagnostic{Pos: positionOf(file, te.GetToken()), Severity: model.Error,
-			Message: "YAML syntax: " + msg}
+			Message: "YAML syntax: " + strings.TrimSpace(msg)}
 	}
 	return model.Diagnostic{Pos: model.Position{File: file, Line: 1, Col: 1}, Severity: model.Error,
 		Message: fmt.Sprintf("YAML syntax: %v", err)}
