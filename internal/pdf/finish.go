@@ -118,6 +118,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err := canonicalImages(byNum); err != nil {
 		return nil, err
 	}
+	outlineCounts(objs)
 	res.fonts = tagFonts(objs, byNum, o.fonts)
 
 	// XMP metadata and the Info dictionary say the same.
@@ -517,4 +518,31 @@ func dictEnd(b []byte, i int) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("unterminated dictionary")
+}
+
+var reOutlineParent = regexp.MustCompile(`(?m)^/Parent (\d+) 0 R$`)
+
+// outlineCounts gives every bookmark that has children (a chapter with its
+// sections) the /Count ISO 32000-1 §12.3.3 asks for: fpdf writes 0, which
+// is only right for a bookmark without children. The bookmark is closed:
+// the count is minus its children (their own children, closed too, are
+// not counted).
+func outlineCounts(objs []*pdfObject) {
+	children := map[int]int{}
+	for _, ob := range objs {
+		if !bytes.HasPrefix(ob.body, []byte("<</Title ")) {
+			continue
+		}
+		if m := reOutlineParent.FindSubmatch(ob.body); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			children[n]++
+		}
+	}
+	for _, ob := range objs {
+		k := children[ob.num]
+		if k == 0 || !bytes.HasPrefix(ob.body, []byte("<</Title ")) || !bytes.Contains(ob.body, []byte("\n/First ")) {
+			continue
+		}
+		ob.body = bytes.Replace(ob.body, []byte("/Count 0>>"), []byte("/Count -"+strconv.Itoa(k)+">>"), 1)
+	}
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/model"
@@ -154,7 +158,8 @@ func TestFootnoteSplitAcrossPages(t *testing.T) {
 			ch.Blocks = append(ch.Blocks, callPara(80))
 		}
 	})
-	_, res, _ := render(t, book, sampleLayout(t, nil))
+	data, res, _ := render(t, book, sampleLayout(t, nil))
+	keepPDF(t, "split", data)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.split != 1 {
 		t.Errorf("the long note was split %d times, want once:\n%s", st.split, res.Dump)
@@ -171,7 +176,8 @@ func TestFootnoteLongerThanAPage(t *testing.T) {
 			ch.Blocks = append(ch.Blocks, callPara(80))
 		}
 	})
-	_, res, _ := render(t, book, sampleLayout(t, nil))
+	data, res, _ := render(t, book, sampleLayout(t, nil))
+	keepPDF(t, "huge", data)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.split < 2 {
 		t.Errorf("a note longer than a page was split %d times", st.split)
@@ -192,7 +198,8 @@ func TestManyFootnotesOnOnePage(t *testing.T) {
 			ch.Blocks = append(ch.Blocks, callPara(25, ns...))
 		}
 	})
-	_, res, _ := render(t, book, sampleLayout(t, nil))
+	data, res, _ := render(t, book, sampleLayout(t, nil))
+	keepPDF(t, "many", data)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.notes != 36 || st.maxOnPage < 6 {
 		t.Errorf("%d notes printed, at most %d on a page; want 36 and several on a page", st.notes, st.maxOnPage)
@@ -249,9 +256,7 @@ func TestCaptionNotes(t *testing.T) {
 	book.Figures = []*model.Figure{fig}
 	lay := sampleLayout(t, func(p *layout.Print) { p.PDFX = "none" })
 	data, res, _ := render(t, book, lay)
-	if os.Getenv("FOOT_DUMP") != "" {
-		os.WriteFile(os.Getenv("FOOT_DUMP"), []byte(res.Dump), 0o644)
-	}
+	keepPDF(t, "caption", data)
 	checkFootnotes(t, res.Dump, book)
 	if !regexp.MustCompile(`figure \S+ .* calls=n-cap`).MatchString(res.Dump) {
 		t.Errorf("the figure does not call its caption's note:\n%s", res.Dump)
@@ -333,4 +338,63 @@ func pdfText(t *testing.T, data []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// keepPDF writes a test's PDF to $PUBLISH_FOOTNOTES_DIR, to look at.
+func keepPDF(t *testing.T, name string, data []byte) {
+	if dir := os.Getenv("PUBLISH_FOOTNOTES_DIR"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name+".pdf"), data, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestFootnotesEverywhere calls notes from a chapter title, a heading, a
+// list, a quotation and a table: each note is printed once, on the page
+// of its call (the title's with the chapter's first lines).
+func TestFootnotesEverywhere(t *testing.T) {
+	book := notesBook(t, func(ch *model.Chapter) {
+		mk := func(i int) *model.Note {
+			n := &model.Note{ID: fmt.Sprintf("n-%d", i), Number: i, Blocks: []model.Block{&model.Paragraph{Inlines: txt(fmt.Sprintf("Note numéro %d.", i))}}}
+			ch.Notes = append(ch.Notes, n)
+			return n
+		}
+		ch.Title = append(ch.Title, &model.NoteRef{Note: mk(1)})
+		ch.Blocks = append(ch.Blocks, callPara(40),
+			&model.Heading{Level: 2, ID: "h", Inlines: append(txt("Une section"), &model.NoteRef{Note: mk(2)})},
+			callPara(40),
+			&model.List{Items: []*model.ListItem{{Blocks: []model.Block{callPara(10, mk(3))}}}},
+			&model.BlockQuote{Blocks: []model.Block{callPara(20, mk(4))}},
+			&model.Table{Header: [][]model.Inline{txt("A"), append(txt("B"), &model.NoteRef{Note: mk(5)})},
+				Rows: [][][]model.Inline{{txt("1"), txt("2")}}},
+			callPara(200, mk(6)), callPara(200))
+	})
+	data, res, _ := render(t, book, sampleLayout(t, nil))
+	// A chapter bookmark with a section under it, links to the notes.
+	validateStrict(t, data)
+	linked, _, _ := render(t, book, sampleLayout(t, func(p *layout.Print) { p.PDFX = "none" }))
+	validateStrict(t, linked)
+	st := checkFootnotes(t, res.Dump, book)
+	if st.notes != 6 {
+		t.Errorf("%d notes printed, want 6", st.notes)
+	}
+	if !strings.Contains(res.Dump, "opening start=0/0") || !regexp.MustCompile(`calls=n-1\b`).MatchString(res.Dump) {
+		t.Errorf("the title's note is not with the chapter's first lines:\n%s", res.Dump)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, data)), " ")
+	for i := 1; i <= 6; i++ {
+		if c := strings.Count(text, fmt.Sprintf("Note numéro %d.", i)); c != 1 {
+			t.Errorf("note %d printed %d times", i, c)
+		}
+	}
+}
+
+// validateStrict validates a PDF with pdfcpu in strict mode.
+func validateStrict(t *testing.T, data []byte) {
+	t.Helper()
+	conf := pdfmodel.NewDefaultConfiguration()
+	conf.ValidationMode = pdfmodel.ValidationStrict
+	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+		t.Errorf("pdfcpu strict validation: %v", err)
+	}
 }

@@ -196,6 +196,7 @@ func TestLongBook(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte("%PDF-1.4")) {
 		t.Error("not a PDF 1.4 file")
 	}
+	validateStrict(t, data)
 	_ = filepath.Join
 	if testing.Verbose() {
 		_ = os.WriteFile("/tmp/long.dump", []byte(res.Dump), 0o644)
