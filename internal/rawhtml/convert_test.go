@@ -130,7 +130,8 @@ func TestExternalURL(t *testing.T) {
 		"https://example.org": true, "HTTP://example.org/x": true, "mailto:a@b.fr": true, "tel:+33123": true,
 		"javascript:alert(1)": false, "JaVaScRiPt:x": false, "data:text/html,x": false, "file:///etc/passwd": false,
 		"http://": false, "https:foo": false, "mailto:": false, "/root": false, "https://a b": false, " https://a": false,
-		"vbscript:x": false, "https://a\x00": false,
+		"vbscript:x": false, "https://a\x00": false, "https://../": false, "https://a..b/": false, "https://[::1]:8080/x": true,
+		"http://user@example.org:80/p": true, "https://exämple.fr/": true, "https://example.org:x/": false, "https://.example.org": false,
 	} {
 		if _, got := ExternalURL(u); got != want {
 			t.Errorf("ExternalURL(%q) = %v, want %v", u, got, want)

@@ -2,6 +2,7 @@ package rawhtml
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -157,13 +158,44 @@ func ExternalURL(u string) (scheme string, ok bool) {
 	if err != nil {
 		return scheme, false
 	}
-	if (scheme == "http" || scheme == "https" || scheme == "ftp") && p.Host == "" {
+	if (scheme == "http" || scheme == "https" || scheme == "ftp") && !validHost(p.Host) {
 		return scheme, false
 	}
 	if (scheme == "mailto" || scheme == "tel") && p.Opaque == "" {
 		return scheme, false
 	}
 	return scheme, true
+}
+
+// validHost reports whether h (with an optional port) names a host: dot-
+// separated labels of letters, digits, '-' and '_', or an IPv6 literal.
+func validHost(h string) bool {
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
+		for _, r := range h[i+1:] {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		h = h[:i]
+	}
+	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
+		return net.ParseIP(h[1:len(h)-1]) != nil
+	}
+	h = strings.TrimSuffix(h, ".")
+	if h == "" {
+		return false
+	}
+	for _, label := range strings.Split(h, ".") {
+		if label == "" {
+			return false
+		}
+		for _, r := range label {
+			if !(r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // ValidID reports whether id can be an XHTML id: an XML name without a
