@@ -15,6 +15,13 @@ var (
 	facesErr  error
 )
 
+// fontFiles names the project's font file of each style.
+var fontFiles = map[string]string{
+	"Regular": "EBGaramond12-Regular.ttf",
+	"Italic":  "EBGaramond12-Italic.ttf",
+	"Bold":    "EBGaramond-Bold.ttf",
+}
+
 // testFace returns an EB Garamond face from the project's fonts folder:
 // "regular", "italic" or "bold".
 func testFace(t testing.TB, name string) *Face {
@@ -22,7 +29,7 @@ func testFace(t testing.TB, name string) *Face {
 	facesOnce.Do(func() {
 		faces = map[string]*Face{}
 		for _, n := range []string{"Regular", "Italic", "Bold"} {
-			b, err := os.ReadFile(filepath.Join("..", "..", "fonts", "EBGaramond12-"+n+".ttf"))
+			b, err := os.ReadFile(filepath.Join("..", "..", "fonts", fontFiles[n]))
 			if err != nil {
 				facesErr = err
 				return
