@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -31,6 +32,18 @@ func readHostile(t *testing.T, files map[string][]byte, opts Options) string {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
+		}
+		if string(content) == "fifo:" {
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skipf("no named pipes here: %v", err)
+			}
+			continue
+		}
+		if string(content) == "dir:" {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
 		}
 		if strings.HasPrefix(string(content), "symlink:") {
 			if err := os.Symlink(strings.TrimPrefix(string(content), "symlink:"), p); err != nil {
@@ -155,7 +168,16 @@ func TestHostileInputs(t *testing.T) {
 		{"file over the size limit", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("x", 3000) + "\n")}, Options{MaxFileSize: 2000},
 			`book/book.yaml:4:5: error: chapter file "ch.md": file is 3006 bytes, more than the limit of 2000 bytes`},
 
+		{"chapter is a named pipe", files{"book/ch.md": []byte("fifo:")}, Options{},
+			`book/book.yaml:4:5: error: chapter file "ch.md": is not a regular file (a pipe or a device?)`},
+		{"chapter is a folder", files{"book/ch.md": []byte("dir:")}, Options{},
+			`book/book.yaml:4:5: error: chapter file "ch.md": is a folder, not a file`},
+		{"book.yaml over the size limit", files{"book/ch.md": []byte("# T\n")}, Options{MaxFileSize: 10},
+			`book/book.yaml: error: cannot read book.yaml: file is 42 bytes, more than the limit of 10 bytes`},
+
 		// Images.
+		{"image is a named pipe", files{"book/ch.md": fig("a.png"), "book/a.png": []byte("fifo:")}, Options{},
+			`book/ch.md:3:1: error: image "a.png" is not a regular file (a pipe or a device?)`},
 		{"truncated PNG", files{"book/ch.md": fig("a.png"), "book/a.png": png16[:20]}, Options{},
 			`book/ch.md:3:1: error: image "a.png" unreadable image: unexpected EOF`},
 		{"corrupt PNG", files{"book/ch.md": fig("a.png"), "book/a.png": append(append([]byte{}, png16[:16]...), bytes.Repeat([]byte{0xff}, 40)...)}, Options{},

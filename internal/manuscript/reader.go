@@ -85,9 +85,9 @@ func display(abs string) string {
 func (r *reader) read(bookDir string) {
 	yamlPath := filepath.Join(bookDir, "book.yaml")
 	yamlName := display(yamlPath)
-	data, err := os.ReadFile(yamlPath)
+	data, err := r.readFile(yamlPath)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, errNotFound) {
 			r.ds.Errorf(model.Position{File: yamlName}, "book.yaml not found: is %s a book folder? (publish init DIR makes one)", display(bookDir))
 		} else {
 			r.ds.Errorf(model.Position{File: yamlName}, "cannot read book.yaml: %v", err)
@@ -134,16 +134,25 @@ func (r *reader) read(bookDir string) {
 	r.resolveLinks()
 }
 
+// errNotFound is readFile's error for a missing file.
+var errNotFound = errors.New("not found")
+
+// readFile reads a manuscript file, refusing folders, pipes, devices and
+// files over the size limit.
 func (r *reader) readFile(abs string) ([]byte, error) {
 	st, err := os.Stat(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("not found")
+			return nil, errNotFound
 		}
 		return nil, err
 	}
 	if st.IsDir() {
 		return nil, errors.New("is a folder, not a file")
+	}
+	if !st.Mode().IsRegular() {
+		// A named pipe or a device would block the read or never end.
+		return nil, errors.New("is not a regular file (a pipe or a device?)")
 	}
 	if st.Size() > r.opts.MaxFileSize {
 		return nil, fmt.Errorf("file is %s, more than the limit of %s", byteSize(st.Size()), byteSize(r.opts.MaxFileSize))
@@ -204,6 +213,12 @@ func keyPosition(file string, data []byte, key string) model.Position {
 }
 
 func (r *reader) probeImage(abs string) (imaging.Info, error) {
+	if st, err := os.Stat(abs); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return imaging.Info{}, errors.New("is a folder, not a file")
+		}
+		return imaging.Info{}, errors.New("is not a regular file (a pipe or a device?)")
+	}
 	f, err := os.Open(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
