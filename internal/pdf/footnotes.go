@@ -21,6 +21,9 @@ type footLine struct {
 	note *model.Note
 	// idx is the line's index in its note, n the note's line count.
 	idx, n int
+	// hyphen is true when the line ends with a hyphen: a note is not cut
+	// after it (the page's last line would end with a hyphen).
+	hyphen bool
 	// draw draws the line with its left edge at x on baseline by.
 	draw func(d *drawer, x, by float64)
 	dump string
@@ -76,7 +79,7 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 		for _, l := range lines {
 			l := l
 			first := len(out) == 0
-			fl := &footLine{note: n, dump: dumpLine(l)}
+			fl := &footLine{note: n, dump: dumpLine(l), hyphen: l.Hyphenated}
 			fl.draw = func(d *drawer, x, by float64) {
 				if first {
 					drawNum(d, x, by)
@@ -119,8 +122,8 @@ func (b *builder) itemFoot(it *item) []*footLine {
 
 // fitNotes returns how many of cands (foot lines in order) fit at the
 // foot of a page that already holds base foot lines, the foot taking at
-// most room. A note is cut only with two lines on each side when strict,
-// one when not.
+// most room. A note is cut only with two lines on each side and not after
+// a hyphen when strict, with one line on each side when not.
 func (b *builder) fitNotes(cands []*footLine, room float64, base int, strict bool) int {
 	minSide := 1
 	if strict {
@@ -137,7 +140,7 @@ func (b *builder) fitNotes(cands []*footLine, room float64, base int, strict boo
 		for j := k - 1; j >= 0 && cands[j].note == cands[k].note; j-- {
 			before++
 		}
-		if before >= minSide && cands[k].n-cands[k].idx >= minSide {
+		if before >= minSide && cands[k].n-cands[k].idx >= minSide && !(strict && cands[k-1].hyphen) {
 			return k
 		}
 	}

@@ -50,6 +50,7 @@ func checkFootnotes(t *testing.T, dump string, book *model.Book) footStats {
 		calls := map[string]bool{}
 		perNote := map[string]int{}
 		onPage := 0
+		lastFoot := ""
 		for _, l := range lines[1:] {
 			if m := reDumpCalls.FindStringSubmatch(l); m != nil && !strings.HasPrefix(l, "  foot ") {
 				for _, id := range strings.Split(m[1], ",") {
@@ -85,6 +86,7 @@ func checkFootnotes(t *testing.T, dump string, book *model.Book) footStats {
 			if k == n {
 				delete(want, id)
 			}
+			lastFoot = l
 		}
 		for id := range calls {
 			if firstPage[id] != page {
@@ -96,6 +98,9 @@ func checkFootnotes(t *testing.T, dump string, book *model.Book) footStats {
 				st.split++
 				if c < 2 {
 					t.Errorf("page %s: note %s leaves %d line before its continuation", page, id, c)
+				}
+				if strings.Contains(lastFoot, ` - "`) {
+					t.Errorf("page %s ends with a hyphen in a note continued overleaf: %s", page, lastFoot)
 				}
 			}
 		}
@@ -160,6 +165,7 @@ func TestFootnoteSplitAcrossPages(t *testing.T) {
 	})
 	data, res, _ := render(t, book, sampleLayout(t, nil))
 	keepPDF(t, "split", data)
+	checkPageStarts(t, book, res)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.split != 1 {
 		t.Errorf("the long note was split %d times, want once:\n%s", st.split, res.Dump)
@@ -178,6 +184,7 @@ func TestFootnoteLongerThanAPage(t *testing.T) {
 	})
 	data, res, _ := render(t, book, sampleLayout(t, nil))
 	keepPDF(t, "huge", data)
+	checkPageStarts(t, book, res)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.split < 2 {
 		t.Errorf("a note longer than a page was split %d times", st.split)
@@ -200,6 +207,7 @@ func TestManyFootnotesOnOnePage(t *testing.T) {
 	})
 	data, res, _ := render(t, book, sampleLayout(t, nil))
 	keepPDF(t, "many", data)
+	checkPageStarts(t, book, res)
 	st := checkFootnotes(t, res.Dump, book)
 	if st.notes != 36 || st.maxOnPage < 6 {
 		t.Errorf("%d notes printed, at most %d on a page; want 36 and several on a page", st.notes, st.maxOnPage)
@@ -396,5 +404,114 @@ func validateStrict(t *testing.T, data []byte) {
 	conf.ValidationMode = pdfmodel.ValidationStrict
 	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
 		t.Errorf("pdfcpu strict validation: %v", err)
+	}
+}
+
+// TestFitNotes checks where a note may be cut: two lines on each side,
+// never after a hyphen, one line on each side when not strict.
+func TestFitNotes(t *testing.T) {
+	b := &builder{lay: layout.Defaults(), lead: 14}
+	note := func(n int, hyphens ...int) []*footLine {
+		nt := &model.Note{ID: "n"}
+		var out []*footLine
+		for i := range n {
+			out = append(out, &footLine{note: nt, idx: i, n: n})
+		}
+		for _, h := range hyphens {
+			out[h].hyphen = true
+		}
+		return out
+	}
+	// room for k note lines exactly
+	room := func(k int) float64 { return b.footHeight(k) }
+	tests := []struct {
+		name   string
+		cands  []*footLine
+		room   float64
+		strict bool
+		want   int
+	}{
+		{"whole note fits", note(3), room(3), true, 3},
+		{"cut leaving two lines", note(6), room(4), true, 4},
+		{"no single line overleaf", note(6), room(5), true, 4},
+		{"a three-line note is not cut", note(3), room(2), true, 0},
+		{"not after a hyphen", note(6, 3), room(4), true, 3},
+		{"lax: one line each side", note(3), room(2), false, 2},
+		{"nothing fits", note(4), room(1) - 1, true, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := b.fitNotes(tc.cands, tc.room, 0, tc.strict); got != tc.want {
+				t.Errorf("fitNotes = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// checkPageStarts checks the PageStart contract (model.PageStart) on a
+// book with footnotes: every page of a chapter listed, the first at its
+// title, the others in reading order, a page past the chapter's text at
+// len(Blocks).
+func checkPageStarts(t *testing.T, book *model.Book, res *Result) {
+	t.Helper()
+	blocks := map[string]int{}
+	for _, ch := range book.Chapters {
+		blocks[ch.ID] = len(ch.Blocks)
+	}
+	last := map[string][2]int{}
+	for _, ps := range res.Pagination.Pages {
+		prev, ok := last[ps.Chapter]
+		switch {
+		case !ok && ps.Block != -1:
+			t.Errorf("chapter %s: first page starts at block %d, want -1", ps.Chapter, ps.Block)
+		case ok && (ps.Block < prev[0] || ps.Block == prev[0] && ps.Offset < prev[1]):
+			t.Errorf("chapter %s: page %s starts at %d/%d, before %d/%d", ps.Chapter, ps.Label, ps.Block, ps.Offset, prev[0], prev[1])
+		case ps.Block > blocks[ps.Chapter] || ps.Block == blocks[ps.Chapter] && ps.Offset != 0:
+			t.Errorf("chapter %s: page %s starts at %d/%d, past the chapter's %d blocks", ps.Chapter, ps.Label, ps.Block, ps.Offset, blocks[ps.Chapter])
+		}
+		last[ps.Chapter] = [2]int{ps.Block, ps.Offset}
+	}
+	// Every printed page of the chapter is listed.
+	re := regexp.MustCompile(`(?m)^page \d+ \[([^\]]+)\] \S+ (\S+)`)
+	listed := map[string]bool{}
+	for _, ps := range res.Pagination.Pages {
+		listed[ps.Label] = true
+	}
+	for _, m := range re.FindAllStringSubmatch(res.Dump, -1) {
+		if _, ok := blocks[m[2]]; ok && !listed[m[1]] {
+			t.Errorf("page %s of %s has no PageStart", m[1], m[2])
+		}
+	}
+}
+
+// TestFootnoteAfterTheText calls a long note from a chapter's last line:
+// the note runs on pages past the text, which start at len(Blocks).
+func TestFootnoteAfterTheText(t *testing.T) {
+	book := notesBook(t, func(ch *model.Chapter) {
+		for range 5 {
+			ch.Blocks = append(ch.Blocks, callPara(70))
+		}
+		n := longNote("n-end", 1, 40)
+		ch.Notes = append(ch.Notes, n)
+		ch.Blocks = append(ch.Blocks, callPara(40, n))
+	})
+	data, res, _ := render(t, book, sampleLayout(t, nil))
+	keepPDF(t, "end", data)
+	checkPageStarts(t, book, res)
+	st := checkFootnotes(t, res.Dump, book)
+	if st.split < 1 {
+		t.Errorf("the note was not split:\n%s", res.Dump)
+	}
+	past := 0
+	for _, ps := range res.Pagination.Pages {
+		if ps.Block == len(book.Chapters[0].Blocks) {
+			past++
+		}
+	}
+	if past == 0 {
+		t.Errorf("no page past the text (the note's end):\n%s", res.Dump)
+	}
+	if res.Pages%2 != 0 {
+		t.Errorf("odd page count %d", res.Pages)
 	}
 }
