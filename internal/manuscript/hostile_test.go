@@ -156,6 +156,13 @@ func TestHostileInputs(t *testing.T) {
 		}()}, Options{},
 			`book/ch.md:203:1: error: line indented by 402 columns (at most 400): the rest of the chapter is not read`},
 		{"190 nested quotes and lists", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("> - ", 95) + "deep\n")}, Options{}, ``},
+		{"a million nested emphases", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("*", 1000000) + "x" + strings.Repeat("*", 1000000) + "\n")}, Options{},
+			`book/ch.md:3:1: warning: emphasis, links or spans nested more than 100 levels deep: the deeper formatting is left out, its text kept`},
+		{"nested images", files{"book/ch.md": []byte("# T\n\nText " + strings.Repeat("![", 100000) + "x" + strings.Repeat("](a.png)", 100000) + "\n")}, Options{},
+			"book/ch.md:3:6: warning: an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept\n" +
+				"book/ch.md:3:204: warning: emphasis, links or spans nested more than 100 levels deep: the deeper formatting is left out, its text kept"},
+		{"nested strikethrough and links", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("~~[_", 30000) + "x" + strings.Repeat("_](#ch)~~", 30000) + "\n")}, Options{},
+			``}, // goldmark resolves these delimiters shallowly: no finding, no hang
 		{"deep inline HTML", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat("<span>", 150) + "x" + strings.Repeat("</span>", 150) + "\n")}, Options{},
 			`book/ch.md:3:601: warning: raw HTML nested more than 100 elements deep: the deeper tags are left out`},
 		{"deep block HTML", files{"book/ch.md": []byte("# T\n\n<div>\n" + strings.Repeat("<div>", 700) + "\n</div>\n")}, Options{},

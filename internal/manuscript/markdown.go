@@ -84,6 +84,9 @@ type chapterParse struct {
 	rawMatches    map[ast.Node]ast.Node
 	rawDepth      int
 	rawDeepWarned bool
+
+	inlineDepth      int
+	inlineDeepWarned bool
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
@@ -422,6 +425,15 @@ func (p *chapterParse) inlines(n ast.Node) []model.Inline {
 }
 
 func (p *chapterParse) inlineList(n ast.Node) []model.Inline {
+	p.inlineDepth++
+	defer func() { p.inlineDepth-- }()
+	if p.inlineDepth > maxInlineDepth {
+		if !p.inlineDeepWarned {
+			p.inlineDeepWarned = true
+			p.r.ds.Warnf(p.inlinePos(n), "emphasis, links or spans nested more than %d levels deep: the deeper formatting is left out, its text kept", maxInlineDepth)
+		}
+		return []model.Inline{&model.Text{Value: p.flatText(n)}}
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if _, ok := c.(*ast.RawHTML); ok {
 			for k, v := range p.matchRawTags(n) {
@@ -431,6 +443,39 @@ func (p *chapterParse) inlineList(n ast.Node) []model.Inline {
 		}
 	}
 	return p.inlineRange(n.FirstChild(), nil)
+}
+
+// maxInlineDepth bounds the nesting of inline formatting in the model, so
+// that neither the reader nor a renderer recurses without limit on a line
+// of a million asterisks.
+const maxInlineDepth = 100
+
+// flatText returns the text inside an inline node without recursion.
+func (p *chapterParse) flatText(n ast.Node) string {
+	var b strings.Builder
+	var stack []ast.Node
+	for k := n.LastChild(); k != nil; k = k.PreviousSibling() {
+		stack = append(stack, k)
+	}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch v := c.(type) {
+		case *ast.Text:
+			b.Write(v.Segment.Value(p.src))
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+			continue
+		case *ast.String:
+			b.Write(v.Value)
+			continue
+		}
+		for k := c.LastChild(); k != nil; k = k.PreviousSibling() {
+			stack = append(stack, k)
+		}
+	}
+	return b.String()
 }
 
 // inlineRange converts the sibling inlines from first up to (not
@@ -550,8 +595,10 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Link{URL: u, Children: []model.Inline{&model.Text{Value: string(v.Label(p.src))}}, Pos: p.inlinePos(v)}}
 	case *ast.Image:
-		pos := p.inlinePos(v)
-		p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept")
+		if _, nested := v.Parent().(*ast.Image); !nested { // one warning for ![![…](a)](b)
+			pos := p.inlinePos(v)
+			p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept")
+		}
 		return p.inlineList(v)
 	case *east.FootnoteLink:
 		pos := p.inlinePos(v)
@@ -589,20 +636,22 @@ func (p *chapterParse) inlinePos(n ast.Node) model.Position {
 	if off := n.Pos(); off >= 0 {
 		return p.li.pos(off)
 	}
-	var found *model.Position
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || found != nil {
-			return ast.WalkStop, nil
-		}
+	// The first text inside, found without recursion: inline nodes may
+	// nest hundreds of thousands deep.
+	stack := []ast.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
 		if t, ok := c.(*ast.Text); ok {
-			pos := p.li.pos(t.Segment.Start)
-			found = &pos
-			return ast.WalkStop, nil
+			return p.li.pos(t.Segment.Start)
 		}
-		return ast.WalkContinue, nil
-	})
-	if found != nil {
-		return *found
+		var kids []ast.Node
+		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
+			kids = append(kids, k)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
 	}
 	for par := n.Parent(); par != nil; par = par.Parent() {
 		if par.Type() == ast.TypeBlock {
