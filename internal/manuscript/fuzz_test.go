@@ -123,6 +123,7 @@ func checkModel(t *testing.T, book *model.Book) {
 		}
 	}
 	var inlines func(ins []model.Inline, depth int)
+	inLink := false
 	inlines = func(ins []model.Inline, depth int) {
 		for _, in := range ins {
 			switch n := in.(type) {
@@ -141,6 +142,9 @@ func checkModel(t *testing.T, book *model.Book) {
 			case *model.Span:
 				inlines(n.Children, depth+1)
 			case *model.Link:
+				if inLink {
+					t.Fatalf("link %q inside a link", n.URL)
+				}
 				if n.Internal == "" {
 					if _, ok := rawhtml.ExternalURL(n.URL); !ok {
 						t.Fatalf("link %q kept with neither an internal target nor a valid address", n.URL)
@@ -148,7 +152,9 @@ func checkModel(t *testing.T, book *model.Book) {
 				} else if n.Chapter == "" {
 					t.Fatalf("internal link %q without a chapter", n.URL)
 				}
+				inLink = true
 				inlines(n.Children, depth+1)
+				inLink = false
 			case *model.RawInline:
 				if err := rawhtml.Check(n.Nodes); err != nil {
 					t.Fatalf("raw inline HTML: %v", err)

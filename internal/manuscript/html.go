@@ -193,7 +193,13 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 		return p.inlineRange(next, end), end.NextSibling()
 	}
 	p.rawDepth++
+	if t.Name == "a" {
+		p.inLink++
+	}
 	children := p.inlineRange(next, end)
+	if t.Name == "a" {
+		p.inLink--
+	}
 	p.rawDepth--
 	after := end.NextSibling()
 	if action == rawhtml.Unwrap {
@@ -206,6 +212,10 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 	}
 	attrs := p.filterAttrs(t, pos)
 	if t.Name == "a" {
+		if p.inLink > 0 {
+			ds.WarnCodef("raw-html", pos, "<a> inside a link: its tags are left out, its text kept")
+			return children, after
+		}
 		return p.rawLink(attrs, children, pos), after
 	}
 	if t.Name == "span" && len(attrs) == 0 {

@@ -87,6 +87,7 @@ type chapterParse struct {
 
 	inlineDepth      int
 	inlineDeepWarned bool
+	inLink           int // > 0 inside a link: a raw <a> there is not a link
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
@@ -586,8 +587,11 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 	case *east.Strikethrough:
 		return p.inlineList(v)
 	case *ast.Link:
+		p.inLink++
+		children := p.inlineList(v)
+		p.inLink--
 		return []model.Inline{&model.Link{URL: string(v.Destination), Title: string(v.Title),
-			Children: p.inlineList(v), Pos: p.inlinePos(v)}}
+			Children: children, Pos: p.inlinePos(v)}}
 	case *ast.AutoLink:
 		u := string(v.URL(p.src))
 		if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
