@@ -3,6 +3,7 @@ package manuscript
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -10,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -376,5 +378,34 @@ func TestResolveInside(t *testing.T) {
 		if want := strings.ReplaceAll(tc.want, "ROOT", root); got != want {
 			t.Errorf("ResolveInside(%q) = %s, want %s", tc.path, got, want)
 		}
+	}
+}
+
+// TestCommonMarkExamples reads every example of the CommonMark spec (as
+// goldmark ships it) as a chapter: each must give positioned diagnostics
+// inside its file and a model any renderer can write as XHTML.
+func TestCommonMarkExamples(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	spec := filepath.Join(strings.TrimSpace(string(out)), "_test", "spec.json")
+	data, rerr := os.ReadFile(spec)
+	if err != nil || rerr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CommonMark spec examples not found (%v, %v)", err, rerr)
+		}
+		t.Skipf("CommonMark examples NOT RUN: goldmark's _test/spec.json missing (%v, %v)", err, rerr)
+	}
+	var examples []struct {
+		Markdown string `json:"markdown"`
+		Example  int    `json:"example"`
+	}
+	if err := json.Unmarshal(data, &examples); err != nil || len(examples) < 600 {
+		t.Fatalf("spec.json: %v (%d examples)", err, len(examples))
+	}
+	for _, ex := range examples {
+		book, ds, files := readFuzzBook(t, []byte(fuzzBookYAML), []byte(ex.Markdown))
+		t.Run(fmt.Sprint(ex.Example), func(t *testing.T) {
+			checkPositions(t, ds, files)
+			checkModel(t, book)
+		})
 	}
 }
