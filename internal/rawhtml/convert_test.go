@@ -138,3 +138,13 @@ func TestExternalURL(t *testing.T) {
 		}
 	}
 }
+
+func TestTextAndEscaping(t *testing.T) {
+	nodes, _ := Convert(`<p title="a&quot;b">x &lt; y<br>z</p><ul><li>un</li><li>deux</li></ul>`, Flow)
+	if got, want := Text(nodes), "x < y z un deux"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	if got, want := XHTML(nodes), `<p title="a&quot;b">x &lt; y<br/>z</p><ul><li>un</li><li>deux</li></ul>`; got != want {
+		t.Errorf("XHTML = %s, want %s", got, want)
+	}
+}

@@ -82,12 +82,20 @@ func writeText(b *strings.Builder, nodes []*model.HTMLNode) {
 		case n.Tag == "":
 			b.WriteString(n.Text)
 		case n.Tag == "br" || n.Tag == "hr":
-			b.WriteByte(' ')
+			space(b)
 		default:
-			if n.Block && b.Len() > 0 {
-				b.WriteByte(' ')
+			if n.Block {
+				space(b)
 			}
 			writeText(b, n.Children)
 		}
+	}
+}
+
+// space ends the text so far with one space, unless it is empty or
+// already ends with one.
+func space(b *strings.Builder) {
+	if s := b.String(); s != "" && !strings.HasSuffix(s, " ") {
+		b.WriteByte(' ')
 	}
 }
