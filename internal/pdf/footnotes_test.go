@@ -170,6 +170,9 @@ func TestFootnoteSplitAcrossPages(t *testing.T) {
 	if st.split != 1 {
 		t.Errorf("the long note was split %d times, want once:\n%s", st.split, res.Dump)
 	}
+	if !strings.Contains(res.Preflight, "Notes:        footnotes: 1 at the foot of 2 pages, 1 continued overleaf") {
+		t.Errorf("preflight:\n%s", res.Preflight)
+	}
 	checkWidowsOrphans(t, res.Dump)
 }
 

@@ -34,6 +34,7 @@ func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) st
 	}
 	sb.WriteString("\n")
 	fmt.Fprintf(&sb, "Text block:   %s × %s mm, %d lines of %.1f/%.1f pt\n", mm(b.textW), mm(lay.TextHeight()), lay.LinesPerPage(), lay.Size, lay.Leading)
+	sb.WriteString(b.notesSummary(mk))
 	if fin.pdfx != "" {
 		fmt.Fprintf(&sb, "PDF/X:        %s, output intent %s (%s), gray only, no annotations\n", fin.pdfx, lay.OutputCondition, lay.OutputConditionInfo())
 	} else {
@@ -88,4 +89,29 @@ func evenOdd(n int) string {
 		return "even"
 	}
 	return "ODD"
+}
+
+// notesSummary says how the notes are set: footnotes with how many pages
+// hold them and how many are continued overleaf, or endnotes.
+func (b *builder) notesSummary(mk *makeup) string {
+	if !b.footnotes() {
+		return "Notes:        endnotes (after each chapter)\n"
+	}
+	notes, pages, split := 0, 0, 0
+	for _, p := range mk.pages {
+		if p.kind != pageSection || len(p.sec.pages[p.idx].foot) == 0 {
+			continue
+		}
+		foot := p.sec.pages[p.idx].foot
+		pages++
+		for _, fl := range foot {
+			if fl.idx == 0 {
+				notes++
+			}
+		}
+		if last := foot[len(foot)-1]; last.idx < last.n-1 {
+			split++
+		}
+	}
+	return fmt.Sprintf("Notes:        footnotes: %d at the foot of %d pages, %d continued overleaf\n", notes, pages, split)
 }
