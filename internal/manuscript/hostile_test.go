@@ -257,6 +257,8 @@ func TestHostileInputs(t *testing.T) {
 			`book/ch.md:3:6: warning: <script> left out with its content: scripts are not allowed in a book`},
 		{"event attribute inline", files{"book/ch.md": []byte("# T\n\nText <span onmouseover=\"x()\" lang=\"en\">a</span>.\n")}, Options{},
 			`book/ch.md:3:6: warning: event attribute onmouseover on <span> left out: scripts are not allowed in a book`},
+		{"id taken by a note", files{"book/ch.md": []byte("# T\n\nA[^1].\n\n## S {#note-ch-1}\n\n[^1]: N.\n")}, Options{},
+			`book/ch.md:5:1: error: duplicate id "note-ch-1" (first used at book/ch.md:3:2)`},
 		{"link in a link", files{"book/ch.md": []byte("# T\n\n[a <a href=\"https://x.fr\">b</a>](#ch) <a href=\"https://y.fr\">c <a href=\"https://z.fr\">d</a></a>\n")}, Options{},
 			"book/ch.md:3:4: warning: <a> inside a link: its tags are left out, its text kept\nbook/ch.md:3:64: warning: <a> inside a link: its tags are left out, its text kept"},
 		{"javascript link", files{"book/ch.md": []byte("# T\n\n[clic](javascript:alert(1))\n")}, Options{},

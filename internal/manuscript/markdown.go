@@ -615,7 +615,7 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 			p.noteRefs[v.Index] = 1
 			p.cur.Notes = append(p.cur.Notes, note)
 			note.Number = len(p.cur.Notes)
-			note.ID = fmt.Sprintf("note-%s-%d", p.cur.ID, note.Number)
+			note.ID = p.r.uniqueID(fmt.Sprintf("note-%s-%d", p.cur.ID, note.Number), pos, false)
 		} else {
 			p.r.ds.Warnf(pos, "footnote [^%s] is referenced twice: a note has one call", note.Label)
 			return nil
