@@ -133,9 +133,9 @@ func epubSetup(b *testing.B, dir string) (*model.Book, epub.Options, int) {
 // BenchmarkEPUB is epub.Write with a warm image cache: XHTML, package
 // document, navigation and the zip.
 func BenchmarkEPUB(b *testing.B) {
-	eachCorpus(b, func(b *testing.B, dir string) {
+	eachCorpusOut(b, func(b *testing.B, dir, out string) {
 		book, opts, pages := epubSetup(b, dir)
-		opts.CacheDir = filepath.Join(b.TempDir(), ".cache")
+		opts.CacheDir = filepath.Join(out, ".cache")
 		var size int64
 		write := func() {
 			var ds model.Diagnostics
