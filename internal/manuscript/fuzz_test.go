@@ -23,8 +23,9 @@ const (
 )
 
 var (
-	fuzzOnce sync.Once
-	fuzzRoot string
+	fuzzOnce    sync.Once
+	fuzzRoot    string
+	fuzzWritten = map[string][]byte{}
 )
 
 // fuzzProject writes a project folder once per fuzzing process; each run
@@ -52,9 +53,13 @@ func readFuzzBook(t *testing.T, bookYAML, chapter []byte) (*model.Book, model.Di
 	files := map[string][]byte{"book/book.yaml": bookYAML, "book/ch.md": chapter,
 		"book/ch2.md": []byte(fuzzChapter2), "book/s.yaml": []byte(fuzzSources)}
 	for _, name := range []string{"book/book.yaml", "book/ch.md"} {
+		if prev, ok := fuzzWritten[name]; ok && bytes.Equal(prev, files[name]) {
+			continue // unchanged since the last run
+		}
 		if err := os.WriteFile(filepath.Join(root, name), files[name], 0o644); err != nil {
 			t.Fatal(err)
 		}
+		fuzzWritten[name] = append([]byte(nil), files[name]...)
 	}
 	watchdog := time.AfterFunc(20*time.Second, func() {
 		panic(fmt.Sprintf("reading hangs on book.yaml %q, ch.md %q", bookYAML, chapter))
