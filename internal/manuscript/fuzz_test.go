@@ -121,6 +121,11 @@ func checkModel(t *testing.T, book *model.Book) {
 	for _, f := range book.Figures {
 		ids[f.ID] = true
 	}
+	for id := range ids {
+		if !rawhtml.ValidID(id) {
+			t.Fatalf("chapter, title or figure id %q is not an XHTML id", id)
+		}
+	}
 	var blocks func(bs []model.Block, depth int)
 	text := func(s string) {
 		if _, bad := rawhtml.CleanText(s); bad {
@@ -177,7 +182,7 @@ func checkModel(t *testing.T, book *model.Book) {
 			}
 			switch n := b.(type) {
 			case *model.Heading:
-				if n.ID == "" || strings.ContainsAny(n.ID, " \t\n") {
+				if !rawhtml.ValidID(n.ID) {
 					t.Fatalf("heading id %q", n.ID)
 				}
 			case *model.CodeBlock:

@@ -259,6 +259,11 @@ func TestHostileInputs(t *testing.T) {
 			`book/ch.md:3:6: warning: event attribute onmouseover on <span> left out: scripts are not allowed in a book`},
 		{"id taken by a note", files{"book/ch.md": []byte("# T\n\nA[^1].\n\n## S {#note-ch-1}\n\n[^1]: N.\n")}, Options{},
 			`book/ch.md:5:1: error: duplicate id "note-ch-1" (first used at book/ch.md:3:2)`},
+		{"bad explicit ids", files{"book/ch.md": []byte("# T {#}\n\n## A {#1944}\n\n## B {#a:b}\n\n![C](i.png){#9 alt=a credit=b}\n"), "book/i.png": pngBomb(2, 2)}, Options{},
+			"book/ch.md:1:1: error: empty id: write {#name} with a name after #\n" +
+				"book/ch.md:3:1: error: id \"1944\" is not a valid identifier: start with a letter, then letters, digits, '-', '_' or '.'\n" +
+				"book/ch.md:5:1: error: id \"a:b\" is not a valid identifier: start with a letter, then letters, digits, '-', '_' or '.'\n" +
+				"book/ch.md:7:1: error: id \"9\" is not a valid identifier: start with a letter, then letters, digits, '-', '_' or '.'"},
 		{"link in a link", files{"book/ch.md": []byte("# T\n\n[a <a href=\"https://x.fr\">b</a>](#ch) <a href=\"https://y.fr\">c <a href=\"https://z.fr\">d</a></a>\n")}, Options{},
 			"book/ch.md:3:4: warning: <a> inside a link: its tags are left out, its text kept\nbook/ch.md:3:64: warning: <a> inside a link: its tags are left out, its text kept"},
 		{"javascript link", files{"book/ch.md": []byte("# T\n\n[clic](javascript:alert(1))\n")}, Options{},

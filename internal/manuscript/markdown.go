@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/rawhtml"
 )
 
 // newMarkdownParser returns goldmark set up for manuscripts: CommonMark,
@@ -141,7 +142,7 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 			}
 			ch.Untitled = false
 			ch.Title = p.inlines(h)
-			if id, ok := h.AttributeString("id"); ok {
+			if id, ok := h.AttributeString("id"); ok && p.validID(attrString(id), pos) {
 				ch.TitleID = r.uniqueID(attrString(id), pos, true)
 			}
 			continue
@@ -283,7 +284,7 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		return []model.Block{&model.Paragraph{BlockBase: base, Inlines: ins}}
 	case *ast.Heading:
 		h := &model.Heading{BlockBase: base, Level: v.Level, Inlines: p.inlines(v)}
-		if id, ok := v.AttributeString("id"); ok {
+		if id, ok := v.AttributeString("id"); ok && p.validID(attrString(id), pos) {
 			h.ID = p.r.uniqueID(attrString(id), pos, true)
 		} else {
 			h.ID = p.r.uniqueID(Slug(model.PlainText(h.Inlines), "section"), pos, false)
@@ -413,7 +414,7 @@ func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
 			fig.Attrs[k] = attrs.Values[k]
 		}
 	}
-	if attrs.ID != "" {
+	if attrs.ID != "" && p.validID(attrs.ID, pos) {
 		fig.ID = p.r.uniqueID(attrs.ID, pos, true)
 	}
 	p.r.addFigure(fig, p)
@@ -444,6 +445,21 @@ func (p *chapterParse) inlineList(n ast.Node) []model.Inline {
 		}
 	}
 	return p.inlineRange(n.FirstChild(), nil)
+}
+
+// validID reports whether an id written in the manuscript ({#id}) can be
+// an XHTML id, as EPUBCheck requires, and reports it otherwise; the node
+// then gets a generated id.
+func (p *chapterParse) validID(id string, pos model.Position) bool {
+	if rawhtml.ValidID(id) {
+		return true
+	}
+	if id == "" {
+		p.r.ds.Errorf(pos, "empty id: write {#name} with a name after #")
+	} else {
+		p.r.ds.Errorf(pos, "id %q is not a valid identifier: start with a letter, then letters, digits, '-', '_' or '.'", id)
+	}
+	return false
 }
 
 // maxInlineDepth bounds the nesting of inline formatting in the model, so
