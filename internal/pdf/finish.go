@@ -66,6 +66,9 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := compressStreams(objs); err != nil {
+		return nil, err
+	}
 	byNum := map[int]*pdfObject{}
 	maxNum := 0
 	for _, ob := range objs {

@@ -55,7 +55,7 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	mediaW, mediaH := lay.TrimWidth+2*m, lay.TrimHeight+2*m
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", OrientationStr: "P", Size: fpdf.SizeType{Wd: mediaW, Ht: mediaH}})
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	f.SetCompression(false) // finish compresses the streams (streams.go)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCreationDate(opts.ModTime.UTC())
