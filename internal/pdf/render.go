@@ -26,6 +26,11 @@ type Options struct {
 	// Dump, when not nil, receives the text dump of the line breaker and
 	// page builder (publish build -v).
 	Dump io.Writer
+	// Paginated, when not nil, receives the pagination as soon as the
+	// pages are made up, before they are drawn and written, so that the
+	// pipeline can write the EPUB (whose page-list needs it) while the
+	// PDF is being drawn. It must not change the book.
+	Paginated func(*model.Pagination)
 }
 
 // Result is what the layout computed.
@@ -94,6 +99,9 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	b.setter = newSetter(lay)
 
 	mk := b.makeUp()
+	if opts.Paginated != nil {
+		opts.Paginated(mk.pagination)
+	}
 	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: b.links, anchors: map[string]anchorPos{}}
 	var dump strings.Builder
 	for _, pg := range mk.pages {
