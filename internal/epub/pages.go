@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -69,11 +68,11 @@ func (b *builder) addCover() error {
 		}
 		spec.Font = data
 	}
-	var buf bytes.Buffer
-	if err := imaging.WriteCover(&buf, spec); err != nil {
+	cover, err := imaging.CachedCover(b.opts.CacheDir, spec)
+	if err != nil {
 		return fmt.Errorf("epub: generate cover: %w", err)
 	}
-	b.add("cover-image", imageDir+"cover.jpg", "image/jpeg", "cover-image", buf.Bytes())
+	b.add("cover-image", imageDir+"cover.jpg", "image/jpeg", "cover-image", cover)
 	b.coverImage = "../" + imageDir + "cover.jpg"
 	parts := []string{title}
 	if b.meta.Subtitle != "" {
