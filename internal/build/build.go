@@ -137,7 +137,44 @@ func Run(opts Options) (*Result, error) {
 		images = warmEPUBImages(book, cacheDir)
 	}
 
-	var pagination *model.Pagination
+	// The EPUB needs the print pagination for its page-list; the PDF
+	// renderer hands it over as soon as the pages are made up, and the
+	// EPUB is written on another core while the PDF pages are drawn and
+	// written. The EPUB has its own diagnostics, merged after the PDF's
+	// so that their order does not depend on timing.
+	var (
+		epubDS   model.Diagnostics
+		epubErr  error
+		epubTime time.Duration
+		epubWG   sync.WaitGroup
+	)
+	startEPUB := func(p *model.Pagination) {
+		if !opts.EPUB {
+			return
+		}
+		epubWG.Add(1)
+		go func() {
+			defer epubWG.Done()
+			images.wait() // the EPUB reads the images from the cache
+			begin := time.Now()
+			fonts := make([]epub.Font, 0, len(lay.Fonts))
+			for _, f := range lay.Fonts {
+				fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
+			}
+			var w io.Writer = io.Discard
+			if epubOut != nil {
+				w = epubOut
+			}
+			epubErr = epub.Write(w, book, epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts,
+				Pagination: p, ModTime: modTime, CacheDir: cacheDir}, &epubDS)
+			if epubErr == nil && epubOut != nil {
+				if err := epubOut.finish(); err != nil {
+					epubErr = err
+				}
+			}
+			epubTime = time.Since(begin)
+		}()
+	}
 	if opts.PDF || opts.EPUB {
 		// The EPUB's page-list comes from the print layout, so the print
 		// edition is laid out even for an EPUB-only build.
@@ -145,13 +182,18 @@ func Run(opts Options) (*Result, error) {
 		if pdfOut != nil {
 			w = pdfOut
 		}
-		r, err := pdf.Render(w, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump}, &ds)
+		started := false
+		r, err := pdf.Render(w, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump,
+			Paginated: func(p *model.Pagination) { started = true; startEPUB(p) }}, &ds)
 		if err != nil {
+			epubWG.Wait()
 			images.wait()
 			res.Diagnostics = ds
 			return res, fmt.Errorf("build: render PDF: %w", err)
 		}
-		pagination = r.Pagination
+		if !started {
+			startEPUB(r.Pagination)
+		}
 		res.Pages = r.Pages
 		res.Preflight = r.Preflight
 		stage.done("pdf")
@@ -159,24 +201,16 @@ func Run(opts Options) (*Result, error) {
 	if images != nil && images.count > 0 {
 		images.wait()
 		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d images, alongside the PDF", images.count))
-		stage.done("wait-images")
 	}
 	if opts.EPUB {
-		fonts := make([]epub.Font, 0, len(lay.Fonts))
-		for _, f := range lay.Fonts {
-			fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
-		}
-		var w io.Writer = io.Discard
-		if epubOut != nil {
-			w = epubOut
-		}
-		err := epub.Write(w, book, epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts,
-			Pagination: pagination, ModTime: modTime, CacheDir: cacheDir}, &ds)
-		if err != nil {
+		epubWG.Wait()
+		ds.Merge(epubDS)
+		if epubErr != nil {
 			res.Diagnostics = ds
-			return res, fmt.Errorf("build: write EPUB: %w", err)
+			return res, fmt.Errorf("build: write EPUB: %w", epubErr)
 		}
-		stage.done("epub")
+		stage.note("epub", epubTime, "alongside the PDF")
+		stage.done("wait-epub")
 	}
 	res.Diagnostics = ds
 	res.Diagnostics.Sort()
@@ -216,7 +250,10 @@ type pendingFile struct {
 	f    *os.File
 	bw   *bufio.Writer
 	size int64
-	done bool
+	// closed is set by finish, with its error; done by commit or abort.
+	closed   bool
+	closeErr error
+	done     bool
 }
 
 func newPendingFile(path string) (*pendingFile, error) {
@@ -233,10 +270,14 @@ func (p *pendingFile) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// commit flushes, syncs and renames the file into place.
-func (p *pendingFile) commit() error {
-	p.done = true
-	tmp := p.f.Name()
+// finish flushes, syncs and closes the file, so that commit has only to
+// rename it: the EPUB is finished on its own goroutine while the PDF is
+// still being written.
+func (p *pendingFile) finish() error {
+	if p.closed {
+		return p.closeErr
+	}
+	p.closed = true
 	err := p.bw.Flush()
 	if err == nil {
 		err = p.f.Sync()
@@ -244,6 +285,15 @@ func (p *pendingFile) commit() error {
 	if cerr := p.f.Close(); err == nil {
 		err = cerr
 	}
+	p.closeErr = err
+	return err
+}
+
+// commit finishes the file and renames it into place.
+func (p *pendingFile) commit() error {
+	err := p.finish()
+	p.done = true
+	tmp := p.f.Name()
 	if err == nil {
 		err = os.Chmod(tmp, 0o644)
 	}
@@ -265,7 +315,9 @@ func (p *pendingFile) abort() {
 		return
 	}
 	p.done = true
-	p.f.Close()
+	if !p.closed {
+		p.f.Close()
+	}
 	os.Remove(p.f.Name())
 }
 
