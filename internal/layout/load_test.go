@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,6 +170,16 @@ func TestCheckTrueType(t *testing.T) {
 	}
 	if err := checkTrueType(data); err != nil {
 		t.Errorf("EB Garamond: %v", err)
+	}
+	// A font whose outlines are damaged is refused before the PDF library
+	// meets it (it would panic while subsetting).
+	damaged := append([]byte(nil), data...)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		damaged[1000+rng.IntN(len(damaged)-1000)] = byte(rng.IntN(256))
+	}
+	if err := checkTrueType(damaged); err == nil || !strings.Contains(err.Error(), "damaged TrueType font") {
+		t.Errorf("damaged EB Garamond: %v, want a damaged-font error", err)
 	}
 }
 

@@ -3,6 +3,9 @@ package layout
 import (
 	"encoding/binary"
 	"fmt"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // checkTrueType reports why data is not a TrueType font the PDF library
@@ -44,6 +47,28 @@ func checkTrueType(data []byte) error {
 	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
 		if !need[tag] {
 			return fmt.Errorf("TrueType font without a %q table", tag)
+		}
+	}
+	return checkGlyphs(data)
+}
+
+// checkGlyphs reads every glyph outline of the font, so that a damaged
+// file is refused here, with the position of its name in print.yaml,
+// rather than when the PDF library embeds it.
+func checkGlyphs(data []byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("damaged TrueType font (%v)", p)
+		}
+	}()
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return fmt.Errorf("damaged TrueType font: %v", err)
+	}
+	var buf sfnt.Buffer
+	for i := 0; i < f.NumGlyphs(); i++ {
+		if _, err := f.LoadGlyph(&buf, sfnt.GlyphIndex(i), fixed.I(1000), nil); err != nil {
+			return fmt.Errorf("damaged TrueType font: glyph %d: %v", i, err)
 		}
 	}
 	return nil

@@ -335,9 +335,6 @@ func TestLargeParagraph(t *testing.T) {
 			if got != "" {
 				t.Errorf("diagnostics: %s", got)
 			}
-			if d > 60*time.Second {
-				t.Errorf("reading 50 MB took %v", d)
-			}
 		})
 	}
 }

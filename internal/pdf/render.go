@@ -112,7 +112,7 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 		return nil, fmt.Errorf("pdf: draw pages: %w", f.Error())
 	}
 	var raw bytes.Buffer
-	if err := f.Output(&raw); err != nil {
+	if err := output(f, &raw); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
 	fin, err := finish(raw.Bytes(), finishOptions{
@@ -151,4 +151,15 @@ func authorNames(meta *model.Metadata) string {
 		names = append(names, c.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// output serialises the document, turning a panic of the PDF library
+// (on a font it could not subset, for example) into an error.
+func output(f *fpdf.Fpdf, w io.Writer) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the PDF library failed (%v): is a font file damaged?", p)
+		}
+	}()
+	return f.Output(w)
 }
