@@ -45,7 +45,7 @@ cli_bench() {
 	if [ "${COLD:-1}" = 1 ]; then
 		t0=$(date +%s%N)
 		"$pub" --book "$book" --layout layout --out "$work/cold-$kind-$size" build >/dev/null 2>&1
-		cold_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+		cold_ms="$(( ($(date +%s%N) - t0) / 1000000 )) ms"
 	fi
 	: >"$work/wall" ; : >"$work/rss"
 	i=0
@@ -60,7 +60,7 @@ cli_bench() {
 	wall=$(median <"$work/wall")
 	rss=$(median <"$work/rss")
 	pages=$(sed -n 's/.*, \([0-9]*\) pages.*/\1/p' "$work/summary.txt")
-	printf '%-12s %-6s %6s pages  wall median %6s ms  peak RSS median %6s MiB  (empty cache: %s ms)  runs: %s\n' \
+	printf '%-12s %-6s %6s pages  wall median %6s ms  peak RSS median %6s MiB  (empty cache: %s)  runs: %s\n' \
 		"$kind" "$size" "${pages:-?}" "$wall" "$rss" "$cold_ms" "$(tr '\n' ' ' <"$work/wall")" | tee -a "$dir/cli.txt"
 	if [ "$kind" = novel ] && [ "$size" = large ]; then
 		budget=$(awk -v w="$wall" -v r="$rss" 'BEGIN { print (w <= 250 && r <= 150) ? "within" : "OVER" }')
