@@ -49,6 +49,10 @@ var (
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
 	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	// rePageBox matches the page boxes fpdf writes (in map order).
+	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
+	// reEmptyNames matches the empty EmbeddedFiles name tree fpdf writes.
+	reEmptyNames = regexp.MustCompile(`(?s)/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`)
 )
 
 // finish rewrites fpdf's output into the file a printer takes. fpdf
@@ -93,7 +97,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		}
 		pages++
 		b := ob.body
-		b = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`).ReplaceAll(b, nil)
+		b = rePageBox.ReplaceAll(b, nil)
 		b = bytes.Replace(b, []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n"), nil, 1)
 		b = bytes.Replace(b, []byte("/Parent 1 0 R\n"), []byte("/Parent 1 0 R\n"+boxes), 1)
 		ob.body = b
@@ -136,7 +140,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		return nil, fmt.Errorf("no catalog object %d", root)
 	}
 	cb := cat.body
-	cb = regexp.MustCompile(`(?s)/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`).ReplaceAll(cb, nil)
+	cb = reEmptyNames.ReplaceAll(cb, nil)
 	var extra strings.Builder
 	fmt.Fprintf(&extra, "/Metadata %d 0 R\n", xmpNum)
 	if res.pdfx != "" {
