@@ -69,7 +69,7 @@ func TestLayoutCSSIsTheDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(data, DefaultCSS) {
-		t.Error("layout/epub.css differs from internal/epub/epub.css (the built-in default): copy one onto the other")
+		t.Error("the built-in style sheet is not layout/epub.css")
 	}
 	for _, unit := range []string{"px;", "pt;"} {
 		for _, line := range strings.Split(string(DefaultCSS), "\n") {

@@ -1,20 +1,27 @@
 package epub
 
 import (
-	_ "embed" // the default style sheet
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	layoutfiles "github.com/publish-books/publish/layout"
 )
 
 // DefaultCSS is the style sheet used when the layout folder has no
-// epub.css; layout/epub.css of the sample book is the same file.
-//
-//go:embed epub.css
-var DefaultCSS []byte
+// epub.css: the project's layout/epub.css, embedded in the binary.
+var DefaultCSS = mustReadDefault("epub.css")
+
+func mustReadDefault(name string) []byte {
+	data, err := layoutfiles.Files.ReadFile(name)
+	if err != nil {
+		panic("epub: the default " + name + " is not embedded: " + err.Error())
+	}
+	return data
+}
 
 // addStyles adds the fonts (with a generated style sheet declaring them)
 // and the layout's epub.css.
