@@ -158,15 +158,8 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 		return ucli.Exit(fmt.Sprintf("publish build: unexpected argument %q (use --book DIR)", c.Args().First()), ExitUsage)
 	}
 	opts := buildOptions(c)
-	switch c.String("format") {
-	case "all":
-		opts.EPUB, opts.PDF = true, true
-	case "epub":
-		opts.EPUB = true
-	case "pdf":
-		opts.PDF = true
-	default:
-		return ucli.Exit(fmt.Sprintf("publish build: --format %q: use epub, pdf or all", c.String("format")), ExitUsage)
+	if err := setFormat(c, &opts); err != nil {
+		return err
 	}
 	var dump *strings.Builder
 	if c.Bool("verbose") {
@@ -186,15 +179,22 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "line-breaking dump: %s\n", p)
 	}
-	var parts []string
-	for _, o := range res.Outputs {
-		parts = append(parts, fmt.Sprintf("%s (%s)", o.Path, humanSize(o.Size)))
+	fmt.Fprintln(stdout, builtLine(res))
+	return nil
+}
+
+// setFormat selects the outputs named by --format.
+func setFormat(c *ucli.Context, opts *build.Options) error {
+	switch c.String("format") {
+	case "all":
+		opts.EPUB, opts.PDF = true, true
+	case "epub":
+		opts.EPUB = true
+	case "pdf":
+		opts.PDF = true
+	default:
+		return ucli.Exit(fmt.Sprintf("publish %s: --format %q: use epub, pdf or all", c.Command.Name, c.String("format")), ExitUsage)
 	}
-	pages := ""
-	if res.Pages > 0 {
-		pages = fmt.Sprintf(", %d pages", res.Pages)
-	}
-	fmt.Fprintf(stdout, "built %s%s in %d ms%s\n", strings.Join(parts, ", "), pages, res.Elapsed.Milliseconds(), summary(res))
 	return nil
 }
 

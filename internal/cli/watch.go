@@ -38,15 +38,8 @@ func runWatch(c *ucli.Context, stdout, stderr io.Writer) error {
 		return ucli.Exit(fmt.Sprintf("publish watch: unexpected argument %q (use --book DIR)", c.Args().First()), ExitUsage)
 	}
 	opts := buildOptions(c)
-	switch c.String("format") {
-	case "all":
-		opts.EPUB, opts.PDF = true, true
-	case "epub":
-		opts.EPUB = true
-	case "pdf":
-		opts.PDF = true
-	default:
-		return ucli.Exit(fmt.Sprintf("publish watch: --format %q: use epub, pdf or all", c.String("format")), ExitUsage)
+	if err := setFormat(c, &opts); err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
