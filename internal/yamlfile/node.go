@@ -99,12 +99,12 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return &Node{Kind: Null, Pos: model.Position{File: file, Line: 1, Col: 1}}
 	}
+	first := len(ds.List)
 	if len(f.Docs) > 1 {
 		p := positionOf(file, tokenOf(f.Docs[1]))
 		ds.Errorf(p, "only one YAML document is allowed (remove the second '---')")
 	}
 	c := converter{file: file, ds: ds}
-	first := len(ds.List)
 	root := c.convert(f.Docs[0].Body)
 	// The parser places a missing value after the end of its line; keep
 	// every position inside the file so that editors can jump to it.
