@@ -132,9 +132,14 @@ func Run(opts Options) (*Result, error) {
 	// encoded) into the image cache while the print edition is laid out,
 	// on the cores the layout leaves idle; epub.Write then reads them
 	// from the cache.
+	fonts := make([]epub.Font, 0, len(lay.Fonts))
+	for _, f := range lay.Fonts {
+		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
+	}
+	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: cacheDir}
 	var images *imageWarmer
 	if opts.EPUB && write {
-		images = warmEPUBImages(book, cacheDir)
+		images = warmEPUBImages(book, epubOpts)
 	}
 
 	// The EPUB needs the print pagination for its page-list; the PDF
@@ -157,16 +162,13 @@ func Run(opts Options) (*Result, error) {
 			defer epubWG.Done()
 			images.wait() // the EPUB reads the images from the cache
 			begin := time.Now()
-			fonts := make([]epub.Font, 0, len(lay.Fonts))
-			for _, f := range lay.Fonts {
-				fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
-			}
 			var w io.Writer = io.Discard
 			if epubOut != nil {
 				w = epubOut
 			}
-			epubErr = epub.Write(w, book, epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts,
-				Pagination: p, ModTime: modTime, CacheDir: cacheDir}, &epubDS)
+			o := epubOpts
+			o.Pagination = p
+			epubErr = epub.Write(w, book, o, &epubDS)
 			if epubErr == nil && epubOut != nil {
 				if err := epubOut.finish(); err != nil {
 					epubErr = err
@@ -328,36 +330,19 @@ type imageWarmer struct {
 	count   int
 }
 
-// warmEPUBImages converts the figures' images (and the cover) for the
-// EPUB into cacheDir with the settings epub.Write uses, so that its own
-// calls find them in the cache. Problems are left for epub.Write to
-// report at the figure's position.
-func warmEPUBImages(book *model.Book, cacheDir string) *imageWarmer {
-	type job struct {
-		path string
-		edge int
-	}
-	var jobs []job
-	seen := map[string]bool{}
-	for _, f := range book.Figures {
-		if f.ImagePath != "" && !seen[f.ImagePath] {
-			seen[f.ImagePath] = true
-			jobs = append(jobs, job{f.ImagePath, imaging.DefaultEPUBMaxEdge})
-		}
-	}
-	if c := book.Meta.Cover; c != "" {
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(book.Dir, c)
-		}
-		jobs = append(jobs, job{c, max(imaging.DefaultEPUBMaxEdge, 2560)})
-	}
+// warmEPUBImages converts the images the EPUB needs (epub.ImageJobs,
+// with the settings epub.Write uses) into the cache, so that its own calls
+// find them there. Problems are left for epub.Write to report at the
+// figure's position.
+func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
+	jobs := epub.ImageJobs(book, opts)
 	iw := &imageWarmer{count: len(jobs)}
 	if len(jobs) == 0 {
 		return iw
 	}
 	// The layout keeps one core busy; the others convert images.
 	workers := min(max(runtime.GOMAXPROCS(0)-1, 1), len(jobs))
-	next := make(chan job)
+	next := make(chan epub.ImageJob)
 	begin := time.Now()
 	var workersWG sync.WaitGroup
 	for i := 0; i < workers; i++ {
@@ -365,7 +350,7 @@ func warmEPUBImages(book *model.Book, cacheDir string) *imageWarmer {
 		go func() {
 			defer workersWG.Done()
 			for j := range next {
-				imaging.PrepareEPUBImage(j.path, imaging.EPUBImageOptions{MaxEdge: j.edge, CacheDir: cacheDir})
+				imaging.PrepareEPUBImage(j.Path, j.Options)
 			}
 		}()
 	}

@@ -95,15 +95,21 @@ type builder struct {
 	pages      generatedPages
 }
 
+// withDefaults fills in the options left at their zero value.
+func withDefaults(opts Options) Options {
+	if opts.MaxImageEdge <= 0 {
+		opts.MaxImageEdge = imaging.DefaultEPUBMaxEdge
+	}
+	return opts
+}
+
 // Write writes the EPUB of book to w. Problems in the book are added to
 // ds; the error is for failures that stop the EPUB from being written.
 func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) error {
 	if ds == nil {
 		ds = &model.Diagnostics{}
 	}
-	if opts.MaxImageEdge <= 0 {
-		opts.MaxImageEdge = imaging.DefaultEPUBMaxEdge
-	}
+	opts = withDefaults(opts)
 	lang := book.Meta.Language
 	if lang == "" {
 		lang = "en"

@@ -18,7 +18,7 @@ func (b *builder) addFigureImages() error {
 		if fig.ImagePath == "" {
 			continue
 		}
-		im, err := imaging.PrepareEPUBImage(fig.ImagePath, imaging.EPUBImageOptions{MaxEdge: b.opts.MaxImageEdge, CacheDir: b.opts.CacheDir})
+		im, err := imaging.PrepareEPUBImage(fig.ImagePath, figureImageOptions(b.opts))
 		if err != nil {
 			b.ds.Errorf(fig.Pos, "figure %q: image %q for the EPUB: %v", fig.ID, fig.Image, err)
 			continue

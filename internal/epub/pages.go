@@ -3,7 +3,6 @@ package epub
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -47,12 +46,8 @@ func (b *builder) authorNames() []string {
 func (b *builder) addCover() error {
 	title := b.meta.Title
 	b.coverAlt = fmt.Sprintf(b.words.CoverOf, title)
-	if b.meta.Cover != "" {
-		path := b.meta.Cover
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(b.book.Dir, path)
-		}
-		im, err := imaging.PrepareEPUBImage(path, imaging.EPUBImageOptions{MaxEdge: max(b.opts.MaxImageEdge, 2560), CacheDir: b.opts.CacheDir})
+	if path := coverPath(b.book); path != "" {
+		im, err := imaging.PrepareEPUBImage(path, coverImageOptions(b.opts))
 		if err == nil {
 			b.add("cover-image", imageDir+"cover"+im.Ext(), im.MediaType(), "cover-image", im.Data)
 			b.coverImage = "../" + imageDir + "cover" + im.Ext()
