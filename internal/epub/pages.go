@@ -190,12 +190,14 @@ func (b *builder) addFigureList() {
 	if !b.pages.figures {
 		return
 	}
-	var w xw
-	r := &ren{b: b, w: &w, plain: true}
-	w.open("section", "class", "loi", "epub:type", "loi", "aria-labelledby", "loi-title")
-	w.nl()
-	w.elem("h1", b.terms.Figures, "id", "loi-title")
-	w.nl()
+	b.addBackMatterPage("figures", "loi", "loi", "", b.terms.Figures, func(w *xw, r *ren) {
+		r.plain = true
+		b.writeFigureList(w, r)
+	})
+}
+
+// writeFigureList writes the entries of the list of illustrations.
+func (b *builder) writeFigureList(w *xw, r *ren) {
 	w.open("ol", "class", "figure-list")
 	w.nl()
 	for _, f := range b.book.Figures {
@@ -215,9 +217,6 @@ func (b *builder) addFigureList() {
 	}
 	w.close("ol")
 	w.nl()
-	w.close("section")
-	w.nl()
-	b.addDoc("figures", "figures.xhtml", document(b.lang, b.terms.Figures, attrString("epub:type", "backmatter"), b.css, w.String()), "")
 }
 
 // addCreditsPage writes the picture credits: for each figure with a
@@ -227,12 +226,11 @@ func (b *builder) addCreditsPage() {
 	if !b.pages.credits {
 		return
 	}
-	var w xw
-	r := &ren{b: b, w: &w}
-	w.open("section", "class", "credits", "epub:type", "credits", "role", "doc-credits", "aria-labelledby", "credits-title")
-	w.nl()
-	w.elem("h1", b.terms.Credits, "id", "credits-title")
-	w.nl()
+	b.addBackMatterPage("credits", "credits", "credits", "doc-credits", b.terms.Credits, b.writeCreditList)
+}
+
+// writeCreditList writes the entries of the credits page.
+func (b *builder) writeCreditList(w *xw, r *ren) {
 	w.open("ul", "class", "credit-list")
 	w.nl()
 	for _, f := range b.book.Figures {
@@ -262,9 +260,6 @@ func (b *builder) addCreditsPage() {
 	}
 	w.close("ul")
 	w.nl()
-	w.close("section")
-	w.nl()
-	b.addDoc("credits", "credits.xhtml", document(b.lang, b.terms.Credits, attrString("epub:type", "backmatter"), b.css, w.String()), "")
 }
 
 // addBibliography writes the bibliography the citation formatter made,
@@ -273,12 +268,11 @@ func (b *builder) addBibliography() {
 	if !b.pages.bibliography {
 		return
 	}
-	var w xw
-	r := &ren{b: b, w: &w}
-	w.open("section", "class", "bibliography", "epub:type", "bibliography", "role", "doc-bibliography", "aria-labelledby", "bibliography-title")
-	w.nl()
-	w.elem("h1", b.terms.Bibliography, "id", "bibliography-title")
-	w.nl()
+	b.addBackMatterPage("bibliography", "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
+}
+
+// writeBibliography writes the bibliography's groups.
+func (b *builder) writeBibliography(w *xw, r *ren) {
 	for i, g := range b.book.Bibliography {
 		if len(g.Entries) == 0 {
 			continue
@@ -298,7 +292,24 @@ func (b *builder) addBibliography() {
 		w.close("ul")
 		w.nl()
 	}
+}
+
+// addBackMatterPage writes a generated back-matter page in a document of
+// its own (name.xhtml): a section of the given class, epub:type and ARIA
+// role, headed by title, holding what fill writes.
+func (b *builder) addBackMatterPage(name, class, epubType, role, title string, fill func(w *xw, r *ren)) {
+	var w xw
+	r := &ren{b: b, w: &w}
+	attrs := []string{"class", class, "epub:type", epubType}
+	if role != "" {
+		attrs = append(attrs, "role", role)
+	}
+	w.open("section", append(attrs, "aria-labelledby", epubType+"-title")...)
+	w.nl()
+	w.elem("h1", title, "id", epubType+"-title")
+	w.nl()
+	fill(&w, r)
 	w.close("section")
 	w.nl()
-	b.addDoc("bibliography", "bibliography.xhtml", document(b.lang, b.terms.Bibliography, attrString("epub:type", "backmatter"), b.css, w.String()), "")
+	b.addDoc(name, name+".xhtml", document(b.lang, title, attrString("epub:type", "backmatter"), b.css, w.String()), "")
 }
