@@ -50,10 +50,9 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 	capRuns := []typeset.Run{{Text: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". ", Style: b.fonts.style(fontRegular, capSize)}}
 	capRuns = append(capRuns, runsOf(b.fonts, capSize, b.links, b.noteCall, fig.Caption, true)...)
 	pf.caption = b.setter.Set(typeset.Paragraph{Runs: capRuns, Width: pf.capW, Align: typeset.Center, Lang: b.lang}).Lines
+	// The credit line is the citation formatter's (cite.Apply), as in the
+	// EPUB; nothing here writes a second version of it.
 	credit := fig.Credit
-	if len(credit) == 0 && fig.CreditText != "" {
-		credit = []model.Inline{&model.Text{Value: fig.CreditText}}
-	}
 	if len(credit) > 0 {
 		pf.credit = b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, credSize, b.links, b.noteCall, credit, false),
 			Width: pf.capW, Align: typeset.Center, Lang: b.lang}).Lines

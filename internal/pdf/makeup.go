@@ -241,9 +241,6 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 	size := b.lay.Size * 0.95
 	for _, fig := range b.book.Figures {
 		credit := fig.Credit
-		if len(credit) == 0 && fig.CreditText != "" {
-			credit = []model.Inline{&model.Text{Value: fig.CreditText}}
-		}
 		if len(credit) == 0 {
 			continue
 		}
