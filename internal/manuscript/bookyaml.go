@@ -36,13 +36,17 @@ var (
 	uuidPattern  = regexp.MustCompile(`^urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
-// parseBookYAML reads book.yaml into metadata and the chapter list.
-func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (model.Metadata, []ChapterEntry) {
-	var m model.Metadata
-	var chapters []ChapterEntry
+// parseBookYAML reads book.yaml into metadata and the chapter list; at
+// maps each top-level key to the position of its value, for diagnostics
+// about what the value names (the cover, the sources file).
+func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Metadata, chapters []ChapterEntry, at map[string]model.Position) {
+	at = map[string]model.Position{}
 	root := yamlfile.Parse(file, data, ds)
 	if root == nil {
-		return m, nil
+		return m, nil, at
+	}
+	for i, k := range root.Keys {
+		at[k.Value] = root.Values[i].Pos
 	}
 	m.Pos = root.Pos
 	str := func(dst *string, what string) func(*yamlfile.Node) {
@@ -131,7 +135,7 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (model.Metad
 			}
 		}
 	}
-	return m, chapters
+	return m, chapters, at
 }
 
 func isbnField(dst *string, ds *model.Diagnostics, what string) func(*yamlfile.Node) {

@@ -94,16 +94,16 @@ func (r *reader) read(bookDir string) {
 		}
 		return
 	}
-	meta, entries := parseBookYAML(yamlName, data, r.ds)
+	meta, entries, at := parseBookYAML(yamlName, data, r.ds)
 	meta.Pos.File = yamlName
 	r.book.Meta = meta
 	r.book.Style = meta.CitationStyle
 
 	if meta.SourcesFile != "" {
-		r.readSources(bookDir, yamlName, data)
+		r.readSources(bookDir, at["sources"])
 	}
 	if meta.Cover != "" {
-		pos := keyPosition(yamlName, data, "cover")
+		pos := at["cover"]
 		if abs, ok := r.resolve(bookDir, meta.Cover, pos); ok {
 			if _, err := r.probeImage(abs); err != nil {
 				r.ds.Errorf(pos, "cover image %q: %v", meta.Cover, err)
@@ -179,8 +179,7 @@ func (r *reader) resolve(base, p string, pos model.Position) (string, bool) {
 	return abs, true
 }
 
-func (r *reader) readSources(bookDir, yamlName string, bookYAML []byte) {
-	pos := keyPosition(yamlName, bookYAML, "sources")
+func (r *reader) readSources(bookDir string, pos model.Position) {
 	abs, ok := r.resolve(bookDir, r.book.Meta.SourcesFile, pos)
 	if !ok {
 		return
@@ -195,21 +194,6 @@ func (r *reader) readSources(bookDir, yamlName string, bookYAML []byte) {
 	for _, s := range list {
 		r.book.SourceKeys = append(r.book.SourceKeys, s.Key)
 	}
-}
-
-// keyPosition finds where a top-level key is written in a YAML file, for
-// diagnostics about its value.
-func keyPosition(file string, data []byte, key string) model.Position {
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, key+":") {
-			col := len(key) + 2
-			for col <= len(line) && line[col-1] == ' ' {
-				col++
-			}
-			return model.Position{File: file, Line: i + 1, Col: col}
-		}
-	}
-	return model.Position{File: file, Line: 1, Col: 1}
 }
 
 func (r *reader) probeImage(abs string) (imaging.Info, error) {
@@ -334,6 +318,6 @@ func ReadMetadata(bookDir string) (model.Metadata, model.Diagnostics) {
 		ds.Errorf(model.Position{File: display(p)}, "cannot read book.yaml: %v", err)
 		return model.Metadata{}, ds
 	}
-	meta, _ := parseBookYAML(display(p), data, &ds)
+	meta, _, _ := parseBookYAML(display(p), data, &ds)
 	return meta, ds
 }
