@@ -7,7 +7,7 @@ import (
 // node is a feasible breakpoint reached by some sequence of lines.
 type node struct {
 	pos       int32 // item index of the break, -1 for the paragraph start
-	line      int32 // lines set before this break (the break ends line line-1)
+	line      int32 // lines set before this break (the break ends line line-1), at most breaker.lineCap
 	fitness   int8
 	hyph      int8 // consecutive hyphenated lines ending here
 	flagged   bool
@@ -30,6 +30,11 @@ type breaker struct {
 	noHyph map[int32]bool
 	// zScale multiplies the interword shrink (the emergency pass widens it).
 	zScale float64
+	// lineCap is the largest line count a node records: lines past the
+	// last NoHyphenAfter line need not be told apart (without Looseness),
+	// which keeps the number of nodes of the last-resort pass, where no
+	// node is ever too loose to stay active, linear in the paragraph.
+	lineCap int32
 }
 
 // badness is TeX's badness of a line with adjustment ratio r.
@@ -130,6 +135,13 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 	}
 	k.sums[n] = sums{w, y, z, f}
 	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
+	k.lineCap = math.MaxInt32
+	if s.opts.Looseness == 0 {
+		k.lineCap = 0
+		for _, l := range p.NoHyphenAfter {
+			k.lineCap = max(k.lineCap, int32(l)+1)
+		}
+	}
 	for key := range k.noHyph {
 		delete(k.noHyph, key)
 	}
@@ -294,7 +306,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			if it.flagged {
 				hy = an.hyph + 1
 			}
-			line := an.line + 1
+			line := min(an.line+1, k.lineCap)
 			// Keep the best candidate per (fitness, hyphen run, line).
 			found := false
 			for ci := range k.cand {
