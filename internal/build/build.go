@@ -70,11 +70,29 @@ func Run(opts Options) (*Result, error) {
 	res := &Result{}
 	stage := newStageLog(opts.Log)
 
+	// The layout (with its fonts, each read whole to be checked) loads on
+	// another core while the manuscript is read; its diagnostics follow
+	// the manuscript's, whatever finishes first.
+	cacheDir := filepath.Join(opts.OutDir, ".cache")
+	var (
+		lay      *layout.Print
+		layDS    model.Diagnostics
+		layDone  = make(chan struct{})
+		layStart = time.Now()
+		layTime  time.Duration
+	)
+	go func() {
+		defer close(layDone)
+		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
+		layTime = time.Since(layStart)
+	}()
 	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir})
 	res.Book = book
 	stage.done("read")
-	lay := layout.Load(opts.LayoutDir, &ds)
-	stage.done("layout")
+	<-layDone
+	ds.Merge(layDS)
+	stage.note("layout", layTime, "alongside the reading")
+	stage.done("wait-layout")
 	if opts.Strict {
 		for i := range ds.List {
 			if ds.List[i].Code == "figure-no-credit" {
@@ -99,7 +117,6 @@ func Run(opts Options) (*Result, error) {
 
 	modTime := BuildTime(book.Meta.Date)
 	slug := manuscript.Slug(book.Meta.Title, "book")
-	cacheDir := filepath.Join(opts.OutDir, ".cache")
 	write := (opts.PDF || opts.EPUB) && !opts.CheckOnly
 
 	// The outputs stream into temporary files beside their final names
@@ -240,6 +257,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		res.Outputs = append(res.Outputs, Output{Path: epubOut.path, Size: epubOut.size})
 	}
+	lay.SaveFontChecks()
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil

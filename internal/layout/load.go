@@ -1,12 +1,15 @@
 package layout
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -41,7 +44,21 @@ func Defaults() *Print {
 // typeface found in the project's fonts/ folder. Every problem is added
 // to ds at its position; the result is always usable for a check run.
 func Load(dir string, ds *model.Diagnostics) *Print {
+	return LoadWith(dir, LoadOptions{}, ds)
+}
+
+// LoadOptions tune LoadWith.
+type LoadOptions struct {
+	// CacheDir, when set, is a folder where the verdicts of the font
+	// checks are kept by the fonts' SHA-256, so that a font found sound
+	// once is not read glyph by glyph at every build.
+	CacheDir string
+}
+
+// LoadWith is Load with options.
+func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 	p := Defaults()
+	p.fontCache = opts.CacheDir
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
@@ -266,6 +283,15 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 		"bold":        add(false, true),
 		"bold-italic": add(true, true),
 	})
+	// Each font is read whole and every glyph checked (checkTrueType):
+	// the files are read concurrently, the results taken in order.
+	type fontJob struct {
+		style     style
+		rel, path string
+		family    string
+		err       error
+	}
+	var jobs []*fontJob
 	for _, s := range styles {
 		rel, ok := yamlfile.String(s.node, ds, "font file")
 		if !ok || rel == "" {
@@ -283,15 +309,26 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 			ds.Errorf(s.node.Pos, "font file %q is outside the project folder %s", rel, root)
 			continue
 		}
-		fam, err := readFont(path)
-		if err != nil {
-			ds.Errorf(s.node.Pos, "font file %q: %v", rel, err)
+		jobs = append(jobs, &fontJob{style: s, rel: rel, path: path})
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			j.family, j.err = p.readFont(j.path)
+		}()
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		if j.err != nil {
+			ds.Errorf(j.style.node.Pos, "font file %q: %v", j.rel, j.err)
 			continue
 		}
 		if family == "" {
-			family = fam
+			family = j.family
 		}
-		p.Fonts = append(p.Fonts, FontFile{Path: path, Italic: s.italic, Bold: s.bold})
+		p.Fonts = append(p.Fonts, FontFile{Path: j.path, Italic: j.style.italic, Bold: j.style.bold})
 	}
 	p.setFamily(family)
 	sortFonts(p.Fonts)
@@ -305,7 +342,7 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 	sort.Strings(matches)
 	for _, reg := range matches {
 		base := strings.TrimSuffix(reg, "-Regular.ttf")
-		fam, err := readFont(reg)
+		fam, err := p.readFont(reg)
 		if err != nil {
 			continue
 		}
@@ -314,7 +351,7 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 			suffix       string
 			italic, bold bool
 		}{{"-Italic.ttf", true, false}, {"-Bold.ttf", false, true}, {"-BoldItalic.ttf", true, true}} {
-			if _, err := readFont(base + s.suffix); err == nil {
+			if _, err := p.readFont(base + s.suffix); err == nil {
 				p.Fonts = append(p.Fonts, FontFile{Path: base + s.suffix, Italic: s.italic, Bold: s.bold})
 			}
 		}
@@ -345,9 +382,26 @@ func sortFonts(fs []FontFile) {
 	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i]) < rank(fs[j]) })
 }
 
+// SaveFontChecks writes into LoadOptions.CacheDir the verdicts of the
+// fonts this load checked, so that the next load skips their check. A
+// build calls it once its outputs are written: a failed build leaves the
+// output folder as it was. A cache that cannot be written only costs the
+// check next time, so errors are ignored.
+func (p *Print) SaveFontChecks() {
+	p.fontMu.Lock()
+	defer p.fontMu.Unlock()
+	if len(p.newVerdicts) == 0 || os.MkdirAll(p.fontCache, 0o755) != nil {
+		return
+	}
+	for _, v := range p.newVerdicts {
+		_ = os.WriteFile(v, []byte("checked: every glyph loads\n"), 0o644)
+	}
+	p.newVerdicts = nil
+}
+
 // readFont checks that path is a TrueType font and returns its family
-// name.
-func readFont(path string) (string, error) {
+// name. A font whose SHA-256 the check cache knows is not checked again.
+func (p *Print) readFont(path string) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -355,8 +409,20 @@ func readFont(path string) (string, error) {
 		}
 		return "", err
 	}
-	if err := checkTrueType(data); err != nil {
-		return "", err
+	verdict := ""
+	if p.fontCache != "" {
+		sum := sha256.Sum256(data)
+		verdict = filepath.Join(p.fontCache, "font-"+hex.EncodeToString(sum[:])+".ok")
+	}
+	if _, err := os.Stat(verdict); verdict == "" || err != nil {
+		if err := checkTrueType(data); err != nil {
+			return "", err
+		}
+		if verdict != "" {
+			p.fontMu.Lock()
+			p.newVerdicts = append(p.newVerdicts, verdict)
+			p.fontMu.Unlock()
+		}
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {

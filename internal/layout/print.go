@@ -4,6 +4,8 @@
 // (docs/layout.md).
 package layout
 
+import "sync"
+
 // Print is the print layout: page geometry, typefaces, type sizes and the
 // make-up choices of the print edition. Lengths are in PDF points
 // (1/72 inch).
@@ -11,6 +13,11 @@ type Print struct {
 	// File is the print.yaml path (for messages), Dir the layout folder.
 	File string
 	Dir  string
+	// fontCache is LoadOptions.CacheDir; newVerdicts are the cache files
+	// that SaveFontChecks writes for the fonts checked by this load.
+	fontCache   string
+	fontMu      sync.Mutex
+	newVerdicts []string
 
 	// TrimWidth and TrimHeight are the trimmed page size; TrimName is how
 	// print.yaml named it ("A5", "15x21cm" …).
