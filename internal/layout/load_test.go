@@ -196,3 +196,41 @@ func FuzzLoad(f *testing.F) {
 		Load(filepath.Join(root, "layout"), &ds)
 	})
 }
+
+// TestFontCheckCache loads a layout with a font check cache: nothing is
+// written until SaveFontChecks, which records the two fonts; the next
+// load finds them and checks nothing, and gives the same fonts.
+func TestFontCheckCache(t *testing.T) {
+	root := project(t, "")
+	cache := filepath.Join(root, "out", ".cache")
+	var ds model.Diagnostics
+	first := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
+	if ds.HasErrors() || len(first.Fonts) != 2 {
+		t.Fatalf("first load: %d fonts, %s", len(first.Fonts), ds.String())
+	}
+	if _, err := os.Stat(cache); !os.IsNotExist(err) {
+		t.Fatalf("the cache was written before SaveFontChecks (%v)", err)
+	}
+	first.SaveFontChecks()
+	saved, _ := filepath.Glob(filepath.Join(cache, "font-*.ok"))
+	if len(saved) != 2 {
+		t.Fatalf("SaveFontChecks wrote %d verdicts, want 2", len(saved))
+	}
+	second := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
+	if len(second.newVerdicts) != 0 {
+		t.Errorf("the second load checked %d fonts again", len(second.newVerdicts))
+	}
+	if len(second.Fonts) != len(first.Fonts) || second.Family != first.Family {
+		t.Errorf("the cached load gives %+v (%s), the first %+v (%s)", second.Fonts, second.Family, first.Fonts, first.Family)
+	}
+	// A changed font has another digest: it is checked again.
+	reg := filepath.Join(root, "fonts", "EBGaramond12-Regular.ttf")
+	data, _ := os.ReadFile(reg)
+	if err := os.WriteFile(reg, append(data, 0), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
+	if len(third.newVerdicts) != 1 {
+		t.Errorf("after a font changed, %d fonts were checked, want 1", len(third.newVerdicts))
+	}
+}
