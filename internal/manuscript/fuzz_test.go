@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/publish-books/publish/internal/imaging"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/rawhtml"
 )
@@ -71,6 +72,45 @@ func readFuzzBook(t *testing.T, bookYAML, chapter []byte) (*model.Book, model.Di
 		named[filepath.ToSlash(filepath.Join(root, name))] = data
 	}
 	return book, ds, named
+}
+
+// fuzzParser is the Markdown parser the in-memory fuzz runs share (a
+// goldmark parser keeps no state between documents).
+var fuzzParser = newMarkdownParser()
+
+// parseFuzzChapter reads chapter as the first chapter of the fuzz book,
+// in memory: it runs the reader's own steps for a chapter (cleaning,
+// nesting limit, Markdown, figures and their image probes, citations,
+// links across the book) without writing the chapter to disk, so that a
+// fuzzing worker makes thousands of runs a second. The second chapter
+// and the sources are those of fuzzProject.
+func parseFuzzChapter(t *testing.T, chapter []byte) (*model.Book, model.Diagnostics, map[string][]byte) {
+	root := fuzzProject(t)
+	bookDir := filepath.Join(root, "book")
+	watchdog := time.AfterFunc(20*time.Second, func() {
+		panic(fmt.Sprintf("reading hangs on ch.md %q", chapter))
+	})
+	defer watchdog.Stop()
+	var ds model.Diagnostics
+	r := &reader{opts: Options{BookDir: bookDir, Root: root, MaxFileSize: 64 << 20, MaxImagePixels: imaging.DefaultMaxPixels},
+		root: root, ds: &ds, md: fuzzParser, ids: map[string]model.Position{},
+		book: &model.Book{Dir: bookDir, Meta: model.Metadata{Title: "T", Language: "fr", SourcesFile: "s.yaml"},
+			Sources: map[string]*model.Source{}}}
+	yamlName := display(filepath.Join(bookDir, "book.yaml"))
+	r.readSources(bookDir, model.Position{File: yamlName, Line: 3, Col: 10}) // "sources: s.yaml" in fuzzBookYAML
+	files := map[string][]byte{yamlName: []byte(fuzzBookYAML)}
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{{"ch.md", chapter}, {"ch2.md", []byte(fuzzChapter2)}} {
+		abs := filepath.Join(bookDir, c.name)
+		files[display(abs)] = c.src
+		r.book.Chapters = append(r.book.Chapters, r.parseChapter(display(abs), abs, c.src, model.BodyMatter)...)
+	}
+	r.checkReferences()
+	r.resolveLinks()
+	files[display(filepath.Join(bookDir, "s.yaml"))] = []byte(fuzzSources)
+	return r.book, ds, files
 }
 
 // checkPositions fails when a diagnostic has no message, no file, or a
@@ -233,7 +273,7 @@ func FuzzChapter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, chapter []byte) {
-		book, ds, files := readFuzzBook(t, []byte(fuzzBookYAML), chapter)
+		book, ds, files := parseFuzzChapter(t, chapter)
 		checkPositions(t, ds, files)
 		checkModel(t, book)
 	})
@@ -254,11 +294,22 @@ func FuzzBookYAML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, bookYAML []byte) {
-		book, ds, files := readFuzzBook(t, bookYAML, []byte("# T\n\nText.\n"))
+		const file = "book/book.yaml"
+		files := map[string][]byte{file: bookYAML}
+		var ds model.Diagnostics
+		meta, entries, at := parseBookYAML(file, bookYAML, &ds)
 		checkPositions(t, ds, files)
-		checkModel(t, book)
-		if _, bad := rawhtml.CleanText(book.Meta.Title); bad {
-			t.Fatalf("title %q holds characters XML refuses", book.Meta.Title)
+		for key, pos := range at {
+			checkPositions(t, model.Diagnostics{List: []model.Diagnostic{{Pos: pos, Message: "value of " + key}}}, files)
+		}
+		for _, e := range entries {
+			e.Pos.File = file
+			checkPositions(t, model.Diagnostics{List: []model.Diagnostic{{Pos: e.Pos, Message: "chapter " + e.File}}}, files)
+		}
+		for _, v := range []string{meta.Title, meta.Subtitle, meta.Description, meta.Rights, meta.Publisher} {
+			if _, bad := rawhtml.CleanText(v); bad {
+				t.Fatalf("metadata %q holds characters XML refuses", v)
+			}
 		}
 	})
 }
