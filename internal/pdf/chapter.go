@@ -66,7 +66,7 @@ func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align 
 			} else {
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
-			it.dump = dumpLine(l)
+			it.src = &p.result.Lines[i]
 			it.notes = b.claimNotes(p, seen, l)
 			out = append(out, it)
 		}

@@ -43,8 +43,11 @@ type item struct {
 	outline *outlineEntry
 	// heading text of a section heading (for running heads "section").
 	heading string
-	// dump is the item's line in the layout dump.
+	// dump is the item's line in the layout dump; for a paragraph line,
+	// src is the set line, dumped as dumpLine(*src) only when a dump is
+	// asked for.
 	dump string
+	src  *typeset.Line
 	// clearFloats ends the page before the item while figures wait, so
 	// that a chapter's figures come before its notes.
 	clearFloats bool

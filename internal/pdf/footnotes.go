@@ -27,6 +27,9 @@ type footLine struct {
 	// draw draws the line with its left edge at x on baseline by.
 	draw func(d *drawer, x, by float64)
 	dump string
+	// src is the set line of a text line, dumped as dumpLine(*src) only
+	// when a dump is asked for.
+	src *typeset.Line
 }
 
 // footRuleAbove is the space between the body's last line and the rule;
@@ -76,10 +79,9 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 		ins := notePara(blk)
 		runs := runsOf(b.fonts, size, b.links, nil, ins, false)
 		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: typeset.Justify, Lang: b.lang}).Lines
-		for _, l := range lines {
-			l := l
+		for i, l := range lines {
 			first := len(out) == 0
-			fl := &footLine{note: n, dump: dumpLine(l), hyphen: l.Hyphenated}
+			fl := &footLine{note: n, src: &lines[i], hyphen: l.Hyphenated}
 			fl.draw = func(d *drawer, x, by float64) {
 				if first {
 					drawNum(d, x, by)
@@ -220,7 +222,7 @@ func (b *builder) attachStrayNotes(ch *model.Chapter, items []*item) []*item {
 
 // drawFoot draws a page's notes under their rule, the last line on the
 // baseline of the page's last body line (bottom is that baseline).
-func (b *builder) drawFoot(d *drawer, foot []*footLine, x, bottom float64, dump func(string)) {
+func (b *builder) drawFoot(d *drawer, foot []*footLine, x, bottom float64, dump *layoutDump) {
 	if len(foot) == 0 {
 		return
 	}
@@ -235,10 +237,17 @@ func (b *builder) drawFoot(d *drawer, foot []*footLine, x, bottom float64, dump 
 			d.anchor(fl.note.ID, by-b.lay.NoteSize)
 		}
 		fl.draw(d, x, by)
+		if dump == nil {
+			continue
+		}
 		cont := ""
 		if fl.idx == 0 {
 			cont = " first"
 		}
-		dump(fl.note.ID + " " + strconv.Itoa(fl.idx+1) + "/" + strconv.Itoa(fl.n) + cont + " " + fl.dump)
+		text := fl.dump
+		if fl.src != nil {
+			text = dumpLine(*fl.src)
+		}
+		dump.printf("  foot %s\n", fl.note.ID+" "+strconv.Itoa(fl.idx+1)+"/"+strconv.Itoa(fl.n)+cont+" "+text)
 	}
 }

@@ -88,7 +88,7 @@ func (b *builder) copyrightPage(d *drawer, x, y float64) {
 
 // drawPage draws one page: its items, running head and folio, crop marks,
 // and records anchors and bookmarks.
-func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder) {
+func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *layoutDump) {
 	f := b.f
 	f.AddPage()
 	d.page = f.PageNo()
@@ -110,9 +110,9 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder
 	}
 	switch pg.kind {
 	case pageBlank:
-		fmt.Fprintf(dump, "page %d [%s] %s blank\n", d.page, pg.label, side)
+		dump.printf("page %d [%s] %s blank\n", d.page, pg.label, side)
 	case pageDisplay:
-		fmt.Fprintf(dump, "page %d [%s] %s %s\n", d.page, pg.label, side, pg.name)
+		dump.printf("page %d [%s] %s %s\n", d.page, pg.label, side, pg.name)
 		d.setFont(fontRegular, b.lay.Size)
 		if pg.name == "title page" {
 			f.Bookmark(b.book.Meta.Title, 0, y)
@@ -122,9 +122,9 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder
 		s := pg.sec
 		fp := s.pages[pg.idx]
 		off := 0.0
-		fmt.Fprintf(dump, "page %d [%s] %s %s", d.page, pg.label, side, s.id)
+		dump.printf("page %d [%s] %s %s", d.page, pg.label, side, s.id)
 		if pg.idx == 0 {
-			fmt.Fprintf(dump, " opening")
+			dump.printf(" opening")
 			off = b.capacity - fp.capacity
 			d.setFont(fontRegular, b.lay.Size)
 			f.Bookmark(s.title, 0, y)
@@ -133,7 +133,7 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder
 		} else {
 			b.runningHead(d, pg, x, m, recto)
 		}
-		fmt.Fprintf(dump, " start=%d/%d lines=%.0f/%.0f\n", fp.startBlock, fp.startOffset, fp.used/b.lead, fp.capacity/b.lead)
+		dump.printf(" start=%d/%d lines=%.0f/%.0f\n", fp.startBlock, fp.startOffset, fp.used/b.lead, fp.capacity/b.lead)
 		for _, pl := range fp.placed {
 			it := pl.it
 			iy := y + off + pl.y
@@ -152,14 +152,18 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *strings.Builder
 			if it.draw != nil {
 				it.draw(d, x, iy)
 			}
-			if it.dump != "" {
-				fmt.Fprintf(dump, "  %6.1f %s%s\n", (off+pl.y)/b.lead, it.dump, dumpCalls(it.notes))
+			if dump != nil {
+				text := it.dump
+				if it.src != nil {
+					text = dumpLine(*it.src)
+				}
+				if text != "" {
+					dump.printf("  %6.1f %s%s\n", (off+pl.y)/b.lead, text, dumpCalls(it.notes))
+				}
 			}
 		}
 		// The notes end on the baseline of the page's last grid line.
-		b.drawFoot(d, fp.foot, x, y+off+fp.capacity-b.lead+b.lay.Size, func(s string) {
-			fmt.Fprintf(dump, "  foot %s\n", s)
-		})
+		b.drawFoot(d, fp.foot, x, y+off+fp.capacity-b.lead+b.lay.Size, dump)
 	}
 }
 
@@ -263,4 +267,14 @@ func dumpCalls(notes []*model.Note) string {
 		ids[i] = n.ID
 	}
 	return " calls=" + strings.Join(ids, ",")
+}
+
+// layoutDump collects the layout's text dump (Options.Dump); a nil one
+// collects nothing, so that a build without a dump does not format it.
+type layoutDump struct{ strings.Builder }
+
+func (d *layoutDump) printf(format string, args ...any) {
+	if d != nil {
+		fmt.Fprintf(&d.Builder, format, args...)
+	}
 }

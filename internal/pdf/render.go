@@ -24,7 +24,8 @@ type Options struct {
 	Layout  *layout.Print
 	ModTime time.Time
 	// Dump, when not nil, receives the text dump of the line breaker and
-	// page builder (publish build -v).
+	// page builder (publish build -v), also kept in Result.Dump. Without
+	// it the dump is not made.
 	Dump io.Writer
 	// Paginated, when not nil, receives the pagination as soon as the
 	// pages are made up, before they are drawn and written, so that the
@@ -40,7 +41,8 @@ type Result struct {
 	Preflight  string
 	// PDFX is the PDF/X version the file claims ("" for none).
 	PDFX string
-	// Dump is the layout's text dump (pages, items, lines).
+	// Dump is the layout's text dump (pages, items, lines), made only
+	// when Options.Dump is set.
 	Dump string
 }
 
@@ -103,9 +105,12 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 		opts.Paginated(mk.pagination)
 	}
 	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: b.links, anchors: map[string]anchorPos{}}
-	var dump strings.Builder
+	var dump *layoutDump
+	if opts.Dump != nil {
+		dump = &layoutDump{}
+	}
 	for _, pg := range mk.pages {
-		b.drawPage(d, pg, m, &dump)
+		b.drawPage(d, pg, m, dump)
 	}
 	d.resolveLinks()
 	if f.Err() {
@@ -124,7 +129,10 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	if _, err := w.Write(fin.data); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, Dump: dump.String()}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx}
+	if dump != nil {
+		res.Dump = dump.String()
+	}
 	res.Preflight = b.preflight(mk, fin, ds)
 	if opts.Dump != nil {
 		io.WriteString(opts.Dump, res.Dump)

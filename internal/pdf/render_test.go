@@ -57,9 +57,13 @@ func render(t *testing.T, book *model.Book, lay *layout.Print) ([]byte, *Result,
 	t.Helper()
 	var buf bytes.Buffer
 	var ds model.Diagnostics
-	res, err := Render(&buf, book, Options{Layout: lay, ModTime: modTime}, &ds)
+	var dump strings.Builder
+	res, err := Render(&buf, book, Options{Layout: lay, ModTime: modTime, Dump: &dump}, &ds)
 	if err != nil {
 		t.Fatalf("render: %v", err)
+	}
+	if dump.String() != res.Dump {
+		t.Fatalf("Options.Dump received %d bytes, Result.Dump holds %d", dump.Len(), len(res.Dump))
 	}
 	return buf.Bytes(), res, ds
 }
