@@ -3,6 +3,7 @@ package typo
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -89,5 +90,34 @@ func TestSampleBook(t *testing.T) {
 	}
 	if *update {
 		t.Log(text)
+	}
+}
+
+// TestChaptersInParallel applies the rules to the sample book on all
+// cores and on one: the texts and the diagnostics (suggestions, in
+// order) are the same. go test -race checks that the workers share
+// nothing.
+func TestChaptersInParallel(t *testing.T) {
+	first := readSample(t) // from the project folder from now on
+	apply := func(procs int) (string, string) {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		book := first
+		if procs > 1 {
+			var ds model.Diagnostics
+			book, ds = manuscript.Read(manuscript.Options{BookDir: "book"})
+			cite.Apply(book, &ds)
+		}
+		var ds model.Diagnostics
+		Apply(book, &ds)
+		return allText(book), ds.String()
+	}
+	oneText, oneDiags := apply(1)
+	manyText, manyDiags := apply(4)
+	if oneText != manyText {
+		t.Errorf("the texts differ between one core and four")
+	}
+	if oneDiags != manyDiags || !strings.Contains(oneDiags, "suggestion") {
+		t.Errorf("diagnostics on one core:\n%s\non four:\n%s", oneDiags, manyDiags)
 	}
 }

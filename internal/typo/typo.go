@@ -11,6 +11,9 @@ package typo
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -85,18 +88,7 @@ func (a *applier) book() {
 	for i := range m.Creators {
 		m.Creators[i].Name = a.text(m.Creators[i].Name, bookLang) // shown on the title page; FileAs is a sort key
 	}
-	for _, ch := range b.Chapters {
-		if ch == nil {
-			continue
-		}
-		lg := parseLang(ch.Lang, bookLang)
-		a.list(&ch.Title, scope{lang: lg, kind: kindOther, pos: ch.Pos, suggest: true})
-		a.blocks(ch.Blocks, lg, true)
-		for _, n := range ch.Notes {
-			a.note(n, lg)
-		}
-		a.drain(lg)
-	}
+	a.chapters(bookLang)
 	for _, f := range b.Figures {
 		a.figure(f, bookLang)
 	}
@@ -114,6 +106,90 @@ func (a *applier) book() {
 		}
 	}
 	a.drain(bookLang)
+}
+
+// chapter applies the rules to one chapter: its title, its blocks, its
+// notes and the notes its text calls.
+func (a *applier) chapter(ch *model.Chapter, bookLang lang) {
+	lg := parseLang(ch.Lang, bookLang)
+	a.list(&ch.Title, scope{lang: lg, kind: kindOther, pos: ch.Pos, suggest: true})
+	a.blocks(ch.Blocks, lg, true)
+	for _, n := range ch.Notes {
+		a.note(n, lg)
+	}
+	a.drain(lg)
+}
+
+// chapters applies the rules to every chapter, on all cores. The
+// chapters read from one file go to one worker, in book order: a note, a
+// figure or a place in a file is reached only from the chapters of its
+// own file (the manuscript reader makes notes and figures per file, and
+// cite.Apply makes a citation's note in its chapter), so workers share
+// nothing. Each worker has its own applier; their diagnostics are merged
+// in book order and what they saw (notes, figures, reported suggestions,
+// search places in files) joins a's, so the result and the diagnostics
+// are those of a pass in book order.
+func (a *applier) chapters(bookLang lang) {
+	var groups [][]*model.Chapter
+	file := ""
+	for _, ch := range a.bk.Chapters {
+		if ch == nil {
+			continue
+		}
+		if len(groups) == 0 || ch.File != file || ch.File == "" {
+			groups = append(groups, nil)
+			file = ch.File
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], ch)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
+	if workers <= 1 {
+		for _, g := range groups {
+			for _, ch := range g {
+				a.chapter(ch, bookLang)
+			}
+		}
+		return
+	}
+	parts := make([]*applier, len(groups))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(groups) {
+					return
+				}
+				w := newApplier(a.bk, &model.Diagnostics{})
+				for _, ch := range groups[i] {
+					w.chapter(ch, bookLang)
+				}
+				parts[i] = w
+			}
+		}()
+	}
+	wg.Wait()
+	for _, w := range parts {
+		for _, d := range w.ds.List {
+			key := d.Pos.String() + "\x00" + d.Message
+			if !a.reported[key] {
+				a.reported[key] = true
+				a.ds.Add(d)
+			}
+		}
+		for n := range w.notes {
+			a.notes[n] = true
+		}
+		for f := range w.figures {
+			a.figures[f] = true
+		}
+		for name, f := range w.loc.files {
+			a.loc.files[name] = f
+		}
+	}
 }
 
 // drain processes the notes reached only through a citation or a note
