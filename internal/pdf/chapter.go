@@ -32,7 +32,12 @@ type builder struct {
 	// rehyphenated counts paragraphs set again to keep a hyphen off a
 	// page's last line; fallbacks counts paragraphs set greedily.
 	rehyphenated, fallbacks int
-	figures                 []*placedFigure
+	// warm sets chapters' paragraphs ahead on another core; warmed holds
+	// those of the chapter being built, warmHits counts the ones used.
+	warm     *warmer
+	warmed   map[*model.Paragraph]warmed
+	warmHits int
+	figures  []*placedFigure
 	// callNotes maps a note call's link target ("#" + note ID) to its
 	// note; noteOwner says which item calls a note first (the note is set
 	// under that call); footCache holds the notes set for the foot.
@@ -43,8 +48,28 @@ type builder struct {
 
 // setParagraph sets runs as a paragraph and returns its line items.
 func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align typeset.Align, lead float64, x0 float64, block, base int, mk func(p *setPara, i int, l typeset.Line) func(d *drawer, x, y float64)) []*item {
-	p := &setPara{tp: typeset.Paragraph{Runs: runs, Width: width, Indent: indent, Align: align, Lang: b.lang}}
-	p.result = b.setter.Set(p.tp)
+	tp := typeset.Paragraph{Runs: runs, Width: width, Indent: indent, Align: align, Lang: b.lang}
+	return b.setParagraphWith(tp, nil, lead, x0, block, base, mk)
+}
+
+// bodyParagraph is the paragraph a chapter's running paragraph n makes
+// on a measure of width.
+func (b *builder) bodyParagraph(n *model.Paragraph, width float64, afterHeading bool) typeset.Paragraph {
+	runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, n.Inlines, false)
+	return typeset.Paragraph{Runs: runs, Width: width, Indent: b.indentFor(afterHeading), Align: typeset.Justify, Lang: b.lang}
+}
+
+// setParagraphWith sets tp and returns its line items; pre, when the
+// warmer set the same paragraph, gives the lines.
+func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float64, x0 float64, block, base int, mk func(p *setPara, i int, l typeset.Line) func(d *drawer, x, y float64)) []*item {
+	runs := tp.Runs
+	p := &setPara{tp: tp}
+	if pre != nil && sameParagraph(pre.tp, tp) {
+		p.result = pre.result
+		b.warmHits++
+	} else {
+		p.result = b.setter.Set(p.tp)
+	}
 	if p.result.Fallback {
 		b.fallbacks++
 	}
@@ -87,6 +112,8 @@ func (b *builder) noteCall(n *model.Note) string {
 
 // chapterItems makes the flow of a chapter's blocks and its notes.
 func (b *builder) chapterItems(ch *model.Chapter) []*item {
+	b.warmed = b.warm.take(ch)
+	defer func() { b.warmed = nil }()
 	var out []*item
 	afterHeading := true
 	for bi, blk := range ch.Blocks {
@@ -128,8 +155,11 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 	width := b.textW - indent
 	switch n := blk.(type) {
 	case *model.Paragraph:
-		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, n.Inlines, false)
-		items := b.setParagraph(runs, width, b.indentFor(*afterHeading), typeset.Justify, L, indent, bi, 0, nil)
+		var pre *warmed
+		if w, ok := b.warmed[n]; ok && indent == 0 {
+			pre = &w
+		}
+		items := b.setParagraphWith(b.bodyParagraph(n, width, *afterHeading), pre, L, indent, bi, 0, nil)
 		if len(items) > 0 && items[0].para != nil && items[0].para.result.Fallback {
 			b.ds.WarnCodef("paragraph-loose", n.Pos, "this paragraph cannot be justified within tolerance in the print edition: its lines were filled one by one (rewording or a hyphenation exception helps)")
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -235,4 +236,29 @@ func facingMismatches(dump string) int {
 		}
 	}
 	return n
+}
+
+// TestSetAheadSameBook renders a book of several chapters on two cores,
+// where the warmer sets chapters' paragraphs ahead of the page builder,
+// and on one, where it does not run: the PDFs are byte-identical.
+func TestSetAheadSameBook(t *testing.T) {
+	lay := sampleLayout(t, nil)
+	renderOn := func(procs int) ([]byte, *Result) {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		data, res, _ := render(t, longBook(t, 6), lay)
+		return data, res
+	}
+	one, resOne := renderOn(1)
+	two, resTwo := renderOn(2)
+	if resOne.SetAhead != 0 {
+		t.Errorf("on one core %d paragraphs were set ahead", resOne.SetAhead)
+	}
+	if resTwo.SetAhead == 0 {
+		t.Errorf("on two cores no paragraph was set ahead")
+	}
+	if !bytes.Equal(one, two) {
+		t.Errorf("the PDF set on two cores (%d paragraphs ahead) differs from the one set on one", resTwo.SetAhead)
+	}
+	t.Logf("%d paragraphs set ahead", resTwo.SetAhead)
 }

@@ -41,6 +41,9 @@ type Result struct {
 	Preflight  string
 	// PDFX is the PDF/X version the file claims ("" for none).
 	PDFX string
+	// SetAhead counts the paragraphs set on another core ahead of the
+	// page builder (see warm.go).
+	SetAhead int
 	// Dump is the layout's text dump (pages, items, lines), made only
 	// when Options.Dump is set.
 	Dump string
@@ -100,7 +103,9 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
 
+	b.warm = b.startWarmer()
 	mk := b.makeUp()
+	b.warm.stop()
 	if opts.Paginated != nil {
 		opts.Paginated(mk.pagination)
 	}
@@ -129,7 +134,7 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	if _, err := w.Write(fin.data); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits}
 	if dump != nil {
 		res.Dump = dump.String()
 	}
