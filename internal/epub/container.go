@@ -2,8 +2,16 @@ package epub
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -20,7 +28,7 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 // files in manifest order, every entry stamped with modTime (in MS-DOS
 // form only, so that no extra field makes the bytes depend on anything
 // else).
-func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time) error {
+func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, cacheDir string) error {
 	z := zip.NewWriter(w)
 	date, clock := dosTime(modTime)
 	put := func(name string, data []byte, method uint16) error {
@@ -43,6 +51,23 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time) e
 		return err
 	}
 	for _, it := range items {
+		if strings.HasPrefix(it.mediaType, "font/") {
+			// Fonts are the largest entries and the same from build to
+			// build: their deflate streams are kept in the cache.
+			comp, err := deflated(it.data, cacheDir)
+			if err != nil {
+				return fmt.Errorf("epub: zip %s: %w", it.href, err)
+			}
+			fw, err := z.CreateRaw(&zip.FileHeader{Name: pkgDir + it.href, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock,
+				CRC32: crc32.ChecksumIEEE(it.data), CompressedSize64: uint64(len(comp)), UncompressedSize64: uint64(len(it.data))})
+			if err == nil {
+				_, err = fw.Write(comp)
+			}
+			if err != nil {
+				return fmt.Errorf("epub: zip %s: %w", it.href, err)
+			}
+			continue
+		}
 		method := zip.Deflate
 		if it.mediaType == "image/jpeg" || it.mediaType == "image/png" {
 			method = zip.Store // already compressed
@@ -70,4 +95,76 @@ func dosTime(t time.Time) (date, clock uint16) {
 	date = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
 	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
 	return date, clock
+}
+
+// deflated returns data as a raw deflate stream (the compression zip's
+// Deflate method uses, at the default level), from cacheDir when an
+// earlier build compressed the same bytes. The stream depends on data
+// only, so the EPUB is the same with or without the cache.
+func deflated(data []byte, cacheDir string) ([]byte, error) {
+	path := ""
+	if cacheDir != "" {
+		sum := sha256.Sum256(data)
+		path = filepath.Join(cacheDir, "deflate-"+hex.EncodeToString(sum[:]))
+		if comp, err := os.ReadFile(path); err == nil && inflatesTo(comp, data) {
+			return comp, nil
+		}
+	}
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	if path != "" {
+		writeCacheFile(path, buf.Bytes())
+	}
+	return buf.Bytes(), nil
+}
+
+// inflatesTo reports whether the cached stream comp holds data: a cache
+// file cut short by a killed build is not trusted.
+func inflatesTo(comp, data []byte) bool {
+	r := flate.NewReader(bytes.NewReader(comp))
+	defer r.Close()
+	var buf [32 << 10]byte
+	off := 0
+	for {
+		n, err := r.Read(buf[:])
+		if n > 0 {
+			if off+n > len(data) || !bytes.Equal(buf[:n], data[off:off+n]) {
+				return false
+			}
+			off += n
+		}
+		if err == io.EOF {
+			return off == len(data)
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// writeCacheFile stores data at path through a temporary file beside it;
+// a cache that cannot be written only costs time, so errors are ignored.
+func writeCacheFile(path string, data []byte) {
+	dir := filepath.Dir(path)
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, ".deflate-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
+		os.Remove(tmp.Name())
+	}
 }

@@ -124,7 +124,7 @@ func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) e
 	if err != nil {
 		return err
 	}
-	return writeContainer(w, opf, b.items, opts.ModTime)
+	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir)
 }
 
 // WriteFile writes the EPUB to path through a temporary file renamed into

@@ -7,6 +7,7 @@ import (
 	"image"
 	_ "image/jpeg" // image sizes
 	_ "image/png"  // image sizes
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -418,6 +419,37 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(outs[0], outs[1]) || !bytes.Equal(outs[1], outs[2]) {
 		t.Error("identical inputs gave different EPUB bytes")
+	}
+	// The fonts' compressed streams are cached; a cache file cut short is
+	// not trusted.
+	cached, _ := filepath.Glob(filepath.Join(cache, "deflate-*"))
+	if len(cached) == 0 {
+		t.Fatal("no font stream was cached")
+	}
+	for _, f := range cached {
+		data, _ := os.ReadFile(f)
+		if err := os.WriteFile(f, data[:len(data)/2], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	book := readBook(t, filepath.Join(root, "book"))
+	opts := Options{LayoutDir: filepath.Join(root, "layout"), Fonts: testFonts(t), Pagination: simulatedPagination(book, 900, 7), CacheDir: cache}
+	data, _ := writeEPUB(t, book, opts)
+	if !bytes.Equal(data, outs[0]) {
+		t.Error("a damaged font cache changed the EPUB")
+	}
+	_, files := unzip(t, data)
+	fonts := 0
+	for name, body := range files {
+		if strings.HasSuffix(name, ".ttf") {
+			fonts++
+			if len(body) < 100000 {
+				t.Errorf("font %s unzips to %d bytes", name, len(body))
+			}
+		}
+	}
+	if fonts == 0 {
+		t.Error("the EPUB holds no font")
 	}
 }
 
