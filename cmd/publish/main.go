@@ -4,10 +4,22 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/publish-books/publish/internal/cli"
 )
 
+// gcPercent is the garbage collector's target when GOGC is not set. A
+// build allocates most of its memory within a few hundred milliseconds
+// and exits; with Go's default of 100 the collector runs a dozen times
+// while the heap grows to its peak. At 200 the novel corpus builds in
+// 190 ms instead of 230 (medians of 9 CLI runs) for 122 MiB of peak
+// memory instead of 111 (docs/performance.md).
+const gcPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(cli.Main(os.Args, os.Stdout, os.Stderr))
 }
