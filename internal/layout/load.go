@@ -53,6 +53,9 @@ type LoadOptions struct {
 	// checks are kept by the fonts' SHA-256, so that a font found sound
 	// once is not read glyph by glyph at every build.
 	CacheDir string
+	// noDefaultTypeface leaves the fonts empty when print.yaml names no
+	// typeface, instead of looking in fonts/ (the fuzz target's speed).
+	noDefaultTypeface bool
 }
 
 // LoadWith is Load with options.
@@ -78,7 +81,7 @@ func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 	}
 	if typeface != nil {
 		p.loadTypeface(typeface, root, ds)
-	} else if len(p.Fonts) == 0 {
+	} else if len(p.Fonts) == 0 && !opts.noDefaultTypeface {
 		p.defaultTypeface(root, file, ds)
 	}
 	p.check(file, ds)

@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 )
 
 // project makes a project folder with the sample fonts and a layout
 // folder holding print.yaml (when yaml is not "").
-func project(t *testing.T, yaml string) string {
+func project(t testing.TB, yaml string) string {
 	t.Helper()
 	root := t.TempDir()
 	for _, d := range []string{"fonts", "layout"} {
@@ -183,17 +184,58 @@ func TestCheckTrueType(t *testing.T) {
 	}
 }
 
-// FuzzLoad feeds print.yaml texts to the loader: it must never panic.
+// FuzzLoad feeds print.yaml texts to the loader of a project with the
+// sample's two fonts (which are read only when print.yaml names a
+// typeface, for speed). Every diagnostic lies inside print.yaml (or
+// names it without a position); a layout loaded without errors can make
+// pages (the text block, sizes and leading are finite and within check's
+// limits, and the first font is the regular one); loading is
+// deterministic.
 func FuzzLoad(f *testing.F) {
-	for _, s := range []string{"trim: A5\n", "margins: {inner: 2cm}\n", "typeface: {regular: x.ttf}\n", "bleed: [\n", "indent: 1em\nsizes: {text: 9}\n"} {
+	for _, s := range []string{"trim: A5\n", "margins: {inner: 2cm}\n", "typeface: {regular: x.ttf}\n", "bleed: [\n", "indent: 1em\nsizes: {text: 9}\n",
+		"trim: 6x9in\nmargins: {top: 1in, bottom: 1in, inner: 0.9in, outer: 0.6in}\nsizes: {text: 11, leading: 14}\ntypeface:\n  regular: ../fonts/EBGaramond12-Regular.ttf\n  italic: ../fonts/EBGaramond12-Italic.ttf\n",
+		"pdf-x: none\ncolor: color\nnotes: endnotes\ncontents: front\nhyphenation: [Bou-logne]\n"} {
 		f.Add(s)
 	}
-	root := f.TempDir()
-	os.MkdirAll(filepath.Join(root, "layout"), 0o755)
+	root := project(f, "")
+	dir := filepath.Join(root, "layout")
+	file := filepath.Join(dir, FileName)
+	cache := filepath.Join(root, "cache")
 	f.Fuzz(func(t *testing.T, s string) {
-		os.WriteFile(filepath.Join(root, "layout", "print.yaml"), []byte(s), 0o644)
-		var ds model.Diagnostics
-		Load(filepath.Join(root, "layout"), &ds)
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		load := func() (*Print, model.Diagnostics) {
+			var ds model.Diagnostics
+			p := LoadWith(dir, LoadOptions{CacheDir: cache, noDefaultTypeface: true}, &ds)
+			p.SaveFontChecks()
+			return p, ds
+		}
+		p, ds := load()
+		lines := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(s, "\ufeff")), "\n")
+		for _, d := range ds.List {
+			if d.Message == "" || d.Pos.File != file {
+				t.Fatalf("diagnostic outside print.yaml: %s", d)
+			}
+			if d.Pos.Line == 0 {
+				continue
+			}
+			if d.Pos.Line < 1 || d.Pos.Line > len(lines) || d.Pos.Col < 0 || d.Pos.Col > utf8.RuneCountInString(lines[d.Pos.Line-1])+1 {
+				t.Fatalf("position outside print.yaml (%d lines): %s", len(lines), d)
+			}
+		}
+		if !ds.HasErrors() {
+			finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+			if !finite(p.TextWidth()) || !finite(p.TextHeight()) || p.TextWidth() < 72 || p.Size < 4 || p.Size > 72 ||
+				p.Leading < p.Size || !finite(p.Leading) || p.LinesPerPage() < 4 || len(p.Fonts) > 0 && (p.Fonts[0].Italic || p.Fonts[0].Bold) {
+				t.Fatalf("a layout without errors cannot make pages: text %.1fx%.1f, size %.1f/%.1f, %d lines, fonts %+v",
+					p.TextWidth(), p.TextHeight(), p.Size, p.Leading, p.LinesPerPage(), p.Fonts)
+			}
+		}
+		again, ds2 := load()
+		if ds2.String() != ds.String() || again.TextWidth() != p.TextWidth() || again.Leading != p.Leading || len(again.Fonts) != len(p.Fonts) {
+			t.Fatalf("a second load differs: %s / %s", ds.String(), ds2.String())
+		}
 	})
 }
 
