@@ -13,25 +13,35 @@ var urlSchemes = map[string]bool{
 // the text, so that no rule puts a space or a curly quote in them.
 func (s *stream) protect() {
 	cs := s.cells
-	for i := 0; i < len(cs); i++ {
-		if i > 0 && !tokenBoundary(cs[i-1].r) {
-			continue
-		}
-		if !isAlnum(cs[i].r) {
+	for i := 0; i < len(cs); {
+		if !isAlnum(cs[i].r) || i > 0 && !tokenBoundary(cs[i-1].r) {
+			i++
 			continue
 		}
 		end := tokenEnd(cs, i)
-		if end-i < 4 {
-			i = end - 1
+		protectToken(cs, i, end)
+		i = end
+	}
+}
+
+// protectToken protects the first address of the token cs[i:end]: the
+// whole token, or a part that starts after a character that may precede
+// an address ("voir,http://x.fr"; or "a@ !b@c.fr", which an earlier pass
+// made "a@!b@c.fr": the address must be found again for the rules to be
+// idempotent). looksLikeAddress reads at most 64 characters, so a long
+// token costs linear time.
+func protectToken(cs []cell, i, end int) {
+	for k := i; end-k >= 4; k++ {
+		if k > i && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
 			continue
 		}
-		if looksLikeAddress(cs, i, end) {
-			end = trimTrailing(cs, i, end)
-			for k := i; k < end; k++ {
-				cs[k].flags |= fProtected
+		if looksLikeAddress(cs, k, end) {
+			e := trimTrailing(cs, k, end)
+			for j := k; j < e; j++ {
+				cs[j].flags |= fProtected
 			}
+			return
 		}
-		i = end - 1
 	}
 }
 
@@ -60,7 +70,7 @@ func tokenEnd(cs []cell, i int) int {
 // looksLikeAddress reports whether cs[i:end] is a URL or an e-mail address.
 func looksLikeAddress(cs []cell, i, end int) bool {
 	hint := end-i > 4 && cs[i].r|0x20 == 'w' && cs[i+1].r|0x20 == 'w' && cs[i+2].r|0x20 == 'w' && cs[i+3].r == '.'
-	for k := i; k < end && !hint; k++ {
+	for k := i; k < end && k-i < 64 && !hint; k++ { // the checks below read 64 characters
 		switch cs[k].r {
 		case ':', '@', '/':
 			hint = true
