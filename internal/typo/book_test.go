@@ -179,6 +179,9 @@ func TestAddresses(t *testing.T) {
 		{"voir http://x.fr/a?b=c.", "http://x.fr/a?b=c"},
 		{"(https://fr.wikipedia.org/wiki/Calais_(ville))", "https://fr.wikipedia.org/wiki/Calais_(ville)"},
 		{"écrire à a.b@x.fr !", "a.b@x.fr"},
+		{"écrire à a.b@x.fr.", "a.b@x.fr"},
+		{"b@0.AA!!0", "b@0.AA"}, // an e-mail address ends with its domain
+		{"b@x.fr/a", "b@x.fr"},
 		{"mailto:a@b.fr", "mailto:a@b.fr"},
 		{"doi:10.1000/182 ;", "doi:10.1000/182"},
 		{"www.x.fr, ou", "www.x.fr"},

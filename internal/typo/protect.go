@@ -28,15 +28,14 @@ func (s *stream) protect() {
 // whole token, or a part that starts after a character that may precede
 // an address ("voir,http://x.fr"; or "a@ !b@c.fr", which an earlier pass
 // made "a@!b@c.fr": the address must be found again for the rules to be
-// idempotent). looksLikeAddress reads at most 64 characters, so a long
-// token costs linear time.
+// idempotent). addressEnd reads at most 64 characters, so a long token
+// costs linear time.
 func protectToken(cs []cell, i, end int) {
 	for k := i; end-k >= 4; k++ {
 		if k > i && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
 			continue
 		}
-		if looksLikeAddress(cs, k, end) {
-			e := trimTrailing(cs, k, end)
+		if e := addressEnd(cs, k, end); e > k {
 			for j := k; j < e; j++ {
 				cs[j].flags |= fProtected
 			}
@@ -67,42 +66,88 @@ func tokenEnd(cs []cell, i int) int {
 	return i
 }
 
-// looksLikeAddress reports whether cs[i:end] is a URL or an e-mail address.
-func looksLikeAddress(cs []cell, i, end int) bool {
-	hint := end-i > 4 && cs[i].r|0x20 == 'w' && cs[i+1].r|0x20 == 'w' && cs[i+2].r|0x20 == 'w' && cs[i+3].r == '.'
-	for k := i; k < end && k-i < 64 && !hint; k++ { // the checks below read 64 characters
+// addressWindow is the number of characters addressEnd reads.
+const addressWindow = 64
+
+// addressEnd returns the end of the URL or e-mail address that starts at
+// cs[i] in the token cs[i:end], or i when there is none. A URL runs to the
+// end of the token, less the punctuation that ends a sentence; an e-mail
+// address ends with its domain, so that what the token holds after it
+// ("a@b.fr!!x") neither hides the address nor is protected with it.
+func addressEnd(cs []cell, i, end int) int {
+	window := min(end, i+addressWindow)
+	hint := window-i > 4 && cs[i].r|0x20 == 'w' && cs[i+1].r|0x20 == 'w' && cs[i+2].r|0x20 == 'w' && cs[i+3].r == '.'
+	at := -1
+	for k := i; k < window; k++ {
 		switch cs[k].r {
-		case ':', '@', '/':
+		case '@':
+			if at < 0 {
+				at = k
+			}
+			hint = true
+		case ':', '/':
 			hint = true
 		}
 	}
 	if !hint {
-		return false
+		return i
 	}
 	var b strings.Builder
-	for k := i; k < end && k-i < 64; k++ {
+	for k := i; k < window; k++ {
 		b.WriteRune(cs[k].r)
 	}
 	t := b.String()
 	lower := strings.ToLower(t)
+	url := trimTrailing(cs, i, end)
 	if colon := strings.IndexByte(lower, ':'); colon > 0 && urlSchemes[lower[:colon]] && colon+1 < len(lower) {
 		rest := lower[colon+1:]
 		switch lower[:colon] {
 		case "http", "https", "ftp", "ftps", "sftp", "file", "ssh", "git", "irc", "news":
-			return strings.HasPrefix(rest, "//")
+			if strings.HasPrefix(rest, "//") {
+				return url
+			}
+			return i
 		}
-		return isAlnum(rune(rest[0])) || rest[0] == '/'
+		if isAlnum(rune(rest[0])) || rest[0] == '/' {
+			return url
+		}
+		return i
 	}
 	if strings.HasPrefix(lower, "www.") && len(lower) > 5 {
-		return true
+		return url
 	}
-	if at := strings.IndexByte(t, '@'); at > 0 && isDomain(t[at+1:]) {
-		return true
+	if at > i {
+		if e := domainEnd(cs, at+1, window); isDomain(runesOf(cs, at+1, e)) {
+			return e
+		}
 	}
 	if slash := strings.IndexByte(t, '/'); slash > 0 && isDomain(t[:slash]) {
-		return true
+		return url
 	}
-	return false
+	return i
+}
+
+// domainEnd returns the end of the domain name that starts at cs[i]: the
+// run of letters, digits, hyphens and points before end, less its final
+// points.
+func domainEnd(cs []cell, i, end int) int {
+	e := i
+	for e < end && (isAlnum(cs[e].r) || cs[e].r == '-' || cs[e].r == '.') {
+		e++
+	}
+	for e > i && cs[e-1].r == '.' {
+		e--
+	}
+	return e
+}
+
+// runesOf returns the text of cs[i:end].
+func runesOf(cs []cell, i, end int) string {
+	var b strings.Builder
+	for k := i; k < end; k++ {
+		b.WriteRune(cs[k].r)
+	}
+	return b.String()
 }
 
 // isDomain reports whether s (up to any trailing punctuation) is a domain
