@@ -91,6 +91,20 @@ type chapterParse struct {
 	inLink           int // > 0 inside a link: a raw <a> there is not a link
 }
 
+// parseMarkdown runs the Markdown parser over src. A panic of the parser
+// (goldmark has had index errors on rare whitespace: FuzzChapter's seeds)
+// becomes an error on the chapter file instead of ending the build.
+func (r *reader) parseMarkdown(file string, src []byte) (doc ast.Node, ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.ds.Errorf(model.Position{File: file, Line: 1, Col: 1},
+				"the Markdown parser failed on this file (%v): please report it with the file", p)
+			doc, ok = nil, false
+		}
+	}()
+	return r.md.Parse(text.NewReader(src)), true
+}
+
 // parseChapter converts one Markdown file into one or more chapters.
 func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
 	src = r.cleanSource(file, src)
@@ -98,7 +112,10 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
 		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
-	doc := r.md.Parse(text.NewReader(src))
+	doc, ok := r.parseMarkdown(file, src)
+	if !ok {
+		return nil
+	}
 	base := strings.TrimSuffix(fileBase(file), ".md")
 	baseID := Slug(strings.TrimSuffix(base, ".markdown"), "ch")
 
