@@ -427,16 +427,30 @@ func (p *Print) readFont(path string) (string, error) {
 			p.fontMu.Unlock()
 		}
 	}
+	if name := familyName(data); name != "" {
+		return name, nil
+	}
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), nil
+}
+
+// familyName reads a font's typographic or family name, "" when the name
+// table has neither or is damaged (the sfnt package may panic on one).
+func familyName(data []byte) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = ""
+		}
+	}()
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return "", err
+		return ""
 	}
 	for _, id := range []sfnt.NameID{sfnt.NameIDTypographicFamily, sfnt.NameIDFamily} {
 		if name, err := f.Name(nil, id); err == nil && name != "" {
-			return name, nil
+			return name
 		}
 	}
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), nil
+	return ""
 }
 
 // inside reports whether path lies in dir (after resolving symbolic

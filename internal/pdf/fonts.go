@@ -116,8 +116,14 @@ func (fs *fontSet) psName(style string) string {
 }
 
 // postScriptName reads a font's PostScript name (name ID 6), keeping only
-// the characters a PDF name may hold plainly.
-func postScriptName(data []byte) string {
+// the characters a PDF name may hold plainly; "" when the name table lacks
+// it or is damaged (the sfnt package may panic on one).
+func postScriptName(data []byte) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = ""
+		}
+	}()
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return ""

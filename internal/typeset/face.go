@@ -39,7 +39,20 @@ var ErrNotTrueType = errors.New("not a TrueType font")
 // ParseFace parses a TrueType font file. OpenType fonts with CFF outlines,
 // font collections and data that is not a font are rejected with an error
 // wrapping ErrNotTrueType; a damaged font gives an error, never a panic.
-func ParseFace(ttf []byte) (*Face, error) {
+func ParseFace(ttf []byte) (face *Face, err error) {
+	// The sfnt package indexes some tables without checking their bounds
+	// (a damaged GPOS lookup list, found by FuzzParseFace).
+	defer func() {
+		if p := recover(); p != nil {
+			face, err = nil, fmt.Errorf("typeset: parse font: the font file is damaged (%v)", p)
+		}
+	}()
+	return parseFace(ttf)
+}
+
+// parseFace is ParseFace without the guard against the sfnt package's
+// panics.
+func parseFace(ttf []byte) (*Face, error) {
 	if len(ttf) < 12 {
 		return nil, fmt.Errorf("typeset: parse font: %w (only %d bytes)", ErrNotTrueType, len(ttf))
 	}
@@ -104,6 +117,17 @@ func (f *Face) glyph(r rune) uint16 {
 	if r >= 0 && r < denseRunes {
 		return f.gid[r]
 	}
+	return f.cmapGlyph(r)
+}
+
+// cmapGlyph looks r up in the font's character map. A map that parsed but
+// is damaged gives .notdef, not a panic of the sfnt package.
+func (f *Face) cmapGlyph(r rune) (gid uint16) {
+	defer func() {
+		if recover() != nil {
+			gid = 0
+		}
+	}()
 	var buf sfnt.Buffer
 	g, err := f.font.GlyphIndex(&buf, r)
 	if err != nil || int(g) >= len(f.adv) {
