@@ -142,6 +142,10 @@ func TestHostileInputs(t *testing.T) {
 		{"BOM in book.yaml", files{"book/book.yaml": []byte("\xef\xbb\xbf" + hostileYAML), "book/ch.md": []byte("# T\n")}, Options{}, ``},
 		{"CR line ends", files{"book/ch.md": []byte("# T\r\rab\x00\r")}, Options{},
 			`book/ch.md:3:3: error: NUL byte in text: the file looks binary or corrupted`},
+		// goldmark v1.8.2 panicked on a fence character after a tab in a
+		// list item's continuation at the end of a file (FuzzChapter); the
+		// guard in parseMarkdown made it an error at 1:1.
+		{"tab before a backtick in a list item", files{"book/ch.md": []byte("# T\n\n* \n  \t`")}, Options{}, ``},
 
 		// Nesting.
 		{"10000 nested block quotes", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat(">", 10000) + " deep\n\nafter\n")}, Options{},
