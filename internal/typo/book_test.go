@@ -182,6 +182,8 @@ func TestAddresses(t *testing.T) {
 		{"écrire à a.b@x.fr.", "a.b@x.fr"},
 		{"b@0.AA!!0", "b@0.AA"}, // an e-mail address ends with its domain
 		{"b@x.fr/a", "b@x.fr"},
+		{"0 www..!", ""}, // not an address, whatever follows the points
+		{"www.x.fr!", "www.x.fr"},
 		{"mailto:a@b.fr", "mailto:a@b.fr"},
 		{"doi:10.1000/182 ;", "doi:10.1000/182"},
 		{"www.x.fr, ou", "www.x.fr"},

@@ -71,10 +71,14 @@ const addressWindow = 64
 
 // addressEnd returns the end of the URL or e-mail address that starts at
 // cs[i] in the token cs[i:end], or i when there is none. A URL runs to the
-// end of the token, less the punctuation that ends a sentence; an e-mail
+// end of the token less the punctuation that ends a sentence; an e-mail
 // address ends with its domain, so that what the token holds after it
 // ("a@b.fr!!x") neither hides the address nor is protected with it.
 func addressEnd(cs []cell, i, end int) int {
+	// The punctuation that ends a sentence is left out before deciding:
+	// a later pass may have set it apart ("www..!" becomes "www.. !"), and
+	// the decision must not change with it.
+	end = trimTrailing(cs, i, end)
 	window := min(end, i+addressWindow)
 	hint := window-i > 4 && cs[i].r|0x20 == 'w' && cs[i+1].r|0x20 == 'w' && cs[i+2].r|0x20 == 'w' && cs[i+3].r == '.'
 	at := -1
@@ -98,7 +102,7 @@ func addressEnd(cs []cell, i, end int) int {
 	}
 	t := b.String()
 	lower := strings.ToLower(t)
-	url := trimTrailing(cs, i, end)
+	url := end
 	if colon := strings.IndexByte(lower, ':'); colon > 0 && urlSchemes[lower[:colon]] && colon+1 < len(lower) {
 		rest := lower[colon+1:]
 		switch lower[:colon] {
