@@ -146,6 +146,12 @@ func TestHostileInputs(t *testing.T) {
 		// list item's continuation at the end of a file (FuzzChapter); the
 		// guard in parseMarkdown made it an error at 1:1.
 		{"tab before a backtick in a list item", files{"book/ch.md": []byte("# T\n\n* \n  \t`")}, Options{}, ``},
+		// A note that calls a note: the defined one after it, the one
+		// before it (FuzzChapter: a nil chapter was dereferenced), itself.
+		{"note calls a later note", files{"book/ch.md": []byte("# T\n\nText[^1].\n\n[^1]: See[^2].\n[^2]: Other.\n")}, Options{},
+			"book/ch.md:5:10: warning: a footnote cannot call another footnote: this call is left out (put the text in the note itself)\nbook/ch.md:6:1: warning: footnote [^2] is never referenced"},
+		{"notes call each other", files{"book/ch.md": []byte("# T\n\n[^a]:\n[^0]:0[^a][^0]")}, Options{},
+			"book/ch.md:3:1: warning: footnote [^a] is empty\nbook/ch.md:4:7: warning: a footnote cannot call another footnote: this call is left out (put the text in the note itself)\nbook/ch.md:4:11: warning: a footnote cannot call another footnote: this call is left out (put the text in the note itself)\nbook/ch.md:3:1: warning: footnote [^a] is never referenced\nbook/ch.md:4:1: warning: footnote [^0] is never referenced"},
 
 		// Nesting.
 		{"10000 nested block quotes", files{"book/ch.md": []byte("# T\n\n" + strings.Repeat(">", 10000) + " deep\n\nafter\n")}, Options{},

@@ -88,7 +88,8 @@ type chapterParse struct {
 
 	inlineDepth      int
 	inlineDeepWarned bool
-	inLink           int // > 0 inside a link: a raw <a> there is not a link
+	inLink           int  // > 0 inside a link: a raw <a> there is not a link
+	inNote           bool // converting a footnote's text: it may not call another note
 }
 
 // parseMarkdown runs the Markdown parser over src. A panic of the parser
@@ -128,7 +129,12 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 					continue
 				}
 				note := &model.Note{Label: string(fn.Ref), Pos: p.blockPos(fn)}
+				p.inNote = true
 				note.Blocks = p.blocks(fn, 0)
+				p.inNote = false
+				if len(note.Blocks) == 0 {
+					p.r.ds.Warnf(note.Pos, "footnote [^%s] is empty", note.Label)
+				}
 				p.notes[fn.Index] = note
 			}
 		}
@@ -336,6 +342,10 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		return []model.Block{p.table(v, base)}
 	case *ast.Document:
 		return p.blocks(v, depth)
+	case *east.FootnoteBacklink:
+		// goldmark's link back from an empty note to its call, outside
+		// any paragraph: the renderers make their own.
+		return nil
 	}
 	p.r.ds.Warnf(pos, "unsupported Markdown construct %s left out", n.Kind())
 	return nil
@@ -639,6 +649,10 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 		return p.inlineList(v)
 	case *east.FootnoteLink:
 		pos := p.inlinePos(v)
+		if p.inNote {
+			p.r.ds.Warnf(pos, "a footnote cannot call another footnote: this call is left out (put the text in the note itself)")
+			return nil
+		}
 		note := p.notes[v.Index]
 		if note == nil {
 			p.r.ds.Errorf(pos, "footnote reference has no definition")
