@@ -184,6 +184,7 @@ func TestAddresses(t *testing.T) {
 		{"b@x.fr/a", "b@x.fr"},
 		{"0 www..!", ""}, // not an address, whatever follows the points
 		{"www.x.fr!", "www.x.fr"},
+		{"a@b.fr@!c@d.fr", "a@b.frc@d.fr"}, // every address of a token
 		{"mailto:a@b.fr", "mailto:a@b.fr"},
 		{"doi:10.1000/182 ;", "doi:10.1000/182"},
 		{"www.x.fr, ou", "www.x.fr"},

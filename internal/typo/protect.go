@@ -24,23 +24,28 @@ func (s *stream) protect() {
 	}
 }
 
-// protectToken protects the first address of the token cs[i:end]: the
-// whole token, or a part that starts after a character that may precede
-// an address ("voir,http://x.fr"; or "a@ !b@c.fr", which an earlier pass
-// made "a@!b@c.fr": the address must be found again for the rules to be
-// idempotent). addressEnd reads at most 64 characters, so a long token
+// protectToken protects the addresses of the token cs[i:end]: the whole
+// token, or parts that start after a character that may precede an
+// address ("voir,http://x.fr"). An earlier pass may have joined tokens
+// ("a@ !b@c.fr" becomes "a@!b@c.fr", "a@b.fr@ !c@d.fr" becomes
+// "a@b.fr@!c@d.fr"): every address must be found again for the rules to
+// be idempotent. addressEnd reads at most 64 characters, so a long token
 // costs linear time.
 func protectToken(cs []cell, i, end int) {
-	for k := i; end-k >= 4; k++ {
+	for k := i; end-k >= 4; {
 		if k > i && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
+			k++
 			continue
 		}
-		if e := addressEnd(cs, k, end); e > k {
-			for j := k; j < e; j++ {
-				cs[j].flags |= fProtected
-			}
-			return
+		e := addressEnd(cs, k, end)
+		if e <= k {
+			k++
+			continue
 		}
+		for j := k; j < e; j++ {
+			cs[j].flags |= fProtected
+		}
+		k = e
 	}
 }
 
