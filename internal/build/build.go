@@ -6,6 +6,7 @@ package build
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,14 +17,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/epub"
 	"github.com/publish-books/publish/internal/imaging"
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/pdf"
-	"github.com/publish-books/publish/internal/typo"
+	"github.com/publish-books/publish/internal/prepare"
 )
 
 // Options say what to build and where.
@@ -105,10 +105,10 @@ func Run(opts Options) (*Result, error) {
 		res.Diagnostics.Sort()
 		return res, ErrManuscript
 	}
-	cite.Apply(book, &ds)
-	stage.done("cite")
-	typo.Apply(book, &ds)
-	stage.done("typography")
+	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	stage.done("prepare")
 	if ds.HasErrors() {
 		res.Diagnostics = ds
 		res.Diagnostics.Sort()

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/pdf"
+	"github.com/publish-books/publish/internal/prepare"
 	"github.com/publish-books/publish/internal/typeset"
 	"github.com/publish-books/publish/internal/typo"
 )
@@ -34,8 +36,9 @@ func preparedBook(b *testing.B, dir string) (*model.Book, *layout.Print) {
 	book := readBook(b, dir)
 	var ds model.Diagnostics
 	lay := layout.Load(benchLayout, &ds)
-	cite.Apply(book, &ds)
-	typo.Apply(book, &ds)
+	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+		b.Fatal(err)
+	}
 	if ds.HasErrors() {
 		b.Fatalf("prepare %s:\n%s", dir, ds.String())
 	}

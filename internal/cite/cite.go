@@ -7,8 +7,6 @@
 package cite
 
 import (
-	"fmt"
-
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -79,7 +77,6 @@ func (a *applier) chapter(ch *model.Chapter) {
 	}
 	for i, n := range st.notes {
 		n.Number = i + 1
-		n.ID = fmt.Sprintf("note-%s-%d", ch.ID, i+1)
 	}
 	ch.Notes = st.notes
 }

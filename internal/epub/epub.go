@@ -92,7 +92,6 @@ type builder struct {
 
 	coverImage string // href relative to text/
 	coverAlt   string
-	pages      generatedPages
 }
 
 // withDefaults fills in the options left at their zero value.
@@ -174,7 +173,6 @@ func (b *builder) build() error {
 	if err := b.addFigureImages(); err != nil {
 		return err
 	}
-	b.planGeneratedPages()
 	b.addCoverPage()
 	b.addTitlePage()
 	b.addCopyrightPage()
@@ -191,9 +189,16 @@ func (b *builder) build() error {
 			}
 		}
 	}
-	b.addFigureList()
-	b.addCreditsPage()
-	b.addBibliography()
+	for _, g := range b.book.Generated {
+		switch g.Kind {
+		case model.IllustrationsPage:
+			b.addFigureList(g)
+		case model.CreditsPage:
+			b.addCreditsPage(g)
+		case model.BibliographyPage:
+			b.addBibliography(g)
+		}
+	}
 	return nil
 }
 
@@ -259,9 +264,4 @@ func safeName(s string) string {
 }
 
 // titleID returns the ID of a chapter's title element.
-func titleID(ch *model.Chapter) string {
-	if ch.TitleID != "" {
-		return ch.TitleID
-	}
-	return "title-" + safeName(ch.ID)
-}
+func titleID(ch *model.Chapter) string { return ch.TitleID }

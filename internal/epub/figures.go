@@ -3,6 +3,7 @@ package epub
 import (
 	"crypto/sha256"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -67,8 +68,8 @@ func (r *ren) figure(fig *model.Figure) {
 			alt = r.b.figureLabel(fig)
 		}
 		style := ""
-		if wd := strings.TrimSpace(fig.Attrs["width"]); strings.HasSuffix(wd, "%") && isNumber(strings.TrimSuffix(wd, "%")) {
-			style = "width: " + wd
+		if fig.Width > 0 {
+			style = "width: " + strconv.FormatFloat(fig.Width*100, 'f', -1, 64) + "%"
 		}
 		w.empty("img", "src", src, "alt!", alt, "style", style)
 		w.nl()

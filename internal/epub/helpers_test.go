@@ -3,14 +3,15 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/prepare"
 )
 
 // repoRoot walks up from the test's folder to the one holding go.mod.
@@ -49,9 +50,10 @@ func readBook(t testing.TB, dir string) *model.Book {
 	if ds.HasErrors() {
 		t.Fatalf("reading %s:\n%s", dir, ds.String())
 	}
-	// The pipeline formats citations, credits and the bibliography before
-	// the renderers run.
-	cite.Apply(book, &ds)
+	// The pipeline's own preparation: citations, typography, ids.
+	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("formatting citations of %s:\n%s", dir, ds.String())
 	}

@@ -203,14 +203,12 @@ func (r *ren) noteRef(note *model.Note) {
 	r.w.close("a")
 }
 
-func noteID(n *model.Note) string {
-	if n.ID != "" {
-		return safeName(n.ID)
-	}
-	return "note-" + noteNumber(n)
-}
+// noteID returns the note's id, minted by the register when the book was
+// prepared.
+func noteID(n *model.Note) string { return n.ID }
 
-func noteRefID(n *model.Note) string { return "ref-" + noteID(n) }
+// noteRefID returns the id of the note's call.
+func noteRefID(n *model.Note) string { return n.RefID }
 
 func noteNumber(n *model.Note) string {
 	if n.Number > 0 {

@@ -12,7 +12,7 @@ import (
 )
 
 func TestInlines(t *testing.T) {
-	note := &model.Note{ID: "note-c-1", Number: 1}
+	note := &model.Note{ID: "note-c-1", RefID: "ref-note-c-1", Number: 1}
 	txt := func(s string) *model.Text { return &model.Text{Value: s} }
 	cases := []struct {
 		name string

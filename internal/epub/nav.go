@@ -50,11 +50,13 @@ func (b *builder) addNav() {
 			break
 		}
 	}
-	if b.pages.figures {
-		landmark("loi", "figures.xhtml", b.terms.Figures)
-	}
-	if b.pages.bibliography {
-		landmark("bibliography", "bibliography.xhtml", b.terms.Bibliography)
+	for _, g := range b.book.Generated {
+		switch g.Kind {
+		case model.IllustrationsPage:
+			landmark("loi", "figures.xhtml", b.terms.Figures)
+		case model.BibliographyPage:
+			landmark("bibliography", "bibliography.xhtml", b.terms.Bibliography)
+		}
 	}
 	w.close("ol")
 	w.nl()
@@ -111,14 +113,15 @@ func (b *builder) tocEntries() []*tocEntry {
 			out = append(out, e)
 		}
 	}
-	if b.pages.figures {
-		out = append(out, &tocEntry{href: "figures.xhtml", text: b.terms.Figures})
-	}
-	if b.pages.credits {
-		out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
-	}
-	if b.pages.bibliography {
-		out = append(out, &tocEntry{href: "bibliography.xhtml", text: b.terms.Bibliography})
+	for _, g := range b.book.Generated {
+		switch g.Kind {
+		case model.IllustrationsPage:
+			out = append(out, &tocEntry{href: "figures.xhtml", text: b.terms.Figures})
+		case model.CreditsPage:
+			out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
+		case model.BibliographyPage:
+			out = append(out, &tocEntry{href: "bibliography.xhtml", text: b.terms.Bibliography})
+		}
 	}
 	if len(out) == 0 {
 		out = append(out, &tocEntry{href: "titlepage.xhtml", text: b.terms.TitlePage})

@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -33,11 +32,11 @@ func (b *builder) placePages() {
 	if pg == nil {
 		return
 	}
+	pg.MintIDs(b.book.Register())
 	chapters := map[string]*model.Chapter{}
 	for _, ch := range b.book.Chapters {
 		chapters[ch.ID] = ch
 	}
-	usedIDs := map[string]bool{}
 	for i, p := range pg.Pages {
 		ch := chapters[p.Chapter]
 		if ch == nil || p.Label == "" {
@@ -50,11 +49,7 @@ func (b *builder) placePages() {
 		if block > len(ch.Blocks) {
 			block = len(ch.Blocks)
 		}
-		id := "page-" + safeName(p.Label)
-		for n := 2; usedIDs[id]; n++ {
-			id = fmt.Sprintf("page-%s-%d", safeName(p.Label), n)
-		}
-		usedIDs[id] = true
+		id := p.ID
 		if b.marks[ch.ID] == nil {
 			b.marks[ch.ID] = map[int][]pageMark{}
 		}

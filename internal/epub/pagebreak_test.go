@@ -52,7 +52,7 @@ func TestPageBreakOffsets(t *testing.T) {
 		{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Value: "un"}}}}},
 		{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Value: "deux"}}}}},
 	}, Tight: true}
-	ch := &model.Chapter{ID: "c", File: "c.md", Title: []model.Inline{&model.Text{Value: "Titre"}},
+	ch := &model.Chapter{ID: "c", TitleID: "title-c", File: "c.md", Title: []model.Inline{&model.Text{Value: "Titre"}},
 		Blocks: []model.Block{para, list}, Notes: []*model.Note{note1, note2}}
 	plain := model.PlainText(para.Inlines)
 	n := utf8.RuneCountInString(plain)

@@ -6,30 +6,8 @@ import (
 	"strings"
 
 	"github.com/publish-books/publish/internal/imaging"
+	"github.com/publish-books/publish/internal/model"
 )
-
-// generatedPages says which generated documents the book gets.
-type generatedPages struct {
-	figures      bool
-	credits      bool
-	bibliography bool
-}
-
-func (b *builder) planGeneratedPages() {
-	for _, f := range b.book.Figures {
-		if _, ok := b.figureImage[f]; ok {
-			b.pages.figures = true
-		}
-		if len(f.Credit) > 0 {
-			b.pages.credits = true
-		}
-	}
-	for _, g := range b.book.Bibliography {
-		if len(g.Entries) > 0 {
-			b.pages.bibliography = true
-		}
-	}
-}
 
 // authorNames lists the names of the book's authors.
 func (b *builder) authorNames() []string {
@@ -186,11 +164,8 @@ func (b *builder) addCopyrightPage() {
 
 // addFigureList writes the list of illustrations, each linking to its
 // figure.
-func (b *builder) addFigureList() {
-	if !b.pages.figures {
-		return
-	}
-	b.addBackMatterPage("figures", "loi", "loi", "", b.terms.Figures, func(w *xw, r *ren) {
+func (b *builder) addFigureList(g model.GeneratedPage) {
+	b.addBackMatterPage(g, "figures", "loi", "loi", "", b.terms.Figures, func(w *xw, r *ren) {
 		r.plain = true
 		b.writeFigureList(w, r)
 	})
@@ -222,11 +197,8 @@ func (b *builder) writeFigureList(w *xw, r *ren) {
 // addCreditsPage writes the picture credits: for each figure with a
 // credit, its number (linking to the figure) and the credit line the
 // citation formatter made.
-func (b *builder) addCreditsPage() {
-	if !b.pages.credits {
-		return
-	}
-	b.addBackMatterPage("credits", "credits", "credits", "doc-credits", b.terms.Credits, b.writeCreditList)
+func (b *builder) addCreditsPage(g model.GeneratedPage) {
+	b.addBackMatterPage(g, "credits", "credits", "credits", "doc-credits", b.terms.Credits, b.writeCreditList)
 }
 
 // writeCreditList writes the entries of the credits page.
@@ -264,27 +236,24 @@ func (b *builder) writeCreditList(w *xw, r *ren) {
 
 // addBibliography writes the bibliography the citation formatter made,
 // group by group.
-func (b *builder) addBibliography() {
-	if !b.pages.bibliography {
-		return
-	}
-	b.addBackMatterPage("bibliography", "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
+func (b *builder) addBibliography(g model.GeneratedPage) {
+	b.addBackMatterPage(g, "bibliography", "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
 }
 
 // writeBibliography writes the bibliography's groups.
 func (b *builder) writeBibliography(w *xw, r *ren) {
-	for i, g := range b.book.Bibliography {
+	for _, g := range b.book.Bibliography {
 		if len(g.Entries) == 0 {
 			continue
 		}
 		if g.Title != "" {
-			w.elem("h2", g.Title, "id", fmt.Sprintf("bibliography-%d", i+1))
+			w.elem("h2", g.Title, "id", b.book.Register().Mint("bibliography-group"))
 			w.nl()
 		}
 		w.open("ul", "class", "bibliography-list")
 		w.nl()
 		for _, e := range g.Entries {
-			w.open("li", "id", "bib-"+safeName(e.Key))
+			w.open("li", "id", e.ID)
 			r.inlines(e.Inlines)
 			w.close("li")
 			w.nl()
@@ -297,16 +266,16 @@ func (b *builder) writeBibliography(w *xw, r *ren) {
 // addBackMatterPage writes a generated back-matter page in a document of
 // its own (name.xhtml): a section of the given class, epub:type and ARIA
 // role, headed by title, holding what fill writes.
-func (b *builder) addBackMatterPage(name, class, epubType, role, title string, fill func(w *xw, r *ren)) {
+func (b *builder) addBackMatterPage(g model.GeneratedPage, name, class, epubType, role, title string, fill func(w *xw, r *ren)) {
 	var w xw
 	r := &ren{b: b, w: &w}
 	attrs := []string{"class", class, "epub:type", epubType}
 	if role != "" {
 		attrs = append(attrs, "role", role)
 	}
-	w.open("section", append(attrs, "aria-labelledby", epubType+"-title")...)
+	w.open("section", append(attrs, "aria-labelledby", g.ID)...)
 	w.nl()
-	w.elem("h1", title, "id", epubType+"-title")
+	w.elem("h1", title, "id", g.ID)
 	w.nl()
 	fill(&w, r)
 	w.close("section")

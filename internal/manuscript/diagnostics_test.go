@@ -50,7 +50,7 @@ func TestDiagnostics(t *testing.T) {
 			map[string]string{"ch.md": "# C\n\nTexte [@dupond].\n", "s.yaml": "- id: dupont\n  type: book\n  title: A\n"},
 			[]string{`book/ch.md:3:7: error: unknown source "dupond" (did you mean "dupont"?)`}},
 		{"duplicate id", okYAML, map[string]string{"ch.md": "# C\n\n## A {#x}\n\n## B {#x}\n"},
-			[]string{`book/ch.md:5:1: error: duplicate id "x" (first used at book/ch.md:3:1)`}},
+			[]string{`book/ch.md:5:1: error: duplicate id "x" (also at book/ch.md:3:1)`, `book/ch.md:3:1: error: duplicate id "x" (also at book/ch.md:5:1)`}},
 		{"figure without credit or alt", okYAML, map[string]string{"ch.md": "# C\n\n![Cap](../images/img.jpg)\n"},
 			[]string{`book/ch.md:3:1: warning: figure "fig-1" has no alt text (add alt="…" describing the image for screen readers)`,
 				`book/ch.md:3:1: warning: figure "fig-1" has no credit (add credit="…" or source=key)`}},

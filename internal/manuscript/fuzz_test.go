@@ -93,9 +93,9 @@ func parseFuzzChapter(t *testing.T, chapter []byte) (*model.Book, model.Diagnost
 	defer watchdog.Stop()
 	var ds model.Diagnostics
 	r := &reader{opts: Options{BookDir: bookDir, Root: root, MaxFileSize: 64 << 20, MaxImagePixels: imaging.DefaultMaxPixels},
-		root: root, ds: &ds, md: fuzzParser, ids: map[string]model.Position{},
+		root: root, ds: &ds, md: fuzzParser,
 		book: &model.Book{Dir: bookDir, Meta: model.Metadata{Title: "T", Language: "fr", SourcesFile: "s.yaml"},
-			Sources: map[string]*model.Source{}}}
+			Sources: map[string]*model.Source{}, IDs: model.NewIDs()}}
 	yamlName := display(filepath.Join(bookDir, "book.yaml"))
 	r.readSources(bookDir, model.Position{File: yamlName, Line: 3, Col: 10}) // "sources: s.yaml" in fuzzBookYAML
 	files := map[string][]byte{yamlName: []byte(fuzzBookYAML)}

@@ -89,7 +89,7 @@ func (p *chapterParse) registerHTMLIDs(nodes []*model.HTMLNode, pos model.Positi
 	for _, n := range nodes {
 		for i, a := range n.Attrs {
 			if a[0] == "id" {
-				n.Attrs[i][1] = p.r.uniqueID(a[1], pos, true)
+				n.Attrs[i][1] = p.r.reserveID(a[1], pos)
 			}
 		}
 		p.registerHTMLIDs(n.Children, pos)
@@ -231,7 +231,7 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 	}
 	for i, a := range attrs {
 		if a[0] == "id" {
-			attrs[i][1] = p.r.uniqueID(a[1], pos, true)
+			attrs[i][1] = p.r.reserveID(a[1], pos)
 		}
 	}
 	return []model.Inline{&model.RawInline{Nodes: []*model.HTMLNode{{Tag: t.Name, Attrs: attrs, Children: nodes}}, Pos: pos}}, after

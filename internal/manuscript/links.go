@@ -29,12 +29,7 @@ func (r *reader) resolveLinks() {
 	for _, ch := range r.book.Chapters {
 		t.add(ch.ID, ch.ID)
 		t.add(ch.TitleID, ch.ID)
-		t.addBlocks(ch.Blocks, ch.ID)
-		model.WalkInlines(ch, func(ins *[]model.Inline) { t.addInlines(*ins, ch.ID) })
-		for _, n := range ch.Notes {
-			t.add(n.ID, ch.ID)
-			t.addBlocks(n.Blocks, ch.ID)
-		}
+		t.addNode(ch, ch.ID)
 		if abs, err := filepath.Abs(filepath.FromSlash(ch.File)); err == nil {
 			t.files[abs] = append(t.files[abs], ch)
 		}
@@ -54,44 +49,33 @@ func (t *linkTargets) add(id, chapter string) {
 	}
 }
 
-func (t *linkTargets) addBlocks(bs []model.Block, chapter string) {
-	for _, b := range bs {
-		switch n := b.(type) {
+// addNode records the ids that a chapter's nodes carry: headings,
+// figures, tables, divs, spans and raw HTML elements.
+func (t *linkTargets) addNode(n model.Node, chapter string) {
+	model.Walk(n, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		switch v := n.(type) {
 		case *model.Heading:
-			t.add(n.ID, chapter)
+			t.add(v.ID, chapter)
 		case *model.FigureBlock:
-			t.add(n.Figure.ID, chapter)
-		case *model.HTMLBlock:
-			t.addHTML(n.Nodes, chapter)
-		case *model.List:
-			for _, it := range n.Items {
-				t.addBlocks(it.Blocks, chapter)
-			}
-		case *model.BlockQuote:
-			t.addBlocks(n.Blocks, chapter)
-		}
-	}
-}
-
-func (t *linkTargets) addInlines(ins []model.Inline, chapter string) {
-	for _, in := range ins {
-		switch n := in.(type) {
-		case *model.RawInline:
-			t.addHTML(n.Nodes, chapter)
-		case *model.Emphasis:
-			t.addInlines(n.Children, chapter)
-		case *model.Strong:
-			t.addInlines(n.Children, chapter)
-		case *model.Superscript:
-			t.addInlines(n.Children, chapter)
-		case *model.SmallCaps:
-			t.addInlines(n.Children, chapter)
+			t.add(v.Figure.ID, chapter)
+		case *model.Table:
+			t.add(v.ID, chapter)
+		case *model.Div:
+			t.add(v.ID, chapter)
 		case *model.Span:
-			t.addInlines(n.Children, chapter)
-		case *model.Link:
-			t.addInlines(n.Children, chapter)
+			t.add(v.ID, chapter)
+		case *model.Element:
+			t.add(v.Attr("id"), chapter)
+		case *model.HTMLBlock:
+			t.addHTML(v.Nodes, chapter)
+		case *model.RawInline:
+			t.addHTML(v.Nodes, chapter)
 		}
-	}
+		return model.WalkContinue
+	})
 }
 
 func (t *linkTargets) addHTML(nodes []*model.HTMLNode, chapter string) {
@@ -110,16 +94,6 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 	var out []model.Inline
 	for _, in := range ins {
 		switch n := in.(type) {
-		case *model.Emphasis:
-			n.Children = r.links(n.Children, ch, dir, t)
-		case *model.Strong:
-			n.Children = r.links(n.Children, ch, dir, t)
-		case *model.Superscript:
-			n.Children = r.links(n.Children, ch, dir, t)
-		case *model.SmallCaps:
-			n.Children = r.links(n.Children, ch, dir, t)
-		case *model.Span:
-			n.Children = r.links(n.Children, ch, dir, t)
 		case *model.Link:
 			n.Children = r.links(n.Children, ch, dir, t)
 			if problem := r.resolveLink(n, dir, t); problem != "" {
@@ -130,6 +104,11 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 				r.ds.WarnCodef("link", pos, "link %q %s: its text is kept without the link", n.URL, problem)
 				out = append(out, n.Children...)
 				continue
+			}
+		case *model.Citation, *model.NoteRef:
+		default:
+			if kids := model.InlineChildren(in); kids != nil {
+				model.SetInlineChildren(in, r.links(kids, ch, dir, t))
 			}
 		}
 		out = append(out, in)
@@ -210,3 +189,4 @@ func (r *reader) resolveLink(l *model.Link, dir string, t *linkTargets) string {
 	}
 	return fmt.Sprintf("points to id %q in %s, but that id is in another chapter (write #%s to reach it wherever it is)", frag, path, frag)
 }
+

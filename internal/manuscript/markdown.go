@@ -3,7 +3,9 @@ package manuscript
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -57,8 +59,13 @@ func (li *lineIndex) pos(offset int) model.Position {
 	offset = max(0, min(offset, len(li.src)))
 	line := sort.SearchInts(li.starts, offset+1) - 1
 	from, col := li.starts[line], 1
-	if li.lastCol > 0 && line == li.lastLine && offset >= li.lastOff {
+	switch {
+	case li.lastCol > 0 && line == li.lastLine && offset >= li.lastOff:
 		from, col = li.lastOff, li.lastCol
+	case li.lastCol > 0 && line == li.lastLine && li.lastOff-offset < offset-from:
+		// A little before the last position: count back from it.
+		col = li.lastCol - utf8.RuneCount(li.src[offset:li.lastOff])
+		from = offset
 	}
 	col += utf8.RuneCount(li.src[from:offset])
 	li.lastOff, li.lastLine, li.lastCol = offset, line, col
@@ -141,11 +148,13 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	}
 
 	newChapter := func(pos model.Position) *model.Chapter {
-		id := baseID
-		if n := len(p.chapters); n > 0 {
-			id = fmt.Sprintf("%s-%d", baseID, n+1)
-		}
-		ch := &model.Chapter{ID: r.uniqueID(id, pos, false), File: file, Matter: matter, Pos: pos}
+		ch := &model.Chapter{File: file, Matter: matter, Pos: pos}
+		r.mintLater(&ch.ID, func() string { return baseID })
+		r.later = append(r.later, func() {
+			if ch.TitleID == "" && !ch.Untitled {
+				ch.TitleID = r.book.IDs.Mint("title-" + ch.ID)
+			}
+		})
 		p.chapters = append(p.chapters, ch)
 		p.cur = ch
 		return ch
@@ -166,7 +175,7 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 			ch.Untitled = false
 			ch.Title = p.inlines(h)
 			if id, ok := h.AttributeString("id"); ok && p.validID(attrString(id), pos) {
-				ch.TitleID = r.uniqueID(attrString(id), pos, true)
+				ch.TitleID = r.reserveID(attrString(id), pos)
 			}
 			continue
 		}
@@ -308,9 +317,10 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 	case *ast.Heading:
 		h := &model.Heading{BlockBase: base, Level: v.Level, Inlines: p.inlines(v)}
 		if id, ok := v.AttributeString("id"); ok && p.validID(attrString(id), pos) {
-			h.ID = p.r.uniqueID(attrString(id), pos, true)
+			h.ID = p.r.reserveID(attrString(id), pos)
 		} else {
-			h.ID = p.r.uniqueID(Slug(model.PlainText(h.Inlines), "section"), pos, false)
+			slug := Slug(model.PlainText(h.Inlines), "section")
+			p.r.mintLater(&h.ID, func() string { return slug })
 		}
 		if cl, ok := v.AttributeString("class"); ok {
 			h.Classes = strings.Fields(attrString(cl))
@@ -413,7 +423,7 @@ func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
 		lines := par.Lines()
 		end := lines.At(lines.Len() - 1).Stop
 		raw := strings.TrimSpace(strings.ReplaceAll(string(p.src[t.Segment.Start:end]), "\n", " "))
-		if !strings.HasPrefix(raw, "{") || !strings.HasSuffix(raw, "}") {
+		if !strings.HasPrefix(raw, "{") {
 			return nil
 		}
 		a, err := ParseAttributes(raw)
@@ -429,7 +439,6 @@ func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
 		Caption: p.inlineList(img),
 		Alt:     strings.TrimSpace(attrs.Values["alt"]),
 		Classes: attrs.Classes,
-		Attrs:   map[string]string{},
 		Pos:     pos,
 	}
 	fig.CreditText = strings.TrimSpace(attrs.Values["credit"])
@@ -437,15 +446,34 @@ func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
 	for _, k := range attrs.Keys {
 		switch k {
 		case "alt", "credit", "source":
+		case "width":
+			fig.Width = p.figureWidth(attrs.Values[k], pos)
 		default:
-			fig.Attrs[k] = attrs.Values[k]
+			p.r.ds.Warnf(pos, "figure attribute %s=%q is not used by publish: left out (a figure takes alt, credit, source and width)", k, attrs.Values[k])
 		}
 	}
 	if attrs.ID != "" && p.validID(attrs.ID, pos) {
-		fig.ID = p.r.uniqueID(attrs.ID, pos, true)
+		fig.ID = p.r.reserveID(attrs.ID, pos)
 	}
 	p.r.addFigure(fig, p)
 	return fig
+}
+
+// figureWidth reads a figure's width= attribute: a percentage of the text
+// measure, above 0 and at most 100.
+func (p *chapterParse) figureWidth(v string, pos model.Position) float64 {
+	v = strings.TrimSpace(v)
+	num, isPct := strings.CutSuffix(v, "%")
+	pct, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	switch {
+	case !isPct || err != nil:
+		p.r.ds.Errorf(pos, "figure width=%q: write a percentage of the text width, such as width=60%%", v)
+	case pct <= 0 || pct > 100 || math.IsNaN(pct):
+		p.r.ds.Errorf(pos, "figure width=%q: a figure is from 1%% to 100%% of the text width", v)
+	default:
+		return pct / 100
+	}
+	return 0
 }
 
 // inlines converts the inline children of a node.
@@ -545,16 +573,26 @@ func (p *chapterParse) inlineRange(first, stop ast.Node) []model.Inline {
 func mergeTexts(ins []model.Inline) []model.Inline {
 	out := ins[:0:0]
 	var run strings.Builder
+	var runPos model.Position
 	inRun := false
 	flush := func() {
 		if inRun && run.Len() > 0 {
-			out = append(out, &model.Text{Value: run.String()})
+			out = append(out, &model.Text{Value: run.String(), Pos: runPos})
 		}
 		run.Reset()
 		inRun = false
 	}
 	for _, in := range ins {
 		if t, ok := in.(*model.Text); ok {
+			// Text of another line starts a text of its own, so that a
+			// text's position and a character's offset in it give that
+			// character's place in the file.
+			if inRun && t.Pos.Line > 0 && runPos.Line > 0 && t.Pos.Line != runPos.Line {
+				flush()
+			}
+			if !inRun || runPos.Line == 0 {
+				runPos = t.Pos
+			}
 			run.WriteString(t.Value)
 			inRun = true
 			continue
@@ -566,35 +604,21 @@ func mergeTexts(ins []model.Inline) []model.Inline {
 	return out
 }
 
-// appendInline appends inlines, merging neighbouring text.
-func appendInline(out []model.Inline, ins ...model.Inline) []model.Inline {
-	for _, in := range ins {
-		if t, ok := in.(*model.Text); ok {
-			if t.Value == "" {
-				continue
-			}
-			if n := len(out); n > 0 {
-				if prev, ok := out[n-1].(*model.Text); ok {
-					out[n-1] = &model.Text{Value: prev.Value + t.Value}
-					continue
-				}
-			}
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
 // trimInlines removes spaces at the start and end of an inline list.
 func trimInlines(ins []model.Inline) []model.Inline {
 	if len(ins) == 0 {
 		return ins
 	}
 	if t, ok := ins[0].(*model.Text); ok {
-		ins[0] = &model.Text{Value: strings.TrimLeft(t.Value, " \t\n")}
+		trimmed := strings.TrimLeft(t.Value, " \t\n")
+		pos := t.Pos
+		if pos.Line > 0 {
+			pos.Col += utf8.RuneCountInString(t.Value) - utf8.RuneCountInString(trimmed)
+		}
+		ins[0] = &model.Text{Value: trimmed, Pos: pos}
 	}
 	if t, ok := ins[len(ins)-1].(*model.Text); ok {
-		ins[len(ins)-1] = &model.Text{Value: strings.TrimRight(t.Value, " \t\n")}
+		ins[len(ins)-1] = &model.Text{Value: strings.TrimRight(t.Value, " \t\n"), Pos: t.Pos}
 	}
 	return mergeTexts(ins)
 }
@@ -602,16 +626,23 @@ func trimInlines(ins []model.Inline) []model.Inline {
 func (p *chapterParse) inline(n ast.Node) []model.Inline {
 	switch v := n.(type) {
 	case *ast.Text:
-		out := []model.Inline{&model.Text{Value: string(v.Segment.Value(p.src))}}
+		pos := p.li.pos(v.Segment.Start)
+		value := v.Segment.Value(p.src)
+		var out []model.Inline
+		if v.IsRaw() {
+			out = []model.Inline{&model.Text{Value: string(value), Pos: pos}}
+		} else {
+			out = []model.Inline{&model.Text{Value: unescapeText(value), Pos: pos}}
+		}
 		switch {
 		case v.HardLineBreak():
-			out = append(out, &model.LineBreak{})
+			out = append(out, &model.LineBreak{Pos: p.li.pos(v.Segment.Stop)})
 		case v.SoftLineBreak():
 			out = append(out, &model.Text{Value: " "})
 		}
 		return out
 	case *ast.String:
-		return []model.Inline{&model.Text{Value: string(v.Value)}}
+		return []model.Inline{&model.Text{Value: string(v.Value), Pos: p.inlinePos(v)}}
 	case *ast.CodeSpan:
 		var b strings.Builder
 		for c := v.FirstChild(); c != nil; c = c.NextSibling() {
@@ -621,30 +652,34 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 				b.Write(s.Value)
 			}
 		}
-		return []model.Inline{&model.Code{Text: b.String()}}
+		return []model.Inline{&model.Code{Text: b.String(), Pos: p.inlinePos(v)}}
 	case *ast.Emphasis:
+		pos := p.inlinePos(v)
 		if v.Level >= 2 {
-			return []model.Inline{&model.Strong{Children: p.inlineList(v)}}
+			return []model.Inline{&model.Strong{Children: p.inlineList(v), Pos: pos}}
 		}
-		return []model.Inline{&model.Emphasis{Children: p.inlineList(v)}}
+		return []model.Inline{&model.Emphasis{Children: p.inlineList(v), Pos: pos}}
 	case *east.Strikethrough:
-		return p.inlineList(v)
+		pos := p.inlinePos(v)
+		return []model.Inline{&model.Strikeout{Children: p.inlineList(v), Pos: pos}}
 	case *ast.Link:
+		pos := p.inlinePos(v)
 		p.inLink++
 		children := p.inlineList(v)
 		p.inLink--
 		return []model.Inline{&model.Link{URL: string(v.Destination), Title: string(v.Title),
-			Children: children, Pos: p.inlinePos(v)}}
+			Children: children, Pos: pos}}
 	case *ast.AutoLink:
 		u := string(v.URL(p.src))
 		if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
 			u = "mailto:" + u
 		}
-		return []model.Inline{&model.Link{URL: u, Children: []model.Inline{&model.Text{Value: string(v.Label(p.src))}}, Pos: p.inlinePos(v)}}
+		pos := p.inlinePos(v)
+		return []model.Inline{&model.Link{URL: u, Children: []model.Inline{&model.Text{Value: string(v.Label(p.src)), Pos: pos}}, Pos: pos}}
 	case *ast.Image:
 		if _, nested := v.Parent().(*ast.Image); !nested { // one warning for ![![…](a)](b)
 			pos := p.inlinePos(v)
-			p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph): only its caption text is kept")
+			p.r.ds.Warnf(pos, "an image inside running text is not a figure (a figure is an image alone in its paragraph, with a blank line before and after it): only its caption text is kept")
 		}
 		return p.inlineList(v)
 	case *east.FootnoteLink:
@@ -662,7 +697,6 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 			p.noteRefs[v.Index] = 1
 			p.cur.Notes = append(p.cur.Notes, note)
 			note.Number = len(p.cur.Notes)
-			note.ID = p.r.uniqueID(fmt.Sprintf("note-%s-%d", p.cur.ID, note.Number), pos, false)
 		} else {
 			p.r.ds.Warnf(pos, "footnote [^%s] is referenced twice: a note has one call", note.Label)
 			return nil

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/parser"
@@ -39,7 +40,10 @@ type reader struct {
 	root      string
 	ds        *model.Diagnostics
 	md        parser.Parser
-	ids       map[string]model.Position
+	// later holds the steps that mint automatic ids, in reading order;
+	// they run once every file is read, so that the ids the author wrote
+	// are all reserved first and an automatic id never takes one.
+	later     []func()
 	book      *model.Book
 	citations []*model.Citation
 }
@@ -65,8 +69,8 @@ func Read(opts Options) (*model.Book, model.Diagnostics) {
 		root = filepath.Dir(bookDir)
 	}
 	root, _ = filepath.Abs(root)
-	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(), ids: map[string]model.Position{},
-		book: &model.Book{Dir: bookDir, Sources: map[string]*model.Source{}}}
+	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(),
+		book: &model.Book{Dir: bookDir, Sources: map[string]*model.Source{}, IDs: model.NewIDs()}}
 	r.read(bookDir)
 	return r.book, ds
 }
@@ -130,6 +134,10 @@ func (r *reader) read(bookDir string) {
 		chs := r.parseChapter(display(abs), abs, src, e.Matter)
 		r.book.Chapters = append(r.book.Chapters, chs...)
 	}
+	for _, step := range r.later {
+		step()
+	}
+	r.later = nil
 	r.checkReferences()
 	r.resolveLinks()
 }
@@ -214,24 +222,20 @@ func (r *reader) probeImage(abs string) (imaging.Info, error) {
 	return imaging.Probe(f, r.opts.MaxImagePixels)
 }
 
-// uniqueID records an identifier. An explicit id given twice is an error;
-// a generated one gets a numeric suffix.
-func (r *reader) uniqueID(id string, pos model.Position, explicit bool) string {
-	if prev, dup := r.ids[id]; dup {
-		if explicit {
-			r.ds.Errorf(pos, "duplicate id %q (first used at %s)", id, prev)
-			return id
-		}
-		for i := 2; ; i++ {
-			cand := fmt.Sprintf("%s-%d", id, i)
-			if _, taken := r.ids[cand]; !taken {
-				id = cand
-				break
-			}
-		}
+// reserveID records an id written in the manuscript. An id written twice
+// is an error at both places.
+func (r *reader) reserveID(id string, pos model.Position) string {
+	if first, ok := r.book.IDs.Reserve(id, pos); !ok {
+		r.ds.Errorf(pos, "duplicate id %q (also at %s)", id, first)
+		r.ds.Errorf(first, "duplicate id %q (also at %s)", id, pos)
 	}
-	r.ids[id] = pos
 	return id
+}
+
+// mintLater asks the register for an automatic id once every file is
+// read; base is called then, so that it may use ids minted before it.
+func (r *reader) mintLater(dst *string, base func() string) {
+	r.later = append(r.later, func() { *dst = r.book.IDs.Mint(base()) })
 }
 
 // addFigure resolves and checks a figure's image and numbers it.
@@ -239,19 +243,23 @@ func (r *reader) addFigure(fig *model.Figure, p *chapterParse) {
 	r.book.Figures = append(r.book.Figures, fig)
 	fig.Number = len(r.book.Figures)
 	if fig.ID == "" {
-		fig.ID = r.uniqueID(fmt.Sprintf("fig-%d", fig.Number), fig.Pos, false)
+		r.mintLater(&fig.ID, func() string { return "fig-" + strconv.Itoa(fig.Number) })
 	}
-	if p.cur != nil {
-		fig.Chapter = p.cur.ID
+	if ch := p.cur; ch != nil {
+		r.later = append(r.later, func() { fig.Chapter = ch.ID })
+	}
+	name := fig.ID
+	if name == "" {
+		name = "fig-" + strconv.Itoa(fig.Number)
 	}
 	if fig.Alt == "" {
-		r.ds.WarnCodef("figure-no-alt", fig.Pos, "figure %q has no alt text (add alt=\"…\" describing the image for screen readers)", fig.ID)
+		r.ds.WarnCodef("figure-no-alt", fig.Pos, "figure %q has no alt text (add alt=\"…\" describing the image for screen readers)", name)
 	}
 	if !fig.HasCredit() {
-		r.ds.WarnCodef("figure-no-credit", fig.Pos, "figure %q has no credit (add credit=\"…\" or source=key)", fig.ID)
+		r.ds.WarnCodef("figure-no-credit", fig.Pos, "figure %q has no credit (add credit=\"…\" or source=key)", name)
 	}
 	if len(fig.Caption) == 0 {
-		r.ds.Warnf(fig.Pos, "figure %q has no caption (the text in the brackets)", fig.ID)
+		r.ds.Warnf(fig.Pos, "figure %q has no caption (the text in the brackets)", name)
 	}
 	abs, ok := r.resolve(filepath.Dir(p.absFile), fig.Image, fig.Pos)
 	if !ok {

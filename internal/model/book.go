@@ -22,6 +22,89 @@ type Book struct {
 	Bibliography []BibliographyGroup
 	// Style is the citation style in force (see Metadata.CitationStyle).
 	Style string
+	// IDs is the register of every id in the book (see IDs).
+	IDs *IDs
+	// Generated lists the generated back-matter pages in their one order,
+	// with their ids; the preparation pass fills it (see PlanGenerated) and
+	// both renderers follow it.
+	Generated []GeneratedPage
+}
+
+// GeneratedKind names a page that publish generates from the model.
+type GeneratedKind int
+
+// The generated back-matter pages.
+const (
+	BibliographyPage GeneratedKind = iota
+	IllustrationsPage
+	CreditsPage
+)
+
+// String names the page as file names and ids spell it.
+func (k GeneratedKind) String() string {
+	switch k {
+	case BibliographyPage:
+		return "bibliography"
+	case IllustrationsPage:
+		return "illustrations"
+	}
+	return "credits"
+}
+
+// GeneratedPage is one generated page and the id of its title.
+type GeneratedPage struct {
+	Kind GeneratedKind
+	ID   string
+}
+
+// PlanGenerated fills b.Generated: the bibliography when any source is
+// listed, the list of illustrations when the book has figures, the
+// credits when a figure has a credit line, in that order, each with an id
+// minted by the register.
+func (b *Book) PlanGenerated() {
+	b.Generated = b.Generated[:0]
+	add := func(k GeneratedKind) {
+		b.Generated = append(b.Generated, GeneratedPage{Kind: k, ID: b.Register().Mint(k.String())})
+	}
+	for _, g := range b.Bibliography {
+		if len(g.Entries) > 0 {
+			add(BibliographyPage)
+			break
+		}
+	}
+	if len(b.Figures) > 0 {
+		add(IllustrationsPage)
+	}
+	for _, f := range b.Figures {
+		if len(f.Credit) > 0 {
+			add(CreditsPage)
+			break
+		}
+	}
+}
+
+// HasGenerated reports whether the book has the generated page of kind k.
+func (b *Book) HasGenerated(k GeneratedKind) bool {
+	_, ok := b.GeneratedPage(k)
+	return ok
+}
+
+// GeneratedPage returns the generated page of kind k, if the book has it.
+func (b *Book) GeneratedPage(k GeneratedKind) (GeneratedPage, bool) {
+	for _, g := range b.Generated {
+		if g.Kind == k {
+			return g, true
+		}
+	}
+	return GeneratedPage{}, false
+}
+
+// Register returns the book's id register, making it on first use.
+func (b *Book) Register() *IDs {
+	if b.IDs == nil {
+		b.IDs = NewIDs()
+	}
+	return b.IDs
 }
 
 // Metadata is what book.yaml says about the book.
@@ -140,16 +223,26 @@ type Chapter struct {
 	Pos   Position
 }
 
+// Position returns where the chapter starts.
+func (ch *Chapter) Position() Position { return ch.Pos }
+
 // Note is a footnote: its number, its blocks, and where it was defined.
 type Note struct {
-	ID     string // unique in the book, e.g. "n-01-boulogne-3"
+	ID string // unique in the book, e.g. "note-01-boulogne-3"
+	// RefID is the id of the note's call in the text.
+	RefID  string
 	Label  string // the label in the manuscript ([^label])
 	Number int
 	Blocks []Block
 	// Generated is true for notes made by the citation formatter.
 	Generated bool
-	Pos       Position
+	// Inline is true for a note written where it is called (^[text]).
+	Inline bool
+	Pos    Position
 }
+
+// Position returns where the note is defined.
+func (n *Note) Position() Position { return n.Pos }
 
 // BibliographyGroup is a titled group of bibliography entries, e.g.
 // « Sources d'archives » or « Ouvrages ».
@@ -161,6 +254,7 @@ type BibliographyGroup struct {
 // BibliographyEntry is one formatted source.
 type BibliographyEntry struct {
 	Key     string
+	ID      string // minted by the register
 	Inlines []Inline
 }
 
@@ -183,6 +277,8 @@ type PageStart struct {
 	// Block is the index of the top-level block in Chapter.Blocks where the
 	// page begins (-1: before the first block, at the chapter title).
 	Block int
+	// ID is the id of the page-break marker, minted by the register.
+	ID string
 	// Offset counts the characters (runes) of visible text of that block
 	// that stand before the page's first character, following the order
 	// in which a renderer writes them (see TextOf).

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -42,23 +41,37 @@ func (d *dumper) blocks(depth int, bs []Block) {
 			d.inlines(depth+1, n.Inlines)
 		case *FigureBlock:
 			f := n.Figure
-			keys := make([]string, 0, len(f.Attrs))
-			for k := range f.Attrs {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			var attrs []string
-			for _, k := range keys {
-				attrs = append(attrs, k+"="+f.Attrs[k])
-			}
-			d.line(depth, "figure %d id=%s image=%s %dx%d alt=%q credit=%q source=%q attrs=%v %s", f.Number, f.ID, f.Image, f.PixelWidth, f.PixelHeight, f.Alt, f.CreditText, f.CreditSource, attrs, at)
+			d.line(depth, "figure %d id=%s image=%s %dx%d alt=%q credit=%q source=%q width=%g classes=%v %s", f.Number, f.ID, f.Image, f.PixelWidth, f.PixelHeight, f.Alt, f.CreditText, f.CreditSource, f.Width, f.Classes, at)
 			d.inlines(depth+1, f.Caption)
 		case *List:
-			d.line(depth, "list ordered=%v start=%d tight=%v %s", n.Ordered, n.Start, n.Tight, at)
+			d.line(depth, "list ordered=%v start=%d tight=%v style=%d delim=%d %s", n.Ordered, n.Start, n.Tight, n.Style, n.Delim, at)
 			for _, it := range n.Items {
-				d.line(depth+1, "item")
+				if it.Task != NoTask {
+					d.line(depth+1, "item task=%d", it.Task)
+				} else {
+					d.line(depth+1, "item")
+				}
 				d.blocks(depth+2, it.Blocks)
 			}
+		case *DefinitionList:
+			d.line(depth, "deflist %s", at)
+			for _, it := range n.Items {
+				d.line(depth+1, "term")
+				d.inlines(depth+2, it.Term)
+				for _, def := range it.Definitions {
+					d.line(depth+1, "definition")
+					d.blocks(depth+2, def)
+				}
+			}
+		case *LineBlock:
+			d.line(depth, "lineblock %s", at)
+			for _, l := range n.Lines {
+				d.line(depth+1, "line")
+				d.inlines(depth+2, l)
+			}
+		case *Div:
+			d.line(depth, "div tag=%s id=%s lang=%s classes=%v attrs=%v %s", n.Tag, n.ID, n.Lang, n.Classes, n.Attrs, at)
+			d.blocks(depth+1, n.Blocks)
 		case *BlockQuote:
 			d.line(depth, "blockquote %s", at)
 			d.blocks(depth+1, n.Blocks)
@@ -67,7 +80,11 @@ func (d *dumper) blocks(depth int, bs []Block) {
 		case *ThematicBreak:
 			d.line(depth, "break %s", at)
 		case *Table:
-			d.line(depth, "table align=%v %s", n.Align, at)
+			d.line(depth, "table id=%s align=%v widths=%v %s", n.ID, n.Align, n.Widths, at)
+			if len(n.Caption) > 0 {
+				d.line(depth+1, "caption")
+				d.inlines(depth+2, n.Caption)
+			}
 			for _, c := range n.Header {
 				d.line(depth+1, "th %q", PlainText(c))
 			}
@@ -102,13 +119,25 @@ func (d *dumper) inlines(depth int, ins []Inline) {
 		case *Superscript:
 			d.line(depth, "sup")
 			d.inlines(depth+1, n.Children)
+		case *Subscript:
+			d.line(depth, "sub")
+			d.inlines(depth+1, n.Children)
+		case *Strikeout:
+			d.line(depth, "strikeout")
+			d.inlines(depth+1, n.Children)
+		case *Element:
+			d.line(depth, "element <%s> %v", n.Tag, n.Attrs)
+			d.inlines(depth+1, n.Children)
+		case *Math:
+			d.line(depth, "math display=%v tex=%q", n.Display, n.TeX)
+			d.inlines(depth+1, n.Children)
 		case *SmallCaps:
 			d.line(depth, "smallcaps")
 			d.inlines(depth+1, n.Children)
 		case *LineBreak:
 			d.line(depth, "linebreak")
 		case *Span:
-			d.line(depth, "span lang=%q classes=%v", n.Lang, n.Classes)
+			d.line(depth, "span id=%q lang=%q classes=%v", n.ID, n.Lang, n.Classes)
 			d.inlines(depth+1, n.Children)
 		case *Link:
 			d.line(depth, "link url=%q internal=%q chapter=%q", n.URL, n.Internal, n.Chapter)

@@ -24,9 +24,9 @@ type Figure struct {
 	// Credit is the formatted credit line (filled by the citation pass).
 	Credit  []Inline
 	Classes []string
-	// Attrs holds the other key=value attributes of the image, such as
-	// width=60%.
-	Attrs map[string]string
+	// Width is the figure's width as a fraction of the text measure
+	// (width=60% gives 0.6), or 0 for the default: fit to the measure.
+	Width float64
 	Pos   Position
 }
 

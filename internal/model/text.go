@@ -3,8 +3,8 @@ package model
 import "strings"
 
 // PlainText returns the visible text of inlines, without markup, as a
-// renderer writes it: notes references and raw HTML add nothing, a
-// citation adds its rendered text.
+// renderer writes it: note calls add nothing, a line break adds a space,
+// raw HTML its text, a citation its rendered text.
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
@@ -18,61 +18,29 @@ func writePlain(b *strings.Builder, ins []Inline) {
 			b.WriteString(n.Value)
 		case *Code:
 			b.WriteString(n.Text)
-		case *Emphasis:
-			writePlain(b, n.Children)
-		case *Strong:
-			writePlain(b, n.Children)
-		case *Superscript:
-			writePlain(b, n.Children)
-		case *SmallCaps:
-			writePlain(b, n.Children)
-		case *Span:
-			writePlain(b, n.Children)
-		case *Link:
-			writePlain(b, n.Children)
-		case *Citation:
-			writePlain(b, n.Rendered)
 		case *LineBreak:
 			b.WriteByte(' ')
+		case *RawInline:
+			b.WriteString(HTMLText(n.Nodes))
+		case *NoteRef:
+		default:
+			writePlain(b, InlineChildren(in))
 		}
 	}
 }
 
-// WalkInlines calls fn for every inline list in the chapter (paragraphs,
-// headings, captions, list items, quotes, table cells and notes), with a
-// pointer so that fn may replace the list.
-func WalkInlines(ch *Chapter, fn func(ins *[]Inline)) {
-	fn(&ch.Title)
-	walkBlocks(ch.Blocks, fn)
-	for _, n := range ch.Notes {
-		walkBlocks(n.Blocks, fn)
-	}
-}
-
-func walkBlocks(bs []Block, fn func(ins *[]Inline)) {
-	for _, b := range bs {
-		switch n := b.(type) {
-		case *Paragraph:
-			fn(&n.Inlines)
-		case *Heading:
-			fn(&n.Inlines)
-		case *FigureBlock:
-			fn(&n.Figure.Caption)
-		case *List:
-			for _, it := range n.Items {
-				walkBlocks(it.Blocks, fn)
+// HTMLText returns the text held by raw HTML nodes.
+func HTMLText(nodes []*HTMLNode) string {
+	var b strings.Builder
+	var walk func([]*HTMLNode)
+	walk = func(ns []*HTMLNode) {
+		for _, n := range ns {
+			if n.Tag == "" {
+				b.WriteString(n.Text)
 			}
-		case *BlockQuote:
-			walkBlocks(n.Blocks, fn)
-		case *Table:
-			for i := range n.Header {
-				fn(&n.Header[i])
-			}
-			for _, row := range n.Rows {
-				for i := range row {
-					fn(&row[i])
-				}
-			}
+			walk(n.Children)
 		}
 	}
+	walk(nodes)
+	return b.String()
 }

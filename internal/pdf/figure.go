@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -41,10 +40,8 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 	credLead := math.Round(credSize*1.3*10) / 10
 
 	maxW := b.textW
-	if v, ok := fig.Attrs["width"]; ok && strings.HasSuffix(v, "%") {
-		if pct, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err == nil && pct > 0 && pct <= 100 {
-			maxW = b.textW * pct / 100
-		}
+	if fig.Width > 0 {
+		maxW = b.textW * fig.Width
 	}
 	pf.capW = b.textW * 0.8
 	capRuns := []typeset.Run{{Text: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". ", Style: b.fonts.style(fontRegular, capSize)}}

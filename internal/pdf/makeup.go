@@ -60,14 +60,21 @@ func (b *builder) makeUp() *makeup {
 	labels := map[string]string{}
 	var prevCount int
 	for iter := 0; iter < 4; iter++ {
+		// The generated pages, in the book's one order (the EPUB
+		// follows the same list).
 		var gen []*section
-		if bib := b.bibliographySection(); bib != nil {
-			gen = append(gen, bib)
-		}
-		if len(b.book.Figures) > 0 {
-			gen = append(gen, b.figureListSection(labels))
-			if cr := b.creditsSection(labels); cr != nil {
-				gen = append(gen, cr)
+		for _, g := range b.book.Generated {
+			var s *section
+			switch g.Kind {
+			case model.BibliographyPage:
+				s = b.bibliographySection()
+			case model.IllustrationsPage:
+				s = b.figureListSection(labels)
+			case model.CreditsPage:
+				s = b.creditsSection(labels)
+			}
+			if s != nil {
+				gen = append(gen, s)
 			}
 		}
 		var order []*section

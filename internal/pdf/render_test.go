@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -17,11 +18,10 @@ import (
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"github.com/publish-books/publish/internal/cite"
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
-	"github.com/publish-books/publish/internal/typo"
+	"github.com/publish-books/publish/internal/prepare"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -35,8 +35,9 @@ func sampleBook(t *testing.T) *model.Book {
 	if ds.HasErrors() {
 		t.Fatalf("sample book: %s", ds.String())
 	}
-	cite.Apply(book, &ds)
-	typo.Apply(book, &ds)
+	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+		t.Fatal(err)
+	}
 	return book
 }
 
@@ -58,6 +59,11 @@ func render(t *testing.T, book *model.Book, lay *layout.Print) ([]byte, *Result,
 	var buf bytes.Buffer
 	var ds model.Diagnostics
 	var dump strings.Builder
+	if book.Generated == nil {
+		// A book built by hand in a test gets its generated pages as
+		// the preparation pass would plan them.
+		book.PlanGenerated()
+	}
 	res, err := Render(&buf, book, Options{Layout: lay, ModTime: modTime, Dump: &dump}, &ds)
 	if err != nil {
 		t.Fatalf("render: %v", err)

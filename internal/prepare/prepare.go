@@ -1,0 +1,34 @@
+// Package prepare runs the passes over the model that stand between
+// reading a manuscript and rendering it: citations and credits, then the
+// typographic rules, then the ids that those passes make necessary (notes
+// and their calls, bibliography entries, generated pages). The pipeline
+// and every test that renders a book call Book, so that no test renders a
+// model the pipeline would not.
+package prepare
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/publish-books/publish/internal/cite"
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/typo"
+)
+
+// Book prepares a book read by the manuscript reader for the renderers,
+// adding its problems to ds. It returns ctx's error when the build was
+// cancelled between passes.
+func Book(ctx context.Context, b *model.Book, ds *model.Diagnostics) error {
+	cite.Apply(b, ds)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("prepare: after citations: %w", err)
+	}
+	typo.Apply(b, ds)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("prepare: after typography: %w", err)
+	}
+	b.MintNoteIDs()
+	b.MintBibliographyIDs()
+	b.PlanGenerated()
+	return nil
+}
