@@ -189,4 +189,3 @@ func (r *reader) resolveLink(l *model.Link, dir string, t *linkTargets) string {
 	}
 	return fmt.Sprintf("points to id %q in %s, but that id is in another chapter (write #%s to reach it wherever it is)", frag, path, frag)
 }
-

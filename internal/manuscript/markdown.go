@@ -9,30 +9,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/rawhtml"
 )
-
-// newMarkdownParser returns goldmark set up for manuscripts: CommonMark,
-// footnotes, tables, heading attributes and pandoc citations.
-func newMarkdownParser() parser.Parser {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Footnote, extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(
-			parser.WithHeadingAttribute(),
-			parser.WithInlineParsers(util.Prioritized(citationParser{}, 150)),
-		),
-	)
-	return md.Parser()
-}
 
 // lineIndex converts byte offsets of a source into lines and columns.
 type lineIndex struct {
@@ -184,6 +167,9 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 			ch.Untitled = true
 		}
 		p.cur.Blocks = append(p.cur.Blocks, p.block(c, 0)...)
+	}
+	for _, ch := range p.chapters {
+		ch.Blocks = p.finishBlocks(ch.Blocks)
 	}
 	if len(p.chapters) == 0 {
 		r.ds.Warnf(model.Position{File: file, Line: 1, Col: 1}, "chapter file is empty: it is left out of the book")
@@ -357,6 +343,9 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		// any paragraph: the renderers make their own.
 		return nil
 	}
+	if out, ok := p.pandocBlock(n, base, depth); ok {
+		return out
+	}
 	p.r.ds.Warnf(pos, "unsupported Markdown construct %s left out", n.Kind())
 	return nil
 }
@@ -366,7 +355,7 @@ func (p *chapterParse) blocks(n ast.Node, depth int) []model.Block {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		out = append(out, p.block(c, depth)...)
 	}
-	return out
+	return p.finishBlocks(out)
 }
 
 func (p *chapterParse) linesText(n ast.Node) string {
@@ -377,34 +366,6 @@ func (p *chapterParse) linesText(n ast.Node) string {
 		b.Write(seg.Value(p.src))
 	}
 	return b.String()
-}
-
-func (p *chapterParse) table(t *east.Table, base model.BlockBase) model.Block {
-	tb := &model.Table{BlockBase: base}
-	for _, a := range t.Alignments {
-		switch a {
-		case east.AlignLeft:
-			tb.Align = append(tb.Align, "left")
-		case east.AlignRight:
-			tb.Align = append(tb.Align, "right")
-		case east.AlignCenter:
-			tb.Align = append(tb.Align, "center")
-		default:
-			tb.Align = append(tb.Align, "")
-		}
-	}
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells [][]model.Inline
-		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, p.inlines(c))
-		}
-		if _, ok := row.(*east.TableHeader); ok {
-			tb.Header = cells
-		} else {
-			tb.Rows = append(tb.Rows, cells)
-		}
-	}
-	return tb
 }
 
 // figure recognises a paragraph that holds one image alone, with an
@@ -712,6 +673,9 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 		c := &model.Citation{Items: items, Pos: pos}
 		p.r.citations = append(p.r.citations, c)
 		return []model.Inline{c}
+	}
+	if out, ok := p.pandocInline(n); ok {
+		return out
 	}
 	return p.inlineList(n)
 }

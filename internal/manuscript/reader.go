@@ -36,10 +36,10 @@ type Options struct {
 
 // reader holds the state of reading one book.
 type reader struct {
-	opts      Options
-	root      string
-	ds        *model.Diagnostics
-	md        parser.Parser
+	opts Options
+	root string
+	ds   *model.Diagnostics
+	md   parser.Parser
 	// later holds the steps that mint automatic ids, in reading order;
 	// they run once every file is read, so that the ids the author wrote
 	// are all reserved first and an automatic id never takes one.
