@@ -107,8 +107,7 @@ func parseFuzzChapter(t *testing.T, chapter []byte) (*model.Book, model.Diagnost
 		files[display(abs)] = c.src
 		r.book.Chapters = append(r.book.Chapters, r.parseChapter(display(abs), abs, c.src, model.BodyMatter)...)
 	}
-	r.checkReferences()
-	r.resolveLinks()
+	r.finish()
 	files[display(filepath.Join(bookDir, "s.yaml"))] = []byte(fuzzSources)
 	return r.book, ds, files
 }

@@ -59,6 +59,8 @@ func (t *linkTargets) addNode(n model.Node, chapter string) {
 		switch v := n.(type) {
 		case *model.Heading:
 			t.add(v.ID, chapter)
+		case *model.Note:
+			t.add(v.ID, chapter)
 		case *model.FigureBlock:
 			t.add(v.Figure.ID, chapter)
 		case *model.Table:

@@ -134,6 +134,13 @@ func (r *reader) read(bookDir string) {
 		chs := r.parseChapter(display(abs), abs, src, e.Matter)
 		r.book.Chapters = append(r.book.Chapters, chs...)
 	}
+	r.finish()
+}
+
+// finish runs what needs every file read: the automatic ids are minted
+// (after every id the author wrote is reserved), then citations and
+// figure sources are checked and links resolved.
+func (r *reader) finish() {
 	for _, step := range r.later {
 		step()
 	}
