@@ -18,7 +18,7 @@ func TestLinks(t *testing.T) {
 		"book/book.yaml": "title: T\nlanguage: fr\nchapters:\n  - 01-a.md\n  - sub/02-b.md\n",
 		"book/01-a.md": "# A {#a-title}\n\n## Section {#sec}\n\n" +
 			"[b](sub/02-b.md) [fig](sub/02-b.md#fig-x) [sec](#sec) [fig anywhere](#fig-x) " +
-			"[raw](#raw-id) [inline](sub/02-b.md#inl) [note](#note-ch-02-b-1) [self](01-a.md) [escaped](sub/02-b.md#fig%2Dx)\n\n" +
+			"[raw](#raw-id) [inline](sub/02-b.md#inl) [note](#fn-ch-02-b-1) [self](01-a.md) [escaped](sub/02-b.md#fig%2Dx)\n\n" +
 			"[web](https://example.org/a?b#c) [mail](mailto:a@b.fr) [tel](tel:+33321000000) [ftp](ftp://x.fr/f) <https://auto.link>\n\n" +
 			"[missing id](sub/02-b.md#nope) [wrong chapter](sub/02-b.md#sec) [not a chapter](notes.txt) [no file](03.md)\n\n" +
 			"[query](sub/02-b.md?x=1) [root](/x.md) [js](javascript:alert(1)) [data](data:text/html,x) [empty]() [hash](#) [nohost](https:x) [proto](//x.fr)\n",
@@ -56,7 +56,7 @@ func TestLinks(t *testing.T) {
 		`fig anywhere -> "#fig-x" "fig-x" "ch-02-b"`,
 		`raw -> "#raw-id" "raw-id" "ch-02-b"`,
 		`inline -> "sub/02-b.md#inl" "inl" "ch-02-b"`,
-		`note -> "#note-ch-02-b-1" "note-ch-02-b-1" "ch-02-b"`,
+		`note -> "#fn-ch-02-b-1" "fn-ch-02-b-1" "ch-02-b"`,
 		`self -> "01-a.md" "a-title" "ch-01-a"`,
 		`escaped -> "sub/02-b.md#fig%2Dx" "fig-x" "ch-02-b"`,
 		`web -> "https://example.org/a?b#c" "" ""`,

@@ -658,11 +658,11 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 			p.noteRefs[v.Index] = 1
 			p.cur.Notes = append(p.cur.Notes, note)
 			note.Number = len(p.cur.Notes)
-			// The note's id is minted once every file is read, so that
-			// a link may name it; notes the citation pass makes get
-			// theirs when the book is prepared.
-			ch, num := p.cur, note.Number
-			p.r.mintLater(&note.ID, func() string { return "note-" + ch.ID + "-" + strconv.Itoa(num) })
+			// The note's id ("fn-<chapter>-<label>") is minted once every
+			// file is read, so that a link may name it; the notes the
+			// citation pass makes get theirs when the book is prepared.
+			ch, label := p.cur, note.Label
+			p.r.mintLater(&note.ID, func() string { return "fn-" + ch.ID + "-" + label })
 		} else {
 			p.r.ds.Warnf(pos, "footnote [^%s] is referenced twice: a note has one call", note.Label)
 			return nil

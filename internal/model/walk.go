@@ -1,5 +1,7 @@
 package model
 
+import "reflect"
+
 // Node is any node of the chapter tree: a chapter, a note, a block, an
 // inline, or one of the items that lists hold.
 type Node interface {
@@ -62,6 +64,9 @@ func WalkBook(b *Book, fn Walker) WalkStatus {
 // eachChild calls visit on each child of n in reading order until visit
 // returns true (stop); it reports whether visit stopped.
 func eachChild(n Node, visit func(Node) bool) bool {
+	if isNil(n) {
+		return false
+	}
 	inlines := func(ins []Inline) bool {
 		for _, in := range ins {
 			if visit(in) {
@@ -116,6 +121,9 @@ func eachChild(n Node, visit func(Node) bool) bool {
 // BlockChildren returns the direct children of a block in reading order:
 // blocks, list items, or inlines.
 func BlockChildren(b Block) []Node {
+	if isNil(b) {
+		return nil
+	}
 	var out []Node
 	addInlines := func(ins []Inline) {
 		for _, in := range ins {
@@ -133,15 +141,21 @@ func BlockChildren(b Block) []Node {
 	case *Heading:
 		addInlines(v.Inlines)
 	case *FigureBlock:
-		addInlines(v.Figure.Caption)
-		addInlines(v.Figure.Credit)
+		if v.Figure != nil {
+			addInlines(v.Figure.Caption)
+			addInlines(v.Figure.Credit)
+		}
 	case *List:
 		for _, it := range v.Items {
-			out = append(out, it)
+			if it != nil {
+				out = append(out, it)
+			}
 		}
 	case *DefinitionList:
 		for _, it := range v.Items {
-			out = append(out, it)
+			if it != nil {
+				out = append(out, it)
+			}
 		}
 	case *LineBlock:
 		for _, l := range v.Lines {
@@ -171,6 +185,9 @@ func BlockChildren(b Block) []Node {
 // InlineChildren returns the inlines an inline holds (a citation's
 // rendered text), or nil for a leaf.
 func InlineChildren(in Inline) []Inline {
+	if isNil(in) {
+		return nil
+	}
 	switch v := in.(type) {
 	case *Emphasis:
 		return v.Children
@@ -203,12 +220,18 @@ func InlineChildren(in Inline) []Inline {
 // InlineLists returns pointers to the inline lists a block holds directly
 // (not those of its child blocks), so that a pass may replace them.
 func InlineLists(b Block) []*[]Inline {
+	if isNil(b) {
+		return nil
+	}
 	switch v := b.(type) {
 	case *Paragraph:
 		return []*[]Inline{&v.Inlines}
 	case *Heading:
 		return []*[]Inline{&v.Inlines}
 	case *FigureBlock:
+		if v.Figure == nil {
+			return nil
+		}
 		return []*[]Inline{&v.Figure.Caption}
 	case *LineBlock:
 		out := make([]*[]Inline, len(v.Lines))
@@ -228,9 +251,11 @@ func InlineLists(b Block) []*[]Inline {
 		}
 		return out
 	case *DefinitionList:
-		out := make([]*[]Inline, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = &it.Term
+		out := make([]*[]Inline, 0, len(v.Items))
+		for _, it := range v.Items {
+			if it != nil {
+				out = append(out, &it.Term)
+			}
 		}
 		return out
 	}
@@ -239,17 +264,24 @@ func InlineLists(b Block) []*[]Inline {
 
 // ChildBlocks returns the block lists a block holds directly.
 func ChildBlocks(b Block) [][]Block {
+	if isNil(b) {
+		return nil
+	}
 	switch v := b.(type) {
 	case *List:
-		out := make([][]Block, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = it.Blocks
+		out := make([][]Block, 0, len(v.Items))
+		for _, it := range v.Items {
+			if it != nil {
+				out = append(out, it.Blocks)
+			}
 		}
 		return out
 	case *DefinitionList:
 		var out [][]Block
 		for _, it := range v.Items {
-			out = append(out, it.Definitions...)
+			if it != nil {
+				out = append(out, it.Definitions...)
+			}
 		}
 		return out
 	case *BlockQuote:
@@ -310,4 +342,14 @@ func SetInlineChildren(in Inline, kids []Inline) {
 	case *Citation:
 		v.Rendered = kids
 	}
+}
+
+// isNil reports whether n is nil or a nil pointer in an interface (a
+// model built by hand may hold one; the walker skips it).
+func isNil(n any) bool {
+	if n == nil {
+		return true
+	}
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

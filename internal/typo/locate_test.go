@@ -1,37 +1,36 @@
 package typo
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/publish-books/publish/internal/model"
 )
 
-func TestLocator(t *testing.T) {
-	dir := t.TempDir()
-	src := "\xef\xbb\xbf# Titre\n\nLa 3ème DI et la\n4ème DB, puis la 3ème encore.\n\nÉté 3ème.\n"
-	if err := os.WriteFile(filepath.Join(dir, "ch.md"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+// TestPlace checks that a suggestion is placed from the positions the
+// reader gave the texts, without reading the manuscript file: "La 3ème DI
+// et la" on line 3, "4ème DB, puis la 3ème encore." on line 4.
+func TestPlace(t *testing.T) {
+	at := func(line, col int) model.Position { return model.Position{File: "ch.md", Line: line, Col: col} }
+	ins := []model.Inline{
+		&model.Text{Value: "La 3ème DI et la ", Pos: at(3, 1)},
+		&model.Emphasis{Children: []model.Inline{&model.Text{Value: "4ème DB", Pos: at(4, 2)}}, Pos: at(4, 1)},
+		&model.Text{Value: ", puis la 3ème encore.", Pos: at(4, 9)},
 	}
-	l := newLocator(dir)
-	para := model.Position{File: "ch.md", Line: 3, Col: 1}
+	a := newApplier(&model.Book{}, &model.Diagnostics{})
+	a.s.flatten(ins, langFR, false, false, 0)
+	para := at(3, 1)
 	for _, tc := range []struct {
-		from    model.Position
 		needles []string
 		want    string
 	}{
-		{para, []string{"3ème"}, "ch.md:3:4"},
-		{para, []string{"4ème"}, "ch.md:4:1"},   // searched after the previous find
-		{para, []string{"3ème"}, "ch.md:4:18"},  // the second 3ème of the paragraph
-		{para, []string{"absent"}, "ch.md:3:1"}, // not found: the paragraph
-		{model.Position{File: "ch.md", Line: 6, Col: 1}, []string{"x", "3ème"}, "ch.md:6:5"},
-		{model.Position{File: "missing.md", Line: 2, Col: 1}, []string{"3ème"}, "missing.md:2:1"},
-		{model.Position{File: "ch.md", Line: 99, Col: 1}, []string{"3ème"}, "ch.md:99:1"},
-		{model.Position{}, []string{"3ème"}, ""},
+		{[]string{"3ème"}, "ch.md:3:4"},
+		{[]string{"4ème"}, "ch.md:4:2"},
+		{[]string{"3ème"}, "ch.md:4:19"}, // the second 3ème: searched after the first
+		{[]string{"absent"}, "ch.md:3:1"}, // not found: the paragraph
+		{[]string{"x", "encore"}, "ch.md:4:24"},
 	} {
-		if got := l.find(tc.from, tc.needles).String(); got != tc.want {
-			t.Errorf("find(%v, %q) = %s, want %s", tc.from, tc.needles, got, tc.want)
+		if got := a.place(para, tc.needles).String(); got != tc.want {
+			t.Errorf("place(%q) = %s, want %s", tc.needles, got, tc.want)
 		}
 	}
 }

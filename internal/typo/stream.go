@@ -71,16 +71,18 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 			for _, r := range n.Value {
 				s.cells = append(s.cells, cell{r: r, piece: idx, flags: flags})
 			}
-		case *model.Emphasis:
-			s.flatten(n.Children, lg, sup, protect, depth+1)
-		case *model.Strong:
-			s.flatten(n.Children, lg, sup, protect, depth+1)
-		case *model.SmallCaps:
-			s.flatten(n.Children, lg, sup, protect, depth+1)
 		case *model.Superscript:
 			s.flatten(n.Children, lg, true, protect, depth+1)
 		case *model.Span:
 			s.flatten(n.Children, parseLang(n.Lang, lg), sup, protect, depth+1)
+		case *model.Element:
+			if literalElement(n) {
+				s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+				break
+			}
+			s.flatten(n.Children, parseLang(n.Attr("lang"), lg), sup, protect, depth+1)
+		case *model.Emphasis, *model.Strong, *model.Strikeout, *model.Subscript, *model.SmallCaps:
+			s.flatten(model.InlineChildren(n), lg, sup, protect, depth+1)
 		case *model.Link:
 			s.flatten(n.Children, lg, sup, protect || linkShowsURL(n), depth+1)
 		case *model.Citation:
@@ -99,10 +101,21 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
 		case *model.LineBreak:
 			s.cells = append(s.cells, cell{r: lineRune, piece: -1})
-		default: // Code, RawInline and anything unknown: never changed
+		default: // Code, Math, RawInline: never changed
 			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
 		}
 	}
+}
+
+// literalElement reports whether an HTML element holds text that is typed
+// as it must be read (keys, program output, code, variables): the rules
+// leave it alone, as they leave code.
+func literalElement(e *model.Element) bool {
+	switch e.Tag {
+	case "kbd", "samp", "code", "var", "tt":
+		return true
+	}
+	return false
 }
 
 // linkShowsURL reports whether a link's text is its address (an autolink),
@@ -136,18 +149,13 @@ func (s *stream) rebuild(ins []model.Inline, next *int, depth int) []model.Inlin
 			}
 			repl, replaced = s.writePiece(*next)
 			*next++
-		case *model.Emphasis:
-			n.Children = s.rebuild(n.Children, next, depth+1)
-		case *model.Strong:
-			n.Children = s.rebuild(n.Children, next, depth+1)
-		case *model.SmallCaps:
-			n.Children = s.rebuild(n.Children, next, depth+1)
-		case *model.Superscript:
-			n.Children = s.rebuild(n.Children, next, depth+1)
-		case *model.Span:
-			n.Children = s.rebuild(n.Children, next, depth+1)
-		case *model.Link:
-			n.Children = s.rebuild(n.Children, next, depth+1)
+		case *model.Element:
+			if !literalElement(n) {
+				n.Children = s.rebuild(n.Children, next, depth+1)
+			}
+		case *model.Emphasis, *model.Strong, *model.Strikeout, *model.Subscript, *model.SmallCaps,
+			*model.Superscript, *model.Span, *model.Link:
+			model.SetInlineChildren(n, s.rebuild(model.InlineChildren(n), next, depth+1))
 		case *model.Citation:
 			if len(n.Rendered) > 0 {
 				n.Rendered = s.rebuild(n.Rendered, next, depth+1)
@@ -212,7 +220,7 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 		}
 		if i == hi || (s.cells[i].flags&fSup != 0) != sup {
 			if len(buf) > 0 {
-				t := &model.Text{Value: string(buf)}
+				t := &model.Text{Value: string(buf), Pos: pc.text.Pos}
 				if sup {
 					out = append(out, &model.Superscript{Children: []model.Inline{t}})
 				} else {

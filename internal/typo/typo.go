@@ -59,7 +59,9 @@ type scope struct {
 type applier struct {
 	bk       *model.Book
 	ds       *model.Diagnostics
-	loc      *locator
+	// searched holds, for each text a suggestion was placed in, the byte
+	// offset after the last word found there.
+	searched map[*model.Text]int
 	notes    map[*model.Note]bool
 	figures  map[*model.Figure]bool
 	pending  []*model.Note
@@ -71,7 +73,7 @@ func newApplier(book *model.Book, ds *model.Diagnostics) *applier {
 	return &applier{
 		bk:       book,
 		ds:       ds,
-		loc:      newLocator(book.Dir),
+		searched: map[*model.Text]int{},
 		notes:    map[*model.Note]bool{},
 		figures:  map[*model.Figure]bool{},
 		reported: map[string]bool{},
@@ -186,8 +188,8 @@ func (a *applier) chapters(bookLang lang) {
 		for f := range w.figures {
 			a.figures[f] = true
 		}
-		for name, f := range w.loc.files {
-			a.loc.files[name] = f
+		for t, off := range w.searched {
+			a.searched[t] = off
 		}
 	}
 }
@@ -226,32 +228,26 @@ func (a *applier) figure(f *model.Figure, lg lang) {
 func (a *applier) blocks(bs []model.Block, lg lang, suggest bool) {
 	for _, b := range bs {
 		switch n := b.(type) {
-		case *model.Paragraph:
-			a.list(&n.Inlines, scope{lang: lg, kind: kindParagraph, pos: n.Pos, suggest: suggest})
-		case *model.Heading:
-			a.list(&n.Inlines, scope{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest})
 		case *model.FigureBlock:
 			a.figure(n.Figure, lg)
-		case *model.List:
-			for _, it := range n.Items {
-				if it != nil {
-					a.blocks(it.Blocks, lg, suggest)
-				}
-			}
-		case *model.BlockQuote:
-			a.blocks(n.Blocks, lg, suggest)
-		case *model.Table:
-			ctx := scope{lang: lg, kind: kindOther, pos: n.Pos, suggest: suggest}
-			for i := range n.Header {
-				a.list(&n.Header[i], ctx)
-			}
-			for _, row := range n.Rows {
-				for i := range row {
-					a.list(&row[i], ctx)
-				}
-			}
+			continue
+		case *model.CodeBlock, *model.HTMLBlock, *model.ThematicBreak:
+			continue // no prose to set
 		}
-		// Code blocks, raw HTML and scene breaks hold no prose to set.
+		blg := lg
+		if d, ok := b.(*model.Div); ok && d.Lang != "" {
+			blg = parseLang(d.Lang, lg)
+		}
+		k := kindOther
+		if _, ok := b.(*model.Paragraph); ok {
+			k = kindParagraph
+		}
+		for _, l := range model.InlineLists(b) {
+			a.list(l, scope{lang: blg, kind: k, pos: b.Position(), suggest: suggest})
+		}
+		for _, kids := range model.ChildBlocks(b) {
+			a.blocks(kids, blg, suggest)
+		}
 	}
 }
 
@@ -267,7 +263,7 @@ func (a *applier) text(s string, lg lang) string {
 
 // suggest records a suggestion once per place and message.
 func (a *applier) suggest(ctx scope, code string, needles []string, format string, args ...any) {
-	pos := a.loc.find(ctx.pos, needles)
+	pos := a.place(ctx.pos, needles)
 	msg := fmt.Sprintf(format, args...)
 	key := pos.String() + "\x00" + msg
 	if a.reported[key] {
