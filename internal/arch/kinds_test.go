@@ -79,7 +79,7 @@ func TestKindListsComplete(t *testing.T) {
 		inlines = append(inlines, model.KindName(in))
 	}
 	for _, c := range []struct {
-		what       string
+		what        string
 		got, listed []string
 	}{{"block", marked["block"], blocks}, {"inline", marked["inline"], inlines}} {
 		sort.Strings(c.got)

@@ -25,7 +25,7 @@ func TestPlace(t *testing.T) {
 	}{
 		{[]string{"3ème"}, "ch.md:3:4"},
 		{[]string{"4ème"}, "ch.md:4:2"},
-		{[]string{"3ème"}, "ch.md:4:19"}, // the second 3ème: searched after the first
+		{[]string{"3ème"}, "ch.md:4:19"},  // the second 3ème: searched after the first
 		{[]string{"absent"}, "ch.md:3:1"}, // not found: the paragraph
 		{[]string{"x", "encore"}, "ch.md:4:24"},
 	} {

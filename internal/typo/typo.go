@@ -57,8 +57,8 @@ type scope struct {
 
 // applier holds the state of one Apply call.
 type applier struct {
-	bk       *model.Book
-	ds       *model.Diagnostics
+	bk *model.Book
+	ds *model.Diagnostics
 	// searched holds, for each text a suggestion was placed in, the byte
 	// offset after the last word found there.
 	searched map[*model.Text]int
