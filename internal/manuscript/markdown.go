@@ -342,6 +342,9 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		// goldmark's link back from an empty note to its call, outside
 		// any paragraph: the renderers make their own.
 		return nil
+	case *ast.LinkReferenceDefinition:
+		// [label]: url — the links that use it are already resolved.
+		return nil
 	}
 	if out, ok := p.pandocBlock(n, base, depth); ok {
 		return out
