@@ -153,7 +153,11 @@ func Run(opts Options) (*Result, error) {
 	for _, f := range lay.Fonts {
 		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
 	}
-	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: cacheDir}
+	epubCache := cacheDir
+	if opts.CheckOnly {
+		epubCache = "" // a check writes nothing, not even to the cache
+	}
+	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: epubCache}
 	var images *imageWarmer
 	if opts.EPUB && write {
 		images = warmEPUBImages(book, epubOpts)

@@ -200,12 +200,11 @@ func setFormat(c *ucli.Context, opts *build.Options) error {
 
 func runCheck(c *ucli.Context, stdout, stderr io.Writer) error {
 	opts := buildOptions(c)
-	if c.Bool("preflight") {
-		// Lay out the print edition in memory; nothing is written.
-		opts.PDF = true
-		opts.OutDir = ""
-		opts.CheckOnly = true
-	}
+	// Both outputs are made in memory and nothing is written, so that
+	// check reports exactly what build reports (the renderers find
+	// problems too: a skipped heading level, a character the typeface
+	// lacks, a figure below the printer's resolution).
+	opts.EPUB, opts.PDF, opts.CheckOnly = true, true, true
 	res, err := build.Run(opts)
 	printDiagnostics(stderr, res)
 	if err != nil {

@@ -154,3 +154,44 @@ func TestThreeErrors(t *testing.T) {
 		t.Error("out/ was created by a failed build")
 	}
 }
+
+// TestCheckReportsWhatBuildReports runs check and build on a book whose
+// problems only the renderers see (a skipped heading level, no
+// identifier): both must print the same diagnostics, and check must
+// write no output.
+func TestCheckReportsWhatBuildReports(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	yaml := filepath.Join(dir, "book", "book.yaml")
+	data, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.Contains(l, "uuid:") && !strings.HasPrefix(l, "identifiers:") {
+			kept = append(kept, l)
+		}
+	}
+	if err := os.WriteFile(yaml, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chapter := filepath.Join(dir, "book", "01-premier-chapitre.md")
+	if err := os.WriteFile(chapter, []byte("# Titre\n\nTexte.\n\n#### Trop profond\n\nSuite.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--book", filepath.Join(dir, "book"), "--layout", filepath.Join(dir, "layout"), "--out", filepath.Join(dir, "out")}
+	_, _, checkErr := run(t, append(args, "check")...)
+	if _, err := os.Stat(filepath.Join(dir, "out", "mon-livre.epub")); err == nil {
+		t.Error("check wrote the EPUB")
+	}
+	_, _, buildErr := run(t, append(args, "build")...)
+	if !strings.Contains(buildErr, "heading level 4 follows level 1") || !strings.Contains(buildErr, "gives no identifier") {
+		t.Fatalf("build does not report the test's problems:\n%s", buildErr)
+	}
+	if checkErr != buildErr {
+		t.Errorf("check reports\n%s\nbuild reports\n%s", checkErr, buildErr)
+	}
+}
