@@ -90,6 +90,7 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	if err != nil {
 		return nil, err
 	}
+	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds)
 	terms := locale.For(meta.Language)
 	b := &builder{book: book, lay: lay, f: f, fonts: fonts, terms: terms, ds: ds,
 		links: lay.PDFX == "none", lead: lay.Leading, textW: lay.TextWidth()}

@@ -363,3 +363,24 @@ func TestPopplerBoxes(t *testing.T) {
 		t.Errorf("pdfinfo does not see the PDF/X-1a:2003 claim:\n%s", out)
 	}
 }
+
+// TestMissingGlyphWarned checks that a character the typeface cannot draw
+// is reported at its place instead of vanishing from the print edition.
+func TestMissingGlyphWarned(t *testing.T) {
+	at := model.Position{File: "ch.md", Line: 3, Col: 1}
+	ch := &model.Chapter{ID: "c", TitleID: "title-c", File: "ch.md", Title: []model.Inline{&model.Text{Value: "Titre"}},
+		Blocks: []model.Block{&model.Paragraph{BlockBase: model.BlockBase{Pos: at},
+			Inlines: []model.Inline{&model.Text{Value: "Le signe ആ et ആ encore.", Pos: at}}}}}
+	book := &model.Book{Meta: model.Metadata{Title: "T", Language: "fr"}, Chapters: []*model.Chapter{ch}}
+	_, _, ds := render(t, book, sampleLayout(t, nil))
+	var got []string
+	for _, d := range ds.List {
+		if d.Code == "missing-glyph" {
+			got = append(got, d.String())
+		}
+	}
+	want := `ch.md:3:10: warning: the typeface EB Garamond has no glyph for "ആ" (U+0D06): the print edition leaves a blank here (and in 1 other place); the EPUB keeps the character (use a typeface that has it in layout/print.yaml)`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("missing-glyph warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
