@@ -14,15 +14,25 @@ type Attributes struct {
 }
 
 // ParseAttributes reads the inside or the whole of a {…} attribute block.
-func ParseAttributes(s string) (Attributes, error) {
-	a := Attributes{Values: map[string]string{}}
+func ParseAttributes(s string) (a Attributes, err error) {
+	a = Attributes{Values: map[string]string{}}
 	s = strings.TrimSpace(s)
+	var unclosed error
 	if strings.HasPrefix(s, "{") {
-		if !strings.HasSuffix(s, "}") {
-			return a, fmt.Errorf("attribute block is not closed with }")
+		if strings.HasSuffix(s, "}") {
+			s = s[1 : len(s)-1]
+		} else {
+			// Read what is there, so that the alt text and credit
+			// are not reported missing as well.
+			unclosed = fmt.Errorf("attribute block is not closed with }")
+			s = s[1:]
 		}
-		s = s[1 : len(s)-1]
 	}
+	defer func() {
+		if err == nil {
+			err = unclosed
+		}
+	}()
 	rs := []rune(s)
 	i := 0
 	for i < len(rs) {

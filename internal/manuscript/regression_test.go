@@ -1,0 +1,107 @@
+package manuscript
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/publish-books/publish/internal/model"
+)
+
+// TestFigureAttributeRegressions: problems in a figure's attribute block
+// were printed as text or ignored; each is now reported at the figure.
+func TestFigureAttributeRegressions(t *testing.T) {
+	img := encode(t, "png", 40, 30)
+	for _, tc := range []struct {
+		name, chapter, want string
+	}{
+		{"unclosed block", "# T\n\n![Plan](i.png){#fig-map alt=\"Plan\" credit=\"D.R.\"\n",
+			`book/ch.md:3:15: error: figure attributes: attribute block is not closed with }`},
+		{"width over 100%", "# T\n\n![Plan](i.png){alt=\"a\" credit=\"b\" width=150%}\n",
+			`book/ch.md:3:1: error: figure width="150%": a figure is from 1% to 100% of the text width`},
+		{"width not a percentage", "# T\n\n![Plan](i.png){alt=\"a\" credit=\"b\" width=12cm}\n",
+			`book/ch.md:3:1: error: figure width="12cm": write a percentage of the text width, such as width=60%`},
+		{"unused attribute", "# T\n\n![Plan](i.png){alt=\"a\" credit=\"b\" height=3}\n",
+			`book/ch.md:3:1: warning: figure attribute height="3" is not used by publish: left out (a figure takes alt, credit, source and width)`},
+		{"link reference definitions are no unsupported construct", "# T\n\nVoir [le site][s].\n\n[s]: https://example.org\n", ``},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := readHostile(t, map[string][]byte{"book/book.yaml": []byte(hostileYAML), "book/ch.md": []byte(tc.chapter), "book/i.png": img}, Options{})
+			if got != tc.want {
+				t.Errorf("diagnostics:\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// readBookFiles writes a project and reads its book, returning the model.
+func readBookFiles(t *testing.T, files map[string]string) (*model.Book, model.Diagnostics) {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(root)
+	return Read(Options{BookDir: "book"})
+}
+
+// TestIDRegister checks the id rules: the ids the author writes are
+// reserved first, in every chapter, and automatic ids take a suffix
+// instead of clashing with them.
+func TestIDRegister(t *testing.T) {
+	book, ds := readBookFiles(t, map[string]string{
+		"book/book.yaml": "title: T\nlanguage: fr\nchapters:\n  - one.md\n  - two.md\n",
+		// A heading's automatic id against an explicit one in a later
+		// chapter; the chapter's id against its title's explicit id;
+		// explicit ids shaped like automatic ones.
+		"book/one.md": "# Introduction {#one}\n\n## Sources\n\nTexte[^1].\n\n## Page {#page-2}\n\n## Note {#fn-one-2-1}\n\n[^1]: N.\n",
+		"book/two.md": "# Deux\n\n## Autre {#sources}\n\n<span id=\"sources-2\">x</span>\n",
+	})
+	if ds.HasErrors() {
+		t.Fatalf("errors:\n%s", ds.String())
+	}
+	var ids []string
+	model.WalkBook(book, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		switch v := n.(type) {
+		case *model.Chapter:
+			ids = append(ids, "chapter "+v.ID+" title "+v.TitleID)
+		case *model.Heading:
+			ids = append(ids, "heading "+v.ID)
+		case *model.Note:
+			ids = append(ids, "note "+v.ID)
+		}
+		return model.WalkContinue
+	})
+	want := "chapter one-2 title one|heading sources-3|heading page-2|heading fn-one-2-1|note fn-one-2-1-2|chapter two title title-two|heading sources"
+	if got := strings.Join(ids, "|"); got != want {
+		t.Errorf("ids:\n got %s\nwant %s", got, want)
+	}
+	if got := book.IDs.Mint("page-2"); got != "page-2-2" {
+		t.Errorf("a page break minted after the heading {#page-2} got %q", got)
+	}
+}
+
+// TestDuplicateExplicitIDs: the same id written twice is an error at both
+// places, across chapters and raw HTML.
+func TestDuplicateExplicitIDs(t *testing.T) {
+	_, ds := readBookFiles(t, map[string]string{
+		"book/book.yaml": "title: T\nlanguage: fr\nchapters:\n  - one.md\n  - two.md\n",
+		"book/one.md":    "# Un\n\n## A {#foo}\n",
+		"book/two.md":    "# Deux\n\n<div id=\"foo\">x</div>\n",
+	})
+	got := strings.TrimSpace(ds.String())
+	want := "book/two.md:3:1: error: duplicate id \"foo\" (also at book/one.md:3:1)\nbook/one.md:3:1: error: duplicate id \"foo\" (also at book/two.md:3:1)"
+	if got != want {
+		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+	}
+}
