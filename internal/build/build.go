@@ -24,6 +24,7 @@ import (
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/pdf"
 	"github.com/publish-books/publish/internal/prepare"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options say what to build and where.
@@ -66,6 +67,13 @@ var ErrManuscript = errors.New("the manuscript has errors")
 // Run builds the book. It returns ErrManuscript when the manuscript has
 // errors (nothing is written then), or another error for I/O failures.
 func Run(opts Options) (*Result, error) {
+	return RunContext(context.Background(), opts)
+}
+
+// RunContext is Run under a context: the stages (read, prepare, layout,
+// write, replace the outputs) stop between steps when ctx is done, and a
+// cancelled build leaves the previous outputs as they were.
+func RunContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
 	stage := newStageLog(opts.Log)
@@ -105,7 +113,7 @@ func Run(opts Options) (*Result, error) {
 		res.Diagnostics.Sort()
 		return res, ErrManuscript
 	}
-	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+	if err := prepare.Book(ctx, book, &ds); err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	stage.done("prepare")
@@ -163,24 +171,56 @@ func Run(opts Options) (*Result, error) {
 		images = warmEPUBImages(book, epubOpts)
 	}
 
-	// The EPUB needs the print pagination for its page-list; the PDF
-	// renderer hands it over as soon as the pages are made up, and the
-	// EPUB is written on another core while the PDF pages are drawn and
-	// written. The EPUB has its own diagnostics, merged after the PDF's
-	// so that their order does not depend on timing.
-	var (
-		epubDS   model.Diagnostics
-		epubErr  error
-		epubTime time.Duration
-		epubWG   sync.WaitGroup
-	)
-	startEPUB := func(p *model.Pagination) {
-		if !opts.EPUB {
-			return
+	// Stage: layout. The print pages are made up, and their pagination
+	// (plain data) is what the EPUB's page-list is made from, so the
+	// print edition is laid out even for an EPUB-only build. The page
+	// breaks get their ids from the book's register here, before the
+	// writers run side by side.
+	var laid *pdf.Laid
+	if opts.PDF || opts.EPUB {
+		var err error
+		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump}, &ds)
+		if err != nil {
+			images.wait()
+			res.Diagnostics = ds
+			return res, fmt.Errorf("build: lay out the print edition: %w", err)
 		}
-		epubWG.Add(1)
-		go func() {
-			defer epubWG.Done()
+		laid.Pagination.MintIDs(book.Register())
+		stage.done("make-up")
+	}
+
+	// Stage: write. The PDF's pages are drawn and written on one core and
+	// the EPUB on another; neither starts the other. The EPUB has its own
+	// diagnostics, merged after the PDF's so that their order does not
+	// depend on timing.
+	var (
+		epubDS             model.Diagnostics
+		pdfTime, epubTime  time.Duration
+		pdfResult          *pdf.Result
+		writers, writerCtx = errgroup.WithContext(ctx)
+	)
+	if opts.PDF {
+		writers.Go(func() error {
+			begin := time.Now()
+			var w io.Writer = io.Discard
+			if pdfOut != nil {
+				w = pdfOut
+			}
+			r, err := laid.Write(writerCtx, w)
+			if err != nil {
+				return fmt.Errorf("build: write PDF: %w", err)
+			}
+			if pdfOut != nil {
+				if err := pdfOut.finish(); err != nil {
+					return fmt.Errorf("build: write PDF: %w", err)
+				}
+			}
+			pdfResult, pdfTime = r, time.Since(begin)
+			return nil
+		})
+	}
+	if opts.EPUB {
+		writers.Go(func() error {
 			images.wait() // the EPUB reads the images from the cache
 			begin := time.Now()
 			var w io.Writer = io.Discard
@@ -188,53 +228,38 @@ func Run(opts Options) (*Result, error) {
 				w = epubOut
 			}
 			o := epubOpts
-			o.Pagination = p
-			epubErr = epub.Write(w, book, o, &epubDS)
-			if epubErr == nil && epubOut != nil {
+			o.Pagination = laid.Pagination
+			if err := epub.Write(w, book, o, &epubDS); err != nil {
+				return fmt.Errorf("build: write EPUB: %w", err)
+			}
+			if epubOut != nil {
 				if err := epubOut.finish(); err != nil {
-					epubErr = err
+					return fmt.Errorf("build: write EPUB: %w", err)
 				}
 			}
 			epubTime = time.Since(begin)
-		}()
+			return nil
+		})
 	}
-	if opts.PDF || opts.EPUB {
-		// The EPUB's page-list comes from the print layout, so the print
-		// edition is laid out even for an EPUB-only build.
-		var w io.Writer = io.Discard
-		if pdfOut != nil {
-			w = pdfOut
-		}
-		started := false
-		r, err := pdf.Render(w, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump,
-			Paginated: func(p *model.Pagination) { started = true; startEPUB(p) }}, &ds)
-		if err != nil {
-			epubWG.Wait()
-			images.wait()
-			res.Diagnostics = ds
-			return res, fmt.Errorf("build: render PDF: %w", err)
-		}
-		if !started {
-			startEPUB(r.Pagination)
-		}
-		res.Pages = r.Pages
-		res.Preflight = r.Preflight
-		stage.done("pdf")
+	err := writers.Wait()
+	images.wait()
+	ds.Merge(epubDS)
+	if err != nil {
+		res.Diagnostics = ds
+		return res, err
+	}
+	if pdfResult != nil {
+		res.Pages = pdfResult.Pages
+		res.Preflight = pdfResult.Preflight
+		stage.note("pdf", pdfTime, "alongside the EPUB")
 	}
 	if images != nil && images.count > 0 {
-		images.wait()
-		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d images, alongside the PDF", images.count))
+		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d images, alongside the layout", images.count))
 	}
 	if opts.EPUB {
-		epubWG.Wait()
-		ds.Merge(epubDS)
-		if epubErr != nil {
-			res.Diagnostics = ds
-			return res, fmt.Errorf("build: write EPUB: %w", epubErr)
-		}
 		stage.note("epub", epubTime, "alongside the PDF")
-		stage.done("wait-epub")
 	}
+	stage.done("render")
 	res.Diagnostics = ds
 	res.Diagnostics.Sort()
 	if ds.HasErrors() {

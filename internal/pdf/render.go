@@ -7,6 +7,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -27,11 +28,6 @@ type Options struct {
 	// page builder (publish build -v), also kept in Result.Dump. Without
 	// it the dump is not made.
 	Dump io.Writer
-	// Paginated, when not nil, receives the pagination as soon as the
-	// pages are made up, before they are drawn and written, so that the
-	// pipeline can write the EPUB (whose page-list needs it) while the
-	// PDF is being drawn. It must not change the book.
-	Paginated func(*model.Pagination)
 }
 
 // Result is what the layout computed.
@@ -52,8 +48,33 @@ type Result struct {
 // Producer is written in the PDF's Info dictionary and XMP.
 const Producer = "publish (codeberg.org/go-pdf/fpdf v0.12.0)"
 
-// Render lays out book and writes the PDF to w.
+// Render lays out book and writes the PDF to w: Layout, then Write.
 func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) (*Result, error) {
+	l, err := Layout(context.Background(), book, opts, ds)
+	if err != nil {
+		return nil, err
+	}
+	return l.Write(context.Background(), w)
+}
+
+// Laid is a book whose print pages are made up but not yet drawn: its
+// Pagination is plain data that the EPUB writer may use while Write draws
+// and writes the pages.
+type Laid struct {
+	Pagination *model.Pagination
+	b          *builder
+	mk         *makeup
+	f          *fpdf.Fpdf
+	fonts      *fontSet
+	margin     float64
+	opts       Options
+	ds         *model.Diagnostics
+}
+
+// Layout sets the book's paragraphs and makes up its pages. It reads the
+// book and never changes it; its problems go to ds, which Write goes on
+// using.
+func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagnostics) (*Laid, error) {
 	lay := opts.Layout
 	if lay == nil {
 		return nil, fmt.Errorf("pdf: no layout")
@@ -104,12 +125,24 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
 
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("pdf: layout: %w", err)
+	}
 	b.warm = b.startWarmer()
 	mk := b.makeUp()
 	b.warm.stop()
-	if opts.Paginated != nil {
-		opts.Paginated(mk.pagination)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("pdf: layout: %w", err)
 	}
+	return &Laid{Pagination: mk.pagination, b: b, mk: mk, f: f, fonts: fonts, margin: m, opts: opts, ds: ds}, nil
+}
+
+// Write draws the pages made up by Layout and writes the finished PDF to
+// w. It is called once.
+func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
+	b, mk, f, fonts, m, opts, ds := l.b, l.mk, l.f, l.fonts, l.margin, l.opts, l.ds
+	lay := opts.Layout
+	meta := &b.book.Meta
 	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: b.links, anchors: map[string]anchorPos{}}
 	var dump *layoutDump
 	if opts.Dump != nil {
@@ -119,6 +152,9 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 		b.drawPage(d, pg, m, dump)
 	}
 	d.resolveLinks()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("pdf: draw pages: %w", err)
+	}
 	if f.Err() {
 		return nil, fmt.Errorf("pdf: draw pages: %w", f.Error())
 	}
