@@ -91,6 +91,10 @@ func Render(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) 
 		return nil, err
 	}
 	terms := locale.For(meta.Language)
+	fonts.kinds = &kindReport{ds: ds}
+	if terms.French {
+		fonts.quotes = frenchQuotes
+	}
 	b := &builder{book: book, lay: lay, f: f, fonts: fonts, terms: terms, ds: ds,
 		links: lay.PDFX == "none", lead: lay.Leading, textW: lay.TextWidth()}
 	b.capacity = float64(lay.LinesPerPage()) * lay.Leading
