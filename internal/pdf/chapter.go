@@ -319,7 +319,15 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		if text == "" {
 			return nil
 		}
-		runs := plainRuns(b.fonts, fontRegular, b.lay.Size, text)
+		// Its text as one paragraph; a <br> is a forced line break.
+		var runs []typeset.Run
+		for i, part := range strings.Split(text, htmlBreak) {
+			st := b.fonts.style(fontRegular, b.lay.Size)
+			if i > 0 {
+				runs = append(runs, typeset.Run{Text: " ", Style: st, Break: true})
+			}
+			runs = append(runs, typeset.Run{Text: part, Style: st})
+		}
 		*afterHeading = false
 		return b.setParagraph(runs, width, 0, typeset.Justify, L, indent, bi, 0, nil)
 	default:
@@ -467,11 +475,21 @@ func (b *builder) epigraphItems(ch *model.Chapter, n *model.Div, bi int, indent,
 	return out
 }
 
+// htmlBreak stands for a <br> in htmlText's result (U+2028, the line
+// separator).
+const htmlBreak = "\u2028"
+
+// htmlText returns the text of raw HTML nodes: a space after a block
+// element, htmlBreak for a <br>.
 func htmlText(ns []*model.HTMLNode) string {
 	var sb strings.Builder
 	for _, n := range ns {
 		if n.Tag == "" {
 			sb.WriteString(n.Text)
+			continue
+		}
+		if n.Tag == "br" {
+			sb.WriteString(htmlBreak)
 			continue
 		}
 		sb.WriteString(htmlText(n.Children))
@@ -682,7 +700,7 @@ func (b *builder) blockInlines(blk model.Block) []model.Inline {
 	case *model.FigureBlock:
 		return n.Figure.Caption
 	case *model.HTMLBlock:
-		return []model.Inline{&model.Text{Value: htmlText(n.Nodes)}}
+		return []model.Inline{&model.Text{Value: strings.ReplaceAll(htmlText(n.Nodes), htmlBreak, " ")}}
 	case *model.ThematicBreak:
 		return nil
 	default:

@@ -430,3 +430,41 @@ func TestUnknownKindReported(t *testing.T) {
 		t.Errorf("diagnostics: %s", ds.String())
 	}
 }
+
+func TestHTMLBlockBreak(t *testing.T) {
+	book := kindsBook(t, &model.HTMLBlock{Nodes: []*model.HTMLNode{{Tag: "p", Block: true, Children: []*model.HTMLNode{
+		{Text: "Rue des Pipots,"}, {Tag: "br"}, {Text: "\n62200 Boulogne"}}}}})
+	_, res := renderKinds(t, book)
+	lines, _ := dumpLines(t, res.Dump)
+	if i := lineIndex(lines, "Rue des Pipots,"); i < 0 || i+1 >= len(lines) || lines[i+1] != "62200 Boulogne" {
+		t.Errorf("a <br> in raw HTML does not break the line: %q", lines)
+	}
+}
+
+// TestDivLang sets the same paragraph in the book's language (French,
+// hyphenated) and in a div of another language without patterns (German:
+// not hyphenated with French patterns).
+func TestDivLang(t *testing.T) {
+	para := func() *model.Paragraph {
+		return &model.Paragraph{Inlines: txt(strings.Repeat("Les administrations départementales reconstruisirent méthodiquement les infrastructures portuaires bombardées. ", 6))}
+	}
+	book := kindsBook(t, para(), &model.Div{Tag: "div", Lang: "de", Blocks: []model.Block{para()}})
+	_, res := renderKinds(t, book)
+	hyph := []int{0, 0}
+	k := -1
+	for _, l := range strings.Split(res.Dump, "\n") {
+		m := reDumpSetLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if strings.Contains(l, " line @0 ") {
+			k++
+		}
+		if k >= 0 && k < 2 && m[2] != "" {
+			hyph[k]++
+		}
+	}
+	if k != 1 || hyph[0] == 0 || hyph[1] != 0 {
+		t.Errorf("hyphenated lines: %d in French, %d in the German div (paragraphs seen %d); want some, then none", hyph[0], hyph[1], k+1)
+	}
+}

@@ -240,6 +240,19 @@ func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note)
 	return b.runs
 }
 
+// spaceBreaks turns forced line breaks into spaces, for text that is not
+// broken as written: an entry of the contents or of the list of
+// illustrations (a title's hard break is a space there, as in the EPUB's
+// navigation).
+func spaceBreaks(runs []typeset.Run) []typeset.Run {
+	for i := range runs {
+		if runs[i].Break {
+			runs[i].Break, runs[i].Text = false, " "
+		}
+	}
+	return runs
+}
+
 // plainRuns returns runs for plain text in one style.
 func plainRuns(fonts *fontSet, key string, size float64, text string) []typeset.Run {
 	return []typeset.Run{{Text: text, Style: fonts.style(key, size)}}
