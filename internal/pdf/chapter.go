@@ -91,6 +91,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 	if len(runs) > 0 {
 		size = runs[0].Style.Size
 	}
+	displays := displayStarts(runs)
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
 		seen := map[*model.Note]bool{}
@@ -100,9 +101,13 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 			it := &item{kind: itemLine, height: lead, para: p, line: i, hyphen: l.Hyphenated,
 				block: block, offset: base + l.Offset,
 				breakOK: i >= 1 && n-1-i >= 2 || i == n-1}
-			if mk != nil {
+			switch {
+			case mk != nil:
 				it.draw = mk(p, i, l)
-			} else {
+			case displays[l.Offset] && len(l.Pieces) > 0:
+				dx := displayShift(l, p.tp.Width)
+				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0+dx, y+size) }
+			default:
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
 			it.src = &p.result.Lines[i]

@@ -468,3 +468,39 @@ func TestDivLang(t *testing.T) {
 		t.Errorf("hyphenated lines: %d in French, %d in the German div (paragraphs seen %d); want some, then none", hyph[0], hyph[1], k+1)
 	}
 }
+
+// TestDisplayMathCentred sets a paragraph with a display formula: the
+// formula's line is found and moved so that its text is centred.
+func TestDisplayMathCentred(t *testing.T) {
+	lay := sampleLayout(t, nil)
+	fonts, err := loadFonts(fpdf.New("P", "pt", "A4", ""), lay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins := []model.Inline{&model.Text{Value: "On pose"},
+		&model.Math{Display: true, Children: []model.Inline{&model.Emphasis{Children: txt("a")}, &model.Text{Value: "\u00a0+\u00a0"}, &model.Emphasis{Children: txt("b")}}},
+		&model.Text{Value: "et l’on conclut."}}
+	runs := runsOf(fonts, 11, false, nil, ins, false)
+	const width = 300.0
+	res := newSetter(lay).Set(typeset.Paragraph{Runs: runs, Width: width, Indent: 11, Align: typeset.Justify, Lang: "fr"})
+	starts := displayStarts(runs)
+	found := 0
+	for _, l := range res.Lines {
+		if !starts[l.Offset] {
+			continue
+		}
+		found++
+		if got := typeset.LineText(l, false); got != "a\u00a0+\u00a0b" {
+			t.Errorf("display line %q", got)
+		}
+		dx := displayShift(l, width)
+		left := l.Pieces[0].X + dx
+		right := l.Width + dx
+		if d := left - (width - right); d > 0.01 || d < -0.01 {
+			t.Errorf("display line from %.2f to %.2f on a measure of %.0f: not centred", left, right, width)
+		}
+	}
+	if found != 1 || len(res.Lines) != 3 {
+		t.Errorf("%d display lines in %d lines, want 1 in 3", found, len(res.Lines))
+	}
+}

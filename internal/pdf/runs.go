@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -216,8 +217,39 @@ func (b *runBuilder) math(n *model.Math, st inlineState) {
 }
 
 // displayIndent indents a display formula: no-break spaces opening a line
-// are kept as an indent of one interword space each (about 2 em).
+// are kept as an indent of one interword space each (about 2 em). The
+// page builder centres the formula's line when it draws it (displayShift);
+// where it does not (notes, table cells), the indent stays.
 var displayIndent = strings.Repeat("\u00a0", 8)
+
+// displayStarts returns the counted offsets where display formulas start
+// in runs (after their indent), nil when there is none.
+func displayStarts(runs []typeset.Run) map[int]bool {
+	var m map[int]bool
+	off := 0
+	for _, r := range runs {
+		if r.Uncounted {
+			if r.Text == displayIndent {
+				if m == nil {
+					m = map[int]bool{}
+				}
+				m[off] = true
+			}
+			continue
+		}
+		off += utf8.RuneCountInString(r.Text)
+	}
+	return m
+}
+
+// displayShift returns how far to move a display formula's line so that
+// its text, without the indent before it, is centred on the measure;
+// a formula wider than the measure starts at the measure's left edge.
+func displayShift(l typeset.Line, width float64) float64 {
+	lead := l.Pieces[0].X
+	content := l.Width - lead
+	return max(0, (width-content)/2) - lead
+}
 
 func (b *runBuilder) call(n *model.Note, st inlineState) {
 	if n == nil || b.noteCall == nil {
