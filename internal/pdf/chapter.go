@@ -258,7 +258,7 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 			if i > 0 {
 				ins = append(ins, &model.LineBreak{})
 			}
-			ins = append(ins, l...)
+			ins = append(ins, indentLine(l)...)
 		}
 		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, ins, false)
 		out := []*item{b.space(0.5, bi)}
@@ -351,6 +351,26 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		}
 		return out
 	}
+}
+
+// indentLine returns a line block's line with its leading spaces made
+// no-break spaces (which the line breaker keeps as an indent), one for
+// one, so that the line's text keeps its length; the model is not changed.
+func indentLine(l []model.Inline) []model.Inline {
+	if len(l) == 0 {
+		return l
+	}
+	t, ok := l[0].(*model.Text)
+	if !ok {
+		return l
+	}
+	trimmed := strings.TrimLeft(t.Value, " ")
+	n := len(t.Value) - len(trimmed)
+	if n == 0 {
+		return l
+	}
+	out := append([]model.Inline{&model.Text{Value: strings.Repeat("\u00a0", n) + trimmed, Pos: t.Pos}}, l[1:]...)
+	return out
 }
 
 // itemBlocks lays out the blocks of a list item or of a definition,

@@ -244,6 +244,7 @@ func TestBlockKindsPrinted(t *testing.T) {
 			{Term: txt("Terme second"), Definitions: [][]model.Block{{&model.Paragraph{Inlines: txt("La seconde définition.")}}}},
 		}},
 		&model.LineBlock{Lines: [][]model.Inline{txt("Le vent se lève"), txt("\u00a0\u00a0\u00a0\u00a0il faut tenter de vivre"), nil, txt("Paul Valéry")}},
+		&model.LineBlock{Lines: [][]model.Inline{txt("Premier"), txt("    en retrait")}},
 		&model.Div{Tag: "div", Classes: []string{"epigraph"}, Blocks: []model.Block{&model.Paragraph{Inlines: txt("Une épigraphe en exergue.")}}},
 		&model.Div{Tag: "div", Lang: "en", Blocks: []model.Block{&model.Paragraph{Inlines: txt("A paragraph in English.")}}},
 		&model.Table{Caption: txt("Tonnages débarqués"), Header: [][]model.Inline{txt("Port"), txt("Tonnes")},
@@ -266,6 +267,9 @@ func TestBlockKindsPrinted(t *testing.T) {
 	j := lineIndex(lines, "Le vent se lève")
 	if j < 0 || j+3 >= len(lines) || lines[j+1] != "il faut tenter de vivre" || lines[j+2] != "" || lines[j+3] != "Paul Valéry" {
 		t.Errorf("line block lines: %q", lines)
+	}
+	if k := lineIndex(lines, "Premier"); k < 0 || k+1 >= len(lines) || lines[k+1] != "en retrait" {
+		t.Errorf("line block with spaces: %q", lines)
 	}
 	for _, want := range []string{"Une épigraphe en exergue.", "A paragraph in English.", "Tonnages débarqués", "alpha un", "romain trois"} {
 		if lineIndex(lines, want) < 0 {
@@ -502,5 +506,16 @@ func TestDisplayMathCentred(t *testing.T) {
 	}
 	if found != 1 || len(res.Lines) != 3 {
 		t.Errorf("%d display lines in %d lines, want 1 in 3", found, len(res.Lines))
+	}
+}
+
+func TestIndentLine(t *testing.T) {
+	in := txt("  deux")
+	out := indentLine(in)
+	if got := out[0].(*model.Text).Value; got != "\u00a0\u00a0deux" {
+		t.Errorf("indentLine: %q", got)
+	}
+	if in[0].(*model.Text).Value != "  deux" {
+		t.Error("indentLine changed the model")
 	}
 }
