@@ -24,8 +24,13 @@ type builder struct {
 	setter lineSetter
 	terms  *locale.Terms
 	lang   string // hyphenation language, "" for none
-	links  bool
-	ds     *model.Diagnostics
+	// divLang, when divLangSet, is the hyphenation language of the div
+	// being laid out (a div with lang): the page builder's goroutine only
+	// (the warmer sets top-level paragraphs, with lang).
+	divLang    string
+	divLangSet bool
+	links      bool
+	ds         *model.Diagnostics
 	// textW is the text block's width, lead the body leading, capacity
 	// the text block's usable height.
 	textW, lead, capacity float64
@@ -48,7 +53,7 @@ type builder struct {
 
 // setParagraph sets runs as a paragraph and returns its line items.
 func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align typeset.Align, lead float64, x0 float64, block, base int, mk func(p *setPara, i int, l typeset.Line) func(d *drawer, x, y float64)) []*item {
-	tp := typeset.Paragraph{Runs: runs, Width: width, Indent: indent, Align: align, Lang: b.lang}
+	tp := typeset.Paragraph{Runs: runs, Width: width, Indent: indent, Align: align, Lang: b.paraLang()}
 	return b.setParagraphWith(tp, nil, lead, x0, block, base, mk)
 }
 
@@ -57,6 +62,15 @@ func (b *builder) setParagraph(runs []typeset.Run, width, indent float64, align 
 func (b *builder) bodyParagraph(n *model.Paragraph, width float64, afterHeading bool) typeset.Paragraph {
 	runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, n.Inlines, false)
 	return typeset.Paragraph{Runs: runs, Width: width, Indent: b.indentFor(afterHeading), Align: typeset.Justify, Lang: b.lang}
+}
+
+// paraLang is the hyphenation language of the paragraphs being laid out:
+// the book's, or that of the div holding them.
+func (b *builder) paraLang() string {
+	if b.divLangSet {
+		return b.divLang
+	}
+	return b.lang
 }
 
 // setParagraphWith sets tp and returns its line items; pre, when the
@@ -77,6 +91,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 	if len(runs) > 0 {
 		size = runs[0].Style.Size
 	}
+	displays := displayStarts(runs)
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
 		seen := map[*model.Note]bool{}
@@ -86,9 +101,13 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 			it := &item{kind: itemLine, height: lead, para: p, line: i, hyphen: l.Hyphenated,
 				block: block, offset: base + l.Offset,
 				breakOK: i >= 1 && n-1-i >= 2 || i == n-1}
-			if mk != nil {
+			switch {
+			case mk != nil:
 				it.draw = mk(p, i, l)
-			} else {
+			case displays[l.Offset] && len(l.Pieces) > 0:
+				dx := displayShift(l, p.tp.Width)
+				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0+dx, y+size) }
+			default:
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
 			it.src = &p.result.Lines[i]
@@ -159,7 +178,9 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		if w, ok := b.warmed[n]; ok && indent == 0 {
 			pre = &w
 		}
-		items := b.setParagraphWith(b.bodyParagraph(n, width, *afterHeading), pre, L, indent, bi, 0, nil)
+		tp := b.bodyParagraph(n, width, *afterHeading)
+		tp.Lang = b.paraLang()
+		items := b.setParagraphWith(tp, pre, L, indent, bi, 0, nil)
 		if len(items) > 0 && items[0].para != nil && items[0].para.result.Fallback {
 			b.ds.WarnCodef("paragraph-loose", n.Pos, "this paragraph cannot be justified within tolerance in the print edition: its lines were filled one by one (rewording or a hyphenation exception helps)")
 		}
@@ -195,36 +216,70 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 	case *model.List:
 		var out []*item
 		base := 0
+		// The hang holds the widest marker ("(viii)") and a gap.
+		hang := b.lay.Indent * 1.6
+		mst := b.fonts.style(fontRegular, b.lay.Size)
+		for k := range n.Items {
+			hang = max(hang, mst.Face.Measure(listMarker(n, k), mst.Size)+markerGap*mst.Size)
+		}
 		for k, li := range n.Items {
-			marker := "–"
-			if n.Ordered {
-				marker = strconv.Itoa(n.Start+k) + "."
+			out = append(out, b.itemBlocks(ch, li.Blocks, bi, indent, hang, listMarker(n, k), li.Task, &base)...)
+		}
+		*afterHeading = false
+		return out
+	case *model.DefinitionList:
+		// The term in bold on its own line, kept with its definitions,
+		// which are indented below it.
+		var out []*item
+		base := 0
+		hang := b.lay.Indent * 1.5
+		for _, di := range n.Items {
+			runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, []model.Inline{&model.Strong{Children: di.Term}}, false)
+			term := b.setParagraph(runs, width, 0, typeset.Left, L, indent, bi, base, nil)
+			base += utf8.RuneCountInString(model.PlainText(di.Term))
+			for _, it := range term {
+				it.para = nil // not set again: its breaks are fixed here
 			}
-			hang := b.lay.Indent * 1.6
-			first := true
-			for _, sub := range li.Blocks {
-				p, ok := sub.(*model.Paragraph)
-				if !ok {
-					ah := false
-					out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
-					continue
-				}
-				runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, p.Inlines, false)
-				items := b.setParagraph(runs, width-hang, 0, typeset.Justify, L, indent+hang, bi, base, nil)
-				if first && len(items) > 0 {
-					m := marker
-					inner := items[0].draw
-					items[0].draw = func(d *drawer, x, y float64) {
-						d.text(b.fonts.style(fontRegular, b.lay.Size), x+indent+hang*0.25, y+b.lay.Size, m)
-						inner(d, x, y)
-					}
-					first = false
-				}
-				base += utf8.RuneCountInString(model.PlainText(p.Inlines))
-				out = append(out, items...)
+			if len(term) > 0 {
+				term[len(term)-1].breakOK = false
+			}
+			out = append(out, term...)
+			for _, def := range di.Definitions {
+				out = append(out, b.itemBlocks(ch, def, bi, indent, hang, "", model.NoTask, &base)...)
 			}
 		}
 		*afterHeading = false
+		return out
+	case *model.LineBlock:
+		// One line per line (forced breaks), ragged right; no-break
+		// spaces opening a line indent it.
+		var ins []model.Inline
+		for i, l := range n.Lines {
+			if i > 0 {
+				ins = append(ins, &model.LineBreak{})
+			}
+			ins = append(ins, indentLine(l)...)
+		}
+		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, ins, false)
+		out := []*item{b.space(0.5, bi)}
+		out = append(out, b.setParagraph(runs, width, 0, typeset.Left, L, indent, bi, 0, nil)...)
+		out = append(out, b.space(0.5, bi))
+		*afterHeading = false
+		return out
+	case *model.Div:
+		if n.Lang != "" {
+			saved, savedSet := b.divLang, b.divLangSet
+			b.divLang, b.divLangSet = hyphenLang(n.Lang), true
+			defer func() { b.divLang, b.divLangSet = saved, savedSet }()
+		}
+		if n.HasClass("epigraph") {
+			*afterHeading = false
+			return b.epigraphItems(ch, n, bi, indent, width)
+		}
+		var out []*item
+		for _, sub := range n.Blocks {
+			out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+		}
 		return out
 	case *model.BlockQuote:
 		out := []*item{b.space(0.5, bi)}
@@ -262,24 +317,204 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = true
 		return []*item{it}
 	case *model.Table:
+		*afterHeading = false
 		return b.tableItems(n, bi, indent, width)
 	case *model.HTMLBlock:
 		text := strings.TrimSpace(htmlText(n.Nodes))
 		if text == "" {
 			return nil
 		}
-		runs := plainRuns(b.fonts, fontRegular, b.lay.Size, text)
+		// Its text as one paragraph; a <br> is a forced line break.
+		var runs []typeset.Run
+		for i, part := range strings.Split(text, htmlBreak) {
+			st := b.fonts.style(fontRegular, b.lay.Size)
+			if i > 0 {
+				runs = append(runs, typeset.Run{Text: " ", Style: st, Break: true})
+			}
+			runs = append(runs, typeset.Run{Text: part, Style: st})
+		}
 		*afterHeading = false
 		return b.setParagraph(runs, width, 0, typeset.Justify, L, indent, bi, 0, nil)
+	default:
+		// A kind this switch does not know: an error, and its text as
+		// plain paragraphs rather than nothing.
+		b.fonts.unknown(blk)
+		var out []*item
+		for _, l := range model.InlineLists(blk) {
+			runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, *l, false)
+			out = append(out, b.setParagraph(runs, width, 0, typeset.Left, L, indent, bi, 0, nil)...)
+		}
+		for _, kids := range model.ChildBlocks(blk) {
+			for _, sub := range kids {
+				out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+			}
+		}
+		return out
 	}
-	return nil
 }
 
+// indentLine returns a line block's line with its leading spaces made
+// no-break spaces (which the line breaker keeps as an indent), one for
+// one, so that the line's text keeps its length; the model is not changed.
+func indentLine(l []model.Inline) []model.Inline {
+	if len(l) == 0 {
+		return l
+	}
+	t, ok := l[0].(*model.Text)
+	if !ok {
+		return l
+	}
+	trimmed := strings.TrimLeft(t.Value, " ")
+	n := len(t.Value) - len(trimmed)
+	if n == 0 {
+		return l
+	}
+	out := append([]model.Inline{&model.Text{Value: strings.Repeat("\u00a0", n) + trimmed, Pos: t.Pos}}, l[1:]...)
+	return out
+}
+
+// itemBlocks lays out the blocks of a list item or of a definition,
+// hanging by hang: paragraphs without a first-line indent, the first with
+// the item's marker (if any) in the hang and its task box (if any) before
+// its text. base counts the runes of the item's paragraphs before.
+func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, indent, hang float64, marker string, task model.TaskState, base *int) []*item {
+	L := b.lead
+	width := b.textW - indent
+	var out []*item
+	first := true
+	for _, sub := range blocks {
+		p, ok := sub.(*model.Paragraph)
+		if !ok {
+			ah := false
+			out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+			first = false
+			continue
+		}
+		runs := runsOf(b.fonts, b.lay.Size, b.links, b.noteCall, p.Inlines, false)
+		if first && task != model.NoTask {
+			runs = append([]typeset.Run{{Text: b.taskBox(task), Style: b.fonts.style(fontRegular, b.lay.Size), Uncounted: true, NoBreak: true}}, runs...)
+		}
+		items := b.setParagraph(runs, width-hang, 0, typeset.Justify, L, indent+hang, bi, *base, nil)
+		if first && len(items) > 0 && marker != "" {
+			m := marker
+			st := b.fonts.style(fontRegular, b.lay.Size)
+			// The marker stands a quarter into the hang, or further left
+			// when it is wider ("(viii)"), a gap before the text.
+			mx := hang * 0.25
+			if w := st.Face.Measure(m, st.Size); mx+w > hang-markerGap*st.Size {
+				mx = max(0, hang-markerGap*st.Size-w)
+			}
+			inner := items[0].draw
+			items[0].draw = func(d *drawer, x, y float64) {
+				d.text(st, x+indent+mx, y+b.lay.Size, m)
+				inner(d, x, y)
+			}
+		}
+		first = false
+		*base += utf8.RuneCountInString(model.PlainText(p.Inlines))
+		out = append(out, items...)
+	}
+	return out
+}
+
+// markerGap is the least space between a list marker and the item's
+// text, in em.
+const markerGap = 0.4
+
+// taskBox is the box printed before a task item's text: a ballot box
+// (U+2610, U+2611) when the body face has one, else "[ ]" or "[x]"; with
+// the space after it, held to the text.
+func (b *builder) taskBox(task model.TaskState) string {
+	face := b.fonts.faces[fontRegular]
+	open, done := "\u2610", "\u2611"
+	if !face.HasGlyph('\u2610') || !face.HasGlyph('\u2611') {
+		open, done = "[ ]", "[x]"
+	}
+	if task == model.TaskDone {
+		return done + " "
+	}
+	return open + " "
+}
+
+// listMarker returns the marker of item k of a list: a dash, or the
+// item's number in the list's style and delimiter (1. a) (iv) …).
+func listMarker(l *model.List, k int) string {
+	if !l.Ordered {
+		return "–"
+	}
+	n := l.Start + k
+	num := ""
+	if n > 0 {
+		switch l.Style {
+		case model.LowerAlpha:
+			num = alpha(n)
+		case model.UpperAlpha:
+			num = strings.ToUpper(alpha(n))
+		case model.LowerRoman:
+			num = roman(n)
+		case model.UpperRoman:
+			num = strings.ToUpper(roman(n))
+		}
+	}
+	if num == "" {
+		num = strconv.Itoa(n)
+	}
+	switch l.Delim {
+	case model.OneParen:
+		return num + ")"
+	case model.TwoParens:
+		return "(" + num + ")"
+	}
+	return num + "."
+}
+
+// alpha returns n (from 1) as letters: a … z, aa, ab … (as pandoc and
+// CSS lower-alpha count).
+func alpha(n int) string {
+	var out []byte
+	for n > 0 {
+		n--
+		out = append([]byte{byte('a' + n%26)}, out...)
+		n /= 26
+	}
+	return string(out)
+}
+
+// epigraphItems sets a div of class epigraph: a block in the right part
+// of the measure, its paragraphs smaller and ragged right.
+func (b *builder) epigraphItems(ch *model.Chapter, n *model.Div, bi int, indent, width float64) []*item {
+	shift := width * 0.35
+	size := b.lay.Size * 0.9
+	out := []*item{b.space(0.5, bi)}
+	for _, sub := range n.Blocks {
+		p, ok := sub.(*model.Paragraph)
+		if !ok {
+			ah := false
+			out = append(out, b.blockItems(ch, sub, bi, indent+shift, &ah)...)
+			continue
+		}
+		runs := runsOf(b.fonts, size, b.links, b.noteCall, p.Inlines, false)
+		out = append(out, b.setParagraph(runs, width-shift, 0, typeset.Left, b.lead, indent+shift, bi, 0, nil)...)
+	}
+	out = append(out, b.space(1, bi))
+	return out
+}
+
+// htmlBreak stands for a <br> in htmlText's result (U+2028, the line
+// separator).
+const htmlBreak = "\u2028"
+
+// htmlText returns the text of raw HTML nodes: a space after a block
+// element, htmlBreak for a <br>.
 func htmlText(ns []*model.HTMLNode) string {
 	var sb strings.Builder
 	for _, n := range ns {
 		if n.Tag == "" {
 			sb.WriteString(n.Text)
+			continue
+		}
+		if n.Tag == "br" {
+			sb.WriteString(htmlBreak)
 			continue
 		}
 		sb.WriteString(htmlText(n.Children))
@@ -320,11 +555,19 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 					align = typeset.Right
 				}
 			}
-			lines := b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, size, b.links, b.noteCall, ins, italic), Width: colW, Align: align, Lang: b.lang}).Lines
+			lines := b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, size, b.links, b.noteCall, ins, italic), Width: colW, Align: align, Lang: b.paraLang()}).Lines
 			sets = append(sets, lines)
 			maxLines = max(maxLines, len(lines))
 		}
-		it := &item{kind: itemBox, height: float64(maxLines)*lead + 4, block: bi, breakOK: true, dump: "table row"}
+		dump := "table row"
+		for _, lines := range sets {
+			var cell []string
+			for _, l := range lines {
+				cell = append(cell, typeset.LineText(l, false))
+			}
+			dump += " " + strconv.Quote(strings.Join(cell, " "))
+		}
+		it := &item{kind: itemBox, height: float64(maxLines)*lead + 4, block: bi, breakOK: true, dump: dump}
 		seen := map[*model.Note]bool{}
 		for _, lines := range sets {
 			it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
@@ -340,6 +583,17 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 	}
 	var out []*item
 	out = append(out, b.space(0.5, bi))
+	if len(t.Caption) > 0 {
+		// The caption above the table, in italic at the table's size,
+		// kept with the table's first row.
+		runs := runsOf(b.fonts, size, b.links, b.noteCall, t.Caption, true)
+		capLines := b.setParagraph(runs, width, 0, typeset.Left, b.lead, indent, bi, 0, nil)
+		for _, it := range capLines {
+			it.para = nil // not set again: its breaks are fixed here
+			it.breakOK = false
+		}
+		out = append(out, capLines...)
+	}
 	if len(t.Header) > 0 {
 		h := row(t.Header, true)
 		h.breakOK = false
@@ -378,14 +632,7 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 	for _, n := range ch.Notes {
 		first := true
 		for _, blk := range n.Blocks {
-			var ins []model.Inline
-			switch p := blk.(type) {
-			case *model.Paragraph:
-				ins = p.Inlines
-			default:
-				ins = []model.Inline{&model.Text{Value: model.PlainText(blockInlines(blk))}}
-			}
-			runs := runsOf(b.fonts, size, b.links, nil, ins, false)
+			runs := runsOf(b.fonts, size, b.links, nil, b.notePara(blk), false)
 			items := b.setParagraph(runs, b.textW-numW, 0, typeset.Justify, lead, numW, end, 0, nil)
 			for _, it := range items {
 				it.offset = 0
@@ -412,8 +659,19 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 	return out
 }
 
-func blockInlines(b model.Block) []model.Inline {
-	switch n := b.(type) {
+func (b *builder) blockInlines(blk model.Block) []model.Inline {
+	space := func() model.Inline { return &model.Text{Value: " "} }
+	blocks := func(bs []model.Block) []model.Inline {
+		var out []model.Inline
+		for i, sub := range bs {
+			if i > 0 {
+				out = append(out, space())
+			}
+			out = append(out, b.blockInlines(sub)...)
+		}
+		return out
+	}
+	switch n := blk.(type) {
 	case *model.Paragraph:
 		return n.Inlines
 	case *model.Heading:
@@ -421,22 +679,59 @@ func blockInlines(b model.Block) []model.Inline {
 	case *model.List:
 		var out []model.Inline
 		for _, it := range n.Items {
-			for _, sub := range it.Blocks {
-				out = append(out, blockInlines(sub)...)
-				out = append(out, &model.Text{Value: " "})
+			out = append(out, blocks(it.Blocks)...)
+			out = append(out, space())
+		}
+		return out
+	case *model.DefinitionList:
+		var out []model.Inline
+		for _, it := range n.Items {
+			out = append(out, it.Term...)
+			for _, d := range it.Definitions {
+				out = append(out, space())
+				out = append(out, blocks(d)...)
 			}
+			out = append(out, space())
+		}
+		return out
+	case *model.LineBlock:
+		var out []model.Inline
+		for i, l := range n.Lines {
+			if i > 0 {
+				out = append(out, &model.LineBreak{})
+			}
+			out = append(out, l...)
 		}
 		return out
 	case *model.BlockQuote:
-		var out []model.Inline
-		for _, sub := range n.Blocks {
-			out = append(out, blockInlines(sub)...)
-		}
-		return out
+		return blocks(n.Blocks)
+	case *model.Div:
+		return blocks(n.Blocks)
 	case *model.CodeBlock:
 		return []model.Inline{&model.Text{Value: n.Text}}
+	case *model.Table:
+		out := append([]model.Inline(nil), n.Caption...)
+		for _, c := range n.Header {
+			out = append(out, space())
+			out = append(out, c...)
+		}
+		for _, r := range n.Rows {
+			for _, c := range r {
+				out = append(out, space())
+				out = append(out, c...)
+			}
+		}
+		return out
+	case *model.FigureBlock:
+		return n.Figure.Caption
+	case *model.HTMLBlock:
+		return []model.Inline{&model.Text{Value: strings.ReplaceAll(htmlText(n.Nodes), htmlBreak, " ")}}
+	case *model.ThematicBreak:
+		return nil
+	default:
+		b.fonts.unknown(blk)
+		return nil
 	}
-	return nil
 }
 
 // dumpLine renders a set line for the layout dump.

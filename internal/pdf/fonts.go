@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
 )
 
@@ -33,6 +35,48 @@ type fontSet struct {
 	// were given to fpdf (only fonts a page uses are embedded).
 	data, paths map[string]string
 	added       map[string]bool
+	// quotes are the book language's quotation marks for an inline <q>:
+	// opening and closing, then those of a quotation inside one.
+	quotes [4]string
+	// kinds reports the model kinds the page builder does not know.
+	kinds *kindReport
+}
+
+// Quotation marks by language: French guillemets with a narrow no-break
+// space inside (never drawn, measured), English curly quotes.
+var (
+	frenchQuotes  = [4]string{"«\u202f", "\u202f»", "“", "”"}
+	englishQuotes = [4]string{"“", "”", "‘", "’"}
+)
+
+// kindReport records an error, once per kind, for a model node that the
+// page builder does not draw: a kind added to the model and forgotten
+// here fails the build loudly instead of losing text. It is safe for the
+// warmer's goroutine.
+type kindReport struct {
+	mu   sync.Mutex
+	ds   *model.Diagnostics
+	seen map[string]bool
+}
+
+// unknown reports n's kind (see kindReport); a nil fontSet or report
+// (tests) says nothing.
+func (fs *fontSet) unknown(n model.Node) {
+	if fs == nil || fs.kinds == nil || fs.kinds.ds == nil {
+		return
+	}
+	r := fs.kinds
+	name := model.KindName(n)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.seen[name] {
+		return
+	}
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	r.seen[name] = true
+	r.ds.Errorf(n.Position(), "the print edition does not know the model's %s: its content is not printed as it should be (internal/pdf lacks a case for it)", name)
 }
 
 // loadFonts parses the layout's font files and registers them with the
@@ -40,7 +84,7 @@ type fontSet struct {
 // style falls back to the nearest one the layout has.
 func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
-		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}}
+		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes}
 	want := []struct {
 		key          string
 		style        string

@@ -76,7 +76,7 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	}
 	var out []*footLine
 	for _, blk := range n.Blocks {
-		ins := notePara(blk)
+		ins := b.notePara(blk)
 		runs := runsOf(b.fonts, size, b.links, nil, ins, false)
 		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: typeset.Justify, Lang: b.lang}).Lines
 		for i, l := range lines {
@@ -102,12 +102,17 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	return out
 }
 
-// notePara returns the inlines of a note's block.
-func notePara(blk model.Block) []model.Inline {
-	if p, ok := blk.(*model.Paragraph); ok {
-		return p.Inlines
+// notePara returns the inlines of a note's block, set as one paragraph:
+// a paragraph's, a line block's lines with their breaks, the plain text
+// of any other block.
+func (b *builder) notePara(blk model.Block) []model.Inline {
+	switch n := blk.(type) {
+	case *model.Paragraph:
+		return n.Inlines
+	case *model.LineBlock:
+		return b.blockInlines(n)
 	}
-	return []model.Inline{&model.Text{Value: model.PlainText(blockInlines(blk))}}
+	return []model.Inline{&model.Text{Value: model.PlainText(b.blockInlines(blk))}}
 }
 
 // itemFoot returns the foot lines of the notes an item calls.

@@ -309,7 +309,7 @@ func TestFootnotesOnTheirPage(t *testing.T) {
 	pages := strings.Split(pdfText(t, data), "\f")
 	for _, ch := range book.Chapters {
 		for _, n := range ch.Notes {
-			words := strings.Fields(model.PlainText(notePara(n.Blocks[0])))
+			words := strings.Fields(model.PlainText((&builder{}).notePara(n.Blocks[0])))
 			start := strings.Join(words[:min(3, len(words))], " ")
 			found := -1
 			for i, p := range pages {

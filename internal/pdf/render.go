@@ -113,6 +113,10 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	}
 	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds)
 	terms := locale.For(meta.Language)
+	fonts.kinds = &kindReport{ds: ds}
+	if terms.French {
+		fonts.quotes = frenchQuotes
+	}
 	b := &builder{book: book, lay: lay, f: f, fonts: fonts, terms: terms, ds: ds,
 		links: lay.PDFX == "none", lead: lay.Leading, textW: lay.TextWidth()}
 	b.capacity = float64(lay.LinesPerPage()) * lay.Leading

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -25,8 +26,12 @@ type runBuilder struct {
 }
 
 type inlineState struct {
-	italic, bold, smallCaps, sup bool
-	link                         string
+	italic, bold, smallCaps, sup, sub, strike bool
+	// scale multiplies the size (0 means 1): <small>.
+	scale float64
+	// quotes is the depth of <q> elements.
+	quotes int
+	link   string
 }
 
 func (b *runBuilder) key(st inlineState) string {
@@ -45,11 +50,20 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 	if text == "" {
 		return
 	}
-	s := b.fonts.style(b.key(st), b.size)
+	size := b.size
+	if st.scale > 0 {
+		size *= st.scale
+	}
+	s := b.fonts.style(b.key(st), size)
 	s.Link = st.link
-	if st.sup {
-		s.Size = b.size * 0.68
-		s.Rise = b.size * 0.36
+	s.Strike = st.strike
+	switch {
+	case st.sup:
+		s.Size = size * 0.68
+		s.Rise = size * 0.36
+	case st.sub:
+		s.Size = size * 0.68
+		s.Rise = -size * 0.16
 	}
 	if st.smallCaps {
 		// Small capitals drawn as capitals at 80 %: one rune for one rune,
@@ -58,6 +72,26 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 		s.Size *= 0.8
 	}
 	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted})
+}
+
+// forcedBreak adds a forced line break counting text (a line break is a
+// space in the model's text; a display formula's breaks count nothing).
+func (b *runBuilder) forcedBreak(text string, st inlineState) {
+	s := b.fonts.style(b.key(st), b.size)
+	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Break: true})
+}
+
+// lineHasText reports whether text was added since the last forced break.
+func (b *runBuilder) lineHasText() bool {
+	for i := len(b.runs) - 1; i >= 0; i-- {
+		if b.runs[i].Break {
+			return false
+		}
+		if strings.TrimSpace(b.runs[i].Text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
@@ -75,9 +109,17 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 			s := st
 			s.bold = true
 			b.inlines(n.Children, s)
+		case *model.Strikeout:
+			s := st
+			s.strike = true
+			b.inlines(n.Children, s)
 		case *model.Superscript:
 			s := st
-			s.sup = true
+			s.sup, s.sub = true, false
+			b.inlines(n.Children, s)
+		case *model.Subscript:
+			s := st
+			s.sub, s.sup = true, false
 			b.inlines(n.Children, s)
 		case *model.SmallCaps:
 			s := st
@@ -85,6 +127,12 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 			b.inlines(n.Children, s)
 		case *model.Span:
 			b.inlines(n.Children, st)
+		case *model.Element:
+			b.element(n, st)
+		case *model.Math:
+			b.math(n, st)
+		case *model.RawInline:
+			b.add(model.HTMLText(n.Nodes), st, false)
 		case *model.Link:
 			s := st
 			if b.links {
@@ -97,7 +145,7 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 			}
 			b.inlines(n.Children, s)
 		case *model.LineBreak:
-			b.add(" ", st, false)
+			b.forcedBreak(" ", st)
 		case *model.NoteRef:
 			b.call(n.Note, st)
 		case *model.Citation:
@@ -107,8 +155,100 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 			} else {
 				b.inlines(n.Rendered, st)
 			}
+		default:
+			b.fonts.unknown(in)
+			b.add(model.PlainText([]model.Inline{in}), st, false)
 		}
 	}
+}
+
+// element sets an inline HTML element by its tag.
+func (b *runBuilder) element(n *model.Element, st inlineState) {
+	s := st
+	switch strings.ToLower(n.Tag) {
+	case "cite", "dfn", "var", "i", "em":
+		s.italic = !st.italic
+	case "b", "strong":
+		s.bold = true
+	case "s", "del", "strike":
+		s.strike = true
+	case "sup":
+		s.sup, s.sub = true, false
+	case "sub":
+		s.sub, s.sup = true, false
+	case "small":
+		s.scale = 0.85
+		if st.scale > 0 {
+			s.scale = st.scale * 0.85
+		}
+	case "q":
+		// The marks are not in the model's text: uncounted.
+		q := b.fonts.quotes
+		open, closing := q[0], q[1]
+		if st.quotes%2 == 1 {
+			open, closing = q[2], q[3]
+		}
+		s.quotes++
+		b.add(open, st, true)
+		b.inlines(n.Children, s)
+		b.add(closing, st, true)
+		return
+	}
+	// kbd, samp, code are set as inline code is (in the text face: there
+	// is no monospace face yet); abbr, mark, u, span and the others as
+	// plain text.
+	b.inlines(n.Children, s)
+}
+
+// math sets a formula from its children (the formula as text, with its
+// italics and scripts). A display formula stands on a line of its own,
+// indented: forced breaks before and after it, counting nothing.
+func (b *runBuilder) math(n *model.Math, st inlineState) {
+	if !n.Display {
+		b.inlines(n.Children, st)
+		return
+	}
+	if b.lineHasText() {
+		b.forcedBreak("", st)
+	}
+	b.add(displayIndent, st, true)
+	b.inlines(n.Children, st)
+	b.forcedBreak("", st)
+}
+
+// displayIndent indents a display formula: no-break spaces opening a line
+// are kept as an indent of one interword space each (about 2 em). The
+// page builder centres the formula's line when it draws it (displayShift);
+// where it does not (notes, table cells), the indent stays.
+var displayIndent = strings.Repeat("\u00a0", 8)
+
+// displayStarts returns the counted offsets where display formulas start
+// in runs (after their indent), nil when there is none.
+func displayStarts(runs []typeset.Run) map[int]bool {
+	var m map[int]bool
+	off := 0
+	for _, r := range runs {
+		if r.Uncounted {
+			if r.Text == displayIndent {
+				if m == nil {
+					m = map[int]bool{}
+				}
+				m[off] = true
+			}
+			continue
+		}
+		off += utf8.RuneCountInString(r.Text)
+	}
+	return m
+}
+
+// displayShift returns how far to move a display formula's line so that
+// its text, without the indent before it, is centred on the measure;
+// a formula wider than the measure starts at the measure's left edge.
+func displayShift(l typeset.Line, width float64) float64 {
+	lead := l.Pieces[0].X
+	content := l.Width - lead
+	return max(0, (width-content)/2) - lead
 }
 
 func (b *runBuilder) call(n *model.Note, st inlineState) {
@@ -130,6 +270,19 @@ func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note)
 	b := &runBuilder{fonts: fonts, size: size, links: links, noteCall: noteCall}
 	b.inlines(ins, inlineState{italic: italic})
 	return b.runs
+}
+
+// spaceBreaks turns forced line breaks into spaces, for text that is not
+// broken as written: an entry of the contents or of the list of
+// illustrations (a title's hard break is a space there, as in the EPUB's
+// navigation).
+func spaceBreaks(runs []typeset.Run) []typeset.Run {
+	for i := range runs {
+		if runs[i].Break {
+			runs[i].Break, runs[i].Text = false, " "
+		}
+	}
+	return runs
 }
 
 // plainRuns returns runs for plain text in one style.

@@ -32,6 +32,15 @@ func TestRunsCountModelText(t *testing.T) {
 		&model.SmallCaps{Children: txt("xixe")}, &model.LineBreak{}, &model.Citation{Note: note},
 		&model.Citation{Rendered: txt("(Dupont 1990)")}, &model.NoteRef{Note: note}, &model.RawInline{},
 		&model.Link{Internal: "x", Children: []model.Inline{&model.Emphasis{Children: txt("là")}}}})
+	// The kinds with runs of their own: forced breaks, uncounted quotation
+	// marks and display indents.
+	paras = append(paras, []model.Inline{&model.Strikeout{Children: txt("barré")}, &model.Subscript{Children: txt("2")},
+		&model.Element{Tag: "q", Children: []model.Inline{&model.Element{Tag: "q", Children: txt("dans")}}},
+		&model.Element{Tag: "small", Children: txt("petit")}, &model.Element{Tag: "kbd", Children: txt("Ctrl")},
+		&model.Math{Display: true, Children: []model.Inline{&model.Emphasis{Children: txt("x")}, &model.Superscript{Children: txt("2")}}},
+		&model.LineBreak{}, &model.LineBreak{},
+		&model.RawInline{Nodes: []*model.HTMLNode{{Tag: "b", Children: []*model.HTMLNode{{Text: "brut"}}}}},
+		&model.Math{Children: txt("y")}})
 	calls := 0
 	for _, ins := range paras {
 		var counted strings.Builder

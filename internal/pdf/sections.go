@@ -83,7 +83,7 @@ func (b *builder) entryItem(text []model.Inline, label, target string, size floa
 	st := b.fonts.style(fontRegular, size)
 	numW := st.Face.Measure(label, size)
 	gap := 12.0
-	runs := runsOf(b.fonts, size, false, nil, text, false)
+	runs := spaceBreaks(runsOf(b.fonts, size, false, nil, text, false))
 	width := b.textW - indent - numW - gap - 12
 	lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: width, Align: typeset.Left, Lang: b.lang}).Lines
 	lead := b.lead

@@ -28,6 +28,9 @@ type Style struct {
 	Rise float64 // baseline shift in points (superscripts), 0 normally
 	// Link is an opaque link target the renderer attaches to the text.
 	Link string
+	// Strike asks the renderer to draw a line through the text (struck-out
+	// text); typeset passes it through.
+	Strike bool
 }
 
 // Run is a stretch of text in one style.
@@ -39,6 +42,17 @@ type Run struct {
 	Uncounted bool
 	// NoBreak forbids any line break inside the run.
 	NoBreak bool
+	// Break makes the run a forced line break (a hard line break, the end
+	// of a line of verse): the line before it ends there, set at its
+	// natural width (never stretched, as a paragraph's last line), and
+	// the text after it starts a new line. The run's Text is counted (a
+	// renderer gives it " " when its model counts a line break as a
+	// space) but never drawn. Spaces before and after a forced break are
+	// dropped, except no-break spaces (U+00A0) at the start of a line,
+	// which are kept as an indent of one interword space each, as they
+	// are at the start of a paragraph. Two breaks in a row leave an
+	// empty line; a break at the paragraph's end adds nothing.
+	Break bool
 }
 
 // Paragraph is what the page builder asks to set.

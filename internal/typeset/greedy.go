@@ -1,8 +1,9 @@
 package typeset
 
-// greedy fills lines first-fit, breaking only at spaces and at the end; it
-// is the fallback when Knuth-Plass finds no feasible sequence (a word wider
-// than the measure). Lines that cannot fit are left overfull.
+// greedy fills lines first-fit, breaking only at spaces, at forced breaks
+// and at the end; it is the fallback when Knuth-Plass finds no feasible
+// sequence (a word wider than the measure). Lines that cannot fit are
+// left overfull.
 func (s *Setter) greedy(p *Paragraph) ([]int, []float64) {
 	items := s.items
 	k := &s.kp
@@ -13,31 +14,26 @@ func (s *Setter) greedy(p *Paragraph) ([]int, []float64) {
 	lastRatio := 0.0
 	for b := 0; b < len(items); b++ {
 		it := &items[b]
-		legal := it.kind == glueItem && !it.nobreak && b > 0 && items[b-1].kind == boxItem ||
-			it.kind == penaltyItem && it.penalty <= -infPenalty
+		forced := it.kind == penaltyItem && it.penalty <= -infPenalty
+		legal := it.kind == glueItem && !it.nobreak && b > 0 && items[b-1].kind == boxItem || forced
 		if !legal || b < start {
 			continue
 		}
 		w, y, fil, z := k.lineMetrics(items, start, b)
 		r := lineRatio(w, y, fil, z, p.Width)
-		if r >= -1 {
+		if r >= -1 && !forced {
 			last, lastRatio = b, r
-			if it.kind == penaltyItem {
-				breaks, ratios = append(breaks, b), append(ratios, r)
-				break
-			}
 			continue
 		}
-		if last < 0 {
-			// Not even one word fits: overfull line.
+		switch {
+		case r >= -1 || last < 0:
+			// A forced break that fits, or not even one word fits:
+			// break here (the line may be overfull).
 			last, lastRatio = b, r
-		} else {
+		default:
 			b = last // re-examine from the break we take
 		}
 		breaks, ratios = append(breaks, last), append(ratios, lastRatio)
-		if items[last].kind == penaltyItem && items[last].penalty <= -infPenalty {
-			break
-		}
 		start = s.lineStart(last)
 		last = -1
 	}

@@ -286,6 +286,13 @@ func (s *Setter) buildItems(p *Paragraph) {
 	var pendingRune rune
 	var pendingRun = -1
 	var prevLast rune // last character of the previous word
+	// lineStart is true at the start of the paragraph and after a forced
+	// break, until a word comes; leadNB counts the no-break spaces seen
+	// there, kept as an indent (leadRun is the run of the first).
+	lineStart := true
+	leadNB, leadRun := 0, -1
+	// boxes counts the boxes since the last forced break.
+	boxes := 0
 	flushWord := func() {
 		if len(parts) == 0 {
 			return
@@ -301,21 +308,59 @@ func (s *Setter) buildItems(p *Paragraph) {
 			}
 		}
 		firstRune := s.segs[first].info.first
-		if pending != notSpace && len(s.items) > 0 {
+		switch {
+		case lineStart:
+			// Spaces opening a line are dropped, but for no-break
+			// spaces: an indent (verse, a line block's indented line).
+			if leadNB > 0 {
+				s.items = append(s.items, item{kind: boxItem, width: float64(leadNB) * spaceWidth(&p.Runs[leadRun].Style, mainSize), seg: -1})
+			}
+		case pending != notSpace && len(s.items) > 0:
 			s.addSpace(p, pending, pendingRune, pendingRun, prevLast, firstRune, ragged, mainSize)
 		}
 		pending = notSpace
+		lineStart, leadNB = false, 0
+		boxes++
 		s.addWord(p, first, sentenceStart)
 		last := &s.segs[len(s.segs)-1]
 		prevLast = last.info.last
 		sentenceStart = last.info.sentenceEnd
 		parts = parts[:0]
 	}
+	// forcedBreak ends the line: TeX's \hfil\break, as at the paragraph's
+	// end. An empty line gets an empty box, so that it is a line.
+	forcedBreak := func() {
+		if boxes == 0 {
+			s.items = append(s.items, item{kind: boxItem, seg: -1})
+		}
+		s.items = append(s.items,
+			item{kind: penaltyItem, penalty: infPenalty, seg: -1},
+			item{kind: glueItem, fil: 1, seg: -1, nobreak: true},
+			item{kind: penaltyItem, penalty: -infPenalty, seg: -1})
+		boxes = 0
+		pending = notSpace
+		lineStart, leadNB = true, 0
+		sentenceStart = true
+	}
 	for ri := range p.Runs {
 		run := &p.Runs[ri]
+		if run.Break {
+			flushWord()
+			forcedBreak()
+			if !run.Uncounted {
+				offset += utf8.RuneCountInString(run.Text)
+			}
+			continue
+		}
 		start := -1
 		for b, r := range run.Text {
 			k := classify(r)
+			if lineStart && len(parts) == 0 && k == noBreakSpace && r == '\u00a0' {
+				if leadNB == 0 {
+					leadRun = ri
+				}
+				leadNB++
+			}
 			if k == notSpace {
 				if start < 0 {
 					start = b
@@ -347,6 +392,18 @@ func (s *Setter) buildItems(p *Paragraph) {
 		s.items = s.items[:0]
 		return
 	}
+	// A forced break at the end adds nothing: the paragraph's end breaks.
+	for boxes == 0 {
+		n := len(s.items)
+		switch {
+		case n >= 3 && s.items[n-1].kind == penaltyItem && s.items[n-1].penalty <= -infPenalty:
+			s.items = s.items[:n-3]
+		case n >= 1 && s.items[n-1].kind == boxItem && s.items[n-1].seg < 0 && s.items[n-1].width == 0:
+			s.items = s.items[:n-1]
+		default:
+			boxes = 1
+		}
+	}
 	// Final line: no break, parfillskip, forced break.
 	s.items = append(s.items,
 		item{kind: penaltyItem, penalty: infPenalty, seg: -1},
@@ -362,6 +419,18 @@ func paragraphSize(p *Paragraph) float64 {
 		}
 	}
 	return 10
+}
+
+// spaceWidth returns the natural interword space of a style in points.
+func spaceWidth(st *Style, mainSize float64) float64 {
+	size := st.Size
+	if size <= 0 {
+		size = mainSize
+	}
+	if st.Face != nil {
+		return st.Face.space * size
+	}
+	return 0.25 * size
 }
 
 // addSpace appends the glue between two words.

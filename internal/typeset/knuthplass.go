@@ -114,6 +114,12 @@ func lineRatio(w, y, fil, z, width float64) float64 {
 // index of each line's break and each line's ratio, ok false when no
 // sequence is feasible even accepting any stretch.
 func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
+	k.sum(items)
+	return k.breaks(s, p, items)
+}
+
+// sum makes the running totals of items' dimensions (sums).
+func (k *breaker) sum(items []item) {
 	n := len(items)
 	if cap(k.sums) < n+1 {
 		k.sums = make([]sums, n+1)
@@ -134,6 +140,10 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 		}
 	}
 	k.sums[n] = sums{w, y, z, f}
+}
+
+// breaks finds the best breaks (see run) once the running totals are made.
+func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
 	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
 	k.lineCap = math.MaxInt32
 	if s.opts.Looseness == 0 {
