@@ -205,7 +205,8 @@ func (r *ren) writeTask() {
 }
 
 // definitionList writes terms and their definitions. A definition that is
-// one paragraph is written without a <p>, as an item of a tight list.
+// one paragraph is written without a <p>, as an item of a tight list; a
+// term without definitions gets an empty one, which XHTML requires.
 func (r *ren) definitionList(n *model.DefinitionList, marks []pageMark) {
 	w := r.w
 	if len(n.Items) == 0 {
@@ -233,6 +234,11 @@ func (r *ren) definitionList(n *model.DefinitionList, marks []pageMark) {
 		w.close("dt")
 		w.nl()
 		k++
+		if len(it.Definitions) == 0 {
+			// A <dt> needs a <dd> after it.
+			w.WriteString("<dd></dd>")
+			w.nl()
+		}
 		for _, d := range it.Definitions {
 			w.open("dd")
 			_, onePara := firstParagraph(d)

@@ -53,7 +53,7 @@ func TestBlocks(t *testing.T) {
 		{"definition list", []model.Block{&model.DefinitionList{Items: []*model.DefinitionItem{
 			{Term: txt("T & U"), Definitions: [][]model.Block{{para("one")}, {para("two"), para("three")}}},
 			{Term: []model.Inline{&model.Emphasis{Children: txt("V")}}}}}}, 1,
-			"<dl>\n<dt>T &amp; U</dt>\n<dd>one</dd>\n<dd>\n<p>two</p>\n<p>three</p>\n</dd>\n<dt><em>V</em></dt>\n</dl>\n", false},
+			"<dl>\n<dt>T &amp; U</dt>\n<dd>one</dd>\n<dd>\n<p>two</p>\n<p>three</p>\n</dd>\n<dt><em>V</em></dt>\n<dd></dd>\n</dl>\n", false},
 		{"line block", []model.Block{&model.LineBlock{Lines: [][]model.Inline{txt("Le vent"), txt("\u00a0\u00a0se lève"), nil, {&model.Emphasis{Children: txt("il faut")}}}}}, 1,
 			"<div class=\"line-block\">Le vent<br/>\u00a0\u00a0se lève<br/><br/><em>il faut</em></div>\n", false},
 		{"epigraph div", []model.Block{&model.Div{ID: "epi", Classes: []string{"epigraph"}, Lang: "de", Attrs: [][2]string{{"data-source", "Goethe"}, {"class", "dropped"}}, Blocks: []model.Block{para("Mehr Licht!")}}}, 1,
