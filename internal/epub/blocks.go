@@ -1,7 +1,10 @@
 package epub
 
 import (
+	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -38,6 +41,10 @@ func (r *ren) block(bl model.Block, marks []pageMark, tight bool) {
 			w.open("p")
 		}
 		r.startText(marks)
+		if r.task != model.NoTask {
+			r.flushMarks()
+			r.writeTask()
+		}
 		r.inlines(n.Inlines)
 		r.endText()
 		if !tight {
@@ -60,34 +67,26 @@ func (r *ren) block(bl model.Block, marks []pageMark, tight bool) {
 		writeMarks(w, marks)
 		r.figure(n.Figure)
 	case *model.List:
-		tag := "ul"
-		start := ""
-		if n.Ordered {
-			tag = "ol"
-			if n.Start > 1 {
-				start = itoa(n.Start)
+		r.list(n, marks)
+	case *model.DefinitionList:
+		r.definitionList(n, marks)
+	case *model.LineBlock:
+		w.open("div", "class", "line-block")
+		r.startText(marks)
+		for i, line := range n.Lines {
+			if i > 0 {
+				// Counted as one character, as a model.LineBreak.
+				r.flushMarks()
+				w.empty("br")
+				r.pos++
 			}
+			r.inlines(line)
 		}
-		if len(n.Items) == 0 {
-			writeMarks(w, marks)
-			return
-		}
-		// Share the markers among the items as among blocks.
-		itemBlocks := make([]model.Block, len(n.Items))
-		for i, it := range n.Items {
-			itemBlocks[i] = &model.BlockQuote{Blocks: it.Blocks}
-		}
-		shares := splitMarks(itemBlocks, marks)
-		w.open(tag, "start", start)
+		r.endText()
+		w.close("div")
 		w.nl()
-		for i, it := range n.Items {
-			w.open("li")
-			r.blocksWithMarks(it.Blocks, shares[i], n.Tight)
-			w.close("li")
-			w.nl()
-		}
-		w.close(tag)
-		w.nl()
+	case *model.Div:
+		r.div(n, marks)
 	case *model.BlockQuote:
 		w.open("blockquote")
 		w.nl()
@@ -120,7 +119,164 @@ func (r *ren) block(bl model.Block, marks []pageMark, tight bool) {
 			writeHTML(w, n.Nodes)
 			w.nl()
 		}
+	default:
+		writeMarks(w, marks)
+		r.b.ds.Errorf(bl.Position(), "the EPUB writer cannot draw the block kind %s", model.KindName(bl))
 	}
+}
+
+// list writes a bulleted or numbered list. A numbered list names its
+// numbering style in the type attribute; a list whose numbers are
+// followed by ")" or set in "( )" also gets classes (paren or parens,
+// and the style) that epub.css uses to draw them with ::marker. Reading
+// systems that do not support ::marker content show "1." instead.
+func (r *ren) list(n *model.List, marks []pageMark) {
+	w := r.w
+	if len(n.Items) == 0 {
+		writeMarks(w, marks)
+		return
+	}
+	// Share the markers among the items as among blocks.
+	itemBlocks := make([]model.Block, len(n.Items))
+	for i, it := range n.Items {
+		itemBlocks[i] = &model.BlockQuote{Blocks: it.Blocks}
+	}
+	shares := splitMarks(itemBlocks, marks)
+	tag := "ul"
+	var attrs []string
+	if n.Ordered {
+		tag = "ol"
+		start := ""
+		if n.Start > 1 {
+			start = itoa(n.Start)
+		}
+		attrs = []string{"start", start, "type", listTypes[n.Style], "class", listClass(n)}
+	}
+	w.open(tag, attrs...)
+	w.nl()
+	for i, it := range n.Items {
+		if it.Task != model.NoTask {
+			w.open("li", "class", "task-item")
+			r.task = it.Task
+			if _, ok := firstParagraph(it.Blocks); !ok {
+				r.writeTask()
+			}
+		} else {
+			w.open("li")
+		}
+		r.blocksWithMarks(it.Blocks, shares[i], n.Tight)
+		r.task = model.NoTask
+		w.close("li")
+		w.nl()
+	}
+	w.close(tag)
+	w.nl()
+}
+
+// listTypes are the values of an ordered list's type attribute.
+var listTypes = map[model.ListStyle]string{model.LowerAlpha: "a", model.UpperAlpha: "A",
+	model.LowerRoman: "i", model.UpperRoman: "I"}
+
+// listClass returns the classes that let epub.css draw an ordered list's
+// delimiters other than the period.
+func listClass(n *model.List) string {
+	delim := map[model.ListDelim]string{model.OneParen: "paren", model.TwoParens: "parens"}[n.Delim]
+	if delim == "" {
+		return ""
+	}
+	style := map[model.ListStyle]string{model.LowerAlpha: "lower-alpha", model.UpperAlpha: "upper-alpha",
+		model.LowerRoman: "lower-roman", model.UpperRoman: "upper-roman"}[n.Style]
+	if style == "" {
+		return delim
+	}
+	return delim + " " + style
+}
+
+// writeTask writes the check box of a task list item (a glyph with a
+// text alternative: an <input> is not allowed here) and clears it.
+func (r *ren) writeTask() {
+	glyph, label := "\u2610", r.b.words.TaskOpen
+	if r.task == model.TaskDone {
+		glyph, label = "\u2611", r.b.words.TaskDone
+	}
+	r.task = model.NoTask
+	r.w.elem("span", glyph, "class", "task", "role", "img", "aria-label", label)
+	r.w.WriteByte(' ')
+}
+
+// definitionList writes terms and their definitions. A definition that is
+// one paragraph is written without a <p>, as an item of a tight list; a
+// term without definitions gets an empty one, which XHTML requires.
+func (r *ren) definitionList(n *model.DefinitionList, marks []pageMark) {
+	w := r.w
+	if len(n.Items) == 0 {
+		writeMarks(w, marks)
+		return
+	}
+	// The markers are shared among the terms and the definitions, in
+	// reading order.
+	var lens []int
+	for _, it := range n.Items {
+		lens = append(lens, utf8.RuneCountInString(model.PlainText(it.Term)))
+		for _, d := range it.Definitions {
+			lens = append(lens, blocksLen(d))
+		}
+	}
+	shares := splitLens(lens, marks)
+	k := 0
+	w.open("dl")
+	w.nl()
+	for _, it := range n.Items {
+		w.open("dt")
+		r.startText(shares[k])
+		r.inlines(it.Term)
+		r.endText()
+		w.close("dt")
+		w.nl()
+		k++
+		if len(it.Definitions) == 0 {
+			// A <dt> needs a <dd> after it.
+			w.WriteString("<dd></dd>")
+			w.nl()
+		}
+		for _, d := range it.Definitions {
+			w.open("dd")
+			_, onePara := firstParagraph(d)
+			onePara = onePara && len(d) == 1
+			if !onePara {
+				w.nl()
+			}
+			r.blocksWithMarks(d, shares[k], onePara)
+			w.close("dd")
+			w.nl()
+			k++
+		}
+	}
+	w.close("dl")
+	w.nl()
+}
+
+// div writes a fenced div or an HTML container element with its id,
+// classes, language and other attributes.
+func (r *ren) div(n *model.Div, marks []pageMark) {
+	w := r.w
+	tag := n.Tag
+	if tag == "" {
+		tag = "div"
+	}
+	attrs := []string{"id", r.id(n.ID), "class", strings.Join(n.Classes, " "), "lang", n.Lang, "xml:lang", n.Lang}
+	for _, a := range n.Attrs {
+		switch a[0] {
+		case "id", "class", "lang", "xml:lang":
+			continue // written above
+		}
+		attrs = append(attrs, a[0]+"!", a[1])
+	}
+	w.open(tag, attrs...)
+	w.nl()
+	r.blocksWithMarks(n.Blocks, marks, false)
+	w.close(tag)
+	w.nl()
 }
 
 func writeMarks(w *xw, marks []pageMark) {
@@ -129,6 +285,9 @@ func writeMarks(w *xw, marks []pageMark) {
 	}
 }
 
+// table writes a table with its caption and column widths. A table whose
+// header row has no text gets no <thead>: empty header cells are an
+// accessibility fault.
 func (r *ren) table(t *model.Table) {
 	w := r.w
 	align := func(i int) string {
@@ -137,9 +296,23 @@ func (r *ren) table(t *model.Table) {
 		}
 		return ""
 	}
-	w.open("table")
+	w.open("table", "id", r.id(t.ID))
 	w.nl()
-	if len(t.Header) > 0 {
+	if len(t.Caption) > 0 {
+		w.open("caption")
+		r.inlines(t.Caption)
+		w.close("caption")
+		w.nl()
+	}
+	if len(t.Widths) > 0 {
+		w.open("colgroup")
+		for _, wd := range t.Widths {
+			w.empty("col", "style", "width: "+percent(wd)+"%")
+		}
+		w.close("colgroup")
+		w.nl()
+	}
+	if t.HasHeader() {
 		w.open("thead")
 		w.open("tr")
 		for i, c := range t.Header {
@@ -166,6 +339,11 @@ func (r *ren) table(t *model.Table) {
 	w.close("tbody")
 	w.close("table")
 	w.nl()
+}
+
+// percent formats a fraction as a percentage with at most one decimal.
+func percent(f float64) string {
+	return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
 }
 
 // headingLevel returns the level to write a heading at: its own, except

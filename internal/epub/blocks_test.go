@@ -32,6 +32,45 @@ func TestBlocks(t *testing.T) {
 		{"scene break", []model.Block{&model.ThematicBreak{}}, 1, "<hr class=\"scene-break\"/>\n", false},
 		{"table", []model.Block{&model.Table{Align: []string{"", "right"}, Header: [][]model.Inline{txt("A"), txt("B")}, Rows: [][][]model.Inline{{txt("1"), txt("2")}}}}, 1,
 			"<table>\n<thead><tr><th scope=\"col\">A</th><th scope=\"col\" class=\"align-right\">B</th></tr></thead>\n<tbody>\n<tr><td>1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>\n", false},
+		{"list a) from b", []model.Block{&model.List{Ordered: true, Start: 2, Style: model.LowerAlpha, Delim: model.OneParen, Tight: true, Items: []*model.ListItem{{Blocks: []model.Block{para("b")}}}}}, 1,
+			"<ol start=\"2\" type=\"a\" class=\"paren lower-alpha\">\n<li>b</li>\n</ol>\n", false},
+		{"list (1)", []model.Block{&model.List{Ordered: true, Start: 1, Delim: model.TwoParens, Tight: true, Items: []*model.ListItem{{Blocks: []model.Block{para("a")}}}}}, 1,
+			"<ol class=\"parens\">\n<li>a</li>\n</ol>\n", false},
+		{"list I.", []model.Block{&model.List{Ordered: true, Start: 1, Style: model.UpperRoman, Tight: true, Items: []*model.ListItem{{Blocks: []model.Block{para("a")}}}}}, 1,
+			"<ol type=\"I\">\n<li>a</li>\n</ol>\n", false},
+		{"list (i) and (A)", []model.Block{
+			&model.List{Ordered: true, Start: 1, Style: model.LowerRoman, Delim: model.TwoParens, Tight: true, Items: []*model.ListItem{{Blocks: []model.Block{para("a")}}}},
+			&model.List{Ordered: true, Start: 1, Style: model.UpperAlpha, Delim: model.TwoParens, Tight: true, Items: []*model.ListItem{{Blocks: []model.Block{para("a")}}}}}, 1,
+			"<ol type=\"i\" class=\"parens lower-roman\">\n<li>a</li>\n</ol>\n<ol type=\"A\" class=\"parens upper-alpha\">\n<li>a</li>\n</ol>\n", false},
+		{"tight task list", []model.Block{&model.List{Tight: true, Items: []*model.ListItem{
+			{Task: model.TaskDone, Blocks: []model.Block{para("done")}}, {Task: model.TaskOpen, Blocks: []model.Block{para("open")}}, {Blocks: []model.Block{para("plain")}}}}}, 1,
+			"<ul>\n<li class=\"task-item\"><span class=\"task\" role=\"img\" aria-label=\"fait\">\u2611</span> done</li>\n" +
+				"<li class=\"task-item\"><span class=\"task\" role=\"img\" aria-label=\"à faire\">\u2610</span> open</li>\n<li>plain</li>\n</ul>\n", false},
+		{"loose task list", []model.Block{&model.List{Items: []*model.ListItem{
+			{Task: model.TaskOpen, Blocks: []model.Block{para("a"), para("b")}}, {Task: model.TaskDone, Blocks: []model.Block{&model.CodeBlock{Text: "c"}}}}}}, 1,
+			"<ul>\n<li class=\"task-item\"><p><span class=\"task\" role=\"img\" aria-label=\"à faire\">\u2610</span> a</p>\n<p>b</p>\n</li>\n" +
+				"<li class=\"task-item\"><span class=\"task\" role=\"img\" aria-label=\"fait\">\u2611</span> <pre><code>c</code></pre>\n</li>\n</ul>\n", false},
+		{"definition list", []model.Block{&model.DefinitionList{Items: []*model.DefinitionItem{
+			{Term: txt("T & U"), Definitions: [][]model.Block{{para("one")}, {para("two"), para("three")}}},
+			{Term: []model.Inline{&model.Emphasis{Children: txt("V")}}}}}}, 1,
+			"<dl>\n<dt>T &amp; U</dt>\n<dd>one</dd>\n<dd>\n<p>two</p>\n<p>three</p>\n</dd>\n<dt><em>V</em></dt>\n<dd></dd>\n</dl>\n", false},
+		{"line block", []model.Block{&model.LineBlock{Lines: [][]model.Inline{txt("Le vent"), txt("\u00a0\u00a0se lève"), nil, {&model.Emphasis{Children: txt("il faut")}}}}}, 1,
+			"<div class=\"line-block\">Le vent<br/>\u00a0\u00a0se lève<br/><br/><em>il faut</em></div>\n", false},
+		{"epigraph div", []model.Block{&model.Div{ID: "epi", Classes: []string{"epigraph"}, Lang: "de", Attrs: [][2]string{{"data-source", "Goethe"}, {"class", "dropped"}}, Blocks: []model.Block{para("Mehr Licht!")}}}, 1,
+			"<div id=\"epi\" class=\"epigraph\" lang=\"de\" xml:lang=\"de\" data-source=\"Goethe\">\n<p>Mehr Licht!</p>\n</div>\n", false},
+		{"aside element with a heading", []model.Block{&model.Div{Tag: "aside", Classes: []string{"box"}, Blocks: []model.Block{&model.Heading{Level: 2, ID: "box-h", Inlines: txt("Box")}, para("b")}}}, 1,
+			"<aside class=\"box\">\n<h2 id=\"box-h\">Box</h2>\n<p>b</p>\n</aside>\n", false},
+		{"empty div", []model.Block{&model.Div{}}, 1, "<div>\n</div>\n", false},
+		{"table with id, caption and widths", []model.Block{&model.Table{ID: "tab-1", Caption: []model.Inline{&model.Text{Value: "Prix "}, &model.Emphasis{Children: txt("1900")}},
+			Widths: []float64{0.25, 1.0 / 3, 5.0 / 12}, Header: [][]model.Inline{txt("A"), txt("B"), txt("C")}, Rows: [][][]model.Inline{{txt("1"), txt("2"), txt("3")}}}}, 1,
+			"<table id=\"tab-1\">\n<caption>Prix <em>1900</em></caption>\n" +
+				"<colgroup><col style=\"width: 25%\"/><col style=\"width: 33.3%\"/><col style=\"width: 41.7%\"/></colgroup>\n" +
+				"<thead><tr><th scope=\"col\">A</th><th scope=\"col\">B</th><th scope=\"col\">C</th></tr></thead>\n" +
+				"<tbody>\n<tr><td>1</td><td>2</td><td>3</td></tr>\n</tbody></table>\n", false},
+		{"table whose header is empty has no thead", []model.Block{&model.Table{Header: [][]model.Inline{nil, {}}, Rows: [][][]model.Inline{{txt("1"), txt("2")}}}}, 1,
+			"<table>\n<tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody></table>\n", false},
+		{"table without header", []model.Block{&model.Table{Rows: [][][]model.Inline{{txt("1")}}}}, 1,
+			"<table>\n<tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n", false},
 		{"raw HTML block", []model.Block{&model.HTMLBlock{Nodes: []*model.HTMLNode{{Tag: "div", Block: true, Attrs: [][2]string{{"class", "box"}}, Children: []*model.HTMLNode{{Tag: "p", Children: []*model.HTMLNode{{Text: "x<y"}}}}}}}}, 1,
 			"<div class=\"box\"><p>x&lt;y</p></div>\n", false},
 	}

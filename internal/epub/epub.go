@@ -224,26 +224,40 @@ func (b *builder) indexChapters() {
 		walkBlockIDs(ch.Blocks, func(id string) { b.idChapter[id] = ch.ID })
 		for _, n := range ch.Notes {
 			b.idChapter[n.ID] = ch.ID
+			walkBlockIDs(n.Blocks, func(id string) { b.idChapter[id] = ch.ID })
 		}
 	}
 }
 
+// walkBlockIDs calls fn with each id that the blocks give an element:
+// headings, figures, divs, tables, spans and inline HTML elements, at any
+// depth.
 func walkBlockIDs(bs []model.Block, fn func(string)) {
 	for _, bl := range bs {
-		switch n := bl.(type) {
-		case *model.Heading:
-			if n.ID != "" {
-				fn(n.ID)
+		model.Walk(bl, func(n model.Node, entering bool) model.WalkStatus {
+			if !entering {
+				return model.WalkContinue
 			}
-		case *model.FigureBlock:
-			fn(n.Figure.ID)
-		case *model.List:
-			for _, it := range n.Items {
-				walkBlockIDs(it.Blocks, fn)
+			id := ""
+			switch v := n.(type) {
+			case *model.Heading:
+				id = v.ID
+			case *model.FigureBlock:
+				id = v.Figure.ID
+			case *model.Div:
+				id = v.ID
+			case *model.Table:
+				id = v.ID
+			case *model.Span:
+				id = v.ID
+			case *model.Element:
+				id = v.Attr("id")
 			}
-		case *model.BlockQuote:
-			walkBlockIDs(n.Blocks, fn)
-		}
+			if id != "" {
+				fn(id)
+			}
+			return model.WalkContinue
+		})
 	}
 }
 

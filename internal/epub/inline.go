@@ -28,6 +28,10 @@ type ren struct {
 	// lastLevel is the level of the last heading written (1 after the
 	// chapter title, 0 before any).
 	lastLevel int
+
+	// task is the check box of the list item being written, drawn before
+	// the text of its first paragraph.
+	task model.TaskState
 }
 
 func (r *ren) inlines(ins []model.Inline) {
@@ -116,8 +120,26 @@ func (r *ren) inline(in model.Inline) {
 			w.empty("br")
 		}
 		r.pos++
+	case *model.Strikeout:
+		w.open("del")
+		r.inlines(n.Children)
+		w.close("del")
+	case *model.Subscript:
+		w.open("sub")
+		r.inlines(n.Children)
+		w.close("sub")
 	case *model.Span:
-		w.open("span", "lang", n.Lang, "xml:lang", n.Lang, "class", strings.Join(n.Classes, " "))
+		w.open("span", "id", r.id(n.ID), "lang", n.Lang, "xml:lang", n.Lang, "class", strings.Join(n.Classes, " "))
+		r.inlines(n.Children)
+		w.close("span")
+	case *model.Element:
+		r.element(n)
+	case *model.Math:
+		class := "math inline"
+		if n.Display {
+			class = "math display"
+		}
+		w.open("span", "class", class)
 		r.inlines(n.Children)
 		w.close("span")
 	case *model.Link:
@@ -132,10 +154,56 @@ func (r *ren) inline(in model.Inline) {
 		}
 		r.inlines(n.Rendered)
 	case *model.RawInline:
+		// model.PlainText counts the text raw HTML holds: so do the
+		// page-break offsets. A marker that falls inside it is written
+		// before it.
+		n1 := utf8.RuneCountInString(model.HTMLText(n.Nodes))
+		r.flushMarks()
+		for len(r.marks) > 0 && r.marks[0].offset < r.pos+n1 {
+			writeMark(w, r.marks[0])
+			r.marks = r.marks[1:]
+		}
 		if !r.plain {
 			writeHTML(w, n.Nodes)
 		}
+		r.pos += n1
+	default:
+		r.b.ds.Errorf(in.Position(), "the EPUB writer cannot draw the inline kind %s", model.KindName(in))
 	}
+}
+
+// id returns an id from the model to write, or "" in plain renderings
+// (navigation, lists), which repeat text that the chapter already holds
+// with its ids.
+func (r *ren) id(id string) string {
+	if r.plain {
+		return ""
+	}
+	return id
+}
+
+// element writes an inline HTML element of the manuscript with its
+// attributes (filtered by the reader) around its children. An element
+// without a tag writes its children only.
+func (r *ren) element(n *model.Element) {
+	if n.Tag == "" {
+		r.inlines(n.Children)
+		return
+	}
+	attrs := make([]string, 0, 2*len(n.Attrs))
+	for _, a := range n.Attrs {
+		if a[0] == "id" && r.plain {
+			continue
+		}
+		attrs = append(attrs, a[0]+"!", a[1])
+	}
+	if voidElements[n.Tag] && len(n.Children) == 0 {
+		r.w.empty(n.Tag, attrs...)
+		return
+	}
+	r.w.open(n.Tag, attrs...)
+	r.inlines(n.Children)
+	r.w.close(n.Tag)
 }
 
 // link writes a hyperlink: to a place in the book (in its chapter file),

@@ -42,6 +42,23 @@ func TestInlines(t *testing.T) {
 			`<a class="noteref" id="ref-note-c-1" href="#note-c-1" epub:type="noteref" role="doc-noteref">1</a>`, false},
 		{"citation in the text", &model.Citation{Rendered: []model.Inline{txt("(Smith 1990, "), &model.Emphasis{Children: []model.Inline{txt("passim")}}, txt(")")}},
 			`(Smith 1990, <em>passim</em>)`, false},
+		{"strikeout", &model.Strikeout{Children: []model.Inline{txt("old")}}, `<del>old</del>`, false},
+		{"subscript", &model.Subscript{Children: []model.Inline{txt("2")}}, `<sub>2</sub>`, false},
+		{"span with id", &model.Span{ID: "here", Classes: []string{"mark"}, Children: []model.Inline{txt("x")}},
+			`<span id="here" class="mark">x</span>`, false},
+		{"element with attributes", &model.Element{Tag: "abbr", Attrs: [][2]string{{"title", `Organisation des "Nations unies"`}}, Children: []model.Inline{txt("ONU")}},
+			`<abbr title="Organisation des &#34;Nations unies&#34;">ONU</abbr>`, false},
+		{"element kbd", &model.Element{Tag: "kbd", Children: []model.Inline{txt("Ctrl")}}, `<kbd>Ctrl</kbd>`, false},
+		{"element q holds its own quotes", &model.Element{Tag: "q", Attrs: [][2]string{{"cite", "https://example.org/"}}, Children: []model.Inline{txt("oui")}},
+			`<q cite="https://example.org/">oui</q>`, false},
+		{"element with an empty attribute", &model.Element{Tag: "span", Attrs: [][2]string{{"title", ""}}, Children: []model.Inline{txt("v")}},
+			`<span title="">v</span>`, false},
+		{"element without tag writes its children", &model.Element{Children: []model.Inline{txt("c")}}, `c`, false},
+		{"element that is void", &model.Element{Tag: "wbr"}, `<wbr/>`, false},
+		{"inline math", &model.Math{TeX: "x^2", Children: []model.Inline{&model.Emphasis{Children: []model.Inline{txt("x")}}, &model.Superscript{Children: []model.Inline{txt("2")}}}},
+			`<span class="math inline"><em>x</em><sup>2</sup></span>`, false},
+		{"display math", &model.Math{TeX: "H_2O", Display: true, Children: []model.Inline{txt("H"), &model.Subscript{Children: []model.Inline{txt("2")}}, txt("O")}},
+			`<span class="math display">H<sub>2</sub>O</span>`, false},
 		{"raw HTML", &model.RawInline{Nodes: []*model.HTMLNode{{Tag: "abbr", Attrs: [][2]string{{"title", `a "b"`}}, Children: []*model.HTMLNode{{Text: "ONU"}}}, {Tag: "br"}}},
 			`<abbr title="a &#34;b&#34;">ONU</abbr><br/>`, false},
 	}
@@ -60,6 +77,29 @@ func TestInlines(t *testing.T) {
 				t.Errorf("warning = %v, want %v (%s)", got, c.warn, ds.String())
 			}
 		})
+	}
+}
+
+// strangeInline and strangeBlock are kinds that the EPUB writer does not
+// know: each embeds a model node so as to satisfy the interface.
+type strangeInline struct{ model.Text }
+
+type strangeBlock struct{ model.BlockBase }
+
+// TestUnknownKindsFailLoudly checks that a kind the writer forgets is an
+// error naming it, not silence.
+func TestUnknownKindsFailLoudly(t *testing.T) {
+	var ds model.Diagnostics
+	b := &builder{ds: &ds, terms: locale.For("en"), words: wordsFor("en")}
+	var w xw
+	r := &ren{b: b, w: &w}
+	r.inline(&strangeInline{})
+	r.block(&strangeBlock{}, nil, false)
+	if w.String() != "" {
+		t.Errorf("unknown kinds wrote %q", w.String())
+	}
+	if ds.Count(model.Error) != 2 || !strings.Contains(ds.String(), "strangeInline") || !strings.Contains(ds.String(), "strangeBlock") {
+		t.Errorf("want one error naming each unknown kind, got:\n%s", ds.String())
 	}
 }
 

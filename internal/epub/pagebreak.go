@@ -75,9 +75,11 @@ func writeMark(w *xw, m pageMark) {
 
 // textLen counts a block's visible characters the way the print layout
 // counts them for PageStart.Offset: paragraphs and headings by
-// model.PlainText, code by its text, lists and quotes by their blocks in
-// reading order. Figures, tables, breaks and raw HTML count nothing: a
-// page that starts inside them is marked before them.
+// model.PlainText, code by its text, a line block by its lines with one
+// character for each break between them (as a model.LineBreak), lists,
+// quotations, divs and definition lists by their terms and blocks in
+// reading order. Figures, tables, breaks and raw HTML blocks count
+// nothing: a page that starts inside them is marked before them.
 func textLen(bl model.Block) int {
 	switch n := bl.(type) {
 	case *model.Paragraph:
@@ -86,37 +88,69 @@ func textLen(bl model.Block) int {
 		return utf8.RuneCountInString(model.PlainText(n.Inlines))
 	case *model.CodeBlock:
 		return utf8.RuneCountInString(strings.TrimSuffix(n.Text, "\n"))
+	case *model.LineBlock:
+		total := 0
+		for i, l := range n.Lines {
+			if i > 0 {
+				total++
+			}
+			total += utf8.RuneCountInString(model.PlainText(l))
+		}
+		return total
 	case *model.List:
 		total := 0
 		for _, it := range n.Items {
-			for _, c := range it.Blocks {
-				total += textLen(c)
+			total += blocksLen(it.Blocks)
+		}
+		return total
+	case *model.DefinitionList:
+		total := 0
+		for _, it := range n.Items {
+			total += utf8.RuneCountInString(model.PlainText(it.Term))
+			for _, d := range it.Definitions {
+				total += blocksLen(d)
 			}
 		}
 		return total
 	case *model.BlockQuote:
-		total := 0
-		for _, c := range n.Blocks {
-			total += textLen(c)
-		}
-		return total
+		return blocksLen(n.Blocks)
+	case *model.Div:
+		return blocksLen(n.Blocks)
 	}
 	return 0
+}
+
+// blocksLen adds up the textLen of blocks.
+func blocksLen(bs []model.Block) int {
+	total := 0
+	for _, c := range bs {
+		total += textLen(c)
+	}
+	return total
 }
 
 // splitMarks shares a container's markers among its children: a marker
 // goes to the child holding its character, with an offset relative to
 // that child; markers past the end go to the end of the last child.
 func splitMarks(children []model.Block, marks []pageMark) [][]pageMark {
-	out := make([][]pageMark, len(children))
-	if len(children) == 0 {
+	lens := make([]int, len(children))
+	for i, c := range children {
+		lens[i] = textLen(c)
+	}
+	return splitLens(lens, marks)
+}
+
+// splitLens shares markers among parts of the given lengths, as
+// splitMarks does among blocks.
+func splitLens(lens []int, marks []pageMark) [][]pageMark {
+	out := make([][]pageMark, len(lens))
+	if len(lens) == 0 {
 		return out
 	}
 	start := 0
 	mi := 0
-	for i, c := range children {
-		n := textLen(c)
-		last := i == len(children)-1
+	for i, n := range lens {
+		last := i == len(lens)-1
 		for mi < len(marks) && (marks[mi].offset < start+n || last) {
 			m := marks[mi]
 			m.offset -= start

@@ -135,3 +135,61 @@ func TestPageBreakOffsets(t *testing.T) {
 		t.Errorf("%d markers, want %d", strings.Count(doc, `epub:type="pagebreak"`), len(cases))
 	}
 }
+
+// TestPageBreakOffsetsInNewKinds places markers inside raw HTML, line
+// blocks, divs and definition lists, whose characters count as
+// model.PlainText and textLen count them.
+func TestPageBreakOffsetsInNewKinds(t *testing.T) {
+	txt := func(s string) []model.Inline { return []model.Inline{&model.Text{Value: s}} }
+	para := func(s string) model.Block { return &model.Paragraph{Inlines: txt(s)} }
+	raw := &model.Paragraph{Inlines: []model.Inline{&model.Text{Value: "ab"},
+		&model.RawInline{Nodes: []*model.HTMLNode{{Tag: "span", Children: []*model.HTMLNode{{Text: "CD"}}}}}, &model.Text{Value: "ef"}}}
+	lines := &model.LineBlock{Lines: [][]model.Inline{txt("gh"), txt("ij")}}
+	div := &model.Div{Classes: []string{"d"}, Blocks: []model.Block{para("kl"), para("mn")}}
+	dl := &model.DefinitionList{Items: []*model.DefinitionItem{{Term: txt("op"), Definitions: [][]model.Block{{para("qr")}}}}}
+	ch := &model.Chapter{ID: "c", TitleID: "title-c", Title: txt("Titre"), Blocks: []model.Block{raw, lines, div, dl, para("end")}}
+	starts := []string{"<p>ab", `<div class="line-block">`, `<div class="d">`, "<dl>", "<p>end"}
+	cases := []struct {
+		name          string
+		block, offset int
+		want          string // the block's visible text before the marker
+	}{
+		{"before raw HTML", 0, 2, "ab"},
+		{"inside raw HTML: before it", 0, 3, "ab"},
+		{"after raw HTML", 0, 4, "abCD"},
+		{"inside the text after raw HTML", 0, 5, "abCDe"},
+		{"at a line break", 1, 2, "gh"},
+		{"after a line break", 1, 3, "gh "},
+		{"second paragraph of a div", 2, 3, "klm"},
+		{"inside a term", 3, 1, "o"},
+		{"start of a definition", 3, 2, "op"},
+		{"inside a definition", 3, 3, "opq"},
+	}
+	pg := &model.Pagination{}
+	for i, c := range cases {
+		pg.Pages = append(pg.Pages, model.PageStart{Label: itoa(i + 1), Chapter: "c", Block: c.block, Offset: c.offset})
+	}
+	book := &model.Book{Meta: model.Metadata{Title: "T", Language: "fr", UUID: "urn:uuid:00000000-0000-5000-8000-000000000000"}, Chapters: []*model.Chapter{ch}}
+	data, _ := writeEPUB(t, book, Options{Pagination: pg})
+	_, files := unzip(t, data)
+	doc := string(files["EPUB/text/c.xhtml"])
+	block := func(i int) string {
+		s := strings.Index(doc, starts[i])
+		e := strings.Index(doc, starts[i+1])
+		if s < 0 || e < s {
+			t.Fatalf("block %d not found in\n%s", i, doc)
+		}
+		return doc[s:e]
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := visibleBefore(t, block(c.block), itoa(i+1))
+			if !ok {
+				t.Fatalf("marker %d not in block %d:\n%s", i+1, c.block, block(c.block))
+			}
+			if got = strings.ReplaceAll(got, "\n", ""); got != c.want {
+				t.Errorf("text before marker = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -25,7 +25,7 @@ func skipOrFail(t *testing.T, msg string) {
 	t.Skip("NOT RUN: " + msg)
 }
 
-var epubcheckSummary = regexp.MustCompile(`Messages: (\d+) fatals / (\d+) errors / (\d+) warnings`)
+var epubcheckSummary = regexp.MustCompile(`Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?`)
 
 // epubcheck runs W3C EPUBCheck and requires 0 fatals, 0 errors and 0
 // warnings.

@@ -21,6 +21,10 @@ type words struct {
 	SummaryEnd    string
 	Conforms      string
 	NotConforms   string
+	// TaskOpen and TaskDone are the text alternatives of a task list
+	// item's check box.
+	TaskOpen string
+	TaskDone string
 	// Roles labels contributors on the copyright page by MARC relator.
 	Roles map[string]string
 }
@@ -37,6 +41,8 @@ var frenchWords = words{
 	SummaryEnd:    " Il ne présente aucun risque connu (clignotement, son, mouvement).",
 	Conforms:      " Il respecte la norme EPUB Accessibility 1.1 au niveau WCAG 2.1 AA.",
 	NotConforms:   "",
+	TaskOpen:      "à faire",
+	TaskDone:      "fait",
 	Roles: map[string]string{"trl": "Traduction", "edt": "Direction", "ill": "Illustrations", "pht": "Photographies",
 		"aui": "Préface", "win": "Introduction", "ctb": "Contributions", "com": "Compilation",
 		"bkd": "Conception graphique", "cov": "Couverture", "nrt": "Narration"},
@@ -52,6 +58,8 @@ var englishWords = words{
 	SummaryPages: " Page markers give the pages of the print edition.",
 	SummaryEnd:   " It has no known hazards (flashing, sound, motion).",
 	Conforms:     " It meets EPUB Accessibility 1.1 at WCAG 2.1 level AA.",
+	TaskOpen:     "to do",
+	TaskDone:     "done",
 }
 
 func wordsFor(lang string) *words {
