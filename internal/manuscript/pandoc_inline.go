@@ -19,6 +19,9 @@ type pandocInlineSyntax struct{}
 
 func (pandocInlineSyntax) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
+		util.Prioritized(closeBracketParser{}, 95),
+		util.Prioritized(undefinedNoteParser{}, 120),
+		util.Prioritized(inlineNoteParser{}, 450),
 		util.Prioritized(superscriptParser{}, 460),
 		util.Prioritized(tildeParser{}, 500),
 	))
@@ -40,6 +43,10 @@ func (p *chapterParse) pandocInline(n ast.Node) (out []model.Inline, ok bool) {
 			return []model.Inline{&model.Subscript{Children: p.inlineList(v), Pos: pos}}, true
 		}
 		return []model.Inline{&model.Superscript{Children: p.inlineList(v), Pos: pos}}, true
+	case *undefinedNoteNode:
+		return p.undefinedNote(v), true
+	case *inlineNoteNode:
+		return p.inlineNote(v), true
 	}
 	return nil, false
 }
