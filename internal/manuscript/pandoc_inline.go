@@ -21,6 +21,7 @@ func (pandocInlineSyntax) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
 		util.Prioritized(closeBracketParser{}, 95),
 		util.Prioritized(undefinedNoteParser{}, 120),
+		util.Prioritized(spanParser{}, 160),
 		util.Prioritized(inlineNoteParser{}, 450),
 		util.Prioritized(superscriptParser{}, 460),
 		util.Prioritized(tildeParser{}, 500),
@@ -47,6 +48,8 @@ func (p *chapterParse) pandocInline(n ast.Node) (out []model.Inline, ok bool) {
 		return p.undefinedNote(v), true
 	case *inlineNoteNode:
 		return p.inlineNote(v), true
+	case *spanNode:
+		return p.span(v), true
 	}
 	return nil, false
 }
