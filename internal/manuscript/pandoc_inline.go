@@ -25,6 +25,7 @@ func (pandocInlineSyntax) Extend(m goldmark.Markdown) {
 		util.Prioritized(inlineNoteParser{}, 450),
 		util.Prioritized(superscriptParser{}, 460),
 		util.Prioritized(tildeParser{}, 500),
+		util.Prioritized(mathParser{}, 500),
 	))
 }
 
@@ -50,6 +51,8 @@ func (p *chapterParse) pandocInline(n ast.Node) (out []model.Inline, ok bool) {
 		return p.inlineNote(v), true
 	case *spanNode:
 		return p.span(v), true
+	case *mathNode:
+		return p.math(v), true
 	}
 	return nil, false
 }
