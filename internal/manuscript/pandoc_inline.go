@@ -19,6 +19,7 @@ type pandocInlineSyntax struct{}
 
 func (pandocInlineSyntax) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
+		util.Prioritized(codeAttrParser{}, 90),
 		util.Prioritized(closeBracketParser{}, 95),
 		util.Prioritized(undefinedNoteParser{}, 120),
 		util.Prioritized(spanParser{}, 160),
@@ -53,6 +54,8 @@ func (p *chapterParse) pandocInline(n ast.Node) (out []model.Inline, ok bool) {
 		return p.span(v), true
 	case *mathNode:
 		return p.math(v), true
+	case *codeAttrNode:
+		return p.codeAttr(v), true
 	}
 	return nil, false
 }
