@@ -64,6 +64,10 @@ func (c *conv) seq(depth int, group bool) ([]model.Inline, error) {
 			} else {
 				out = append(out, &model.Subscript{Children: arg, Pos: c.pos})
 			}
+		case (r == '-' || r == '+') && !operandBefore(out):
+			// A sign, not an operation: no spaces around it.
+			c.i++
+			out = append(out, &model.Text{Value: strings.TrimSpace(spacedChars[r]), Pos: c.pos})
 		default:
 			ins, err := c.atom(depth)
 			if err != nil {
@@ -363,4 +367,22 @@ func lastOf(ins []model.Inline) model.Inline {
 		return nil
 	}
 	return ins[len(ins)-1]
+}
+
+// operandBefore reports whether the inlines end with something a binary
+// operator can follow: not nothing, not an operator (set with a space
+// after it), a sign or an opening bracket.
+func operandBefore(ins []model.Inline) bool {
+	if len(ins) == 0 {
+		return false
+	}
+	t, ok := ins[len(ins)-1].(*model.Text)
+	if !ok {
+		return true
+	}
+	if t.Value == "" || strings.HasSuffix(t.Value, " ") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t.Value)
+	return !strings.ContainsRune("([{,−+", last)
 }
