@@ -99,7 +99,7 @@ func (p *chapterParse) codeAttr(v *codeAttrNode) []model.Inline {
 	}
 	for _, k := range a.Keys {
 		if k == "lang" {
-			sp.Lang = strings.TrimSpace(a.Values[k])
+			sp.Lang = p.spanLang(a.Values[k], attrPos)
 			continue
 		}
 		p.r.ds.Warnf(attrPos, "code attribute %s=%q is not used by publish: left out (inline code takes #id, .class and lang=)", k, a.Values[k])

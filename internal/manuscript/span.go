@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/rawhtml"
 )
 
 // spanKind is the goldmark node kind of a bracketed span.
@@ -127,7 +128,7 @@ func (p *chapterParse) span(v *spanNode) []model.Inline {
 	}
 	for _, k := range a.Keys {
 		if k == "lang" {
-			sp.Lang = strings.TrimSpace(a.Values[k])
+			sp.Lang = p.spanLang(a.Values[k], p.li.pos(v.AttrOffset))
 			continue
 		}
 		p.r.ds.Warnf(p.li.pos(v.AttrOffset), "span attribute %s=%q is not used by publish: left out (a span takes #id, .class and lang=)", k, a.Values[k])
@@ -140,4 +141,16 @@ func (p *chapterParse) span(v *spanNode) []model.Inline {
 	}
 	sp.Children = children
 	return []model.Inline{sp}
+}
+
+// spanLang checks a lang= attribute: a BCP 47 tag, or "" with a warning.
+func (p *chapterParse) spanLang(v string, pos model.Position) string {
+	kept, probs := rawhtml.FilterAttrs("span", [][2]string{{"lang", v}})
+	for _, pr := range probs {
+		p.r.ds.Warnf(pos, "%s", pr)
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return kept[0][1]
 }
