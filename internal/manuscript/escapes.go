@@ -6,12 +6,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
+
+	"github.com/publish-books/publish/internal/rawhtml"
 )
 
 // unescapeText returns the text a Markdown text segment stands for: a
-// backslash before ASCII punctuation is dropped ("\*" is "*"), and entity
-// and numeric character references become their characters ("&nbsp;",
-// "&#42;", "&#x22;"), in one pass, so that "\&amp;" stays "&amp;".
+// backslash before ASCII punctuation is dropped ("\*" is "*"), an escaped
+// space is a no-break space (as in pandoc), and entity and numeric
+// character references become their characters ("&nbsp;", "&#42;",
+// "&#x22;"), in one pass, so that "\&amp;" stays "&amp;".
 func unescapeText(src []byte) string {
 	if !hasEscapes(src) {
 		return string(src)
@@ -20,6 +23,11 @@ func unescapeText(src []byte) string {
 	b.Grow(len(src))
 	for i := 0; i < len(src); {
 		c := src[i]
+		if c == '\\' && i+1 < len(src) && src[i+1] == ' ' {
+			b.WriteString("\u00a0") // pandoc: an escaped space does not break
+			i += 2
+			continue
+		}
 		if c == '\\' && i+1 < len(src) && util.IsPunct(src[i+1]) {
 			b.WriteByte(src[i+1])
 			i += 2
@@ -54,7 +62,7 @@ func unescapeString(s string) string { return unescapeText([]byte(s)) }
 // the start of src ("&amp;", "&#233;", "&#xE9;") and returns its text and
 // its length, or 0 when src does not start with one. As CommonMark says,
 // a numeric reference to 0 or to a code point that cannot be written
-// stands for U+FFFD.
+// stands for U+FFFD; so does one to a character XML refuses.
 func characterReference(src []byte) (string, int) {
 	if len(src) < 3 || src[0] != '&' {
 		return "", 0
@@ -76,6 +84,9 @@ func characterReference(src []byte) (string, int) {
 		r := rune(v)
 		if err != nil || r == 0 || !utf8.ValidRune(r) {
 			r = utf8.RuneError
+		}
+		if _, bad := rawhtml.CleanText(string(r)); bad {
+			r = utf8.RuneError // a control character XML refuses (&#1;)
 		}
 		return string(r), i + 1
 	}

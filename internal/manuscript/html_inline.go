@@ -76,7 +76,12 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 	action := rawhtml.ElementAction(t.Name)
 	end, closed := matches[v]
 	if t.Name == "br" {
-		return []model.Inline{&model.LineBreak{}}, next
+		return []model.Inline{&model.LineBreak{Pos: pos}}, next
+	}
+	if struckTags[t.Name] && closed {
+		// <del> and <strike>, which EPUB has no place for, are struck-out
+		// text like <s>.
+		action = rawhtml.Keep
 	}
 	if action == rawhtml.Drop {
 		if closed {
@@ -134,20 +139,7 @@ func (p *chapterParse) rawInline(v *ast.RawHTML, matches map[ast.Node]ast.Node) 
 	if t.Name == "span" && len(attrs) == 0 {
 		return children, after
 	}
-	if in := modelInline(t.Name, attrs, children); in != nil {
-		return []model.Inline{in}, after
-	}
-	nodes, ok := inlinesToHTML(children)
-	if !ok {
-		ds.WarnCodef("raw-html", pos, "<%s> around a link, note or citation: its tags are left out, its text kept", t.Name)
-		return children, after
-	}
-	for i, a := range attrs {
-		if a[0] == "id" {
-			attrs[i][1] = p.r.reserveID(a[1], pos)
-		}
-	}
-	return []model.Inline{&model.RawInline{Nodes: []*model.HTMLNode{{Tag: t.Name, Attrs: attrs, Children: nodes}}, Pos: pos}}, after
+	return []model.Inline{p.elementInline(t.Name, attrs, children, pos)}, after
 }
 
 func (p *chapterParse) filterAttrs(t rawhtml.Tag, pos model.Position) [][2]string {
@@ -180,64 +172,76 @@ func (p *chapterParse) rawLink(attrs [][2]string, children []model.Inline, pos m
 	return []model.Inline{l}
 }
 
-// modelInline maps an element onto the model's own inlines when nothing
-// but a language and classes is lost: <span lang>, <em>, <i>, <strong>,
-// <b>, <sup>, <code> and <span class="smallcaps">.
-func modelInline(tag string, attrs [][2]string, children []model.Inline) model.Inline {
-	var lang string
+// struckTags are the elements read as struck-out text.
+var struckTags = map[string]bool{"s": true, "del": true, "strike": true}
+
+// elementInline maps an inline element onto the model: <em>/<i>,
+// <strong>/<b>, <s>/<del>/<strike>, <sub>, <sup>, <code> and <span> (with
+// an id, a language, classes, or the class smallcaps) become the model's
+// own inlines, kept in a span when they carry a language or classes;
+// every other element, or one with other attributes (title, dir), is a
+// model.Element with its filtered attributes. An id is reserved.
+func (p *chapterParse) elementInline(tag string, attrs [][2]string, children []model.Inline, pos model.Position) model.Inline {
+	var id, lang string
 	var classes []string
-	for _, a := range attrs {
+	other := false
+	for i, a := range attrs {
 		switch a[0] {
+		case "id":
+			id = p.r.reserveID(a[1], pos)
+			attrs[i][1] = id
 		case "lang":
 			lang = a[1]
 		case "class":
 			classes = strings.Fields(a[1])
 		default:
-			return nil
+			other = true
 		}
 	}
 	var inner model.Inline
 	switch tag {
 	case "em", "i":
-		inner = &model.Emphasis{Children: children}
+		inner = &model.Emphasis{Children: children, Pos: pos}
 	case "strong", "b":
-		inner = &model.Strong{Children: children}
+		inner = &model.Strong{Children: children, Pos: pos}
+	case "s", "del", "strike":
+		inner = &model.Strikeout{Children: children, Pos: pos}
 	case "sup":
-		inner = &model.Superscript{Children: children}
+		inner = &model.Superscript{Children: children, Pos: pos}
+	case "sub":
+		inner = &model.Subscript{Children: children, Pos: pos}
 	case "code":
-		text, ok := plainOnly(children)
-		if !ok {
-			return nil
+		if text, ok := plainOnly(children); ok {
+			inner = &model.Code{Text: text, Pos: pos}
 		}
-		inner = &model.Code{Text: text}
 	case "span":
 		kept := classes[:0:0]
-		small := false
 		for _, c := range classes {
 			if c == "smallcaps" || c == "small-caps" {
-				small = true
+				inner = &model.SmallCaps{Children: children, Pos: pos}
 			} else {
 				kept = append(kept, c)
 			}
 		}
 		classes = kept
-		if small {
-			inner = &model.SmallCaps{Children: children}
-		}
-	default:
-		return nil
-	}
-	if lang == "" && len(classes) == 0 {
 		if inner == nil {
-			return &model.Span{Children: children}
+			inner = &model.Span{Children: children, Pos: pos}
 		}
+	}
+	if inner == nil || other {
+		if tag == "del" || tag == "strike" {
+			tag = "s"
+		}
+		return &model.Element{Tag: tag, Attrs: attrs, Children: children, Pos: pos}
+	}
+	if id == "" && lang == "" && len(classes) == 0 {
 		return inner
 	}
-	sp := &model.Span{Lang: lang, Classes: classes, Children: children}
-	if inner != nil {
-		sp.Children = []model.Inline{inner}
+	if sp, ok := inner.(*model.Span); ok {
+		sp.ID, sp.Lang, sp.Classes = id, lang, classes
+		return sp
 	}
-	return sp
+	return &model.Span{ID: id, Lang: lang, Classes: classes, Children: []model.Inline{inner}, Pos: pos}
 }
 
 func plainOnly(ins []model.Inline) (string, bool) {
@@ -250,51 +254,4 @@ func plainOnly(ins []model.Inline) (string, bool) {
 		b.WriteString(t.Value)
 	}
 	return b.String(), true
-}
-
-// inlinesToHTML turns the Markdown inlines inside a raw HTML element into
-// HTML nodes. Links, notes and citations cannot go inside raw HTML.
-func inlinesToHTML(ins []model.Inline) ([]*model.HTMLNode, bool) {
-	var out []*model.HTMLNode
-	wrap := func(tag string, attrs [][2]string, children []model.Inline) bool {
-		kids, ok := inlinesToHTML(children)
-		out = append(out, &model.HTMLNode{Tag: tag, Attrs: attrs, Children: kids})
-		return ok
-	}
-	for _, in := range ins {
-		ok := true
-		switch n := in.(type) {
-		case *model.Text:
-			out = append(out, &model.HTMLNode{Text: n.Value})
-		case *model.Code:
-			out = append(out, &model.HTMLNode{Tag: "code", Children: []*model.HTMLNode{{Text: n.Text}}})
-		case *model.Emphasis:
-			ok = wrap("em", nil, n.Children)
-		case *model.Strong:
-			ok = wrap("strong", nil, n.Children)
-		case *model.Superscript:
-			ok = wrap("sup", nil, n.Children)
-		case *model.SmallCaps:
-			ok = wrap("span", [][2]string{{"class", "smallcaps"}}, n.Children)
-		case *model.Span:
-			var attrs [][2]string
-			if n.Lang != "" {
-				attrs = append(attrs, [2]string{"lang", n.Lang})
-			}
-			if len(n.Classes) > 0 {
-				attrs = append(attrs, [2]string{"class", strings.Join(n.Classes, " ")})
-			}
-			ok = wrap("span", attrs, n.Children)
-		case *model.LineBreak:
-			out = append(out, &model.HTMLNode{Tag: "br"})
-		case *model.RawInline:
-			out = append(out, n.Nodes...)
-		default:
-			ok = false
-		}
-		if !ok {
-			return nil, false
-		}
-	}
-	return out, true
 }
