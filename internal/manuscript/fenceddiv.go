@@ -42,7 +42,15 @@ var strayFenceKind = ast.NewNodeKind("StrayFence")
 
 // strayFenceNode is a line of colons alone that no fenced div is open to
 // take: it is reported and left out.
-type strayFenceNode struct{ ast.BaseBlock }
+// A fence opening a div nested too deep is one too (TooDeep).
+type strayFenceNode struct {
+	ast.BaseBlock
+	TooDeep bool
+}
+
+// maxFencedDivNesting bounds the nesting of fenced divs: goldmark's time
+// per line grows with the number of open blocks.
+const maxFencedDivNesting = 50
 
 // Kind returns the node kind of a stray fence.
 func (n *strayFenceNode) Kind() ast.NodeKind { return strayFenceKind }
@@ -98,6 +106,16 @@ func (fencedDivParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		}
 	} else if bytes.ContainsAny(rest, " \t{}") {
 		return nil, parser.NoChildren
+	}
+	depth := 0
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*fencedDivNode); ok {
+			depth++
+		}
+	}
+	if depth >= maxFencedDivNesting {
+		reader.AdvanceToEOL()
+		return &strayFenceNode{TooDeep: true}, parser.NoChildren
 	}
 	n := &fencedDivNode{Attrs: string(rest), AttrsAt: seg.Start + restAt}
 	reader.AdvanceToEOL()

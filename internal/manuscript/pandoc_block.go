@@ -38,6 +38,14 @@ func (p *chapterParse) pandocBlock(n ast.Node, base model.BlockBase, depth int) 
 	case *fencedDivNode:
 		return []model.Block{p.fencedDiv(v, base, depth)}, true
 	case *strayFenceNode:
+		if v.TooDeep {
+			if p.blk.deepFenceWarned {
+				return nil, true
+			}
+			p.blk.deepFenceWarned = true
+			p.r.ds.Warnf(base.Pos, "fenced divs nested more than %d deep: this fence is left out, the text inside kept (the same for the next ones in this file)", maxFencedDivNesting)
+			return nil, true
+		}
 		p.r.ds.Warnf(base.Pos, "this line of colons closes no fenced div (::: {.class} opens one): left out")
 		return nil, true
 	case *lineBlockNode:
@@ -54,6 +62,26 @@ func (p *chapterParse) pandocBlock(n ast.Node, base model.BlockBase, depth int) 
 // complete (a chapter's, a quotation's, a list item's), for constructs
 // that span several blocks.
 func (p *chapterParse) finishBlocks(bs []model.Block) []model.Block {
+	return p.finishOthers(p.htmlDivs(bs))
+}
+
+// blockState is the state of the pandoc block syntax while one chapter
+// file is converted.
+type blockState struct {
+	// blank is a copy of the source with everything but newlines blanked,
+	// in which reparse copies the lines it reads again; reparsed counts
+	// the bytes read again so far, and reparseDepth the nesting.
+	blank        []byte
+	reparsed     int
+	reparseDepth int
+	overBudget   bool // reparse refused for the file's size: reported once
+	// deepFenceWarned is set once fenced divs nested too deep are reported.
+	deepFenceWarned bool
+}
+
+// finishOthers runs the finishing steps other than the pairing of HTML
+// container tags, once on each list of sibling blocks.
+func (p *chapterParse) finishOthers(bs []model.Block) []model.Block {
 	bs = p.rawBlocks(bs)
 	bs = p.tableCaptions(bs)
 	for _, b := range bs {
