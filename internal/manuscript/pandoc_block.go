@@ -28,6 +28,8 @@ func (pandocBlocks) Extend(m goldmark.Markdown) {
 		util.Prioritized(fencedDivParser{}, 90),
 		util.Prioritized(lineBlockParser{}, 95),
 		util.Prioritized(tableCaptionParser{}, 96),
+		util.Prioritized(fancyListParser{}, 250),
+		util.Prioritized(fancyItemParser{}, 260),
 	))
 }
 
@@ -50,6 +52,8 @@ func (p *chapterParse) pandocBlock(n ast.Node, base model.BlockBase, depth int) 
 		return nil, true
 	case *lineBlockNode:
 		return []model.Block{p.lineBlock(v, base)}, true
+	case *fancyListNode:
+		return []model.Block{p.fancyList(v, base, depth)}, true
 	case *tableCaptionNode:
 		return []model.Block{p.tableCaption(v, base)}, true
 	case *east.DefinitionList:
@@ -62,6 +66,11 @@ func (p *chapterParse) pandocBlock(n ast.Node, base model.BlockBase, depth int) 
 // complete (a chapter's, a quotation's, a list item's), for constructs
 // that span several blocks.
 func (p *chapterParse) finishBlocks(bs []model.Block) []model.Block {
+	if !p.blk.refsLater {
+		// References to examples are resolved once the file is read.
+		p.blk.refsLater = true
+		p.r.later = append(p.r.later, p.resolveExampleRefs)
+	}
 	return p.finishOthers(p.htmlDivs(bs))
 }
 
@@ -75,6 +84,12 @@ type blockState struct {
 	reparsed     int
 	reparseDepth int
 	overBudget   bool // reparse refused for the file's size: reported once
+	// examples counts the items of example lists so far; labels holds
+	// the labelled ones.
+	examples int
+	labels   map[string]exampleRef
+	// refsLater is set once resolveExampleRefs is scheduled.
+	refsLater bool
 	// deepFenceWarned is set once fenced divs nested too deep are reported.
 	deepFenceWarned bool
 }
