@@ -80,6 +80,8 @@ type chapterParse struct {
 	inlineDeepWarned bool
 	inLink           int  // > 0 inside a link: a raw <a> there is not a link
 	inNote           bool // converting a footnote's text: it may not call another note
+
+	blk blockState // state of the pandoc block syntax (pandoc_block.go)
 }
 
 // parseMarkdown runs the Markdown parser over src. A panic of the parser

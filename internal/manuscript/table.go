@@ -1,11 +1,16 @@
 package manuscript
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/publish-books/publish/internal/model"
 )
 
+// table converts a pipe table. Its caption comes from the paragraph next
+// to it (tablecaption.go).
 func (p *chapterParse) table(t *east.Table, base model.BlockBase) model.Block {
 	tb := &model.Table{BlockBase: base}
 	for _, a := range t.Alignments {
@@ -31,5 +36,67 @@ func (p *chapterParse) table(t *east.Table, base model.BlockBase) model.Block {
 			tb.Rows = append(tb.Rows, cells)
 		}
 	}
+	tb.Widths = p.tableWidths(base.Pos, len(tb.Align), len(tb.Rows))
 	return tb
+}
+
+// wideTable is the line length, in characters, above which a pipe table's
+// columns get the relative widths of its delimiter row (pandoc's rule,
+// with its default of 72 columns).
+const wideTable = 72
+
+// tableWidths returns the relative widths of a pipe table's columns when a
+// line of the table is longer than wideTable characters: each column's
+// share of the dashes (and colons) of the delimiter row, as pandoc does.
+// For a narrower table it returns nil: the columns fit their content.
+// The table's first line is at pos, its delimiter row on the next line.
+func (p *chapterParse) tableWidths(pos model.Position, cols, rows int) []float64 {
+	if cols == 0 || pos.Line < 1 || pos.Line+1 > len(p.li.starts) {
+		return nil
+	}
+	line := func(i int) string { // i is 0-based
+		if i >= len(p.li.starts) {
+			return ""
+		}
+		end := len(p.src)
+		if i+1 < len(p.li.starts) {
+			end = p.li.starts[i+1] - 1
+		}
+		return string(p.src[p.li.starts[i]:end])
+	}
+	delim := line(pos.Line)
+	if start := strings.IndexAny(delim, "|-:"); start >= 0 {
+		delim = delim[start:]
+	}
+	if !isTableDelimiterRow([]byte(delim)) {
+		return nil
+	}
+	wide := false
+	for i := pos.Line - 1; i <= pos.Line+rows && i < len(p.li.starts); i++ {
+		if utf8.RuneCountInString(line(i)) > wideTable {
+			wide = true
+			break
+		}
+	}
+	if !wide {
+		return nil
+	}
+	cells := strings.Split(strings.Trim(strings.TrimSpace(delim), "|"), "|")
+	if len(cells) != cols {
+		return nil
+	}
+	total := 0
+	counts := make([]int, cols)
+	for i, c := range cells {
+		counts[i] = len(strings.TrimSpace(c))
+		total += counts[i]
+	}
+	if total == 0 {
+		return nil
+	}
+	widths := make([]float64, cols)
+	for i, n := range counts {
+		widths[i] = float64(n) / float64(total)
+	}
+	return widths
 }
