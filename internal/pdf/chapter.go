@@ -272,11 +272,14 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 			b.divLang, b.divLangSet = hyphenLang(n.Lang), true
 			defer func() { b.divLang, b.divLangSet = saved, savedSet }()
 		}
+		var out []*item
+		if n.ID != "" {
+			out = append(out, anchorItem(n.ID, bi))
+		}
 		if n.HasClass("epigraph") {
 			*afterHeading = false
-			return b.epigraphItems(ch, n, bi, indent, width)
+			return append(out, b.epigraphItems(ch, n, bi, indent, width)...)
 		}
-		var out []*item
 		for _, sub := range n.Blocks {
 			out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
 		}
@@ -351,6 +354,14 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		}
 		return out
 	}
+}
+
+// anchorItem is an empty box that defines id (a table's, a div's) where
+// it stands, for links and page labels; it keeps with what follows. (An
+// anchor on a paragraph line would be lost when the paragraph is set
+// again.)
+func anchorItem(id string, bi int) *item {
+	return &item{kind: itemBox, block: bi, anchors: []string{id}, dump: "anchor " + id}
 }
 
 // indentLine returns a line block's line with its leading spaces made
@@ -583,6 +594,9 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 	}
 	var out []*item
 	out = append(out, b.space(0.5, bi))
+	if t.ID != "" {
+		out = append(out, anchorItem(t.ID, bi))
+	}
 	if len(t.Caption) > 0 {
 		// The caption above the table, in italic at the table's size,
 		// kept with the table's first row.

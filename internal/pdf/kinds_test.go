@@ -245,9 +245,9 @@ func TestBlockKindsPrinted(t *testing.T) {
 		}},
 		&model.LineBlock{Lines: [][]model.Inline{txt("Le vent se lève"), txt("\u00a0\u00a0\u00a0\u00a0il faut tenter de vivre"), nil, txt("Paul Valéry")}},
 		&model.LineBlock{Lines: [][]model.Inline{txt("Premier"), txt("    en retrait")}},
-		&model.Div{Tag: "div", Classes: []string{"epigraph"}, Blocks: []model.Block{&model.Paragraph{Inlines: txt("Une épigraphe en exergue.")}}},
+		&model.Div{Tag: "div", ID: "epi", Classes: []string{"epigraph"}, Blocks: []model.Block{&model.Paragraph{Inlines: txt("Une épigraphe en exergue.")}}},
 		&model.Div{Tag: "div", Lang: "en", Blocks: []model.Block{&model.Paragraph{Inlines: txt("A paragraph in English.")}}},
-		&model.Table{Caption: txt("Tonnages débarqués"), Header: [][]model.Inline{txt("Port"), txt("Tonnes")},
+		&model.Table{ID: "tbl-tonnages", Caption: txt("Tonnages débarqués"), Header: [][]model.Inline{txt("Port"), txt("Tonnes")},
 			Rows: [][][]model.Inline{{txt("Boulogne"), txt("1200")}}},
 		&model.List{Ordered: true, Start: 1, Style: model.LowerAlpha, Delim: model.OneParen, Items: []*model.ListItem{item("alpha un"), item("alpha deux")}},
 		&model.List{Ordered: true, Start: 3, Style: model.UpperRoman, Delim: model.TwoParens, Items: []*model.ListItem{item("romain trois")}},
@@ -278,6 +278,11 @@ func TestBlockKindsPrinted(t *testing.T) {
 	}
 	if k := strings.Index(res.Dump, "Tonnages débarqués"); k < 0 || !strings.Contains(res.Dump[k:], `table row "Port" "Tonnes"`) {
 		t.Errorf("table caption not above the table:\n%s", res.Dump)
+	}
+	// The table's and the div's ids are anchors where they start.
+	if !regexp.MustCompile(`anchor tbl-tonnages\n.*"Tonnages débarqués"`).MatchString(res.Dump) ||
+		!regexp.MustCompile(`anchor epi\n.*space\n.*"Une épigraphe en exergue\."`).MatchString(res.Dump) {
+		t.Errorf("no anchors for the table's and the div's ids:\n%s", res.Dump)
 	}
 	box := "[ ] tâche ouverte"
 	done := "[x] tâche faite"
