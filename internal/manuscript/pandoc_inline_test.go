@@ -1,6 +1,7 @@
 package manuscript
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,6 +103,36 @@ func TestPandocInlineHostile(t *testing.T) {
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("reading took %v", d)
 			}
+		})
+	}
+}
+
+// TestPandocInlinePositions checks that every inline read from the case
+// files of the pandoc inline syntax knows where it stands (a soft line
+// break, a lone space, has no place of its own).
+func TestPandocInlinePositions(t *testing.T) {
+	for _, name := range []string{"tilde", "superscript", "notes", "span", "math", "rawinline", "htmlinline", "escapes"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "cases", name+".md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bookDir := writeBook(t, "title: T\nlanguage: fr\nchapters:\n  - ch.md\n", map[string]string{"ch.md": string(src)})
+			chdir(t, filepath.Dir(bookDir))
+			book, _ := Read(Options{BookDir: "book"})
+			model.WalkBook(book, func(n model.Node, entering bool) model.WalkStatus {
+				in, ok := n.(model.Inline)
+				if !ok || !entering {
+					return model.WalkContinue
+				}
+				if txt, ok := in.(*model.Text); ok && strings.TrimSpace(txt.Value) == "" {
+					return model.WalkContinue
+				}
+				if !in.Position().IsValid() || in.Position().Line == 0 {
+					t.Errorf("%T %q has no position", in, model.PlainText([]model.Inline{in}))
+				}
+				return model.WalkContinue
+			})
 		})
 	}
 }
