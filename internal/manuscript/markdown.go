@@ -180,8 +180,16 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	if first := p.chapters[0]; first.Untitled && matter == model.BodyMatter {
 		r.ds.Warnf(model.Position{File: file, Line: 1, Col: 1}, "chapter has no title (a # heading): it is left out of the contents")
 	}
-	for i, note := range p.notes {
+	// In the order of the definitions: p.notes is a map, whose order
+	// would change the order of the warnings from run to run.
+	indexes := make([]int, 0, len(p.notes))
+	for i := range p.notes {
+		indexes = append(indexes, i)
+	}
+	sort.Ints(indexes)
+	for _, i := range indexes {
 		if _, used := p.noteRefs[i]; !used {
+			note := p.notes[i]
 			r.ds.Warnf(note.Pos, "footnote [^%s] is never referenced", note.Label)
 		}
 	}
