@@ -140,6 +140,11 @@ func (r *ren) inline(in model.Inline) {
 			class = "math display"
 		}
 		w.open("span", "class", class)
+		if len(n.Children) == 0 {
+			// No text form: the source, which model.PlainText does not
+			// count.
+			w.esc(n.TeX)
+		}
 		r.inlines(n.Children)
 		w.close("span")
 	case *model.Link:

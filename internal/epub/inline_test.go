@@ -59,6 +59,7 @@ func TestInlines(t *testing.T) {
 			`<span class="math inline"><em>x</em><sup>2</sup></span>`, false},
 		{"display math", &model.Math{TeX: "H_2O", Display: true, Children: []model.Inline{txt("H"), &model.Subscript{Children: []model.Inline{txt("2")}}, txt("O")}},
 			`<span class="math display">H<sub>2</sub>O</span>`, false},
+		{"math without a text form shows its source", &model.Math{TeX: `a<b`}, `<span class="math inline">a&lt;b</span>`, false},
 		{"raw HTML", &model.RawInline{Nodes: []*model.HTMLNode{{Tag: "abbr", Attrs: [][2]string{{"title", `a "b"`}}, Children: []*model.HTMLNode{{Text: "ONU"}}}, {Tag: "br"}}},
 			`<abbr title="a &#34;b&#34;">ONU</abbr><br/>`, false},
 	}
