@@ -28,6 +28,7 @@ func (pandocBlocks) Extend(m goldmark.Markdown) {
 		util.Prioritized(fencedDivParser{}, 90),
 		util.Prioritized(lineBlockParser{}, 95),
 		util.Prioritized(tableCaptionParser{}, 96),
+		util.Prioritized(tildeDefinitionParser{}, 97),
 		util.Prioritized(fancyListParser{}, 250),
 		util.Prioritized(fancyItemParser{}, 260),
 	))
