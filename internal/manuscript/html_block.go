@@ -119,6 +119,34 @@ type htmlTag struct {
 	at    int // byte offset in the source
 }
 
+// maxTagLines is the most lines a container's tags may run over.
+const maxTagLines = 4
+
+// containerLines reads lines holding only start or end tags of container
+// elements, as containerLine does, the lines taken together.
+func (p *chapterParse) containerLines(segs []text.Segment) ([]htmlTag, bool) {
+	if len(segs) == 1 {
+		return containerLine(segs[0].Value(p.src), segs[0].Start)
+	}
+	var joined []byte
+	for _, s := range segs {
+		joined = append(joined, s.Value(p.src)...)
+	}
+	tags, ok := containerLine(joined, 0)
+	for i := range tags {
+		// Back from the joined text to the file: find the line of the tag.
+		off := tags[i].at
+		for _, s := range segs {
+			if off < s.Len() {
+				tags[i].at = s.Start + off
+				break
+			}
+			off -= s.Len()
+		}
+	}
+	return tags, ok
+}
+
 // containerLine reads a line holding only start or end tags of container
 // elements (and spaces); ok is false for any other line. start is the
 // line's byte offset in the source.
@@ -211,21 +239,33 @@ func (p *chapterParse) htmlContainer(v *ast.HTMLBlock, pos model.Position) (out 
 	}
 	var head, tail []model.Block
 	first, last := 0, len(segs)
+	// A start tag may run over several lines (attributes on lines of
+	// their own): up to maxTagLines lines are read together.
 	for first < last {
-		tags, ok := containerLine(segs[first].Value(p.src), segs[first].Start)
-		if !ok {
+		k := 1
+		for ; k <= maxTagLines && first+k <= last; k++ {
+			if tags, ok := p.containerLines(segs[first : first+k]); ok {
+				head = append(head, markers(tags)...)
+				break
+			}
+		}
+		if k > maxTagLines || first+k > last {
 			break
 		}
-		head = append(head, markers(tags)...)
-		first++
+		first += k
 	}
 	for last > first {
-		tags, ok := containerLine(segs[last-1].Value(p.src), segs[last-1].Start)
-		if !ok {
+		k := 1
+		for ; k <= maxTagLines && last-k >= first; k++ {
+			if tags, ok := p.containerLines(segs[last-k : last]); ok {
+				tail = append(markers(tags), tail...)
+				break
+			}
+		}
+		if k > maxTagLines || last-k < first {
 			break
 		}
-		tail = append(markers(tags), tail...)
-		last--
+		last -= k
 	}
 	if len(head) == 0 && len(tail) == 0 || len(head)+len(tail) > maxContainerTags {
 		return nil, false
