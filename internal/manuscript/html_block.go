@@ -411,12 +411,12 @@ func (p *chapterParse) htmlDivs(bs []model.Block) []model.Block {
 				k--
 			}
 			if k < 0 {
-				p.r.ds.Warnf(m.Pos, "</%s> without a matching <%s> before it in the same block: left out", m.tag, m.tag)
+				p.unpaired(m.Pos, "</%s> without a matching <%s> before it in the same block: left out", m.tag, m.tag)
 				continue
 			}
 			for len(stack)-1 > k {
 				top := stack[len(stack)-1]
-				p.r.ds.Warnf(top.m.Pos, "<%s> is not closed before </%s> (line %d): closed there", top.m.tag, m.tag, m.Pos.Line)
+				p.unpaired(top.m.Pos, "<%s> is not closed before </%s> (line %d): closed there", top.m.tag, m.tag, m.Pos.Line)
 				closeTop()
 			}
 			closeTop()
@@ -427,7 +427,7 @@ func (p *chapterParse) htmlDivs(bs []model.Block) []model.Block {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		p.r.ds.Warnf(top.m.Pos, "<%s> is not closed by </%s> in the same block (chapter, quotation, list item or note): the tag and its attributes are left out, the Markdown after it is kept", top.m.tag, top.m.tag)
+		p.unpaired(top.m.Pos, "<%s> is not closed by </%s> in the same block (chapter, quotation, list item or note): the tag and its attributes are left out, the Markdown after it is kept", top.m.tag, top.m.tag)
 	}
 	return out
 }
@@ -446,4 +446,16 @@ func (p *chapterParse) parseFrom(src []byte, from int) (doc ast.Node, ok bool) {
 	reader.SetPosition(0, text.NewSegment(from, from))
 	reader.AdvanceLine()
 	return p.r.md.Parse(reader), true
+}
+
+// unpaired reports a container tag without its pair; past maxStrayReports
+// in a file, the next ones are summed up in one report.
+func (p *chapterParse) unpaired(pos model.Position, format string, args ...any) {
+	p.blk.unpairedTags++
+	switch {
+	case p.blk.unpairedTags <= maxStrayReports:
+		p.r.ds.Warnf(pos, format, args...)
+	case p.blk.unpairedTags == maxStrayReports+1:
+		p.r.ds.Warnf(pos, "more HTML container tags without their pair: left out too, not reported one by one")
+	}
 }
