@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
@@ -442,10 +443,23 @@ func (p *chapterParse) parseFrom(src []byte, from int) (doc ast.Node, ok bool) {
 			doc, ok = nil, false
 		}
 	}()
+	st := &p.blk
+	if !st.refsRead {
+		// The link reference definitions of the whole file, so that
+		// [text][ref] inside the element finds a definition outside it.
+		st.refsRead = true
+		all := parser.NewContext()
+		p.r.md.Parse(text.NewReader(p.src), parser.WithContext(all))
+		st.refs = all.References()
+	}
+	ctx := parser.NewContext()
+	for _, r := range st.refs {
+		ctx.AddReference(r)
+	}
 	reader := text.NewReader(src)
 	reader.SetPosition(0, text.NewSegment(from, from))
 	reader.AdvanceLine()
-	return p.r.md.Parse(reader), true
+	return p.r.md.Parse(reader, parser.WithContext(ctx)), true
 }
 
 // unpaired reports a container tag without its pair; past maxStrayReports

@@ -91,6 +91,10 @@ type blockState struct {
 	reparsed     int
 	reparseDepth int
 	overBudget   bool // reparse refused for the file's size: reported once
+	// refs holds the file's link reference definitions, read once
+	// (refsRead) for the elements read again.
+	refs     []parser.Reference
+	refsRead bool
 	// examples counts the items of example lists so far; labels holds
 	// the labelled ones.
 	examples int
