@@ -429,7 +429,9 @@ var exampleRefPattern = regexp.MustCompile(`\(@([A-Za-z0-9_-]+)\)`)
 
 // resolveExampleRefs replaces the references "(@label)" in the text of
 // the file's chapters by the example's number, "(3)", as pandoc does.
+// A reference to an unknown label is reported at its first use.
 func (p *chapterParse) resolveExampleRefs() {
+	reported := map[string]bool{} // unknown labels, reported once each
 	for _, ch := range p.chapters {
 		model.Walk(ch, func(n model.Node, entering bool) model.WalkStatus {
 			t, ok := n.(*model.Text)
@@ -441,11 +443,20 @@ func (p *chapterParse) resolveExampleRefs() {
 				if ex, ok := p.blk.labels[label]; ok {
 					return "(" + strconv.Itoa(ex.n) + ")"
 				}
+				if reported[label] {
+					return ref
+				}
+				reported[label] = true
 				pos := t.Pos
 				if pos.Line > 0 {
 					pos.Col += utf8.RuneCountInString(t.Value[:strings.Index(t.Value, ref)])
 				}
-				p.r.ds.Warnf(pos, "%s refers to no example of this file (an example list item starts with %s): kept as written", ref, ref)
+				switch n := len(reported); {
+				case n <= maxStrayReports:
+					p.r.ds.Warnf(pos, "%s refers to no example of this file (an example list item starts with %s): kept as written", ref, ref)
+				case n == maxStrayReports+1:
+					p.r.ds.Warnf(pos, "more references to unknown examples: kept as written, not reported one by one")
+				}
 				return ref
 			})
 			return model.WalkContinue

@@ -141,9 +141,14 @@ func (fencedDivParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	opened := pc.OpenedBlocks()
 	inner := false
 	for i := len(opened) - 1; i >= 0 && opened[i].Node != node; i-- {
-		switch opened[i].Node.(type) {
-		case *fencedDivNode, *ast.FencedCodeBlock, *ast.HTMLBlock:
+		switch b := opened[i].Node.(type) {
+		case *fencedDivNode, *ast.FencedCodeBlock:
 			inner = true
+		case *ast.HTMLBlock:
+			// <pre>, <script>, comments … end at their end tag and may
+			// hold a line of colons; other HTML blocks end at a blank
+			// line, and a fence closes them too.
+			inner = b.HTMLBlockType < ast.HTMLBlockType6
 		}
 	}
 	if inner {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
@@ -119,6 +120,34 @@ type htmlTag struct {
 	at    int // byte offset in the source
 }
 
+// maxTagLines is the most lines a container's tags may run over.
+const maxTagLines = 4
+
+// containerLines reads lines holding only start or end tags of container
+// elements, as containerLine does, the lines taken together.
+func (p *chapterParse) containerLines(segs []text.Segment) ([]htmlTag, bool) {
+	if len(segs) == 1 {
+		return containerLine(segs[0].Value(p.src), segs[0].Start)
+	}
+	var joined []byte
+	for _, s := range segs {
+		joined = append(joined, s.Value(p.src)...)
+	}
+	tags, ok := containerLine(joined, 0)
+	for i := range tags {
+		// Back from the joined text to the file: find the line of the tag.
+		off := tags[i].at
+		for _, s := range segs {
+			if off < s.Len() {
+				tags[i].at = s.Start + off
+				break
+			}
+			off -= s.Len()
+		}
+	}
+	return tags, ok
+}
+
 // containerLine reads a line holding only start or end tags of container
 // elements (and spaces); ok is false for any other line. start is the
 // line's byte offset in the source.
@@ -211,21 +240,33 @@ func (p *chapterParse) htmlContainer(v *ast.HTMLBlock, pos model.Position) (out 
 	}
 	var head, tail []model.Block
 	first, last := 0, len(segs)
+	// A start tag may run over several lines (attributes on lines of
+	// their own): up to maxTagLines lines are read together.
 	for first < last {
-		tags, ok := containerLine(segs[first].Value(p.src), segs[first].Start)
-		if !ok {
+		k := 1
+		for ; k <= maxTagLines && first+k <= last; k++ {
+			if tags, ok := p.containerLines(segs[first : first+k]); ok {
+				head = append(head, markers(tags)...)
+				break
+			}
+		}
+		if k > maxTagLines || first+k > last {
 			break
 		}
-		head = append(head, markers(tags)...)
-		first++
+		first += k
 	}
 	for last > first {
-		tags, ok := containerLine(segs[last-1].Value(p.src), segs[last-1].Start)
-		if !ok {
+		k := 1
+		for ; k <= maxTagLines && last-k >= first; k++ {
+			if tags, ok := p.containerLines(segs[last-k : last]); ok {
+				tail = append(markers(tags), tail...)
+				break
+			}
+		}
+		if k > maxTagLines || last-k < first {
 			break
 		}
-		tail = append(markers(tags), tail...)
-		last--
+		last -= k
 	}
 	if len(head) == 0 && len(tail) == 0 || len(head)+len(tail) > maxContainerTags {
 		return nil, false
@@ -371,12 +412,12 @@ func (p *chapterParse) htmlDivs(bs []model.Block) []model.Block {
 				k--
 			}
 			if k < 0 {
-				p.r.ds.Warnf(m.Pos, "</%s> without a matching <%s> before it in the same block: left out", m.tag, m.tag)
+				p.unpaired(m.Pos, "</%s> without a matching <%s> before it in the same block: left out", m.tag, m.tag)
 				continue
 			}
 			for len(stack)-1 > k {
 				top := stack[len(stack)-1]
-				p.r.ds.Warnf(top.m.Pos, "<%s> is not closed before </%s> (line %d): closed there", top.m.tag, m.tag, m.Pos.Line)
+				p.unpaired(top.m.Pos, "<%s> is not closed before </%s> (line %d): closed there", top.m.tag, m.tag, m.Pos.Line)
 				closeTop()
 			}
 			closeTop()
@@ -387,7 +428,7 @@ func (p *chapterParse) htmlDivs(bs []model.Block) []model.Block {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		p.r.ds.Warnf(top.m.Pos, "<%s> is not closed by </%s> in the same block (chapter, quotation, list item or note): the tag and its attributes are left out, the Markdown after it is kept", top.m.tag, top.m.tag)
+		p.unpaired(top.m.Pos, "<%s> is not closed by </%s> in the same block (chapter, quotation, list item or note): the tag and its attributes are left out, the Markdown after it is kept", top.m.tag, top.m.tag)
 	}
 	return out
 }
@@ -402,8 +443,33 @@ func (p *chapterParse) parseFrom(src []byte, from int) (doc ast.Node, ok bool) {
 			doc, ok = nil, false
 		}
 	}()
+	st := &p.blk
+	if !st.refsRead {
+		// The link reference definitions of the whole file, so that
+		// [text][ref] inside the element finds a definition outside it.
+		st.refsRead = true
+		all := parser.NewContext()
+		p.r.md.Parse(text.NewReader(p.src), parser.WithContext(all))
+		st.refs = all.References()
+	}
+	ctx := parser.NewContext()
+	for _, r := range st.refs {
+		ctx.AddReference(r)
+	}
 	reader := text.NewReader(src)
 	reader.SetPosition(0, text.NewSegment(from, from))
 	reader.AdvanceLine()
-	return p.r.md.Parse(reader), true
+	return p.r.md.Parse(reader, parser.WithContext(ctx)), true
+}
+
+// unpaired reports a container tag without its pair; past maxStrayReports
+// in a file, the next ones are summed up in one report.
+func (p *chapterParse) unpaired(pos model.Position, format string, args ...any) {
+	p.blk.unpairedTags++
+	switch {
+	case p.blk.unpairedTags <= maxStrayReports:
+		p.r.ds.Warnf(pos, format, args...)
+	case p.blk.unpairedTags == maxStrayReports+1:
+		p.r.ds.Warnf(pos, "more HTML container tags without their pair: left out too, not reported one by one")
+	}
 }

@@ -50,7 +50,8 @@ func barLine(line []byte, pos int) bool {
 // isTableDelimiterRow reports whether line is the delimiter row of a pipe
 // table, such as "|---|:--:|": the table then wins over a line block.
 func isTableDelimiterRow(line []byte) bool {
-	s := strings.TrimSpace(string(line))
+	// Block quote markers before the row are not part of it.
+	s := strings.TrimSpace(strings.TrimLeft(string(line), " \t>"))
 	if !strings.Contains(s, "-") {
 		return false
 	}

@@ -28,6 +28,7 @@ func (pandocBlocks) Extend(m goldmark.Markdown) {
 		util.Prioritized(fencedDivParser{}, 90),
 		util.Prioritized(lineBlockParser{}, 95),
 		util.Prioritized(tableCaptionParser{}, 96),
+		util.Prioritized(tildeDefinitionParser{}, 97),
 		util.Prioritized(fancyListParser{}, 250),
 		util.Prioritized(fancyItemParser{}, 260),
 	))
@@ -48,7 +49,13 @@ func (p *chapterParse) pandocBlock(n ast.Node, base model.BlockBase, depth int) 
 			p.r.ds.Warnf(base.Pos, "fenced divs nested more than %d deep: this fence is left out, the text inside kept (the same for the next ones in this file)", maxFencedDivNesting)
 			return nil, true
 		}
-		p.r.ds.Warnf(base.Pos, "this line of colons closes no fenced div (::: {.class} opens one): left out")
+		p.blk.strayFences++
+		switch {
+		case p.blk.strayFences <= maxStrayReports:
+			p.r.ds.Warnf(base.Pos, "this line of colons closes no fenced div (::: {.class} opens one): left out")
+		case p.blk.strayFences == maxStrayReports+1:
+			p.r.ds.Warnf(base.Pos, "more lines of colons close no fenced div: left out too, not reported one by one")
+		}
 		return nil, true
 	case *lineBlockNode:
 		return []model.Block{p.lineBlock(v, base)}, true
@@ -84,15 +91,27 @@ type blockState struct {
 	reparsed     int
 	reparseDepth int
 	overBudget   bool // reparse refused for the file's size: reported once
+	// refs holds the file's link reference definitions, read once
+	// (refsRead) for the elements read again.
+	refs     []parser.Reference
+	refsRead bool
 	// examples counts the items of example lists so far; labels holds
 	// the labelled ones.
 	examples int
 	labels   map[string]exampleRef
 	// refsLater is set once resolveExampleRefs is scheduled.
 	refsLater bool
-	// deepFenceWarned is set once fenced divs nested too deep are reported.
+	// deepFenceWarned is set once fenced divs nested too deep are reported;
+	// strayFences counts the closing fences that close no div.
 	deepFenceWarned bool
+	strayFences     int
+	// unpairedTags counts the HTML container tags without their pair.
+	unpairedTags int
 }
+
+// maxStrayReports is the number of stray closing fences reported one by
+// one in a file.
+const maxStrayReports = 20
 
 // finishOthers runs the finishing steps other than the pairing of HTML
 // container tags, once on each list of sibling blocks.

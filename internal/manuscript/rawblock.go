@@ -35,7 +35,7 @@ func (p *chapterParse) rawBlocks(bs []model.Block) []model.Block {
 		case "html", "html5", "html4", "xhtml", "epub", "epub3":
 			pos := cb.Pos
 			at := func(off int) model.Position {
-				before := cb.Text[:off]
+				before := cb.Text[:max(0, min(off, len(cb.Text)))]
 				line := strings.Count(before, "\n")
 				col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
 				return model.Position{File: pos.File, Line: pos.Line + 1 + line, Col: pos.Col + col}
