@@ -274,12 +274,40 @@ func (p *chapterParse) htmlContainer(v *ast.HTMLBlock, pos model.Position) (out 
 	if first == last {
 		return append(head, tail...), true
 	}
+	// Lines between the tags are read as Markdown only when the block is
+	// one whole element (or nested whole elements): its start tags open
+	// it, its end tags close them, as in <div class="alert"> … </div>.
+	// Any other block is raw HTML, as CommonMark reads it: an unclosed
+	// <div> followed by text, or an end tag followed by text, keeps its
+	// text as written (CommonMark examples 150, 151, 155, 161, 186).
+	if !balancedContainer(head, tail) {
+		return nil, false
+	}
 	inner, ok := p.reparse(segs[first:last], pos)
 	if !ok {
 		return nil, false
 	}
 	out = append(head, inner...)
 	return append(out, tail...), true
+}
+
+// balancedContainer reports whether head holds only start tags and tail
+// only the end tags that close them, innermost first.
+func balancedContainer(head, tail []model.Block) bool {
+	if len(head) == 0 || len(head) != len(tail) {
+		return false
+	}
+	for i, b := range head {
+		open, ok := b.(*divOpen)
+		if !ok {
+			return false
+		}
+		closing, ok := tail[len(tail)-1-i].(*divClose)
+		if !ok || closing.tag != open.tag {
+			return false
+		}
+	}
+	return true
 }
 
 // reparse reads again as Markdown the lines of a raw HTML block that lie
