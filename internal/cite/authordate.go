@@ -121,66 +121,14 @@ func suffixLetters(i int) string {
 // citedKeys lists the sources a book cites or credits.
 func citedKeys(book *model.Book) map[string]bool {
 	keys := map[string]bool{}
-	var walk func(ins []model.Inline)
-	var blocks func(bs []model.Block)
-	walk = func(ins []model.Inline) {
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *model.Citation:
-				for _, it := range n.Items {
-					keys[it.Key] = true
-				}
-			case *model.Emphasis:
-				walk(n.Children)
-			case *model.Strong:
-				walk(n.Children)
-			case *model.Superscript:
-				walk(n.Children)
-			case *model.SmallCaps:
-				walk(n.Children)
-			case *model.Span:
-				walk(n.Children)
-			case *model.Link:
-				walk(n.Children)
+	model.WalkBook(book, func(n model.Node, entering bool) model.WalkStatus {
+		if c, ok := n.(*model.Citation); ok && entering {
+			for _, it := range c.Items {
+				keys[it.Key] = true
 			}
 		}
-	}
-	blocks = func(bs []model.Block) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *model.Paragraph:
-				walk(n.Inlines)
-			case *model.Heading:
-				walk(n.Inlines)
-			case *model.FigureBlock:
-				if n.Figure != nil {
-					walk(n.Figure.Caption)
-				}
-			case *model.List:
-				for _, it := range n.Items {
-					blocks(it.Blocks)
-				}
-			case *model.BlockQuote:
-				blocks(n.Blocks)
-			case *model.Table:
-				for _, c := range n.Header {
-					walk(c)
-				}
-				for _, row := range n.Rows {
-					for _, c := range row {
-						walk(c)
-					}
-				}
-			}
-		}
-	}
-	for _, ch := range book.Chapters {
-		walk(ch.Title)
-		blocks(ch.Blocks)
-		for _, n := range ch.Notes {
-			blocks(n.Blocks)
-		}
-	}
+		return model.WalkContinue
+	})
 	for _, f := range book.Figures {
 		if f.CreditSource != "" {
 			keys[f.CreditSource] = true

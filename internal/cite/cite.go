@@ -83,30 +83,14 @@ func (a *applier) chapter(ch *model.Chapter) {
 
 func (a *applier) blocks(st *chapterState, bs []model.Block, inNote bool) {
 	for _, b := range bs {
-		switch n := b.(type) {
-		case *model.Paragraph:
-			a.inlines(st, &n.Inlines, inNote)
-		case *model.Heading:
-			a.inlines(st, &n.Inlines, inNote)
-		case *model.FigureBlock:
-			if n.Figure != nil {
-				a.inlines(st, &n.Figure.Caption, inNote)
-			}
-		case *model.List:
-			for _, it := range n.Items {
-				a.blocks(st, it.Blocks, inNote)
-			}
-		case *model.BlockQuote:
-			a.blocks(st, n.Blocks, inNote)
-		case *model.Table:
-			for i := range n.Header {
-				a.inlines(st, &n.Header[i], inNote)
-			}
-			for _, row := range n.Rows {
-				for i := range row {
-					a.inlines(st, &row[i], inNote)
-				}
-			}
+		// Every inline list of the block, in reading order (a figure's
+		// caption, a table's caption and cells, a definition's term, a
+		// line block's lines …), then the blocks it holds.
+		for _, l := range model.InlineLists(b) {
+			a.inlines(st, l, inNote)
+		}
+		for _, kids := range model.ChildBlocks(b) {
+			a.blocks(st, kids, inNote)
 		}
 	}
 }
@@ -123,18 +107,11 @@ func (a *applier) inlines(st *chapterState, list *[]model.Inline, inNote bool) {
 			}
 		case *model.Citation:
 			a.citation(st, list, i, inNote)
-		case *model.Emphasis:
-			a.inlines(st, &n.Children, inNote)
-		case *model.Strong:
-			a.inlines(st, &n.Children, inNote)
-		case *model.Superscript:
-			a.inlines(st, &n.Children, inNote)
-		case *model.SmallCaps:
-			a.inlines(st, &n.Children, inNote)
-		case *model.Span:
-			a.inlines(st, &n.Children, inNote)
-		case *model.Link:
-			a.inlines(st, &n.Children, inNote)
+		default:
+			if kids := model.InlineChildren(n); kids != nil {
+				a.inlines(st, &kids, inNote)
+				model.SetInlineChildren(n, kids)
+			}
 		}
 	}
 }
