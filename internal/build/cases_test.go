@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the epub, pdf and diagnostics s
 // "-- name --" lines:
 //
 //	-- book --         book.yaml keys added to a minimal English book (optional)
+//	-- sources --      a CSL-YAML sources file (optional)
 //	-- chapter --      the Markdown chapter
 //	-- epub --         the chapter's XHTML body, without page-break markers
 //	-- pdf --          the chapter's pages as pdftotext -layout prints them
@@ -133,10 +134,16 @@ func buildCase(t *testing.T, c caseFile, root string) map[string]string {
 	if strings.Contains(c.sections["book"], "language:") {
 		yaml = strings.Replace(yaml, "language: en\n", "", 1)
 	}
-	if err := os.WriteFile(filepath.Join(book, "book.yaml"), []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
+	if src, ok := c.sections["sources"]; ok {
+		yaml = strings.Replace(yaml, "chapters:", "sources: sources.yaml\nchapters:", 1)
+		if err := os.WriteFile(filepath.Join(book, "sources.yaml"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(book, "case.md"), []byte(c.sections["chapter"]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(book, "book.yaml"), []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
@@ -192,7 +199,7 @@ func buildCase(t *testing.T, c caseFile, root string) map[string]string {
 				break
 			}
 		}
-		if first == "Contents" {
+		if generatedTitles[first] {
 			break
 		}
 		if first == "Case" || in {
@@ -207,6 +214,12 @@ func buildCase(t *testing.T, c caseFile, root string) map[string]string {
 	out["pdf"] = strings.Join(pages, "\n\f\n") + "\n"
 	return out
 }
+
+// generatedTitles are the titles of the generated pages that follow a
+// case's chapter in print, in English and in French.
+var generatedTitles = map[string]bool{"Contents": true, "Sources and Bibliography": true, "List of Illustrations": true,
+	"Picture Credits": true, "Table des matières": true, "Sources et bibliographie": true,
+	"Table des illustrations": true, "Crédits iconographiques": true}
 
 // repoRoot returns the repository's root folder (two levels above the
 // package's folder), before a test changes the working directory.
