@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -321,6 +322,7 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		if cl, ok := v.AttributeString("class"); ok {
 			h.Classes = strings.Fields(attrString(cl))
 		}
+		p.checkHeadingAttributes(v, h)
 		return []model.Block{h}
 	case *ast.List:
 		l := &model.List{BlockBase: base, Ordered: v.IsOrdered(), Start: v.Start, Tight: v.IsTight}
@@ -431,6 +433,24 @@ func (p *chapterParse) figure(par ast.Node, pos model.Position) *model.Figure {
 	}
 	p.r.addFigure(fig, p)
 	return fig
+}
+
+// unclosedAttributes matches a heading that ends with an attribute block
+// whose } is missing: "## Les combats {#combats".
+var unclosedAttributes = regexp.MustCompile(`\s\{[#.][^{}]*$`)
+
+// checkHeadingAttributes reports a heading whose attribute block is not
+// closed: goldmark leaves it in the heading's text, which would print it.
+func (p *chapterParse) checkHeadingAttributes(v *ast.Heading, h *model.Heading) {
+	lines := v.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	seg := lines.At(lines.Len() - 1)
+	line := strings.TrimRight(string(seg.Value(p.src)), " \t#")
+	if loc := unclosedAttributes.FindStringIndex(line); loc != nil {
+		p.r.ds.Errorf(p.li.pos(seg.Start+loc[0]+1), "heading attributes: attribute block is not closed with }")
+	}
 }
 
 // figureWidth reads a figure's width= attribute: a percentage of the text

@@ -105,3 +105,14 @@ func TestDuplicateExplicitIDs(t *testing.T) {
 		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestHeadingAttributesNotClosed: "## Titre {#id" printed its attribute
+// block as text with no word; it is an error at the block.
+func TestHeadingAttributesNotClosed(t *testing.T) {
+	got := readHostile(t, map[string][]byte{"book/book.yaml": []byte(hostileYAML),
+		"book/ch.md": []byte("# T\n\n## Les combats {#combats\n\n## Prix {5 €}\n")}, Options{})
+	want := `book/ch.md:3:16: error: heading attributes: attribute block is not closed with }`
+	if got != want {
+		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+	}
+}
