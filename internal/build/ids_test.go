@@ -20,9 +20,9 @@ func TestNoDuplicateIDsInEPUB(t *testing.T) {
 	files := map[string]string{
 		"book.yaml": "title: Ids\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000dd\nsources: s.yaml\nchapters:\n  body:\n    - one.md\n    - two.md\n",
 		"s.yaml":    "- id: smith\n  type: book\n  title: A Book\n  author:\n    - family: Smith\n      given: Ann\n  issued:\n    date-parts: [[1990]]\n",
-		"one.md": "# Introduction {#one}\n\n## Sources\n\nText[^1] and a citation [@smith].\n\n## Page {#page-2}\n\n## Note {#note-one-2-1}\n\n" +
+		"one.md": "# Introduction {#one}\n\n## Sources\n\nText[^1] and a citation [@smith].\n\n## Page {#page-2}\n\n## Note {#fn-one-1-1}\n\n" +
 			"## Bib {#bib-smith}\n\n## Credits {#credits}\n\n## Bibliography {#bibliography}\n\n[^1]: A note.\n",
-		"two.md": "# Two {#title-two}\n\n## Other {#sources}\n\n<span id=\"ref-fn-one-2-1\">x</span> and <span id=\"fn-one-2-1\">y</span>.\n\n" +
+		"two.md": "# Two {#title-two}\n\n## Other {#sources}\n\n<span id=\"ref-fn-one-1-1\">x</span> and <span id=\"fn-one-1-1-1\">y</span>.\n\n" +
 			"Lots of text. " + string(bytes.Repeat([]byte("Words upon words fill a page. "), 400)) + "\n",
 	}
 	for name, content := range files {

@@ -2,8 +2,6 @@ package epub
 
 import (
 	"sort"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -79,55 +77,11 @@ func writeMark(w *xw, m pageMark) {
 // character for each break between them (as a model.LineBreak), lists,
 // quotations, divs and definition lists by their terms and blocks in
 // reading order. Figures, tables, breaks and raw HTML blocks count
-// nothing: a page that starts inside them is marked before them.
-func textLen(bl model.Block) int {
-	switch n := bl.(type) {
-	case *model.Paragraph:
-		return utf8.RuneCountInString(model.PlainText(n.Inlines))
-	case *model.Heading:
-		return utf8.RuneCountInString(model.PlainText(n.Inlines))
-	case *model.CodeBlock:
-		return utf8.RuneCountInString(strings.TrimSuffix(n.Text, "\n"))
-	case *model.LineBlock:
-		total := 0
-		for i, l := range n.Lines {
-			if i > 0 {
-				total++
-			}
-			total += utf8.RuneCountInString(model.PlainText(l))
-		}
-		return total
-	case *model.List:
-		total := 0
-		for _, it := range n.Items {
-			total += blocksLen(it.Blocks)
-		}
-		return total
-	case *model.DefinitionList:
-		total := 0
-		for _, it := range n.Items {
-			total += utf8.RuneCountInString(model.PlainText(it.Term))
-			for _, d := range it.Definitions {
-				total += blocksLen(d)
-			}
-		}
-		return total
-	case *model.BlockQuote:
-		return blocksLen(n.Blocks)
-	case *model.Div:
-		return blocksLen(n.Blocks)
-	}
-	return 0
-}
+// textLen counts a block's visible text as the print layout does.
+func textLen(bl model.Block) int { return model.BlockTextLen(bl) }
 
 // blocksLen adds up the textLen of blocks.
-func blocksLen(bs []model.Block) int {
-	total := 0
-	for _, c := range bs {
-		total += textLen(c)
-	}
-	return total
-}
+func blocksLen(bs []model.Block) int { return model.BlocksTextLen(bs) }
 
 // splitMarks shares a container's markers among its children: a marker
 // goes to the child holding its character, with an offset relative to

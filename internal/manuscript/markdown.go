@@ -102,6 +102,7 @@ func (r *reader) parseMarkdown(file string, src []byte) (doc ast.Node, ok bool) 
 // parseChapter converts one Markdown file into one or more chapters.
 func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
 	src = r.cleanSource(file, src)
+	src = r.dropMetadataBlock(file, src)
 	src = r.limitNesting(file, src)
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
@@ -316,7 +317,7 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		if id, ok := v.AttributeString("id"); ok && p.validID(attrString(id), pos) {
 			h.ID = p.r.reserveID(attrString(id), pos)
 		} else {
-			slug := Slug(model.PlainText(h.Inlines), "section")
+			slug := HeadingID(model.PlainText(h.Inlines))
 			p.r.mintLater(&h.ID, func() string { return slug })
 		}
 		if cl, ok := v.AttributeString("class"); ok {

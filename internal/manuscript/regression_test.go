@@ -61,8 +61,8 @@ func TestIDRegister(t *testing.T) {
 		// A heading's automatic id against an explicit one in a later
 		// chapter; the chapter's id against its title's explicit id;
 		// explicit ids shaped like automatic ones.
-		"book/one.md": "# Introduction {#one}\n\n## Sources\n\nTexte[^1].\n\n## Page {#page-2}\n\n## Note {#fn-one-2-1}\n\n[^1]: N.\n",
-		"book/two.md": "# Deux\n\n## Autre {#sources}\n\n<span id=\"sources-2\">x</span>\n",
+		"book/one.md": "# Introduction {#one}\n\n## Sources\n\nTexte[^1].\n\n## Page {#page-2}\n\n## Note {#fn-one-1-1}\n\n[^1]: N.\n",
+		"book/two.md": "# Deux\n\n## Autre {#sources}\n\n<span id=\"sources-1\">x</span>\n",
 	})
 	if ds.HasErrors() {
 		t.Fatalf("errors:\n%s", ds.String())
@@ -82,11 +82,11 @@ func TestIDRegister(t *testing.T) {
 		}
 		return model.WalkContinue
 	})
-	want := "chapter one-2 title one|heading sources-3|heading page-2|heading fn-one-2-1|note fn-one-2-1-2|chapter two title title-two|heading sources"
+	want := "chapter one-1 title one|heading sources-2|heading page-2|heading fn-one-1-1|note fn-one-1-1-1|chapter two title title-two|heading sources"
 	if got := strings.Join(ids, "|"); got != want {
 		t.Errorf("ids:\n got %s\nwant %s", got, want)
 	}
-	if got := book.IDs.Mint("page-2"); got != "page-2-2" {
+	if got := book.IDs.Mint("page-2"); got != "page-2-1" {
 		t.Errorf("a page break minted after the heading {#page-2} got %q", got)
 	}
 }
@@ -114,5 +114,23 @@ func TestHeadingAttributesNotClosed(t *testing.T) {
 	want := `book/ch.md:3:16: error: heading attributes: attribute block is not closed with }`
 	if got != want {
 		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestMetadataBlockLeftOut: a pandoc YAML metadata block at the top of a
+// chapter printed as a heading and text; it is left out with a warning,
+// and the positions after it are those of the file.
+func TestMetadataBlockLeftOut(t *testing.T) {
+	got := readHostile(t, map[string][]byte{"book/book.yaml": []byte(hostileYAML),
+		"book/ch.md": []byte("---\ntitle: Pandoc User's Guide\nauthor: John\n---\n\n# Synopsis\n\nTexte [@inconnu].\n")}, Options{})
+	want := "book/ch.md:1:1: warning: a YAML metadata block (pandoc's --- title: … ---) at the top of a chapter is left out: publish reads the book's title, authors and other metadata from book.yaml\n" +
+		`book/ch.md:8:7: error: unknown source "inconnu" (book.yaml names no sources file)`
+	if got != want {
+		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+	}
+	// A thematic break and a setext heading are not a metadata block.
+	if got := readHostile(t, map[string][]byte{"book/book.yaml": []byte(hostileYAML),
+		"book/ch.md": []byte("---\nUne ligne\n---\n\n# T\n")}, Options{}); strings.Contains(got, "YAML") {
+		t.Errorf("a setext heading taken for a metadata block: %s", got)
 	}
 }

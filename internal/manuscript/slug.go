@@ -42,3 +42,33 @@ func Slug(s string, prefix string) string {
 	}
 	return out
 }
+
+// HeadingID turns a heading's text into its automatic id by pandoc's
+// auto_identifiers rules, so that a manuscript's links to headings read
+// the same in pandoc: every character but letters, digits, '_', '-' and
+// '.' is left out, spaces become hyphens, letters are lower-cased, and
+// everything before the first letter is dropped ("Extension:
+// `auto_identifiers`" gives "extension-auto_identifiers"; « 2. Les
+// combats à Calais » gives "les-combats-à-calais"). An empty result is
+// "section".
+func HeadingID(text string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_' || r == '-' || r == '.':
+			if b.Len() == 0 && !unicode.IsLetter(r) {
+				continue
+			}
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			if b.Len() > 0 {
+				b.WriteByte('-')
+			}
+		}
+	}
+	out := b.String()
+	if out == "" {
+		return "section"
+	}
+	return out
+}

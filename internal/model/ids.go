@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // IDs is the book's one register of identifiers. The manuscript reader
@@ -40,14 +42,15 @@ func (r *IDs) Reserve(id string, pos Position) (first Position, ok bool) {
 }
 
 // Mint returns a new id made from base: base itself made a valid XHTML id
-// (ASCII letters, digits, '-', '_' and '.', starting with a letter) when
-// it is free, else base-2, base-3 … The id is recorded as taken.
+// (letters, digits, '-', '_' and '.', starting with a letter) when it is
+// free, else base-1, base-2 … as pandoc numbers repeated headings. The id
+// is recorded as taken.
 func (r *IDs) Mint(base string) string {
 	base = CleanID(base)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	id := base
-	for n := 2; ; n++ {
+	for n := 1; ; n++ {
 		if _, dup := r.taken[id]; !dup {
 			break
 		}
@@ -74,21 +77,22 @@ func (r *IDs) Explicit(id string) (Position, bool) {
 }
 
 // CleanID turns s into a valid XHTML id for an automatic id: characters
-// other than ASCII letters, digits, '-', '_' and '.' become '-', and an
-// id that does not start with a letter gets the prefix "id-".
+// other than letters, digits, combining marks, '-', '_' and '.' become
+// '-', and an id that does not start with a letter gets the prefix "id-".
 func CleanID(s string) string {
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for _, c := range s {
 		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_', c == '.':
-			b.WriteByte(c)
-		case c < 0x80 || c >= 0xC0: // one '-' per character, not per byte
+		case unicode.IsLetter(c) || unicode.IsDigit(c) || c == '-' || c == '_' || c == '.':
+			b.WriteRune(c)
+		case unicode.Is(unicode.Mn, c) && b.Len() > 0:
+			b.WriteRune(c)
+		default:
 			b.WriteByte('-')
 		}
 	}
 	out := b.String()
-	if out == "" || !(out[0] >= 'a' && out[0] <= 'z' || out[0] >= 'A' && out[0] <= 'Z') {
+	if r, _ := utf8.DecodeRuneInString(out); out == "" || !unicode.IsLetter(r) {
 		out = "id-" + out
 	}
 	return out

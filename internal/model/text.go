@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // PlainText returns the visible text of inlines, without markup, as a
 // renderer writes it: note calls add nothing, a line break adds a space,
@@ -43,4 +46,66 @@ func HTMLText(nodes []*HTMLNode) string {
 	}
 	walk(nodes)
 	return b.String()
+}
+
+// BlockTextLen counts the characters (runes) of visible text a block holds,
+// in the order both renderers write them: a paragraph's or heading's
+// PlainText, a code block's text without its final line end, a line
+// block's lines with one character between lines (a line break counts as
+// one), and the text of the blocks that lists, definition lists, quotations
+// and divs hold, terms before their definitions. Page-break offsets
+// (PageStart.Offset) inside a block are counted this way. Figures,
+// tables, scene breaks and raw HTML count none.
+func BlockTextLen(b Block) int {
+	switch n := b.(type) {
+	case *Paragraph:
+		return utf8.RuneCountInString(PlainText(n.Inlines))
+	case *Heading:
+		return utf8.RuneCountInString(PlainText(n.Inlines))
+	case *CodeBlock:
+		return utf8.RuneCountInString(strings.TrimSuffix(n.Text, "\n"))
+	case *LineBlock:
+		total := 0
+		for i, l := range n.Lines {
+			if i > 0 {
+				total++
+			}
+			total += utf8.RuneCountInString(PlainText(l))
+		}
+		return total
+	case *List:
+		total := 0
+		for _, it := range n.Items {
+			if it != nil {
+				total += BlocksTextLen(it.Blocks)
+			}
+		}
+		return total
+	case *DefinitionList:
+		total := 0
+		for _, it := range n.Items {
+			if it == nil {
+				continue
+			}
+			total += utf8.RuneCountInString(PlainText(it.Term))
+			for _, d := range it.Definitions {
+				total += BlocksTextLen(d)
+			}
+		}
+		return total
+	case *BlockQuote:
+		return BlocksTextLen(n.Blocks)
+	case *Div:
+		return BlocksTextLen(n.Blocks)
+	}
+	return 0
+}
+
+// BlocksTextLen adds up the BlockTextLen of blocks.
+func BlocksTextLen(bs []Block) int {
+	total := 0
+	for _, b := range bs {
+		total += BlockTextLen(b)
+	}
+	return total
 }

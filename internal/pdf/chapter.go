@@ -17,13 +17,18 @@ import (
 
 // builder holds what the page make-up of one book needs.
 type builder struct {
-	book   *model.Book
-	lay    *layout.Print
-	f      *fpdf.Fpdf
-	fonts  *fontSet
-	setter lineSetter
-	terms  *locale.Terms
-	lang   string // hyphenation language, "" for none
+	// nestBase is added to the offsets of the lines being set: the
+	// characters of a list item's or a definition's blocks before the
+	// nested block being laid out (see itemBlocks); the page builder's
+	// goroutine only.
+	nestBase int
+	book     *model.Book
+	lay      *layout.Print
+	f        *fpdf.Fpdf
+	fonts    *fontSet
+	setter   lineSetter
+	terms    *locale.Terms
+	lang     string // hyphenation language, "" for none
 	// divLang, when divLangSet, is the hyphenation language of the div
 	// being laid out (a div with lang): the page builder's goroutine only
 	// (the warmer sets top-level paragraphs, with lang).
@@ -77,6 +82,7 @@ func (b *builder) paraLang() string {
 // warmer set the same paragraph, gives the lines.
 func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float64, x0 float64, block, base int, mk func(p *setPara, i int, l typeset.Line) func(d *drawer, x, y float64)) []*item {
 	runs := tp.Runs
+	base += b.nestBase // inside a list item or a definition (see itemBlocks)
 	p := &setPara{tp: tp}
 	if pre != nil && sameParagraph(pre.tp, tp) {
 		p.result = pre.result
@@ -137,8 +143,11 @@ func (b *builder) chapterItems(ch *model.Chapter) []*item {
 	afterHeading := true
 	for bi, blk := range ch.Blocks {
 		items := b.blockItems(ch, blk, bi, 0, &afterHeading)
-		if _, ok := blk.(*model.Paragraph); !ok {
-			// Page starts count runes in paragraphs only (model.PageStart).
+		if model.BlockTextLen(blk) == 0 {
+			// A page that starts inside a figure, a table or raw HTML
+			// starts at the block (model.PageStart counts the text of
+			// paragraphs, headings, code and the blocks that lists,
+			// quotations, divs and definition lists hold).
 			for _, it := range items {
 				it.offset = 0
 			}
@@ -280,23 +289,21 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 			*afterHeading = false
 			return append(out, b.epigraphItems(ch, n, bi, indent, width)...)
 		}
-		for _, sub := range n.Blocks {
-			out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
-		}
-		return out
+		return append(out, b.nestedItems(ch, n.Blocks, bi, indent, afterHeading)...)
 	case *model.BlockQuote:
 		out := []*item{b.space(0.5, bi)}
 		ah := true
-		for _, sub := range n.Blocks {
-			out = append(out, b.blockItems(ch, sub, bi, indent+b.lay.Indent*1.5, &ah)...)
-		}
+		out = append(out, b.nestedItems(ch, n.Blocks, bi, indent+b.lay.Indent*1.5, &ah)...)
 		out = append(out, b.space(0.5, bi))
 		*afterHeading = false
 		return out
 	case *model.CodeBlock:
 		var out []*item
 		size := b.lay.Size * 0.9
+		start := 0 // the line's offset in the code's text
 		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
+			lineStart := start
+			start += utf8.RuneCountInString(line) + 1
 			line = strings.ReplaceAll(line, "\t", "    ")
 			// Leading spaces keep the code's indentation, as an indent.
 			lead := len(line) - len(strings.TrimLeft(line, " "))
@@ -306,7 +313,7 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
 				continue
 			}
-			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, 0, nil)...)
+			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, lineStart+lead, nil)...)
 		}
 		*afterHeading = false
 		return out
@@ -396,8 +403,15 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 	for _, sub := range blocks {
 		p, ok := sub.(*model.Paragraph)
 		if !ok {
+			// A nested block's offsets count from its own start: they
+			// follow the text of the item's blocks before it, as the
+			// EPUB counts them (model.BlockTextLen).
 			ah := false
+			saved := b.nestBase
+			b.nestBase += *base
 			out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+			b.nestBase = saved
+			*base += model.BlockTextLen(sub)
 			first = false
 			continue
 		}
@@ -424,6 +438,20 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 		first = false
 		*base += utf8.RuneCountInString(model.PlainText(p.Inlines))
 		out = append(out, items...)
+	}
+	return out
+}
+
+// nestedItems lays out the blocks a quotation or a div holds, each one's
+// offsets following the text of the blocks before it (model.BlockTextLen),
+// as the EPUB counts them.
+func (b *builder) nestedItems(ch *model.Chapter, blocks []model.Block, bi int, indent float64, afterHeading *bool) []*item {
+	var out []*item
+	saved := b.nestBase
+	defer func() { b.nestBase = saved }()
+	for _, sub := range blocks {
+		out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+		b.nestBase += model.BlockTextLen(sub)
 	}
 	return out
 }
