@@ -316,6 +316,15 @@ func (r *ren) table(t *model.Table) {
 		w.open("thead")
 		w.open("tr")
 		for i, c := range t.Header {
+			// A header cell without text is a plain cell: an empty
+			// <th> names no column for a screen reader (Ace:
+			// empty-table-header).
+			if strings.TrimSpace(model.PlainText(c)) == "" {
+				w.open("td", "class", align(i))
+				r.inlines(c)
+				w.close("td")
+				continue
+			}
 			w.open("th", "scope", "col", "class", align(i))
 			r.inlines(c)
 			w.close("th")

@@ -1,10 +1,12 @@
 package epub
 
 import (
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
+	"golang.org/x/net/idna"
 )
 
 // ren renders model nodes as XHTML into w. In a chapter it also places
@@ -249,7 +251,7 @@ func (b *builder) linkHref(n *model.Link) string {
 	u := strings.ToLower(n.URL)
 	for _, scheme := range []string{"http://", "https://", "mailto:", "tel:", "ftp://"} {
 		if strings.HasPrefix(u, scheme) {
-			return n.URL
+			return asciiURL(n.URL)
 		}
 	}
 	return ""
@@ -335,4 +337,42 @@ func writeHTML(w *xw, nodes []*model.HTMLNode) {
 		writeHTML(w, n.Children)
 		w.close(n.Tag)
 	}
+}
+
+// asciiURL writes a web address with an international host or path in
+// ASCII, as EPUBCheck wants it (RSC-023): the host in punycode, the rest
+// percent-encoded ("http://测.com?测=测" → "http://xn--0zw.com?%E6%B5%8B=…").
+// An address it cannot parse is returned as it is.
+func asciiURL(raw string) string {
+	if isASCII(raw) {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	if h := u.Hostname(); h != "" && !isASCII(h) {
+		a, err := idna.Lookup.ToASCII(h)
+		if err != nil {
+			return raw
+		}
+		if p := u.Port(); p != "" {
+			a += ":" + p
+		}
+		u.Host = a
+	}
+	if !isASCII(u.RawQuery) {
+		u.RawQuery = (&url.URL{Path: u.RawQuery}).EscapedPath()
+		u.RawQuery = strings.NewReplacer("%3D", "=", "%26", "&").Replace(u.RawQuery)
+	}
+	return u.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -120,3 +120,15 @@ func TestLayoutCSSIsTheDefault(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/a?b=1":         "https://example.org/a?b=1",
+		"http://测.com?测=测":                  "http://xn--0zw.com?%E6%B5%8B=%E6%B5%8B",
+		"https://fr.wikipedia.org/wiki/Été": "https://fr.wikipedia.org/wiki/%C3%89t%C3%A9",
+	} {
+		if got := asciiURL(in); got != want {
+			t.Errorf("asciiURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

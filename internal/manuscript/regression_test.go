@@ -134,3 +134,21 @@ func TestMetadataBlockLeftOut(t *testing.T) {
 		t.Errorf("a setext heading taken for a metadata block: %s", got)
 	}
 }
+
+// TestBracesThatAreNoAttributes: "[…]{…}" whose braces hold no
+// attributes is text, as in pandoc (pandoc's test suite has TeX macros
+// such as \cite[22-23]{smith.1899}); it was an error that stopped the
+// book.
+func TestBracesThatAreNoAttributes(t *testing.T) {
+	book, ds := readBookFiles(t, map[string]string{
+		"book/book.yaml": hostileYAML,
+		"book/ch.md":     "# T\n\n\\cite[22-23]{smith.1899} et \\newcommand{\\tuple}[1]{\\langle #1 \\rangle}\n",
+	})
+	if len(ds.List) > 0 {
+		t.Errorf("diagnostics: %s", ds.String())
+	}
+	got := model.PlainText(book.Chapters[0].Blocks[0].(*model.Paragraph).Inlines)
+	if want := `\cite[22-23]{smith.1899} et \newcommand{\tuple}[1]{\langle #1 \rangle}`; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+}

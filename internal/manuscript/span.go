@@ -56,15 +56,25 @@ func (spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 		return nil
 	}
 	n := &spanNode{Offset: seg.Start, AttrOffset: end + 1}
-	n.SetPos(seg.Start)
-	if d := pc.LastDelimiter(); d != nil {
-		n.last = d
-	}
+	// Braces that do not hold attributes are not a span: "[1]{\langle …}"
+	// in a TeX macro, "\cite[22-23]{smith.1899}" stay text (pandoc's
+	// reading). An unclosed block that starts like attributes ({#id,
+	// {.class) is a span whose block is not closed: an error.
 	if stop := s.attrEnd(end + 1); stop < 0 {
+		if c, _ := s.byteAt(end + 2); c != '#' && c != '.' {
+			return nil
+		}
 		n.unclosed = true
 	} else {
 		n.Attrs = s.textBetween(end+1, stop+1)
+		if _, err := ParseAttributes(n.Attrs); err != nil {
+			return nil
+		}
 		s.closers[end] = n
+	}
+	n.SetPos(seg.Start)
+	if d := pc.LastDelimiter(); d != nil {
+		n.last = d
 	}
 	block.Advance(1)
 	return n
