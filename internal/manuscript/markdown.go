@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/publish-books/publish/internal/model"
@@ -96,7 +97,15 @@ func (r *reader) parseMarkdown(file string, src []byte) (doc ast.Node, ok bool) 
 			doc, ok = nil, false
 		}
 	}()
-	return r.md.Parse(text.NewReader(src)), true
+	return r.md.Parse(text.NewReader(src), parser.WithContext(r.newParseContext(src))), true
+}
+
+// newParseContext returns the parser context for a chapter's source: the
+// book's headings as link references, but for the labels the source
+// defines itself.
+func (r *reader) newParseContext(src []byte) parser.Context {
+	_, defined := scanHeadings(src)
+	return headerContext(r.headerRefs, defined)
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
@@ -138,8 +147,11 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 		ch := &model.Chapter{File: file, Matter: matter, Pos: pos}
 		r.mintLater(&ch.ID, func() string { return baseID })
 		r.later = append(r.later, func() {
+			// A chapter title's id follows pandoc's rules, as a
+			// section's does, so that "[Templates]" or "#templates"
+			// reach "# Templates".
 			if ch.TitleID == "" && !ch.Untitled {
-				ch.TitleID = r.book.IDs.Mint("title-" + ch.ID)
+				ch.TitleID = r.book.IDs.Mint(HeadingID(model.PlainText(ch.Title)))
 			}
 		})
 		p.chapters = append(p.chapters, ch)

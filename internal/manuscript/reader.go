@@ -40,6 +40,9 @@ type reader struct {
 	root string
 	ds   *model.Diagnostics
 	md   parser.Parser
+	// headerRefs are the book's headings, which links may name by their
+	// text (see headerrefs.go).
+	headerRefs []headerRef
 	// later holds the steps that mint automatic ids, in reading order;
 	// they run once every file is read, so that the ids the author wrote
 	// are all reserved first and an automatic id never takes one.
@@ -114,6 +117,12 @@ func (r *reader) read(bookDir string) {
 			}
 		}
 	}
+	type chapterFile struct {
+		abs    string
+		src    []byte
+		matter model.Matter
+	}
+	var files []chapterFile
 	seen := map[string]model.Position{}
 	for _, e := range entries {
 		e.Pos.File = yamlName
@@ -131,7 +140,15 @@ func (r *reader) read(bookDir string) {
 			r.ds.Errorf(e.Pos, "chapter file %q: %v", e.File, err)
 			continue
 		}
-		chs := r.parseChapter(display(abs), abs, src, e.Matter)
+		files = append(files, chapterFile{abs: abs, src: src, matter: e.Matter})
+		refs, _ := scanHeadings(src)
+		r.headerRefs = append(r.headerRefs, refs...)
+	}
+	// Every file is read before any is parsed, so that a link may name a
+	// heading of a later chapter by its text (pandoc's implicit header
+	// references).
+	for _, f := range files {
+		chs := r.parseChapter(display(f.abs), f.abs, f.src, f.matter)
 		r.book.Chapters = append(r.book.Chapters, chs...)
 	}
 	r.finish()

@@ -82,7 +82,7 @@ func TestIDRegister(t *testing.T) {
 		}
 		return model.WalkContinue
 	})
-	want := "chapter one-1 title one|heading sources-2|heading page-2|heading fn-one-1-1|note fn-one-1-1-1|chapter two title title-two|heading sources"
+	want := "chapter one-1 title one|heading sources-2|heading page-2|heading fn-one-1-1|note fn-one-1-1-1|chapter two title deux|heading sources"
 	if got := strings.Join(ids, "|"); got != want {
 		t.Errorf("ids:\n got %s\nwant %s", got, want)
 	}
@@ -150,5 +150,32 @@ func TestBracesThatAreNoAttributes(t *testing.T) {
 	got := model.PlainText(book.Chapters[0].Blocks[0].(*model.Paragraph).Inlines)
 	if want := `\cite[22-23]{smith.1899} et \newcommand{\tuple}[1]{\langle #1 \rangle}`; got != want {
 		t.Errorf("text %q, want %q", got, want)
+	}
+}
+
+// TestImplicitHeaderReferences: pandoc's "[General options]" and "[the
+// options][General options]" link to the heading "General options", in
+// any chapter; a reference the chapter defines itself wins. They were
+// printed with their brackets (19 links of pandoc's manual).
+func TestImplicitHeaderReferences(t *testing.T) {
+	book, ds := readBookFiles(t, map[string]string{
+		"book/book.yaml": "title: T\nlanguage: en\nchapters:\n  - one.md\n  - two.md\n",
+		"book/one.md":    "# Templates\n\nSee [General options], [the options][General options], [Templates] and [Other].\n\n[Other]: https://example.org\n",
+		"book/two.md":    "# Options\n\n## General options {.options}\n\nText.\n\n## Other\n\nMore.\n",
+	})
+	if ds.HasErrors() || len(ds.List) > 0 {
+		t.Fatalf("diagnostics:\n%s", ds.String())
+	}
+	var links []string
+	model.WalkBook(book, func(n model.Node, entering bool) model.WalkStatus {
+		if l, ok := n.(*model.Link); ok && entering {
+			links = append(links, model.PlainText(l.Children)+" -> "+l.URL+" "+l.Internal+" "+l.Chapter)
+		}
+		return model.WalkContinue
+	})
+	want := "General options -> #general-options general-options two|the options -> #general-options general-options two|" +
+		"Templates -> #templates templates one|Other -> https://example.org  "
+	if got := strings.Join(links, "|"); got != want {
+		t.Errorf("links:\n got %s\nwant %s", got, want)
 	}
 }

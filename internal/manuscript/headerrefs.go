@@ -1,0 +1,101 @@
+package manuscript
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+)
+
+// Pandoc's implicit_header_references: "[General options]" or "[the
+// options][General options]" link to the heading "General options"
+// anywhere in the book, unless the manuscript defines that reference
+// itself. The headings are found by a scan of the chapter files before
+// they are parsed, so that goldmark resolves these links as it resolves
+// reference definitions.
+
+var (
+	// atxHeading matches an ATX heading line: its text, then an optional
+	// attribute block and closing hashes.
+	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*$`)
+	// headingAttrs matches the attribute block at the end of a heading.
+	headingAttrs = regexp.MustCompile(`[ \t]*\{([^{}]*)\}[ \t]*$`)
+	// closingHashes matches the closing sequence of an ATX heading.
+	closingHashes = regexp.MustCompile(`[ \t]+#+[ \t]*$`)
+	// referenceDefinition matches the start of a link reference
+	// definition: "[label]: …".
+	referenceDefinition = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:`)
+	// inlineMarkup matches the Markdown marks that a heading's text loses
+	// in its label (emphasis, code).
+	inlineMarkup = strings.NewReplacer("*", "", "_", "", "`", "")
+)
+
+// headerRef is a heading a link may name by its text.
+type headerRef struct {
+	label string
+	id    string
+}
+
+// scanHeadings returns the ATX headings of a chapter's source, outside
+// fenced code, with the id each will have (its written id, else the one
+// pandoc's rules give), and the labels the source defines itself.
+func scanHeadings(src []byte) (refs []headerRef, defined map[string]bool) {
+	defined = map[string]bool{}
+	fence := ""
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		s := string(line)
+		t := strings.TrimLeft(s, " ")
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		if m := referenceDefinition.FindStringSubmatch(s); m != nil {
+			defined[string(util.ToLinkReference([]byte(m[1])))] = true
+			continue
+		}
+		m := atxHeading.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		text := closingHashes.ReplaceAllString(" "+m[1], "")
+		id := ""
+		if a := headingAttrs.FindStringSubmatchIndex(text); a != nil {
+			if attrs, err := ParseAttributes(text[a[2]:a[3]]); err == nil {
+				id = attrs.ID
+			}
+			text = text[:a[0]]
+		}
+		text = strings.TrimSpace(text)
+		label := strings.TrimSpace(inlineMarkup.Replace(text))
+		if label == "" {
+			continue
+		}
+		if id == "" {
+			id = HeadingID(label)
+		}
+		refs = append(refs, headerRef{label: label, id: id})
+	}
+	return refs, defined
+}
+
+// headerContext returns a parser context that knows the book's headings
+// as link references, except those a chapter defines itself.
+func headerContext(refs []headerRef, defined map[string]bool) parser.Context {
+	pc := parser.NewContext()
+	for _, r := range refs {
+		key := string(util.ToLinkReference([]byte(r.label)))
+		if defined[key] {
+			continue
+		}
+		pc.AddReference(parser.NewReference([]byte(r.label), []byte("#"+r.id), nil))
+	}
+	return pc
+}
