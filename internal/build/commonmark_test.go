@@ -78,6 +78,22 @@ func TestCommonMarkConformance(t *testing.T) {
 		dir = keep // to look at the book and its outputs after the test
 	}
 	failed, setAside := buildCommonMarkBook(t, filepath.Join(dir, "all"), examples)
+	// Each example is a document of its own: one that differs in the
+	// book of all examples is built again alone, since pandoc's implicit
+	// header references let "[foo]" in one chapter reach a heading "foo"
+	// of another.
+	for _, ex := range examples {
+		if _, bad := failed[ex.Example]; !bad {
+			continue
+		}
+		if _, known := knownCommonMarkDifferences[ex.Example]; known {
+			continue
+		}
+		f, aside := buildCommonMarkBook(t, filepath.Join(dir, fmt.Sprintf("again-%d", ex.Example)), []commonMarkExample{ex})
+		if len(f) == 0 && len(aside) == 0 {
+			delete(failed, ex.Example)
+		}
+	}
 	// An example that failed the whole book (two examples with the same
 	// id, for instance) is built again in a book of its own.
 	for i, ex := range setAside {
