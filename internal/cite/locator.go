@@ -115,6 +115,11 @@ func parseLocator(s string) (loc locator, suffix string, ok bool) {
 	if kind == "sub-verbo" && rest != "" {
 		// « s. v. Calais »: the value is a word.
 		word, tail, _ := strings.Cut(rest, ",")
+		if strings.TrimSpace(word) == "" {
+			// « s. v. , » names no word: printed as written, with a
+			// warning (fuzz finding).
+			return locator{raw: s}, "", false
+		}
 		if tail != "" {
 			tail = "," + tail
 		}
