@@ -222,7 +222,11 @@ func (b *builder) writeCreditList(w *xw, r *ren) {
 			r.inlines(f.Caption)
 			r.plain = false
 			w.close("em")
-			w.esc(b.words.FigureSep)
+			if model.EndsSentence(f.Caption) {
+				w.esc(" ") // the caption's own full stop separates
+			} else {
+				w.esc(b.words.FigureSep)
+			}
 		}
 		w.open("span", "class", "figure-credit")
 		r.inlines(f.Credit)

@@ -109,3 +109,17 @@ func BlocksTextLen(bs []Block) int {
 	}
 	return total
 }
+
+// EndsSentence reports whether inlines' visible text ends with a full
+// stop, a question or exclamation mark or an ellipsis (closing quotes and
+// brackets aside), so that a writer joining it to what follows does not
+// add a second full stop ("Écran d'accueil.. D.R.").
+func EndsSentence(ins []Inline) bool {
+	s := strings.TrimRight(PlainText(ins), " \u00a0\u202f»”’)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '?', '!', '…':
+		return true
+	}
+	return false
+}

@@ -254,6 +254,9 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 		any = true
 		ins := []model.Inline{&model.Text{Value: fmt.Sprintf("%s\u00a0%d (%s\u00a0%s). ", b.terms.FigureAbbrev, fig.Number, b.terms.Page, label(labels, fig.ID))},
 			&model.Emphasis{Children: fig.Caption}, &model.Text{Value: ". "}}
+		if model.EndsSentence(fig.Caption) {
+			ins[len(ins)-1] = &model.Text{Value: " "} // the caption's own full stop separates
+		}
 		ins = append(ins, credit...)
 		runs := runsOf(b.fonts, size, false, nil, ins, false)
 		items = append(items, b.setParagraph(runs, b.textW, 0, typeset.Left, b.lead, 0, 0, 0, nil)...)
