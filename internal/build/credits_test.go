@@ -70,3 +70,42 @@ func TestCreditsNoDoubledStop(t *testing.T) {
 		}
 	}
 }
+
+// TestContributorsInPrint: a translator named in book.yaml was on the
+// EPUB's copyright page only; the PDF's title and copyright pages name
+// them too, in the book's language.
+func TestContributorsInPrint(t *testing.T) {
+	requireTool(t, "pdftotext")
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book")
+	if err := os.MkdirAll(book, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"book.yaml": "title: Traduit\nlanguage: fr\nauthors:\n  - name: Ann Smith\ncontributors:\n  - name: Marie Dupont\n    role: translator\n" +
+			"identifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000c2\nchapters:\n  body:\n    - ch.md\n",
+		"ch.md": "# Chapitre\n\nTexte.\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
+	}
+	var pdf string
+	for _, o := range res.Outputs {
+		if strings.HasSuffix(o.Path, ".pdf") {
+			pdf = o.Path
+		}
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "4", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(typographic.Replace(string(out)), "Traduction : Marie Dupont"); n != 2 {
+		t.Errorf("the translator is named %d times on the first four pages, want 2 (title and copyright pages):\n%s", n, out)
+	}
+}

@@ -127,11 +127,7 @@ func (b *builder) addCopyrightPage() {
 		if c.Role == "aut" {
 			continue
 		}
-		if label, ok := b.words.Roles[c.Role]; ok {
-			line("contributor", label+" : "+c.Name)
-		} else {
-			line("contributor", c.Name)
-		}
+		line("contributor", b.terms.ContributorLine(c.Role, c.Name))
 	}
 	line("edition", m.Edition)
 	line("rights", m.Rights)

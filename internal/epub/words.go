@@ -25,8 +25,6 @@ type words struct {
 	// item's check box.
 	TaskOpen string
 	TaskDone string
-	// Roles labels contributors on the copyright page by MARC relator.
-	Roles map[string]string
 }
 
 var frenchWords = words{
@@ -43,9 +41,6 @@ var frenchWords = words{
 	NotConforms:   "",
 	TaskOpen:      "à faire",
 	TaskDone:      "fait",
-	Roles: map[string]string{"trl": "Traduction", "edt": "Direction", "ill": "Illustrations", "pht": "Photographies",
-		"aui": "Préface", "win": "Introduction", "ctb": "Contributions", "com": "Compilation",
-		"bkd": "Conception graphique", "cov": "Couverture", "nrt": "Narration"},
 }
 
 var englishWords = words{

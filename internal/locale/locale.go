@@ -55,6 +55,10 @@ type Terms struct {
 	LastSeparator string
 	// French is true for French typographic conventions.
 	French bool
+	// Roles labels contributors other than authors by MARC relator code
+	// ("trl": "Traduction"), on the title and copyright pages of both
+	// outputs.
+	Roles map[string]string
 }
 
 var french = Terms{
@@ -72,6 +76,9 @@ var french = Terms{
 	Months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
 		"septembre", "octobre", "novembre", "décembre"},
 	ListSeparator: ", ", LastSeparator: " et ", French: true,
+	Roles: map[string]string{"trl": "Traduction", "edt": "Direction", "ill": "Illustrations", "pht": "Photographies",
+		"aui": "Préface", "win": "Introduction", "ctb": "Contributions", "com": "Compilation",
+		"bkd": "Conception graphique", "cov": "Couverture", "nrt": "Narration"},
 }
 
 var english = Terms{
@@ -89,6 +96,9 @@ var english = Terms{
 	Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 		"September", "October", "November", "December"},
 	ListSeparator: ", ", LastSeparator: " and ",
+	Roles: map[string]string{"trl": "Translation", "edt": "Editor", "ill": "Illustrations", "pht": "Photographs",
+		"aui": "Foreword", "win": "Introduction", "ctb": "Contributions", "com": "Compilation",
+		"bkd": "Book design", "cov": "Cover", "nrt": "Narration"},
 }
 
 // For returns the terms for a BCP 47 language tag; languages publish does
@@ -104,4 +114,19 @@ func For(lang string) *Terms {
 	}
 	t := english
 	return &t
+}
+
+// ContributorLine is how a contributor who is not an author is named on
+// the title and copyright pages: "Traduction : Marie Dupont" (with a
+// no-break space before the colon in French), "Translation: Mary Smith",
+// or the name alone for a role the terms do not label.
+func (t *Terms) ContributorLine(role, name string) string {
+	label, ok := t.Roles[role]
+	switch {
+	case !ok:
+		return name
+	case t.French:
+		return label + "\u00a0: " + name
+	}
+	return label + ": " + name
 }

@@ -35,11 +35,30 @@ func (b *builder) titlePage(d *drawer, x, y float64) {
 	ty := y + b.capacity*0.3
 	ty = b.centered(d, x, ty, text(meta.Title), b.lay.ChapterTitleSize*1.2, false, b.lay.ChapterTitleSize*1.45)
 	if meta.Subtitle != "" {
-		b.centered(d, x, ty+b.lead*0.8, text(meta.Subtitle), b.lay.Size*1.3, true, b.lay.Size*1.7)
+		ty = b.centered(d, x, ty+b.lead*0.8, text(meta.Subtitle), b.lay.Size*1.3, true, b.lay.Size*1.7)
+	}
+	// The other contributors (translator, editor, illustrator …) under
+	// the title, as the EPUB's copyright page names them.
+	cy := ty + b.lead*2
+	for _, line := range b.contributorLines() {
+		cy = b.centered(d, x, cy, text(line), b.lay.Size, false, b.lead)
 	}
 	if meta.Publisher != "" {
 		b.centered(d, x, y+b.capacity-b.lead, text(meta.Publisher), b.lay.Size, false, b.lead)
 	}
+}
+
+// contributorLines names the book's contributors who are not authors,
+// each with the label of their role in the book's language ("Traduction :
+// Marie Dupont").
+func (b *builder) contributorLines() []string {
+	var out []string
+	for _, c := range b.book.Meta.Creators {
+		if c.Role != "aut" && c.Name != "" {
+			out = append(out, b.terms.ContributorLine(c.Role, c.Name))
+		}
+	}
+	return out
 }
 
 // copyrightPage draws the legal lines at the foot of the title's verso:
@@ -47,6 +66,7 @@ func (b *builder) titlePage(d *drawer, x, y float64) {
 func (b *builder) copyrightPage(d *drawer, x, y float64) {
 	meta := &b.book.Meta
 	var lines []string
+	lines = append(lines, b.contributorLines()...)
 	if meta.Publisher != "" {
 		lines = append(lines, meta.Publisher)
 	}
