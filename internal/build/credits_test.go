@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -18,20 +17,14 @@ func TestCreditsNoDoubledStop(t *testing.T) {
 	requireTool(t, "pdftotext")
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book")
-	if err := os.MkdirAll(book, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, book, nil)
 	writePNG(t, filepath.Join(book, "a.png"), 1200, 800)
 	files := map[string]string{
 		"book.yaml": "title: Crédits\nlanguage: fr\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000c1\nchapters:\n  body:\n    - ch.md\n",
 		"ch.md": "# Chapitre\n\nTexte.\n\n![Écran d'accueil.](a.png){alt=\"Un écran\" credit=\"D.R.\"}\n\n" +
 			"![Vue du port](a.png){alt=\"Le port\" credit=\"Archives\"}\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, book, files)
 	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
@@ -78,19 +71,12 @@ func TestContributorsInPrint(t *testing.T) {
 	requireTool(t, "pdftotext")
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book")
-	if err := os.MkdirAll(book, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"book.yaml": "title: Traduit\nlanguage: fr\nauthors:\n  - name: Ann Smith\ncontributors:\n  - name: Marie Dupont\n    role: translator\n" +
 			"identifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000c2\nchapters:\n  body:\n    - ch.md\n",
 		"ch.md": "# Chapitre\n\nTexte.\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, book, files)
 	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())

@@ -25,14 +25,7 @@ func TestNoDuplicateIDsInEPUB(t *testing.T) {
 		"two.md": "# Two {#title-two}\n\n## Other {#sources}\n\n<span id=\"ref-fn-one-1-1\">x</span> and <span id=\"fn-one-1-1-1\">y</span>.\n\n" +
 			"Lots of text. " + string(bytes.Repeat([]byte("Words upon words fill a page. "), 400)) + "\n",
 	}
-	for name, content := range files {
-		if err := os.MkdirAll(book, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, book, files)
 	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
@@ -68,5 +61,18 @@ func TestNoDuplicateIDsInEPUB(t *testing.T) {
 	}
 	if pages < 3 {
 		t.Errorf("only %d page-break ids: the test does not reach page-2", pages)
+	}
+}
+
+// writeFiles writes files (name: content) into dir, making dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -35,15 +34,8 @@ func TestPageMarkersInsideContainers(t *testing.T) {
 	md.WriteString("```\n")
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book")
-	if err := os.MkdirAll(book, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	yaml := "title: Pages\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000ab\nchapters:\n  body:\n    - ch.md\n"
-	for name, content := range map[string]string{"book.yaml": yaml, "ch.md": md.String()} {
-		if err := os.WriteFile(filepath.Join(book, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, book, map[string]string{"book.yaml": yaml, "ch.md": md.String()})
 	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())

@@ -89,31 +89,30 @@ func (r *ren) skip(s string) {
 	r.pos += utf8.RuneCountInString(s)
 }
 
+// wrap writes inlines inside an element.
+func (r *ren) wrap(children []model.Inline, tag string, attrs ...string) {
+	r.w.open(tag, attrs...)
+	r.inlines(children)
+	r.w.close(tag)
+}
+
 func (r *ren) inline(in model.Inline) {
 	w := r.w
 	switch n := in.(type) {
 	case *model.Text:
 		r.text(n.Value)
 	case *model.Emphasis:
-		w.open("em")
-		r.inlines(n.Children)
-		w.close("em")
+		r.wrap(n.Children, "em")
 	case *model.Strong:
-		w.open("strong")
-		r.inlines(n.Children)
-		w.close("strong")
+		r.wrap(n.Children, "strong")
 	case *model.Code:
 		w.open("code")
 		r.text(n.Text)
 		w.close("code")
 	case *model.Superscript:
-		w.open("sup")
-		r.inlines(n.Children)
-		w.close("sup")
+		r.wrap(n.Children, "sup")
 	case *model.SmallCaps:
-		w.open("span", "class", "smallcaps")
-		r.inlines(n.Children)
-		w.close("span")
+		r.wrap(n.Children, "span", "class", "smallcaps")
 	case *model.LineBreak:
 		r.flushMarks()
 		if r.plain {
@@ -123,13 +122,9 @@ func (r *ren) inline(in model.Inline) {
 		}
 		r.pos++
 	case *model.Strikeout:
-		w.open("del")
-		r.inlines(n.Children)
-		w.close("del")
+		r.wrap(n.Children, "del")
 	case *model.Subscript:
-		w.open("sub")
-		r.inlines(n.Children)
-		w.close("sub")
+		r.wrap(n.Children, "sub")
 	case *model.Span:
 		w.open("span", "id", r.id(n.ID), "lang", n.Lang, "xml:lang", n.Lang, "class", strings.Join(n.Classes, " "))
 		r.inlines(n.Children)

@@ -476,7 +476,7 @@ func (p *chapterParse) parseFrom(src []byte, from int) (doc ast.Node, ok bool) {
 		// The link reference definitions of the whole file, so that
 		// [text][ref] inside the element finds a definition outside it.
 		st.refsRead = true
-		all := p.r.newParseContext(p.src)
+		all := p.r.newParseContext(p.absFile)
 		p.r.md.Parse(text.NewReader(p.src), parser.WithContext(all))
 		st.refs = all.References()
 	}

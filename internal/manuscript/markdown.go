@@ -89,7 +89,7 @@ type chapterParse struct {
 // parseMarkdown runs the Markdown parser over src. A panic of the parser
 // (goldmark has had index errors on rare whitespace: FuzzChapter's seeds)
 // becomes an error on the chapter file instead of ending the build.
-func (r *reader) parseMarkdown(file string, src []byte) (doc ast.Node, ok bool) {
+func (r *reader) parseMarkdown(file, absFile string, src []byte) (doc ast.Node, ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.ds.Errorf(model.Position{File: file, Line: 1, Col: 1},
@@ -97,15 +97,14 @@ func (r *reader) parseMarkdown(file string, src []byte) (doc ast.Node, ok bool) 
 			doc, ok = nil, false
 		}
 	}()
-	return r.md.Parse(text.NewReader(src), parser.WithContext(r.newParseContext(src))), true
+	return r.md.Parse(text.NewReader(src), parser.WithContext(r.newParseContext(absFile))), true
 }
 
-// newParseContext returns the parser context for a chapter's source: the
-// book's headings as link references, but for the labels the source
-// defines itself.
-func (r *reader) newParseContext(src []byte) parser.Context {
-	_, defined := scanHeadings(src)
-	return headerContext(r.headerRefs, defined)
+// newParseContext returns the parser context for a chapter file: the
+// book's headings as link references, but for the labels the file
+// defines itself (scanned once, when the files were read).
+func (r *reader) newParseContext(absFile string) parser.Context {
+	return headerContext(r.headerRefs, r.definedRefs[absFile])
 }
 
 // parseChapter converts one Markdown file into one or more chapters.
@@ -116,7 +115,7 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
 		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
-	doc, ok := r.parseMarkdown(file, src)
+	doc, ok := r.parseMarkdown(file, absFile, src)
 	if !ok {
 		return nil
 	}

@@ -43,6 +43,9 @@ type reader struct {
 	// headerRefs are the book's headings, which links may name by their
 	// text (see headerrefs.go).
 	headerRefs []headerRef
+	// definedRefs holds, by chapter file, the reference labels the file
+	// defines itself, found by the same scan.
+	definedRefs map[string]map[string]bool
 	// later holds the steps that mint automatic ids, in reading order;
 	// they run once every file is read, so that the ids the author wrote
 	// are all reserved first and an automatic id never takes one.
@@ -72,7 +75,7 @@ func Read(opts Options) (*model.Book, model.Diagnostics) {
 		root = filepath.Dir(bookDir)
 	}
 	root, _ = filepath.Abs(root)
-	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(),
+	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(), definedRefs: map[string]map[string]bool{},
 		book: &model.Book{Dir: bookDir, Sources: map[string]*model.Source{}, IDs: model.NewIDs()}}
 	r.read(bookDir)
 	return r.book, ds
@@ -141,8 +144,9 @@ func (r *reader) read(bookDir string) {
 			continue
 		}
 		files = append(files, chapterFile{abs: abs, src: src, matter: e.Matter})
-		refs, _ := scanHeadings(src)
+		refs, defined := scanHeadings(src)
 		r.headerRefs = append(r.headerRefs, refs...)
+		r.definedRefs[abs] = defined
 	}
 	// Every file is read before any is parsed, so that a link may name a
 	// heading of a later chapter by its text (pandoc's implicit header
