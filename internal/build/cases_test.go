@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/publish-books/publish/internal/casefile"
 )
 
 var update = flag.Bool("update", false, "rewrite the epub, pdf and diagnostics sections of testdata/cases")
@@ -27,53 +29,9 @@ var update = flag.Bool("update", false, "rewrite the epub, pdf and diagnostics s
 //	-- diagnostics --  what the build reports (optional when empty)
 //
 // Everything before the first section is a comment saying what the case
-// shows. go test -run TestCases -update rewrites the output sections.
-type caseFile struct {
-	comment  string
-	sections map[string]string
-	order    []string
-}
-
-func parseCase(data string) caseFile {
-	c := caseFile{sections: map[string]string{}}
-	cur := ""
-	var b strings.Builder
-	flush := func() {
-		if cur == "" {
-			c.comment = b.String()
-		} else {
-			c.sections[cur] = b.String()
-			c.order = append(c.order, cur)
-		}
-		b.Reset()
-	}
-	for _, line := range strings.SplitAfter(data, "\n") {
-		t := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			flush()
-			cur = strings.TrimSpace(t[3 : len(t)-3])
-			continue
-		}
-		b.WriteString(line)
-	}
-	flush()
-	return c
-}
-
-func (c caseFile) String() string {
-	var b strings.Builder
-	b.WriteString(c.comment)
-	for _, name := range c.order {
-		b.WriteString("-- " + name + " --\n")
-		s := c.sections[name]
-		b.WriteString(s)
-		if s != "" && !strings.HasSuffix(s, "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
+// shows (package casefile reads and writes them). go test -run TestCases
+// -update rewrites the output sections.
+//
 // TestCases builds each case of testdata/cases as a one-chapter book and
 // compares the chapter's EPUB XHTML, its printed text and the
 // diagnostics with the case's sections.
@@ -90,11 +48,11 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c := parseCase(string(data))
+			c := casefile.Parse(string(data))
 			got := buildCase(t, c, root)
 			changed := false
 			for _, name := range []string{"epub", "pdf", "diagnostics"} {
-				want, has := c.sections[name]
+				want, has := c.Sections[name]
 				if !has && got[name] == "" {
 					continue
 				}
@@ -102,10 +60,7 @@ func TestCases(t *testing.T) {
 					continue
 				}
 				if *update {
-					if !has {
-						c.order = append(c.order, name)
-					}
-					c.sections[name] = got[name]
+					c.Set(name, got[name])
 					changed = true
 					continue
 				}
@@ -123,24 +78,24 @@ func TestCases(t *testing.T) {
 var pageBreak = regexp.MustCompile(`<span epub:type="pagebreak"[^>]*/>`)
 
 // buildCase builds the case's chapter and returns its sections as built.
-func buildCase(t *testing.T, c caseFile, root string) map[string]string {
+func buildCase(t *testing.T, c casefile.File, root string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book")
 	if err := os.MkdirAll(book, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	yaml := "title: Casebook\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000ca\n" + c.sections["book"] + "chapters:\n  body:\n    - case.md\n"
-	if strings.Contains(c.sections["book"], "language:") {
+	yaml := "title: Casebook\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000ca\n" + c.Sections["book"] + "chapters:\n  body:\n    - case.md\n"
+	if strings.Contains(c.Sections["book"], "language:") {
 		yaml = strings.Replace(yaml, "language: en\n", "", 1)
 	}
-	if src, ok := c.sections["sources"]; ok {
+	if src, ok := c.Sections["sources"]; ok {
 		yaml = strings.Replace(yaml, "chapters:", "sources: sources.yaml\nchapters:", 1)
 		if err := os.WriteFile(filepath.Join(book, "sources.yaml"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(book, "case.md"), []byte(c.sections["chapter"]), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(book, "case.md"), []byte(c.Sections["chapter"]), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(book, "book.yaml"), []byte(yaml), 0o644); err != nil {

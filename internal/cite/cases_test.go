@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/publish-books/publish/internal/casefile"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
 )
@@ -26,49 +27,8 @@ var update = flag.Bool("update", false, "rewrite the want section of the testdat
 //	-- want --      the dump of the model after Apply
 //
 // Everything before the first section is a comment.
-type caseFile struct {
-	comment  string
-	sections map[string]string
-	order    []string
-}
-
-func parseCase(data string) caseFile {
-	c := caseFile{sections: map[string]string{}}
-	cur := ""
-	var b strings.Builder
-	flush := func() {
-		if cur == "" {
-			c.comment = b.String()
-		} else {
-			c.sections[cur] = b.String()
-			c.order = append(c.order, cur)
-		}
-		b.Reset()
-	}
-	for _, line := range strings.SplitAfter(data, "\n") {
-		t := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			flush()
-			cur = strings.TrimSpace(t[3 : len(t)-3])
-			continue
-		}
-		b.WriteString(line)
-	}
-	flush()
-	return c
-}
-
-func (c caseFile) format() string {
-	var b strings.Builder
-	b.WriteString(c.comment)
-	for _, name := range c.order {
-		fmt.Fprintf(&b, "-- %s --\n%s", name, c.sections[name])
-	}
-	return b.String()
-}
-
 // buildCase writes the case's book into a temporary folder and reads it.
-func buildCase(t *testing.T, c caseFile) (*model.Book, model.Diagnostics, string) {
+func buildCase(t *testing.T, c casefile.File) (*model.Book, model.Diagnostics, string) {
 	t.Helper()
 	root := t.TempDir()
 	bookDir := filepath.Join(root, "book")
@@ -80,19 +40,19 @@ func buildCase(t *testing.T, c caseFile) (*model.Book, model.Diagnostics, string
 		t.Fatal(err)
 	}
 	sourcesName := "sources.yaml"
-	if strings.HasPrefix(strings.TrimSpace(c.sections["sources"]), "[") {
+	if strings.HasPrefix(strings.TrimSpace(c.Sections["sources"]), "[") {
 		sourcesName = "sources.json"
 	}
 	defaultLang := "language: fr\n"
-	if strings.Contains(c.sections["book"], "language:") {
+	if strings.Contains(c.Sections["book"], "language:") {
 		defaultLang = ""
 	}
 	files := map[string]string{
 		"images/figure.png": img.String(),
-		"book/book.yaml": "title: Test\n" + defaultLang + c.sections["book"] +
+		"book/book.yaml": "title: Test\n" + defaultLang + c.Sections["book"] +
 			"sources: " + sourcesName + "\nchapters:\n  body:\n    - chapter.md\n",
-		"book/" + sourcesName: c.sections["sources"],
-		"book/chapter.md":     c.sections["chapter"],
+		"book/" + sourcesName: c.Sections["sources"],
+		"book/chapter.md":     c.Sections["chapter"],
 	}
 	for name, data := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
@@ -118,21 +78,18 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c := parseCase(string(data))
+			c := casefile.Parse(string(data))
 			book, ds, root := buildCase(t, c)
 			Apply(book, &ds)
 			got := dump(book, ds, root)
 			if *update {
-				if _, ok := c.sections["want"]; !ok {
-					c.order = append(c.order, "want")
-				}
-				c.sections["want"] = got
-				if err := os.WriteFile(file, []byte(c.format()), 0o644); err != nil {
+				c.Set("want", got)
+				if err := os.WriteFile(file, []byte(c.String()), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := c.sections["want"]; got != want {
+			if want := c.Sections["want"]; got != want {
 				t.Errorf("%s: model after Apply differs (go test ./internal/cite -update rewrites it)\n--- got\n%s--- want\n%s", file, got, want)
 			}
 		})
