@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/publish-books/publish/internal/locale"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/yamlfile"
 )
@@ -66,8 +67,16 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 		"subtitle": str(&m.Subtitle, "subtitle"),
 		"language": func(n *yamlfile.Node) {
 			if s, ok := yamlfile.String(n, ds, "language"); ok {
-				if !bcp47Pattern.MatchString(s) {
+				switch {
+				case !bcp47Pattern.MatchString(s):
 					ds.Errorf(n.Pos, "language %q is not a BCP 47 tag (for example fr, en or en-GB)", s)
+				default:
+					if _, ok := locale.Lookup(s); !ok {
+						// The generated words (« Contents », « p. », « ed. »)
+						// would otherwise be English in a book that is not.
+						ds.Errorf(n.Pos, "language %q: publish has no words for it (contents, notes, citations); known languages: %s",
+							s, strings.Join(locale.Languages(), ", "))
+					}
 				}
 				m.Language = s
 			}
@@ -262,3 +271,4 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 	}
 	return out
 }
+

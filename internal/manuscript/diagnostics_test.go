@@ -25,6 +25,8 @@ func TestDiagnostics(t *testing.T) {
 			[]string{`book/book.yaml:1:8: error: title must be a text value, not a list`}},
 		{"bad language", "title: T\nlanguage: french!\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
 			[]string{`book/book.yaml:2:11: error: language "french!" is not a BCP 47 tag (for example fr, en or en-GB)`}},
+		{"language without terms", "title: T\nlanguage: nl\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
+			[]string{`book/book.yaml:2:11: error: language "nl": publish has no words for it (contents, notes, citations); known languages: de, en, es, fr, it, pt`}},
 		{"bad isbn", "title: T\nlanguage: fr\nidentifiers:\n  isbn: 978-2-07-036822-9\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
 			[]string{`book/book.yaml:4:9: error: identifiers.isbn "978-2-07-036822-9" is not a valid ISBN-13 (check digit or length)`}},
 		{"yaml syntax", "title: T\nlanguage: fr\nchapters: [ch.md\n", nil,
