@@ -70,6 +70,11 @@ type Terms struct {
 	// FirstEdition replaces EditionOrdinal for the first edition (French
 	// « 1re éd. »), when the language says it differently.
 	FirstEdition string
+	// DayMonthYear and MonthYear write a date from its parts, {d} the day,
+	// {m} the month and {y} the year: "{d} {m} {y}" (« 8 octobre 1944 »),
+	// "{d}. {m} {y}" (German), "{d} de {m} de {y}" (Spanish).
+	DayMonthYear string
+	MonthYear    string
 	// ListSeparator and LastSeparator join names: "A, B et C".
 	ListSeparator string
 	LastSeparator string
@@ -82,7 +87,7 @@ type Terms struct {
 }
 
 var french = Terms{
-	Lang: "fr", Contents: "Table des matières", Figures: "Table des illustrations",
+	Lang: "fr", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Table des matières", Figures: "Table des illustrations",
 	Credits: "Crédits iconographiques", Notes: "Notes", Bibliography: "Sources et bibliographie",
 	ArchivalSources: "Sources d’archives", ManuscriptSources: "Sources manuscrites",
 	PrintedWorks: "Ouvrages et articles", OtherSources: "Autres sources",
@@ -104,7 +109,7 @@ var french = Terms{
 }
 
 var english = Terms{
-	Lang: "en", Contents: "Contents", Figures: "List of Illustrations", Credits: "Picture Credits",
+	Lang: "en", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Contents", Figures: "List of Illustrations", Credits: "Picture Credits",
 	Notes: "Notes", Bibliography: "Sources and Bibliography", ArchivalSources: "Archival Sources",
 	ManuscriptSources: "Archival Sources", PrintedWorks: "Published Works", OtherSources: "Other Sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "n.d.", NoPlace: "n.p.",
@@ -127,7 +132,7 @@ var english = Terms{
 // german follows the usage of German historical scholarship: « S. » for
 // pages, « Hg. » for editors, « o. J. » for a missing date, „…“ quotes.
 var german = Terms{
-	Lang: "de", Contents: "Inhalt", Figures: "Abbildungsverzeichnis", Credits: "Bildnachweis",
+	Lang: "de", DayMonthYear: "{d}. {m} {y}", MonthYear: "{m} {y}", Contents: "Inhalt", Figures: "Abbildungsverzeichnis", Credits: "Bildnachweis",
 	Notes: "Anmerkungen", Bibliography: "Quellen und Literatur", ArchivalSources: "Archivalische Quellen",
 	ManuscriptSources: "Ungedruckte Quellen", PrintedWorks: "Gedruckte Quellen und Literatur", OtherSources: "Weitere Quellen",
 	Figure: "Abbildung", FigureAbbrev: "Abb.", Page: "S.", Pages: "S.", NoDate: "o. J.", NoPlace: "o. O.",
@@ -150,7 +155,7 @@ var german = Terms{
 // spanish follows the usage of the Real Academia: « p./pp. », « s. f. »
 // for a missing date, «…» quotes, a hyphen in ranges.
 var spanish = Terms{
-	Lang: "es", Contents: "Índice", Figures: "Índice de ilustraciones", Credits: "Créditos de las imágenes",
+	Lang: "es", DayMonthYear: "{d} de {m} de {y}", MonthYear: "{m} de {y}", Contents: "Índice", Figures: "Índice de ilustraciones", Credits: "Créditos de las imágenes",
 	Notes: "Notas", Bibliography: "Fuentes y bibliografía", ArchivalSources: "Fuentes de archivo",
 	ManuscriptSources: "Fuentes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Otras fuentes",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "s. f.", NoPlace: "s. l.",
@@ -173,7 +178,7 @@ var spanish = Terms{
 // italian follows Italian humanities usage: « a cura di » for editors,
 // « s.d. » for a missing date, «…» quotes, a hyphen in ranges.
 var italian = Terms{
-	Lang: "it", Contents: "Indice", Figures: "Indice delle illustrazioni", Credits: "Referenze iconografiche",
+	Lang: "it", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Indice", Figures: "Indice delle illustrazioni", Credits: "Referenze iconografiche",
 	Notes: "Note", Bibliography: "Fonti e bibliografia", ArchivalSources: "Fonti archivistiche",
 	ManuscriptSources: "Fonti manoscritte", PrintedWorks: "Opere a stampa", OtherSources: "Altre fonti",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "s.d.", NoPlace: "s.l.",
@@ -196,7 +201,7 @@ var italian = Terms{
 // portuguese follows Portuguese and Brazilian usage (ABNT): « org. » for
 // editors, « s.d. » for a missing date, a hyphen in ranges.
 var portuguese = Terms{
-	Lang: "pt", Contents: "Sumário", Figures: "Lista de ilustrações", Credits: "Créditos das imagens",
+	Lang: "pt", DayMonthYear: "{d} de {m} de {y}", MonthYear: "{m} de {y}", Contents: "Sumário", Figures: "Lista de ilustrações", Credits: "Créditos das imagens",
 	Notes: "Notas", Bibliography: "Fontes e bibliografia", ArchivalSources: "Fontes de arquivo",
 	ManuscriptSources: "Fontes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Outras fontes",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s.d.", NoPlace: "s.l.",

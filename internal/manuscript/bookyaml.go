@@ -126,6 +126,9 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 				m.CitationStyle = s
 			}
 		},
+		"citation": func(n *yamlfile.Node) {
+			m.Citation = parseCitationOptions(n, ds)
+		},
 		"legal-deposit":         str(&m.LegalDeposit, "legal-deposit"),
 		"printer":               str(&m.Printer, "printer"),
 		"edition":               str(&m.Edition, "edition"),
@@ -272,3 +275,41 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 	return out
 }
 
+// parseCitationOptions reads book.yaml's citation: mapping (et-al limits,
+// the repeated-author substitute, archives grouped by repository).
+func parseCitationOptions(n *yamlfile.Node, ds *model.Diagnostics) model.CitationOptions {
+	var o model.CitationOptions
+	count := func(dst *int, what string) func(*yamlfile.Node) {
+		return func(v *yamlfile.Node) {
+			i, ok := yamlfile.Int(v, ds, what)
+			if !ok {
+				return
+			}
+			if i < 1 {
+				ds.Errorf(v.Pos, "%s must be a number of names, 1 or more", what)
+				return
+			}
+			*dst = i
+		}
+	}
+	yamlfile.Fields(n, ds, "citation", nil, map[string]func(*yamlfile.Node){
+		"et-al-min":                    count(&o.EtAlMin, "citation.et-al-min"),
+		"et-al-use-first":              count(&o.EtAlUseFirst, "citation.et-al-use-first"),
+		"bibliography-et-al-min":       count(&o.BibliographyEtAlMin, "citation.bibliography-et-al-min"),
+		"bibliography-et-al-use-first": count(&o.BibliographyEtAlUseFirst, "citation.bibliography-et-al-use-first"),
+		"subsequent-author-substitute": func(v *yamlfile.Node) {
+			o.SubsequentAuthorSubstitute, _ = yamlfile.String(v, ds, "citation.subsequent-author-substitute")
+		},
+		"group-archives": func(v *yamlfile.Node) {
+			o.GroupArchives, _ = yamlfile.Bool(v, ds, "citation.group-archives")
+		},
+	})
+	check := func(min, first int, what string) {
+		if min > 0 && first > min {
+			ds.Errorf(n.Pos, "citation.%set-al-use-first (%d) is larger than %set-al-min (%d): the list would never be shortened", what, first, what, min)
+		}
+	}
+	check(o.EtAlMin, o.EtAlUseFirst, "")
+	check(o.BibliographyEtAlMin, o.BibliographyEtAlUseFirst, "bibliography-")
+	return o
+}
