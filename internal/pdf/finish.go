@@ -27,6 +27,9 @@ type finishOptions struct {
 	meta    *model.Metadata
 	modTime time.Time
 	fonts   *fontSet
+	// pageLabels is the /PageLabels number tree (see pageLabelTree), or
+	// "" for none.
+	pageLabels string
 }
 
 // finished is the printer-ready file and what was done to it.
@@ -143,6 +146,12 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	cb = reEmptyNames.ReplaceAll(cb, nil)
 	var extra strings.Builder
 	fmt.Fprintf(&extra, "/Metadata %d 0 R\n", xmpNum)
+	if o.pageLabels != "" {
+		// An indirect object: pdfcpu validates the tree only then.
+		maxNum++
+		objs = append(objs, &pdfObject{num: maxNum, body: []byte(o.pageLabels)})
+		fmt.Fprintf(&extra, "/PageLabels %d 0 R\n", maxNum)
+	}
 	if res.pdfx != "" {
 		fmt.Fprintf(&extra, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /OutputCondition %s /Info %s>>]\n",
 			pdfString(lay.OutputCondition), pdfString(lay.OutputConditionInfo()), pdfString(lay.OutputConditionInfo()))

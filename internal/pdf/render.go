@@ -166,8 +166,13 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if err := output(f, &raw); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
+	labels := make([]string, len(mk.pages))
+	for i, pg := range mk.pages {
+		labels[i] = pg.label
+	}
 	fin, err := finish(raw.Bytes(), finishOptions{
 		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
+		pageLabels: pageLabelTree(labels),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish for print: %w", err)
