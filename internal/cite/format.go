@@ -474,7 +474,8 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 // container gives the book holding a chapter, with its editors or its
 // author: French « dans LEMAIRE Anne et PETIT Luc (dir.), *Titre* »,
 // English “in *Title*, ed. Anne Lemaire and Luc Petit”, and « dans
-// BLOCH Marc, *Titre* » for a chapter of a book by one author.
+// BLOCH Marc, *Titre* » for a chapter of a book by one author (left out
+// when the chapter's author wrote the book).
 func (f *formatter) container(s *model.Source, bib bool) []model.Inline {
 	if s.ContainerTitle == "" {
 		return nil
@@ -486,7 +487,7 @@ func (f *formatter) container(s *model.Source, bib bool) []model.Inline {
 		in = join(", ", book, txt(f.t.EditedBy+" "+f.names(s.Editors, formNote, bib)))
 	case len(s.Editors) > 0 && len(s.Authors) > 0:
 		in = join(", ", txt(f.names(s.Editors, formNote, bib)+" "+f.editedLabel(s.Editors)), book)
-	case len(s.ContainerAuthors) > 0:
+	case len(s.ContainerAuthors) > 0 && !sameNames(s.ContainerAuthors, s.Authors):
 		in = join(", ", txt(f.names(s.ContainerAuthors, formNote, bib)), book)
 	default:
 		in = book

@@ -125,3 +125,17 @@ func (f *formatter) naturalNames(ns []model.Name) string {
 	}
 	return joinWords(parts, f.t.ListSeparator, f.t.LastSeparator)
 }
+
+// sameNames reports whether two lists name the same people in the same
+// order.
+func sameNames(a, b []model.Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

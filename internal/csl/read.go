@@ -49,6 +49,9 @@ var ignoredFields = map[string]bool{
 	"recipient": true, "reviewed-author": true, "script-writer": true, "series-creator": true,
 	// Zotero's older names.
 	"shortTitle": true, "journalAbbreviation": true,
+	// pandoc writes these variables in lower case in its CSL-YAML
+	// (pandoc -t markdown -s from BibTeX).
+	"isbn": true, "issn": true, "pmid": true, "pmcid": true,
 }
 
 // Read parses a sources file. CSL-JSON is read through the YAML parser
@@ -167,6 +170,7 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 		"URL":                str(&s.URL, "URL"),
 		"url":                str(&s.URL, "url"),
 		"DOI":                str(&s.DOI, "DOI"),
+		"doi":                str(&s.DOI, "doi"),
 		"medium":             str(&s.Medium, "medium"),
 		"genre":              str(&s.Genre, "genre"),
 		"note":               str(&s.Note, "note"),
