@@ -71,8 +71,9 @@ func (f *formatter) bodyLabel(s *model.Source) bool {
 
 // disambiguate gives the letters a, b, c … to the years of cited works
 // that would otherwise be cited alike (« Dupont 1998a », « Dupont 1998b »),
-// in the order of their titles. Archive documents cited by the archive's
-// name get no letter: their short title is shown instead.
+// in the order of the bibliography: by date (a month, a day), then title.
+// Archive documents cited by the archive's name get no letter: their short
+// title is shown instead.
 func (a *applier) disambiguate() {
 	cited := citedKeys(a.book)
 	groups := map[string][]*model.Source{}
@@ -100,7 +101,12 @@ func (a *applier) disambiguate() {
 		if len(g) < 2 {
 			continue
 		}
+		// The order of the bibliography, which lists an author's works
+		// by date then title: 1999a comes before 1999b there too.
 		sort.SliceStable(g, func(i, j int) bool {
+			if di, dj := datePrefix(g[i].Issued), datePrefix(g[j].Issued); di != dj {
+				return di < dj
+			}
 			if c := col.CompareString(g[i].Title, g[j].Title); c != 0 {
 				return c < 0
 			}
