@@ -374,6 +374,7 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 	if len(orig) > 0 {
 		title = concat(title, txt(" "), orig)
 	}
+	whole := title
 	lead := txt(auth)
 	if auth == "" {
 		lead, title = title, nil
@@ -396,7 +397,7 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 	if o.dateAfterAuthor && f.bodyLabel(s) {
 		// An unsigned newspaper article is listed under the newspaper, as
 		// it is cited: « *La Voix du Nord*, 23 septembre 1944, « Titre » ».
-		return join(", ", f.label(s), txt(f.date(s.Issued)+suffix), f.title(s, false), f.pages(s),
+		return join(", ", f.label(s), txt(f.date(s.Issued)+suffix), whole, by, f.pages(s),
 			join(", ", f.onlinePieces(s, false)...))
 	}
 	pieces = append(pieces, lead, title, by)
@@ -523,6 +524,11 @@ func (f *formatter) archival(s *model.Source, o entryOptions) []model.Inline {
 	if o.grouped {
 		where = [][]model.Inline{txt(s.ArchiveLocation)}
 	}
+	title := f.title(s, false)
+	orig, by := f.translation(s)
+	if len(orig) > 0 {
+		title = concat(title, txt(" "), orig)
+	}
 	auth := f.authorsText(s, form, o.bibliography)
 	if o.dateAfterAuthor && auth != "" {
 		if o.substitute != "" {
@@ -540,10 +546,10 @@ func (f *formatter) archival(s *model.Source, o entryOptions) []model.Inline {
 		if len(s.Issued.Parts) > 0 && s.Issued.Parts[0][1] != 0 {
 			date = txt(f.date(s.Issued))
 		}
-		pieces := [][]model.Inline{lead, f.title(s, false), txt(kind), date}
+		pieces := [][]model.Inline{lead, title, by, txt(kind), date}
 		return join(", ", append(pieces, where...)...)
 	}
-	pieces := append(where, txt(auth), f.title(s, false), txt(kind), txt(f.date(s.Issued)+f.yearSuffix[s.Key]), txt(o.locator))
+	pieces := append(where, txt(auth), title, by, txt(kind), txt(f.date(s.Issued)+f.yearSuffix[s.Key]), txt(o.locator))
 	return join(", ", pieces...)
 }
 
