@@ -209,6 +209,11 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 			})
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
+		"cross-references": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "cross-references", nil, map[string]func(*yamlfile.Node){
+				"pages": boolean(&p.RefPages, "cross-references pages"),
+			})
+		},
 		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){

@@ -166,6 +166,7 @@ func (r *reader) finish() {
 		step()
 	}
 	r.later = nil
+	r.numberTables()
 	r.checkReferences()
 	r.resolveLinks()
 }
@@ -305,6 +306,20 @@ func (r *reader) addFigure(fig *model.Figure, p *chapterParse) {
 	fig.PixelWidth, fig.PixelHeight, fig.Format = info.Width, info.Height, info.Format
 }
 
+// numberTables numbers the captioned tables of the book from 1 in
+// reading order, as figures are numbered (Table: … captions are attached
+// after their table is read, so this runs once every file is read).
+func (r *reader) numberTables() {
+	r.book.Tables = nil
+	model.WalkBook(r.book, func(n model.Node, entering bool) model.WalkStatus {
+		if t, ok := n.(*model.Table); ok && entering && len(t.Caption) > 0 {
+			r.book.Tables = append(r.book.Tables, t)
+			t.Number = len(r.book.Tables)
+		}
+		return model.WalkContinue
+	})
+}
+
 func displayImage(p *chapterParse, fig *model.Figure) string {
 	rel, err := filepath.Rel(filepath.Dir(p.absFile), fig.ImagePath)
 	if err != nil {
@@ -317,6 +332,16 @@ func displayImage(p *chapterParse, fig *model.Figure) string {
 // exists in the sources file.
 func (r *reader) checkReferences() {
 	noSources := r.book.Meta.SourcesFile == ""
+	for _, k := range r.book.SourceKeys {
+		if _, _, _, ok := RefKindOf(k); ok {
+			s := r.book.Sources[k]
+			pos := r.book.Meta.Pos
+			if s != nil && s.Pos.IsValid() {
+				pos = s.Pos
+			}
+			r.ds.Errorf(pos, "source key %q starts with a prefix reserved for cross-references (fig-, tbl-, sec-, eq-): rename the source, or @%s would name a figure, table or section", k, k)
+		}
+	}
 	for _, c := range r.citations {
 		for _, it := range c.Items {
 			if _, ok := r.book.Sources[it.Key]; !ok {

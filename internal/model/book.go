@@ -13,6 +13,13 @@ type Book struct {
 	// Figures lists every figure of the book in reading order, numbered
 	// from 1.
 	Figures []*Figure
+	// Tables lists the book's captioned tables in reading order, numbered
+	// from 1 (Table.Number).
+	Tables []*Table
+	// Indexes holds the book's indexes (names, places, subjects …) built
+	// from the terms marked in the text (see BuildIndexes in package
+	// index); the preparation pass fills it.
+	Indexes []*Index
 	// Sources holds the cited works and archive documents, by key.
 	Sources map[string]*Source
 	// SourceKeys lists the source keys in the order of the sources file.
@@ -38,6 +45,7 @@ const (
 	BibliographyPage GeneratedKind = iota
 	IllustrationsPage
 	CreditsPage
+	IndexPage
 )
 
 // String names the page as file names and ids spell it.
@@ -47,6 +55,8 @@ func (k GeneratedKind) String() string {
 		return "bibliography"
 	case IllustrationsPage:
 		return "illustrations"
+	case IndexPage:
+		return "index"
 	}
 	return "credits"
 }
@@ -55,12 +65,14 @@ func (k GeneratedKind) String() string {
 type GeneratedPage struct {
 	Kind GeneratedKind
 	ID   string
+	// Index is the index an IndexPage prints.
+	Index *Index
 }
 
 // PlanGenerated fills b.Generated: the bibliography when any source is
 // listed, the list of illustrations when the book has figures, the
-// credits when a figure has a credit line, in that order, each with an id
-// minted by the register.
+// credits when a figure has a credit line, then each index that has
+// entries, in that order, each with an id minted by the register.
 func (b *Book) PlanGenerated() {
 	b.Generated = b.Generated[:0]
 	add := func(k GeneratedKind) {
@@ -80,6 +92,16 @@ func (b *Book) PlanGenerated() {
 			add(CreditsPage)
 			break
 		}
+	}
+	for _, ix := range b.Indexes {
+		if len(ix.Groups) == 0 {
+			continue
+		}
+		base := "index"
+		if ix.Name != "" {
+			base += "-" + ix.Name
+		}
+		b.Generated = append(b.Generated, GeneratedPage{Kind: IndexPage, ID: b.Register().Mint(base), Index: ix})
 	}
 }
 
@@ -130,6 +152,11 @@ type Metadata struct {
 	CitationStyle string
 	// Citation holds book.yaml's citation: options.
 	Citation CitationOptions
+	// RefSections says how a cross-reference to a chapter or section
+	// reads: "number" (« chap. 2 », « sect. 2.1 ») or "title" (its title
+	// in quotation marks), the default (book.yaml's cross-references:
+	// sections:).
+	RefSections string
 	// LegalDeposit is the « Dépôt légal » line's date, e.g. "novembre 2026".
 	LegalDeposit string
 	// Printer names the printing house for the copyright page.

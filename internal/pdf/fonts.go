@@ -40,6 +40,9 @@ type fontSet struct {
 	quotes [4]string
 	// kinds reports the model kinds the page builder does not know.
 	kinds *kindReport
+	// refPage, when not nil, returns what follows a cross-reference to
+	// the id in print (« , p. 6 »), not counted in the model's text.
+	refPage func(id string) string
 }
 
 // Quotation marks by language: French guillemets with a narrow no-break

@@ -126,6 +126,10 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 			b.callNotes["#"+n.ID] = n
 		}
 	}
+	b.refs = newRefPages(book)
+	if lay.RefPages {
+		fonts.refPage = func(id string) string { return b.refs.refText(id, terms.Page) }
+	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
 

@@ -144,6 +144,9 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 				}
 			}
 			b.inlines(n.Children, s)
+			if n.Ref != model.NoRef && n.Internal != "" && b.fonts.refPage != nil {
+				b.add(b.fonts.refPage(n.Internal), st, true)
+			}
 		case *model.LineBreak:
 			b.forcedBreak(" ", st)
 		case *model.NoteRef:
