@@ -214,7 +214,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 				"pages": boolean(&p.RefPages, "cross-references pages"),
 			})
 		},
-		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
+		"notes": choice(&p.Notes, "notes", "footnotes", "endnotes"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {
