@@ -71,6 +71,9 @@ func capitalise(s string) string {
 // why it has none.
 func labelFor(l *model.Link, t *target, terms *locale.Terms, byTitle bool) (string, model.RefKind, string) {
 	if t == nil {
+		if l.Ref == model.EquationRef {
+			return "", 0, "publish does not number equations, so @eq- has no label to print (link to it with text: [the equation](#id))"
+		}
 		return "", 0, "its target is no figure, table, chapter or section, which have labels"
 	}
 	want := l.Ref
