@@ -156,7 +156,7 @@ func (p *Pagination) PageAt(loc Location) string {
 		if ps.Chapter != loc.Chapter {
 			continue
 		}
-		if ps.Block < loc.Block || ps.Block == loc.Block && ps.Offset <= loc.Offset || label == "" && ps.Block == -1 {
+		if ps.Block < loc.Block || ps.Block == loc.Block && ps.Offset <= loc.Offset {
 			label = ps.Label
 		}
 	}
