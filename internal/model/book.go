@@ -300,6 +300,10 @@ type Pagination struct {
 	FigurePages map[string]string
 	// ChapterPages maps a chapter ID to the label of its first page.
 	ChapterPages map[string]string
+	// NotePages maps a note ID to the label of the page where its text
+	// starts, when the notes are printed after each chapter (endnotes)
+	// rather than at the foot of their call's page.
+	NotePages map[string]string
 }
 
 // PageStart says where one printed page of a chapter begins.

@@ -14,12 +14,18 @@ type Location struct {
 	Chapter string
 	Block   int
 	Offset  int
+	// Figure is the ID of the figure whose caption holds the span: a
+	// figure may float away from its place in the text.
+	Figure string
+	// Note is the ID of the note that holds the span: Block and Offset
+	// are then those of the note's call.
+	Note string
 }
 
 // LocateSpans returns the location of every span with an id in the book
-// (index terms among them). A span inside a footnote is placed at the
-// note's call; one inside a figure's caption or a table, at the start of
-// its block.
+// (index terms among them). A span inside a note is placed at the note's
+// call (Note set); one inside a figure's caption at the figure (Figure
+// set); one inside a table, at the start of its block.
 func LocateSpans(b *Book) map[string]Location {
 	out := map[string]Location{}
 	for _, ch := range b.Chapters {
@@ -36,9 +42,11 @@ func LocateSpans(b *Book) map[string]Location {
 				at = Location{Chapter: ch.ID, Block: -1}
 			}
 			l.block, l.offset = at.Block, at.Offset
+			l.note = n.ID
 			for _, blk := range n.Blocks {
 				l.blk(blk, false)
 			}
+			l.note = ""
 		}
 	}
 	return out
@@ -52,9 +60,14 @@ type locator struct {
 	offset int
 	out    map[string]Location
 	notes  map[*Note]Location
+	// figure and note say what the spans being walked are inside.
+	figure string
+	note   string
 }
 
-func (l *locator) here() Location { return Location{Chapter: l.ch, Block: l.block, Offset: l.offset} }
+func (l *locator) here() Location {
+	return Location{Chapter: l.ch, Block: l.block, Offset: l.offset, Figure: l.figure, Note: l.note}
+}
 
 func (l *locator) add(n int, count bool) {
 	if count {
@@ -99,7 +112,9 @@ func (l *locator) blk(b Block, count bool) {
 		l.blocks(n.Blocks, count)
 	case *FigureBlock:
 		if n.Figure != nil {
+			l.figure = n.Figure.ID
 			l.inlines(n.Figure.Caption, false)
+			l.figure = ""
 		}
 	case *Table:
 		for _, ins := range InlineLists(n) {
@@ -148,9 +163,17 @@ func (l *locator) inlines(ins []Inline, count bool) {
 }
 
 // PageAt returns the label of the printed page where loc stands: the
-// last page of its chapter that starts at or before it; "" when the
-// pagination has no page of that chapter.
+// page of its figure, the page where its note starts when the notes are
+// printed apart from their calls (NotePages), else the last page of its
+// chapter that starts at or before it; "" when the pagination has no
+// page of that chapter.
 func (p *Pagination) PageAt(loc Location) string {
+	if l, ok := p.FigurePages[loc.Figure]; ok && loc.Figure != "" {
+		return l
+	}
+	if l, ok := p.NotePages[loc.Note]; ok && loc.Note != "" {
+		return l
+	}
 	label := ""
 	for _, ps := range p.Pages {
 		if ps.Chapter != loc.Chapter {

@@ -212,6 +212,18 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 			pag.Pages = append(pag.Pages, model.PageStart{Label: p.label, Chapter: p.after.chapter.ID, Block: len(p.after.chapter.Blocks)})
 		}
 	}
+	if !b.footnotes() {
+		// Endnotes are set after their chapter: an index term in one is
+		// on the page of the note, not of its call.
+		pag.NotePages = map[string]string{}
+		for _, ch := range b.book.Chapters {
+			for _, n := range ch.Notes {
+				if l, ok := mk.labels[n.ID]; ok {
+					pag.NotePages[n.ID] = l
+				}
+			}
+		}
+	}
 	mk.pagination = pag
 	return mk
 }
