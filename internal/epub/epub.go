@@ -193,6 +193,8 @@ func (b *builder) build() error {
 		switch g.Kind {
 		case model.IllustrationsPage:
 			b.addFigureList(g)
+		case model.TablesPage:
+			b.addTableList(g)
 		case model.CreditsPage:
 			b.addCreditsPage(g)
 		case model.BibliographyPage:
@@ -206,7 +208,7 @@ func (b *builder) build() error {
 // each element ID, for internal links.
 func (b *builder) indexChapters() {
 	used := map[string]bool{"nav.xhtml": true, "cover.xhtml": true, "titlepage.xhtml": true,
-		"copyright.xhtml": true, "figures.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
+		"copyright.xhtml": true, "figures.xhtml": true, "tables.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
 	for i, ch := range b.book.Chapters {
 		name := safeName(ch.ID)
 		if name == "" {

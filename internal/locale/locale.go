@@ -3,7 +3,10 @@
 // languages publish supports, chosen by the book's BCP 47 language tag.
 package locale
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Terms are the generated words of one language.
 type Terms struct {
@@ -18,6 +21,9 @@ type Terms struct {
 	OtherSources     string // bibliography group of everything else
 	Figure           string // "Figure" before a figure number
 	FigureAbbrev     string // "Fig." in lists
+	Table            string // "Tableau" before a table number
+	Tables           string // title of the list of tables
+	TableSep         string // between a table's label and caption: " — " (fr), ". " (en)
 	Page             string // "p." before a page number
 	Pages            string // "p." before a page range
 	NoDate           string // "s. d."
@@ -66,6 +72,7 @@ var french = Terms{
 	Credits: "Crédits iconographiques", Notes: "Notes", Bibliography: "Sources et bibliographie",
 	ArchivalSources: "Sources d’archives", PrintedWorks: "Ouvrages et articles", OtherSources: "Autres sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s. d.", NoPlace: "s. l.",
+	Table: "Tableau", Tables: "Liste des tableaux", TableSep: "\u00a0— ",
 	NoPublisher: "s. n.", NoPages: "n. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "vers",
 	Collection: "coll.", Edited: "dir.", In: "dans",
 	EditedPlural: "dir.", EtAl: "et al.", ArtCit: "art. cit.", Edition: "éd.", Volume: "vol.", Issue: "n°",
@@ -86,6 +93,7 @@ var english = Terms{
 	Notes: "Notes", Bibliography: "Sources and Bibliography", ArchivalSources: "Archival Sources",
 	PrintedWorks: "Published Works", OtherSources: "Other Sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "n.d.", NoPlace: "n.p.",
+	Table: "Table", Tables: "List of Tables", TableSep: ". ",
 	NoPublisher: "n.p.", NoPages: "n. pag.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
 	Collection: "coll.", Edited: "ed.", In: "in",
 	EditedPlural: "eds.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "no.",
@@ -114,6 +122,12 @@ func For(lang string) *Terms {
 	}
 	t := english
 	return &t
+}
+
+// TableLabel is a table's number as both outputs print it before its
+// caption and in the list of tables: "Tableau 3" (with a no-break space).
+func (t *Terms) TableLabel(n int) string {
+	return t.Table + "\u00a0" + strconv.Itoa(n)
 }
 
 // ContributorLine is how a contributor who is not an author is named on

@@ -166,8 +166,27 @@ func (r *reader) finish() {
 		step()
 	}
 	r.later = nil
+	r.numberTables()
 	r.checkReferences()
 	r.resolveLinks()
+}
+
+// numberTables numbers the tables that have a caption in reading order,
+// as figures are, lists them in the book and gives those without an id
+// one ("tbl-3"), for the list of tables to point at.
+func (r *reader) numberTables() {
+	model.WalkBook(r.book, func(n model.Node, entering bool) model.WalkStatus {
+		t, ok := n.(*model.Table)
+		if !ok || !entering || len(t.Caption) == 0 {
+			return model.WalkContinue
+		}
+		r.book.Tables = append(r.book.Tables, t)
+		t.Number = len(r.book.Tables)
+		if t.ID == "" {
+			t.ID = r.book.Register().Mint("tbl-" + strconv.Itoa(t.Number))
+		}
+		return model.WalkContinue
+	})
 }
 
 // errNotFound is readFile's error for a missing file.

@@ -159,7 +159,10 @@ type ThematicBreak struct{ BlockBase }
 // optional caption (pandoc's "Table: …" line).
 type Table struct {
 	BlockBase
-	ID      string
+	ID string
+	// Number is the table's number in the book (from 1) when it has a
+	// caption, 0 for a table without one, which is not numbered.
+	Number  int
 	Caption []Inline
 	Align   []string // "", "left", "center" or "right" per column
 	// Widths are the columns' relative widths from a pipe table's dashes

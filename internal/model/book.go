@@ -13,6 +13,9 @@ type Book struct {
 	// Figures lists every figure of the book in reading order, numbered
 	// from 1.
 	Figures []*Figure
+	// Tables lists the tables that have a caption, in reading order,
+	// numbered from 1.
+	Tables []*Table
 	// Sources holds the cited works and archive documents, by key.
 	Sources map[string]*Source
 	// SourceKeys lists the source keys in the order of the sources file.
@@ -38,6 +41,7 @@ const (
 	BibliographyPage GeneratedKind = iota
 	IllustrationsPage
 	CreditsPage
+	TablesPage
 )
 
 // String names the page as file names and ids spell it.
@@ -47,6 +51,8 @@ func (k GeneratedKind) String() string {
 		return "bibliography"
 	case IllustrationsPage:
 		return "illustrations"
+	case TablesPage:
+		return "tables"
 	}
 	return "credits"
 }
@@ -58,9 +64,9 @@ type GeneratedPage struct {
 }
 
 // PlanGenerated fills b.Generated: the bibliography when any source is
-// listed, the list of illustrations when the book has figures, the
-// credits when a figure has a credit line, in that order, each with an id
-// minted by the register.
+// listed, the list of illustrations when the book has figures, the list
+// of tables when a table has a caption, the credits when a figure has a
+// credit line, in that order, each with an id minted by the register.
 func (b *Book) PlanGenerated() {
 	b.Generated = b.Generated[:0]
 	add := func(k GeneratedKind) {
@@ -74,6 +80,9 @@ func (b *Book) PlanGenerated() {
 	}
 	if len(b.Figures) > 0 {
 		add(IllustrationsPage)
+	}
+	if len(b.Tables) > 0 {
+		add(TablesPage)
 	}
 	for _, f := range b.Figures {
 		if len(f.Credit) > 0 {

@@ -54,6 +54,10 @@ type item struct {
 	// notes are the footnotes the item calls (notes: footnotes), set at
 	// the foot of the page that holds the item.
 	notes []*model.Note
+	// tableHead, on a table's body row, is the table's head (its top
+	// rule and header row), drawn again above the row when the row
+	// starts a page.
+	tableHead *item
 }
 
 // outlineEntry is a bookmark.
@@ -262,6 +266,16 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 			if it.clearFloats && len(queue) > 0 && (placedFlow || y > 0) {
 				best = snap(i)
 				break
+			}
+			if it.tableHead != nil && !placedFlow {
+				// A table continued from the page before: its head
+				// again, if the row fits under it.
+				y += it.tableHead.height
+				if _, ok := plan(it, false); !ok {
+					y -= it.tableHead.height
+				} else {
+					pg.placed = append(pg.placed, placedItem{it: it.tableHead, y: y - it.tableHead.height})
+				}
 			}
 			k, ok := plan(it, false)
 			if !ok {
