@@ -21,6 +21,8 @@ type PrintImage struct {
 	Width, Height int
 	// Converted is true when the pixels were decoded and encoded again.
 	Converted bool
+	// Screen is true for a screenshot or screen line art (ScreenLike).
+	Screen bool
 }
 
 // PrepareForPrint reads an image and returns it as the PDF library takes
@@ -45,6 +47,7 @@ func PrepareForPrint(r io.Reader, gray bool, maxPixels int) (img PrintImage, err
 		return PrintImage{}, err
 	}
 	img.Width, img.Height = info.Width, info.Height
+	img.Screen = ScreenLike(info.Format, data)
 	if info.Format == "jpeg" && (info.ColorModel == "gray" || (!gray && info.ColorModel == "rgb")) && !progressive(data) {
 		img.Data, img.Type = data, "JPG"
 		img.ColorSpace = "DeviceGray"

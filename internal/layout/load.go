@@ -33,10 +33,11 @@ func Defaults() *Print {
 		VersoHead: "book-title", RectoHead: "chapter-title",
 		Folio:        "bottom-center",
 		ChapterRecto: true, ChapterDrop: 50 * mm,
-		Contents: "",
-		Notes:    "footnotes",
-		MinPPI:   300,
-		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
+		Contents:  "",
+		Notes:     "footnotes",
+		MinPPI:    300,
+		ScreenPPI: 150,
+		Color:     "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
 	}
 }
 
@@ -241,6 +242,15 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 					}
 				},
 				"upscale": boolean(&p.Upscale, "images upscale"),
+				"screen-ppi": func(n *yamlfile.Node) {
+					if v, ok := yamlfile.Float(n, ds, "images screen-ppi"); ok {
+						if v < 72 || v > 600 {
+							ds.Errorf(n.Pos, "images screen-ppi must be between 72 and 600, not %g", v)
+							return
+						}
+						p.ScreenPPI = v
+					}
+				},
 			})
 		},
 		"color":            color,

@@ -76,6 +76,9 @@ type Print struct {
 	// Upscale allows a figure to print larger than its MinPPI size.
 	MinPPI  float64
 	Upscale bool
+	// ScreenPPI is the resolution a screenshot or screen line art prints
+	// at (see imaging.FigureWidth).
+	ScreenPPI float64
 
 	// Color is "gray" (a black-and-white book: text and images in gray
 	// only) or "color".

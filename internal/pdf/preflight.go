@@ -55,14 +55,19 @@ func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) st
 		}
 		seen[pf.fig.ID] = true
 		status := "ok"
-		if pf.name == "" {
+		switch {
+		case pf.name == "":
 			status = "MISSING"
-		} else if pf.ppi < lay.MinPPI-0.5 {
-			status = "LOW RESOLUTION"
+		case pf.advice != "":
+			status = pf.advice
 		}
-		fmt.Fprintf(&sb, "  fig. %d %s (%s): %d×%d px printed %s×%s mm = %.0f ppi, %s, page %s — %s\n",
+		kind := "photograph or scan"
+		if pf.screen {
+			kind = "screenshot"
+		}
+		fmt.Fprintf(&sb, "  fig. %d %s (%s): %d×%d px printed %s×%s mm = %.0f ppi, %s, %s, page %s — %s\n",
 			pf.fig.Number, pf.fig.ID, pf.fig.Image, pf.fig.PixelWidth, pf.fig.PixelHeight, mm(pf.w), mm(pf.h), pf.ppi,
-			pf.colorSpace, mk.pagination.FigurePages[pf.fig.ID], status)
+			kind, pf.colorSpace, mk.pagination.FigurePages[pf.fig.ID], status)
 	}
 	var warns []string
 	for _, d := range ds.List {
