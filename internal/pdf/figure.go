@@ -31,7 +31,7 @@ type placedFigure struct {
 	// preflight report.
 	screen bool
 	advice string
-	atTop      bool
+	atTop  bool
 }
 
 // figureItem prepares a figure and returns its flow item.
