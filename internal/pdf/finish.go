@@ -47,7 +47,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B|TI|T)?\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)

@@ -132,6 +132,9 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: layout: %w", err)
 	}
+	if err := fonts.addTabular(book); err != nil {
+		return nil, err
+	}
 	b.warm = b.startWarmer()
 	mk := b.makeUp()
 	b.warm.stop()

@@ -362,9 +362,10 @@ func scaleTo(ws []float64, total float64) []float64 {
 	return ws
 }
 
-// cellRuns returns a cell's runs at size: header cells in italic.
+// cellRuns returns a cell's runs at size: header cells in italic, and
+// figures tabular and lining (tabfigures.go).
 func (b *builder) cellRuns(cell tableCell, size float64) []typeset.Run {
-	return runsOf(b.fonts, size, b.links, b.noteCall, cell.ins, cell.header)
+	return b.fonts.tabularRuns(runsOf(b.fonts, size, b.links, b.noteCall, cell.ins, cell.header))
 }
 
 // cellWidths returns the narrowest width a cell can be set in without a
