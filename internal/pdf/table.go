@@ -149,19 +149,50 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 	}
 	out = append(out, head)
 	again := &item{kind: itemBox, height: head.height, block: bi, draw: head.draw, dump: strings.Replace(head.dump, "table row", "table row (again)", 1)}
+	// A row taller than a page under the head (a cell of many lines) is
+	// cut between lines into parts that each fit one.
+	maxLines := max(1, int((b.capacity-head.height-2*ruleH-2*tablePad)/lead))
 	for k, cells := range ts.rows {
-		it := &item{kind: itemBox, height: rowHeight(cells), block: bi, breakOK: k < len(ts.rows)-1, dump: rowDump("table row", cells), tableHead: again}
-		seen := map[*model.Note]bool{}
-		for _, lines := range cells {
-			it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
+		for _, part := range rowParts(cells, maxLines) {
+			it := &item{kind: itemBox, height: rowHeight(part), block: bi, breakOK: true, dump: rowDump("table row", part), tableHead: again}
+			seen := map[*model.Note]bool{}
+			for _, lines := range part {
+				it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
+			}
+			it.draw = func(d *drawer, x, y float64) { drawRow(d, part, x, y) }
+			out = append(out, it)
 		}
-		it.draw = func(d *drawer, x, y float64) { drawRow(d, cells, x, y) }
-		out = append(out, it)
+		if k == len(ts.rows)-1 {
+			out[len(out)-1].breakOK = false // the last row stays with the closing rule
+		}
 	}
 	bottom := &item{kind: itemBox, height: ruleH, block: bi, breakOK: true, dump: "rule"}
 	bottom.draw = func(d *drawer, x, y float64) { rule(d, x, y+1, 0.6) }
 	out = append(out, bottom, b.space(0.5, bi))
 	return out
+}
+
+// rowParts cuts a row's cells into parts of at most n lines each: the
+// row itself when it is not longer.
+func rowParts(cells [][]typeset.Line, n int) [][][]typeset.Line {
+	rows := 0
+	for _, lines := range cells {
+		rows = max(rows, len(lines))
+	}
+	if rows <= n {
+		return [][][]typeset.Line{cells}
+	}
+	var parts [][][]typeset.Line
+	for from := 0; from < rows; from += n {
+		part := make([][]typeset.Line, len(cells))
+		for c, lines := range cells {
+			if from < len(lines) {
+				part[c] = lines[from:min(from+n, len(lines))]
+			}
+		}
+		parts = append(parts, part)
+	}
+	return parts
 }
 
 // tableGrid returns the table's cells as a grid of cols columns, nil for

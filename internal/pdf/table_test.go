@@ -176,3 +176,38 @@ func hasWarning(ds model.Diagnostics, code string, pos model.Position, text stri
 	}
 	return false
 }
+
+// TestTableRowLongerThanAPage: a row whose cell holds more lines than a
+// page is cut between lines, each part on a page under the repeated
+// header, none running past the text block.
+func TestTableRowLongerThanAPage(t *testing.T) {
+	long := strings.Repeat("Une phrase assez longue pour remplir plusieurs lignes de la cellule. ", 120)
+	tb := &model.Table{Align: []string{"", ""}, Header: row("Date", "Récit"),
+		Rows: [][][]model.Inline{row("1944", long), row("1945", "Fin.")}}
+	dump, _ := renderTables(t, tb)
+	pages := 0
+	for _, rows := range tableRows(dump) {
+		if len(rows) > 0 {
+			pages++
+		}
+	}
+	if pages < 2 {
+		t.Fatalf("the long row is on %d page(s):\n%s", pages, dump)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^page .* lines=(\d+)/(\d+)$`).FindAllStringSubmatch(dump, -1) {
+		if used, cap := atoi(m[1]), atoi(m[2]); used > cap {
+			t.Errorf("a page is overfull: %s", m[0])
+		}
+	}
+	if !strings.Contains(dump, `table row "1945" "Fin."`) {
+		t.Errorf("the row after the long one is lost:\n%s", dump)
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
