@@ -173,9 +173,10 @@ func (r *reader) finish() {
 
 // numberTables numbers the tables that have a caption in reading order,
 // as figures are, lists them in the book and gives those without an id
-// one ("tbl-3"), for the list of tables to point at.
+// one ("tbl-3"), for the list of tables to point at. A table in a note is
+// not numbered: the print edition sets a note's tables as its text.
 func (r *reader) numberTables() {
-	model.WalkBook(r.book, func(n model.Node, entering bool) model.WalkStatus {
+	number := func(n model.Node, entering bool) model.WalkStatus {
 		t, ok := n.(*model.Table)
 		if !ok || !entering || len(t.Caption) == 0 {
 			return model.WalkContinue
@@ -186,7 +187,12 @@ func (r *reader) numberTables() {
 			t.ID = r.book.Register().Mint("tbl-" + strconv.Itoa(t.Number))
 		}
 		return model.WalkContinue
-	})
+	}
+	for _, ch := range r.book.Chapters {
+		for _, b := range ch.Blocks {
+			model.Walk(b, number)
+		}
+	}
 }
 
 // errNotFound is readFile's error for a missing file.
