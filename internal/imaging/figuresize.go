@@ -85,7 +85,9 @@ type PrintSize struct {
 	// screenshot, whose pixels then show); Raised when a screenshot
 	// prints wider than its width= asked, so that its text stays
 	// legible; Small when a screenshot, even across the measure, prints
-	// its text at less than three quarters of its screen size.
+	// its text at less than three quarters of its screen size (a
+	// suggestion only: the image may be a drawing, whose lines do not
+	// suffer from it).
 	Low, Raised, Small bool
 	// Advice says what to do about it, for the warning and the preflight
 	// report ("" when all is well).
@@ -158,7 +160,7 @@ func FigureWidth(px int, screen bool, frac float64, r SizeRule) PrintSize {
 	s.PPI = ppiOf(s.Width)
 	if s.PPI > most+0.5 && s.Width >= r.Measure-0.01 {
 		s.Small = true
-		s.Advice = fmt.Sprintf("is a screenshot %d pixels wide: across the whole measure it prints at %.0f ppi, its text at %.0f%% of its size at %.0f ppi; crop it to the part the text is about (%d pixels across fit the measure)",
+		s.Advice = fmt.Sprintf("is %d pixels wide: across the whole measure it prints at %.0f ppi; if it is a screenshot, its text prints at %.0f%% of its size at %.0f ppi: crop it to the part the text is about (%d pixels across fit the measure)",
 			px, s.PPI, r.ScreenPPI/s.PPI*100, r.ScreenPPI, int(r.Measure/72*r.ScreenPPI))
 	}
 	if s.PPI < least-0.5 {

@@ -117,7 +117,13 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 						status = "WIDENED"
 					}
 					pf.advice = status + ": " + size.Advice
-					b.ds.WarnCodef(code, fig.Pos, "figure %s (%s) %s", fig.ID, fig.Image, size.Advice)
+					msg := fmt.Sprintf("figure %s (%s) %s", fig.ID, fig.Image, size.Advice)
+					if size.Small {
+						// It may be a drawing, which prints well small.
+						b.ds.Add(model.Diagnostic{Pos: fig.Pos, Severity: model.Suggestion, Code: code, Message: msg})
+					} else {
+						b.ds.WarnCodef(code, fig.Pos, "%s", msg)
+					}
 				}
 			}
 		}
