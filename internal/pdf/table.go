@@ -310,9 +310,10 @@ func (b *builder) layoutTable(t *model.Table, grid [][]tableCell, width float64)
 
 // shareWidths gives each column its minimum width and shares the rest of
 // avail: in proportion to the dash widths when given (a wide pipe table),
-// else each column up to its natural width, or, when the natural widths
-// do not all fit, in proportion to what each column lacks (as browsers
-// lay out automatic tables).
+// a column never getting more than its natural width while another
+// wraps, else each column up to its natural width, or, when the natural
+// widths do not all fit, in proportion to what each column lacks (as
+// browsers lay out automatic tables).
 func shareWidths(mins, maxs, dashes []float64, avail float64) []float64 {
 	cols := len(mins)
 	out := make([]float64, cols)
@@ -341,7 +342,33 @@ func shareWidths(mins, maxs, dashes []float64, avail float64) []float64 {
 		for c := range want {
 			want[c] = dashes[c] * avail
 		}
-		return fitShares(want, mins, avail)
+		out = fitShares(want, mins, avail)
+		// A column is never wider than its longest line while another
+		// wraps: what it does not need goes to the others, by their
+		// dashes.
+		for range cols {
+			free, weight := 0.0, 0.0
+			for c := range out {
+				if out[c] > maxs[c] {
+					free += out[c] - maxs[c]
+					out[c] = maxs[c]
+				}
+			}
+			for c := range out {
+				if out[c] < maxs[c]-eps {
+					weight += dashes[c]
+				}
+			}
+			if free < eps || weight <= 0 {
+				break
+			}
+			for c := range out {
+				if out[c] < maxs[c]-eps {
+					out[c] += free * dashes[c] / weight
+				}
+			}
+		}
+		return out
 	}
 	if sumMax <= avail {
 		copy(out, maxs)

@@ -211,3 +211,38 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// TestShareWidths checks how the measure is shared among columns.
+func TestShareWidths(t *testing.T) {
+	near := func(a, b []float64) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if d := a[i] - b[i]; d > 0.01 || d < -0.01 {
+				return false
+			}
+		}
+		return true
+	}
+	cases := []struct {
+		name               string
+		mins, maxs, dashes []float64
+		avail              float64
+		want               []float64
+	}{
+		{"natural widths fit", []float64{10, 20}, []float64{30, 40}, nil, 300, []float64{30, 40}},
+		{"what each lacks, in proportion", []float64{10, 20}, []float64{110, 220}, nil, 180, []float64{60, 120}},
+		{"dashes share the measure", []float64{10, 10}, []float64{500, 500}, []float64{0.25, 0.75}, 200, []float64{50, 150}},
+		{"a column is raised to its longest word", []float64{80, 10}, []float64{80, 500}, []float64{0.1, 0.9}, 200, []float64{80, 120}},
+		// Short dashes over numbers and a long text column (2000-row
+		// test book): the numbers keep their width, the text gets the rest.
+		{"no column wider than its content while another wraps", []float64{20, 15, 25, 50}, []float64{20, 15, 25, 230},
+			[]float64{0.27, 0.27, 0.27, 0.19}, 250, []float64{20, 15, 25, 190}},
+	}
+	for _, c := range cases {
+		if got := shareWidths(c.mins, c.maxs, c.dashes, c.avail); !near(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
