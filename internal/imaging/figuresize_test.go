@@ -111,3 +111,29 @@ func TestScreenLike(t *testing.T) {
 		t.Error("JPEG is never screen-like, GIF always")
 	}
 }
+
+// TestPrintScreenKind: a screenshot saved as PNG prints as a screenshot;
+// a photograph saved as PNG at screen density (an archive's download)
+// is held to min-ppi as a photograph.
+func TestPrintScreenKind(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		img  image.Image
+		want bool
+	}{
+		{"screenshot", screenshot(400, 300), true},
+		{"photograph as PNG", noisyPhoto(400, 300), false},
+	} {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, c.img); err != nil {
+			t.Fatal(err)
+		}
+		pi, err := PrepareForPrint(bytes.NewReader(buf.Bytes()), true, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pi.Screen != c.want {
+			t.Errorf("%s: screen %v, want %v", c.name, pi.Screen, c.want)
+		}
+	}
+}

@@ -21,7 +21,8 @@ type PrintImage struct {
 	Width, Height int
 	// Converted is true when the pixels were decoded and encoded again.
 	Converted bool
-	// Screen is true for a screenshot or screen line art (ScreenLike).
+	// Screen is true for a screenshot or screen line art: ScreenLike,
+	// and pixels that are not photographic (see photographic).
 	Screen bool
 }
 
@@ -60,6 +61,9 @@ func PrepareForPrint(r io.Reader, gray bool, maxPixels int) (img PrintImage, err
 	if err != nil {
 		return PrintImage{}, fmt.Errorf("decode image: %w", err)
 	}
+	// A PNG whose pixels are a photograph's (an archive's scan saved as
+	// PNG at screen density) is held to min-ppi as a photograph.
+	img.Screen = img.Screen && !photographic(src)
 	b := src.Bounds()
 	var out image.Image
 	if gray {
