@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	if ds.HasErrors() {
 		res.Diagnostics = ds
-		res.Diagnostics.Sort()
+		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
 	if err := prepare.Book(ctx, book, &ds); err != nil {
@@ -130,7 +131,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	stage.done("prepare")
 	if ds.HasErrors() {
 		res.Diagnostics = ds
-		res.Diagnostics.Sort()
+		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
 
@@ -293,7 +294,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	stage.done("render")
 	res.Diagnostics = ds
-	res.Diagnostics.Sort()
+	sortCausesFirst(&res.Diagnostics)
 	if ds.HasErrors() {
 		return res, ErrManuscript
 	}
@@ -386,6 +387,26 @@ func (iw *imageWarmer) wait() {
 	if iw != nil {
 		iw.wg.Wait()
 	}
+}
+
+// sortCausesFirst orders diagnostics by file, line and column, with the
+// data files (book.yaml, the sources file, print.yaml: .yaml, .yml and
+// .json) before the chapters, since a problem in one of them causes
+// problems in the chapters that use it: a sources file that cannot be
+// read makes every citation an unknown source, and its cause must be
+// read first.
+func sortCausesFirst(ds *model.Diagnostics) {
+	ds.Sort()
+	rank := func(file string) int {
+		switch strings.ToLower(filepath.Ext(file)) {
+		case ".yaml", ".yml", ".json":
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(ds.List, func(a, b model.Diagnostic) int {
+		return rank(a.Pos.File) - rank(b.Pos.File)
+	})
 }
 
 // BuildTime returns the time stamped into the outputs: SOURCE_DATE_EPOCH
