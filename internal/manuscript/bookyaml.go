@@ -3,6 +3,7 @@ package manuscript
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/yamlfile"
@@ -79,6 +80,8 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 			if s, ok := yamlfile.String(n, ds, "date"); ok {
 				if !datePattern.MatchString(s) {
 					ds.Errorf(n.Pos, "date %q must be written YYYY, YYYY-MM or YYYY-MM-DD", s)
+				} else if !validDate(s) {
+					ds.Errorf(n.Pos, "date %q is not a day of the calendar (month 01 to 12, day within the month)", s)
 				}
 				m.Date = s
 			}
@@ -261,4 +264,17 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 		ds.Errorf(n.Pos, "chapters must name at least one chapter file")
 	}
 	return out
+}
+
+// validDate reports whether s, written YYYY, YYYY-MM or YYYY-MM-DD, names
+// a real year, month or day (2024-13-45 matches the pattern, not the
+// calendar).
+func validDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			_, err := time.Parse(layout, s)
+			return err == nil
+		}
+	}
+	return false
 }
