@@ -13,6 +13,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/publish-books/publish/internal/cachefile"
+	"github.com/publish-books/publish/internal/sfntname"
+
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/publish-books/publish/internal/model"
@@ -439,11 +442,8 @@ func sortFonts(fs []FontFile) {
 func (p *Print) SaveFontChecks() {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
-	if len(p.newVerdicts) == 0 || os.MkdirAll(p.fontCache, 0o755) != nil {
-		return
-	}
 	for _, v := range p.newVerdicts {
-		_ = os.WriteFile(v, []byte("checked: every glyph loads\n"), 0o644)
+		cachefile.Write(v, []byte("checked: every glyph loads\n"))
 	}
 	p.newVerdicts = nil
 }
@@ -480,23 +480,9 @@ func (p *Print) readFont(path string) (string, error) {
 }
 
 // familyName reads a font's typographic or family name, "" when the name
-// table has neither or is damaged (the sfnt package may panic on one).
-func familyName(data []byte) (name string) {
-	defer func() {
-		if recover() != nil {
-			name = ""
-		}
-	}()
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return ""
-	}
-	for _, id := range []sfnt.NameID{sfnt.NameIDTypographicFamily, sfnt.NameIDFamily} {
-		if name, err := f.Name(nil, id); err == nil && name != "" {
-			return name
-		}
-	}
-	return ""
+// table has neither or is damaged.
+func familyName(data []byte) string {
+	return sfntname.Read(data, sfnt.NameIDTypographicFamily, sfnt.NameIDFamily)
 }
 
 // inside reports whether path lies in dir (after resolving symbolic

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/publish-books/publish/internal/sfntname"
+
 	"golang.org/x/image/font/sfnt"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -161,27 +163,14 @@ func (fs *fontSet) psName(style string) string {
 
 // postScriptName reads a font's PostScript name (name ID 6), keeping only
 // the characters a PDF name may hold plainly; "" when the name table lacks
-// it or is damaged (the sfnt package may panic on one).
-func postScriptName(data []byte) (name string) {
-	defer func() {
-		if recover() != nil {
-			name = ""
-		}
-	}()
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return ""
-	}
-	n, err := f.Name(nil, sfnt.NameIDPostScript)
-	if err != nil {
-		return ""
-	}
+// it or is damaged.
+func postScriptName(data []byte) string {
 	return strings.Map(func(r rune) rune {
 		if r > 32 && r < 127 && !strings.ContainsRune("()<>[]{}/%#", r) {
 			return r
 		}
 		return -1
-	}, n)
+	}, sfntname.Read(data, sfnt.NameIDPostScript))
 }
 
 // use registers the font of an fpdf style with the PDF writer the first
