@@ -1,11 +1,13 @@
 package yamlfile
 
 // unclosedBracket returns the line and column (1-based, in characters) of
-// the last flow bracket, [ or {, that is still open at line:col (the
-// token the parser stopped at), or ok false when every bracket before it
-// is closed. The parser reports an unclosed bracket at the next token,
-// often on the next line; the bracket is where the fix belongs. Quoted
-// strings and comments are skipped.
+// the innermost flow bracket, [ or {, that opens before line:col (the
+// token the parser stopped at) and is never closed in the file, or ok
+// false when there is none: the parser reports an unclosed bracket at the
+// next token, often on the next line, and the bracket is where the fix
+// belongs. A bracket closed later (the error is a missing comma inside
+// it) keeps the parser's position. Quoted strings and comments are
+// skipped.
 func unclosedBracket(data []byte, line, col int) (bl, bc int, ok bool) {
 	type open struct{ line, col int }
 	var stack []open
@@ -20,9 +22,6 @@ func unclosedBracket(data []byte, line, col int) (bl, bc int, ok bool) {
 		}
 		if ch&0xC0 != 0x80 {
 			c++
-		}
-		if l > line || l == line && c >= col {
-			break
 		}
 		switch {
 		case quote == '"':
@@ -49,11 +48,12 @@ func unclosedBracket(data []byte, line, col int) (bl, bc int, ok bool) {
 		}
 		prev = ch
 	}
-	if len(stack) == 0 {
-		return 0, 0, false
+	for i := len(stack) - 1; i >= 0; i-- {
+		if o := stack[i]; o.line < line || o.line == line && o.col < col {
+			return o.line, o.col, true
+		}
 	}
-	top := stack[len(stack)-1]
-	return top.line, top.col, true
+	return 0, 0, false
 }
 
 // isFlowBoundary reports whether a quote after b starts a quoted string

@@ -89,6 +89,8 @@ func TestUnclosedBracketAtItsLine(t *testing.T) {
 		{"trim: 15x21cm\nmargins: [inner, 3mm\nsizes:\n  text: 11pt\n", 2, 10},
 		{"a: {b: 1, c: [1, 2]\nd: 2\n", 1, 4},
 		{"title: \"l'[\"\nlist: [a, b\n", 2, 7},
+		// A bracket closed later: the missing comma is the error.
+		{"[\n  {\"id\": \"a\", \"type\": \"book\" \"title\": \"x\"}\n]\n", 2, 30},
 	} {
 		var ds model.Diagnostics
 		if Parse("x.yaml", []byte(tc.src), &ds) != nil || len(ds.List) != 1 {
