@@ -324,6 +324,10 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 		return false
 	}
+	// A build interrupted now (Ctrl-C) still leaves the last set.
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
 	if err := set.commit(keep); err != nil {
 		return res, fmt.Errorf("build: replace the outputs: %w", err)
 	}

@@ -3,14 +3,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -278,7 +281,11 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 	if !rep.quiet && !rep.json {
 		opts.Notify = stderr
 	}
-	res, err := build.Run(opts)
+	// Ctrl-C or a TERM stops the build between its steps: the new set is
+	// removed and the lock released, so nothing is left in out/.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := build.RunContext(ctx, opts)
 	rep.diagnostics(res)
 	if err != nil {
 		rep.result("build", res, err)
@@ -352,6 +359,9 @@ func summary(res *build.Result) string {
 func exitFor(err error) error {
 	if errors.Is(err, build.ErrManuscript) {
 		return ucli.Exit("publish: the manuscript has errors; nothing was written", ExitManuscript)
+	}
+	if errors.Is(err, context.Canceled) {
+		return ucli.Exit("publish: interrupted; the previous outputs are kept", ExitInternal)
 	}
 	return ucli.Exit("publish: "+err.Error(), ExitInternal)
 }

@@ -3,11 +3,16 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/publish-books/publish/internal/build"
 )
 
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -288,6 +293,47 @@ func TestCorpusHidden(t *testing.T) {
 		_, out, _ := run(t, cmd, "--help")
 		if !strings.Contains(out, "Examples:") || !strings.Contains(out, "--out") {
 			t.Errorf("publish %s --help has no examples or no --out:\n%s", cmd, out)
+		}
+	}
+}
+
+// TestInterruptedBuildLeavesNothing is the issue's "killed builds leave
+// two hidden temporary files in out/": a build stopped by Ctrl-C (SIGINT)
+// at several moments removes its unfinished set, and out/ keeps a whole
+// set.
+func TestInterruptedBuildLeavesNothing(t *testing.T) {
+	if args := os.Getenv("PUBLISH_CLI_HELPER"); args != "" {
+		os.Exit(Main(append([]string{"publish"}, strings.Split(args, "\n")...), io.Discard, io.Discard))
+	}
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "build", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out")
+	for _, delay := range []time.Duration{20, 60, 100, 150, 200, 300} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptedBuildLeavesNothing$")
+		cmd.Env = append(os.Environ(), "PUBLISH_CLI_HELPER=build\n"+dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		if _, err := build.VerifyOutputs(out); err != nil {
+			t.Errorf("interrupted after %d ms: %v", delay, err)
+		}
+		entries, _ := os.ReadDir(filepath.Join(out, ".publish"))
+		sets := 0
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "set-") {
+				sets++
+			}
+		}
+		if sets != 1 {
+			t.Errorf("interrupted after %d ms (exit %d): %d sets left in out/.publish, want the current one", delay, cmd.ProcessState.ExitCode(), sets)
 		}
 	}
 }
