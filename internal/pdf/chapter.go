@@ -298,25 +298,8 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = false
 		return out
 	case *model.CodeBlock:
-		var out []*item
-		size := b.lay.Size * 0.9
-		start := 0 // the line's offset in the code's text
-		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
-			lineStart := start
-			start += utf8.RuneCountInString(line) + 1
-			line = strings.ReplaceAll(line, "\t", "    ")
-			// Leading spaces keep the code's indentation, as an indent.
-			lead := len(line) - len(strings.TrimLeft(line, " "))
-			runs := plainRuns(b.fonts, fontRegular, size, line[lead:])
-			ind := float64(lead) * b.fonts.faces[fontRegular].Measure(" ", size)
-			if strings.TrimSpace(line) == "" {
-				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
-				continue
-			}
-			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, lineStart+lead, nil)...)
-		}
 		*afterHeading = false
-		return out
+		return b.codeItems(n, bi, indent, width)
 	case *model.ThematicBreak:
 		it := &item{kind: itemBox, height: 2 * L, block: bi, breakOK: true, dump: "break"}
 		it.draw = func(d *drawer, x, y float64) {
@@ -674,7 +657,7 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 	for _, n := range ch.Notes {
 		first := true
 		for _, blk := range n.Blocks {
-			runs := runsOf(b.fonts, size, b.links, nil, b.notePara(blk), false)
+			runs := noteRunsOf(b.fonts, size, b.links, b.notePara(blk))
 			items := b.setParagraph(runs, b.textW-numW, 0, typeset.Justify, lead, numW, end, 0, nil)
 			for _, it := range items {
 				it.offset = 0

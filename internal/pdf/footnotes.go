@@ -69,7 +69,7 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	}
 	size := b.lay.NoteSize
 	numW := b.noteNumberWidth()
-	num := strconv.Itoa(n.Number) + "."
+	num := b.fonts.noteLabel(n) + "."
 	drawNum := func(d *drawer, x, by float64) {
 		st := b.fonts.style(fontRegular, size)
 		d.text(st, x+numW-4-st.Face.Measure(num, size), by, num)
@@ -77,7 +77,7 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	var out []*footLine
 	for _, blk := range n.Blocks {
 		ins := b.notePara(blk)
-		runs := runsOf(b.fonts, size, b.links, nil, ins, false)
+		runs := noteRunsOf(b.fonts, size, b.links, ins)
 		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: typeset.Justify, Lang: b.lang}).Lines
 		for i, l := range lines {
 			first := len(out) == 0
@@ -206,7 +206,11 @@ func (b *builder) claimNotes(owner any, seen map[*model.Note]bool, lines ...type
 // text), so that every note is printed once.
 func (b *builder) attachStrayNotes(ch *model.Chapter, items []*item) []*item {
 	var stray []*model.Note
-	for _, n := range ch.Notes {
+	var addresses []*model.Note
+	if b.fonts.addresses != nil {
+		addresses = b.fonts.addresses.byChapter[ch]
+	}
+	for _, n := range append(append([]*model.Note(nil), ch.Notes...), addresses...) {
 		if _, ok := b.noteOwner[n]; !ok {
 			b.noteOwner[n] = ch
 			stray = append(stray, n)
