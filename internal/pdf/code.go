@@ -144,7 +144,7 @@ func (b *builder) codeItems(n *model.CodeBlock, bi int, indent, width float64) [
 		rest := len(lines) - 1 - i
 		it := &item{kind: itemLine, height: lead, block: bi, offset: b.nestBase + l.offset,
 			breakOK: i == len(lines)-1 || !keep && i >= 1 && rest >= 2,
-			dump: "code " + strconv.Quote(l.text)}
+			dump:    "code " + strconv.Quote(l.text)}
 		if l.cont {
 			it.dump = "code cont " + strconv.Quote(l.text)
 		}
