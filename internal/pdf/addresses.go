@@ -83,7 +83,10 @@ func newAddressNotes(book *model.Book, mode string, footnotes bool) *addressNote
 					// Not a model id: the colon keeps it apart from every
 					// id of the book; it names the note's call in the PDF.
 					ID:     "address:" + ch.ID + ":" + lbl,
-					Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Code{Text: linkAddress(l), Pos: l.Pos}}}},
+					// The address, a link to itself (clickable when the PDF
+					// has links), printed once as an address.
+					Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Link{URL: l.URL,
+						Children: []model.Inline{&model.Text{Value: linkAddress(l), Pos: l.Pos}}, Pos: l.Pos}}}},
 					Pos:    l.Pos,
 				}
 				a.byLink[l] = note
