@@ -1,8 +1,12 @@
 package pdf
 
 import (
+	"sync"
+
 	"strconv"
 	"strings"
+
+	"github.com/publish-books/publish/internal/typeset"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -29,6 +33,20 @@ type addressNotes struct {
 	label  map[*model.Note]string
 	// byChapter lists each chapter's address notes in reading order.
 	byChapter map[*model.Chapter][]*model.Note
+	// widest caches widestLabel's result.
+	widestOnce sync.Once
+	widest     float64
+}
+
+// widestLabel returns the width of the widest address note label with
+// its full stop, in face at size (the same for every call).
+func (a *addressNotes) widestLabel(face *typeset.Face, size float64) float64 {
+	a.widestOnce.Do(func() {
+		for _, l := range a.label {
+			a.widest = max(a.widest, face.Measure(l+".", size))
+		}
+	})
+	return a.widest
 }
 
 // linkAddress returns the address a link's reader needs in print ("" for
@@ -82,12 +100,12 @@ func newAddressNotes(book *model.Book, mode string, footnotes bool) *addressNote
 				note := &model.Note{
 					// Not a model id: the colon keeps it apart from every
 					// id of the book; it names the note's call in the PDF.
-					ID:     "address:" + ch.ID + ":" + lbl,
+					ID: "address:" + ch.ID + ":" + lbl,
 					// The address, a link to itself (clickable when the PDF
 					// has links), printed once as an address.
 					Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Link{URL: l.URL,
 						Children: []model.Inline{&model.Text{Value: linkAddress(l), Pos: l.Pos}}, Pos: l.Pos}}}},
-					Pos:    l.Pos,
+					Pos: l.Pos,
 				}
 				a.byLink[l] = note
 				a.label[note] = lbl
@@ -97,6 +115,15 @@ func newAddressNotes(book *model.Book, mode string, footnotes bool) *addressNote
 		}
 	}
 	return a
+}
+
+// isAddress reports whether n is an address note (false for a nil a).
+func (a *addressNotes) isAddress(n *model.Note) bool {
+	if a == nil {
+		return false
+	}
+	_, ok := a.label[n]
+	return ok
 }
 
 // noteLabel returns the call of a note: its number, or the letter of an

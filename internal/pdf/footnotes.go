@@ -46,9 +46,15 @@ func (b *builder) footnotes() bool { return b.lay.Notes != "endnotes" }
 // noteLead is the leading of the notes.
 func (b *builder) noteLead() float64 { return math.Round(b.lay.NoteSize*1.25*10) / 10 }
 
-// noteNumberWidth is the room of a note's number before its text.
+// noteNumberWidth is the room of a note's number before its text: that
+// of "00." or of the widest letter of an address note ("am.").
 func (b *builder) noteNumberWidth() float64 {
-	return b.fonts.faces[fontRegular].Measure("00.", b.lay.NoteSize) + 4
+	face, size := b.fonts.faces[fontRegular], b.lay.NoteSize
+	w := face.Measure("00.", size)
+	if a := b.fonts.addresses; a != nil {
+		w = max(w, a.widestLabel(face, size))
+	}
+	return w + 4
 }
 
 // footHeight is the height the body gives up for k lines of notes: the
@@ -78,7 +84,13 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	for _, blk := range n.Blocks {
 		ins := b.notePara(blk)
 		runs := noteRunsOf(b.fonts, size, b.links, ins)
-		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: typeset.Justify, Lang: b.lang}).Lines
+		align := typeset.Justify
+		if b.fonts.addresses.isAddress(n) {
+			// An address alone has no space to justify: ragged, so
+			// that it breaks at the last point that fits.
+			align = typeset.Left
+		}
+		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: align, Lang: b.lang}).Lines
 		for i, l := range lines {
 			first := len(out) == 0
 			fl := &footLine{note: n, src: &lines[i], hyphen: l.Hyphenated}
