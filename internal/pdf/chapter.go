@@ -392,7 +392,11 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 			ah := false
 			saved := b.nestBase
 			b.nestBase += *base
-			out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+			items := b.blockItems(ch, sub, bi, indent+hang, &ah)
+			for _, it := range items {
+				it.offset = max(it.offset, b.nestBase) // as in nestedItems
+			}
+			out = append(out, items...)
 			b.nestBase = saved
 			*base += model.BlockTextLen(sub)
 			first = false
@@ -433,7 +437,14 @@ func (b *builder) nestedItems(ch *model.Chapter, blocks []model.Block, bi int, i
 	saved := b.nestBase
 	defer func() { b.nestBase = saved }()
 	for _, sub := range blocks {
-		out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+		items := b.blockItems(ch, sub, bi, indent, afterHeading)
+		// Items that carry no offset of their own (a heading, a space, a
+		// break) stand where the block starts, not at the start of the
+		// quotation or div: a page starting there starts there.
+		for _, it := range items {
+			it.offset = max(it.offset, b.nestBase)
+		}
+		out = append(out, items...)
 		b.nestBase += model.BlockTextLen(sub)
 	}
 	return out

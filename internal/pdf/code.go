@@ -137,7 +137,15 @@ func (b *builder) codeItems(n *model.CodeBlock, bi int, indent, width float64) [
 	lead := math.Round(size*1.3*10) / 10
 	lines := wrapCode(n.Text, st.Face, size, width)
 	contW := st.Face.Measure(strings.Repeat(" ", codeContColumns), size)
-	out := []*item{b.space(0.5, bi)}
+	// The spaces around the block carry its offsets, so that a page
+	// starting at one starts inside the list or quotation holding the
+	// block, not at its start.
+	above := b.space(0.5, bi)
+	above.offset = b.nestBase
+	if len(lines) > 0 {
+		above.offset += lines[0].offset
+	}
+	out := []*item{above}
 	keep := len(lines) <= codeKeepLines
 	for i, l := range lines {
 		l := l
@@ -161,7 +169,9 @@ func (b *builder) codeItems(n *model.CodeBlock, bi int, indent, width float64) [
 		}
 		out = append(out, it)
 	}
-	out = append(out, b.space(0.5, bi))
+	below := b.space(0.5, bi)
+	below.offset = out[len(out)-1].offset
+	out = append(out, below)
 	return out
 }
 
