@@ -158,10 +158,21 @@ func pdfLines(words []pdfWord) []pdfLine {
 	return out
 }
 
-// monoText rebuilds a line set in a monospaced face of advance adv from
-// its words' positions, with its spaces (leading ones from left), or
-// reports false when a word is not as wide as its characters in that face.
+// monoText rebuilds a line set in a monospaced face of advance adv (or
+// of noteAdv, the advance of code in a note, for the whole line) from its
+// words' positions, with its spaces (leading ones from left), or reports
+// false when a word is not as wide as its characters in that face.
 func monoText(l pdfLine, left, adv float64) (string, bool) {
+	if s, ok := monoTextAt(l, left, adv); ok {
+		return s, true
+	}
+	return monoTextAt(l, left, noteAdv)
+}
+
+// noteAdv is the advance of code in a note (set by TestCodeBookInPrint).
+var noteAdv float64
+
+func monoTextAt(l pdfLine, left, adv float64) (string, bool) {
 	var sb strings.Builder
 	x := left
 	for _, w := range l.words {
@@ -205,6 +216,7 @@ func TestCodeBookInPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	adv := mono.Advance(' ') * lay.CodeSize
+	noteAdv = mono.Advance(' ') * lay.NoteSize * lay.CodeSize / lay.Size
 	var pdf string
 	for _, o := range res.Outputs {
 		if strings.HasSuffix(o.Path, ".pdf") {
@@ -259,14 +271,21 @@ func TestCodeBookInPrint(t *testing.T) {
 	})
 
 	t.Run("every code line in the monospaced face with its spaces", func(t *testing.T) {
-		var want []string
+		type codeLine struct {
+			text  string
+			block int
+		}
+		var want []codeLine
 		for _, d := range docs {
 			for _, m := range rePre.FindAllStringSubmatch(d, -1) {
 				text := html.UnescapeString(reTag.ReplaceAllString(m[1], ""))
 				for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 					if l = strings.TrimRight(expandTabs(l), " "); strings.TrimSpace(l) != "" {
-						want = append(want, l)
+						want = append(want, codeLine{l, len(want)})
 					}
+				}
+				if n := len(want); n > 0 {
+					want[n-1].block = -1 // the block's last line
 				}
 			}
 		}
@@ -275,38 +294,67 @@ func TestCodeBookInPrint(t *testing.T) {
 		}
 		lines := pdfLines(words)
 		next := 0
-		for _, l := range want {
+		// shift is how many columns the block being checked stands in
+		// from the text block's edge (a block in a list or quotation);
+		// -1 before its first line is found. The test book has no such
+		// block: there it must be 0.
+		shift := -1
+		for k, w := range want {
+			l := w.text
+			lead := len(l) - len(strings.TrimLeft(l, " "))
 			found := false
-			for i := next; i < len(lines) && !found; i++ {
-				left, _ := textBlock(lay, lines[i].page)
-				got, ok := monoText(lines[i], left, adv)
-				if !ok || got == "" || !strings.HasPrefix(l, got) {
-					continue
-				}
-				// A line longer than the measure goes on in lines two
-				// columns in (after the continuation mark, not text).
-				j := i + 1
-				for got != l && j < len(lines) {
-					more, ok := monoText(lines[j], left+2*adv, adv)
-					if !ok || more == "" {
-						break
+			// In reading order; then anywhere (a note's code is at the
+			// foot of its page, in the EPUB after the chapter's text).
+			for pass, from := range []int{next, 0} {
+				for i := from; i < len(lines) && !found; i++ {
+					left, _ := textBlock(lay, lines[i].page)
+					got, ok := monoText(lines[i], left, adv)
+					if !ok || got == "" {
+						continue
 					}
-					// A line wrapped after a space ends with it, unseen.
-					if strings.HasPrefix(l, got+" "+more) && !strings.HasPrefix(l, got+more) {
-						more = " " + more
+					sh := len(got) - len(strings.TrimLeft(got, " ")) - lead
+					if sh < 0 || shift >= 0 && sh != shift || own && sh != 0 {
+						continue
 					}
-					if !strings.HasPrefix(l, got+more) {
-						break
+					got = got[sh:]
+					if !strings.HasPrefix(l, got) {
+						continue
 					}
-					got += more
-					j++
-				}
-				if got == l {
-					found, next = true, j
+					// A line longer than the measure goes on in lines two
+					// columns in (after the continuation mark, not text).
+					j := i + 1
+					for got != l && j < len(lines) {
+						cl, _ := textBlock(lay, lines[j].page)
+						more, ok := monoText(lines[j], cl+float64(sh+2)*adv, adv)
+						if !ok || more == "" {
+							break
+						}
+						// A line wrapped after spaces ends with them, unseen.
+						if rest := l[len(got):]; !strings.HasPrefix(rest, more) {
+							trimmed, m := strings.TrimLeft(rest, " "), strings.TrimLeft(more, " ")
+							if strings.HasPrefix(trimmed, m) {
+								more = rest[:len(rest)-len(trimmed)] + m
+							}
+						}
+						if !strings.HasPrefix(l, got+more) {
+							break
+						}
+						got += more
+						j++
+					}
+					if got == l {
+						found, shift = true, sh
+						if pass == 0 {
+							next = j
+						}
+					}
 				}
 			}
 			if !found {
 				t.Errorf("code line not printed in the monospaced face with its spaces: %q", l)
+			}
+			if want[k].block == -1 {
+				shift = -1
 			}
 		}
 	})

@@ -18,7 +18,7 @@ import (
 // drawn in that room, so that no glyph ever leaves the text block. The
 // block has half a line of space above and below; a block of up to
 // codeKeepLines lines is kept on one page, a longer one keeps two lines
-// on each side of a page break.
+// on each side of a page break and never breaks a wrapped line.
 
 // codeTab is the distance between tab stops, in columns.
 const codeTab = 4
@@ -151,7 +151,7 @@ func (b *builder) codeItems(n *model.CodeBlock, bi int, indent, width float64) [
 		l := l
 		rest := len(lines) - 1 - i
 		it := &item{kind: itemLine, height: lead, block: bi, offset: b.nestBase + l.offset,
-			breakOK: i == len(lines)-1 || !keep && i >= 1 && rest >= 2,
+			breakOK: i == len(lines)-1 || !keep && i >= 1 && rest >= 2 && !lines[i+1].cont,
 			dump:    "code " + strconv.Quote(l.text)}
 		if l.cont {
 			it.dump = "code cont " + strconv.Quote(l.text)
@@ -186,4 +186,25 @@ func drawContinuation(d *drawer, st typeset.Style, x, y, w float64) {
 	d.f.Line(x0, mid, x1, mid)
 	d.f.Line(x1, mid, x1-0.18*s, mid-0.12*s)
 	d.f.Line(x1, mid, x1-0.18*s, mid+0.12*s)
+}
+
+// codeBlockInlines returns a code block as inline code, one line after
+// the other with forced breaks, for a note (whose blocks are set as one
+// paragraph): tabs expanded, and the spaces opening a line made no-break
+// spaces, which the line breaker keeps as an indent of one space each.
+func codeBlockInlines(n *model.CodeBlock) []model.Inline {
+	var out []model.Inline
+	for i, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
+		if i > 0 {
+			out = append(out, &model.LineBreak{Pos: n.Pos})
+		}
+		rs, _ := expandTabs(line)
+		text := string(rs)
+		trimmed := strings.TrimLeft(text, " ")
+		text = strings.Repeat("\u00a0", len(text)-len(trimmed)) + trimmed
+		if text != "" {
+			out = append(out, &model.Code{Text: text, Pos: n.Pos})
+		}
+	}
+	return out
 }

@@ -75,14 +75,15 @@ func TestWrapCode(t *testing.T) {
 // TestCodeBlockInPrint sets a chapter with code blocks: each printed line
 // is a code item in the dump, in the monospaced face; a short block is
 // kept on one page (no break between its lines), a long one may break
-// but keeps two lines on each side; a layout without a monospaced face
+// but keeps two lines on each side and never between a wrapped line and
+// its continuation; a layout without a monospaced face
 // sets code in the text face and says so at the code.
 func TestCodeBlockInPrint(t *testing.T) {
 	short := &model.CodeBlock{Text: "def f(x):\n    return x\n"}
 	short.Pos = model.Position{File: "ch.md", Line: 3, Col: 1}
 	var long strings.Builder
 	for i := range 60 {
-		long.WriteString("ligne " + strings.Repeat("x", i%50) + "\n")
+		long.WriteString("ligne " + strings.Repeat("x ", i%70) + "\n")
 	}
 	book := kindsBook(t, &model.Paragraph{Inlines: txt("Du texte.")}, short, &model.CodeBlock{Text: long.String()})
 	_, res := renderKinds(t, book)
@@ -102,7 +103,7 @@ func TestCodeBlockInPrint(t *testing.T) {
 		items := b.codeItems(c.block, 0, 0, b.textW)
 		lines := items[1 : len(items)-1]
 		for i, it := range lines {
-			ok := i == len(lines)-1 || !c.keep && i >= 1 && len(lines)-1-i >= 2
+			ok := i == len(lines)-1 || !c.keep && i >= 1 && len(lines)-1-i >= 2 && !strings.HasPrefix(lines[i+1].dump, "code cont")
 			if it.breakOK != ok {
 				t.Errorf("line %d of %d: breakOK %v", i, len(lines), it.breakOK)
 			}
@@ -118,5 +119,24 @@ func TestCodeBlockInPrint(t *testing.T) {
 	_, _, ds := render(t, book, lay)
 	if !strings.Contains(ds.String(), "ch.md:3:1: warning: the print layout names no monospaced face") {
 		t.Errorf("no warning for code without a monospaced face: %s", ds.String())
+	}
+}
+
+// TestCodeBlockInNote: a code block in a note (pandoc's manual has some)
+// is set as code, one line after the other, its indentation kept as
+// no-break spaces, not as the text of a prose paragraph.
+func TestCodeBlockInNote(t *testing.T) {
+	got := codeBlockInlines(&model.CodeBlock{Text: "if x:\n\treturn 1\n"})
+	if len(got) != 3 {
+		t.Fatalf("inlines: %#v", got)
+	}
+	if c, ok := got[0].(*model.Code); !ok || c.Text != "if x:" {
+		t.Errorf("first line: %#v", got[0])
+	}
+	if _, ok := got[1].(*model.LineBreak); !ok {
+		t.Errorf("no line break between the lines: %#v", got[1])
+	}
+	if c, ok := got[2].(*model.Code); !ok || c.Text != "\u00a0\u00a0\u00a0\u00a0return 1" {
+		t.Errorf("second line: %#v", got[2])
 	}
 }

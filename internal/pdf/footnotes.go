@@ -115,14 +115,16 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 }
 
 // notePara returns the inlines of a note's block, set as one paragraph:
-// a paragraph's, a line block's lines with their breaks, the plain text
-// of any other block.
+// a paragraph's, a line block's lines with their breaks, a code block's
+// lines as code with their breaks, the plain text of any other block.
 func (b *builder) notePara(blk model.Block) []model.Inline {
 	switch n := blk.(type) {
 	case *model.Paragraph:
 		return n.Inlines
 	case *model.LineBlock:
 		return b.blockInlines(n)
+	case *model.CodeBlock:
+		return codeBlockInlines(n)
 	}
 	return []model.Inline{&model.Text{Value: model.PlainText(b.blockInlines(blk))}}
 }
