@@ -188,6 +188,11 @@ func (b *runBuilder) link(n *model.Link, st inlineState) {
 	if addr == "" || a == nil || showsAddress(n) {
 		return
 	}
+	if b.noteCall == nil && !b.inlineAddresses {
+		// A text printed again (contents, list of illustrations, credits,
+		// running heads): the address stands where the text first does.
+		return
+	}
 	switch {
 	case a.mode == "footnote" && !b.inlineAddresses:
 		if note := a.byLink[n]; note != nil {
