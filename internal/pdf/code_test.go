@@ -140,3 +140,31 @@ func TestCodeBlockInNote(t *testing.T) {
 		t.Errorf("second line: %#v", got[2])
 	}
 }
+
+// TestMissingGlyphsByFace: a character the monospaced face lacks is
+// reported in code, in <kbd> and in a printed address, against that face;
+// in prose against the text face.
+func TestMissingGlyphsByFace(t *testing.T) {
+	pos := func(col int) model.Position { return model.Position{File: "ch.md", Line: 1, Col: col} }
+	book := kindsBook(t, &model.Paragraph{Inlines: []model.Inline{
+		&model.Code{Text: "a ご", Pos: pos(1)},
+		&model.Element{Tag: "kbd", Children: []model.Inline{&model.Text{Value: "飯", Pos: pos(10)}}, Pos: pos(10)},
+		&model.Link{URL: "https://example.org/ん", Children: txt("texte"), Pos: pos(20)},
+		&model.Text{Value: " は", Pos: pos(30)},
+	}})
+	_, _, ds := render(t, book, sampleLayout(t, nil))
+	out := ds.String()
+	for _, want := range []string{
+		`ch.md:1:3: warning: the typeface Liberation Mono has no glyph for "ご"`,
+		`ch.md:1:10: warning: the typeface Liberation Mono has no glyph for "飯"`,
+		`ch.md:1:20: warning: the typeface Liberation Mono has no glyph for "ん"`,
+		`ch.md:1:31: warning: the typeface EB Garamond has no glyph for "は"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, `EB Garamond has no glyph for "飯"`) || strings.Contains(out, `EB Garamond has no glyph for "ご"`) {
+		t.Errorf("code reported against the text face:\n%s", out)
+	}
+}

@@ -23,9 +23,10 @@ const (
 // every character of the book's text that the body typeface cannot draw:
 // the print edition leaves a blank where it stands, while the EPUB keeps
 // it (the reader's system fonts may have it); scope says which text the
-// face draws (the monospaced face draws code). Spaces and format
+// face draws (the monospaced face draws code, and links' addresses when
+// addresses is true). Spaces and format
 // characters, which are never drawn, are not reported.
-func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, ds *model.Diagnostics, scope glyphScope) {
+func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, ds *model.Diagnostics, scope glyphScope, addresses bool) {
 	if face == nil {
 		return
 	}
@@ -35,7 +36,9 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 	}
 	found := map[rune]*missing{}
 	var order []rune
-	check := func(s string, pos model.Position) {
+	// check looks at s, which starts at pos (a link's address is placed
+	// at the link: atLink keeps the column).
+	check := func(s string, pos model.Position, atLink bool) {
 		col := 0
 		for _, r := range s {
 			col++
@@ -48,7 +51,7 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 			m := found[r]
 			if m == nil {
 				p := pos
-				if p.Line > 0 {
+				if p.Line > 0 && !atLink {
 					p.Col += col - 1
 				}
 				m = &missing{first: p}
@@ -58,31 +61,50 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 			m.count++
 		}
 	}
+	// literal counts the elements and autolinks being walked whose text
+	// is set as code (<kbd>, <samp>, <code>, <tt>, an address).
+	literal := 0
+	prose, code := scope != codeOnly, scope != proseOnly
 	model.WalkBook(book, func(n model.Node, entering bool) model.WalkStatus {
+		step := 1
+		if !entering {
+			step = -1
+		}
+		switch v := n.(type) {
+		case *model.Element:
+			if literalTag(v.Tag) {
+				literal += step
+			}
+		case *model.Link:
+			if linkAddress(v) != "" && showsAddress(v) {
+				literal += step
+			} else if entering && code && addresses && linkAddress(v) != "" {
+				check(linkAddress(v), v.Pos, true) // printed in a note or inline
+			}
+		}
 		if !entering {
 			return model.WalkContinue
 		}
-		prose, code := scope != codeOnly, scope != proseOnly
 		switch v := n.(type) {
 		case *model.Text:
-			if prose {
-				check(v.Value, v.Pos)
+			if literal > 0 && code || literal == 0 && prose {
+				check(v.Value, v.Pos, false)
 			}
 		case *model.Code:
 			if code {
-				check(v.Text, v.Pos)
+				check(v.Text, v.Pos, false)
 			}
 		case *model.CodeBlock:
 			if code {
-				check(v.Text, v.Pos)
+				check(v.Text, v.Pos, false)
 			}
 		case *model.RawInline:
 			if prose {
-				check(model.HTMLText(v.Nodes), v.Pos)
+				check(model.HTMLText(v.Nodes), v.Pos, false)
 			}
 		case *model.HTMLBlock:
 			if prose {
-				check(model.HTMLText(v.Nodes), v.Pos)
+				check(model.HTMLText(v.Nodes), v.Pos, false)
 			}
 		}
 		return model.WalkContinue
@@ -127,4 +149,13 @@ func reportCodeWithoutMono(book *model.Book, ds *model.Diagnostics) {
 	if first != nil {
 		ds.WarnCodef("no-monospace", first.Position(), "the print layout names no monospaced face: code is printed in the text face (give monospace: regular: … in layout/print.yaml; publish ships fonts/LiberationMono-Regular.ttf)")
 	}
+}
+
+// literalTag reports whether an inline HTML element is set as code.
+func literalTag(tag string) bool {
+	switch strings.ToLower(tag) {
+	case "kbd", "samp", "code", "tt":
+		return true
+	}
+	return false
 }

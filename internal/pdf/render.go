@@ -115,7 +115,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if lay.Mono != nil {
 		textScope = proseOnly
 	}
-	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds, textScope)
+	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds, textScope, lay.Links != "none" && lay.Mono == nil)
 	terms := locale.For(meta.Language)
 	fonts.kinds = &kindReport{ds: ds}
 	if terms.French {
@@ -139,7 +139,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if lay.Mono == nil {
 		reportCodeWithoutMono(book, ds)
 	} else {
-		reportMissingGlyphs(book, fonts.faces[fontMono], lay.Mono.Family, ds, codeOnly)
+		reportMissingGlyphs(book, fonts.faces[fontMono], lay.Mono.Family, ds, codeOnly, lay.Links != "none")
 	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)

@@ -239,9 +239,10 @@ func (b *runBuilder) element(n *model.Element, st inlineState) {
 		b.inlines(n.Children, s)
 		b.add(closing, st, true)
 		return
-	case "kbd", "samp", "code", "tt":
-		// Set as inline code is: monospaced, literal.
-		s.code = true
+	default:
+		// <kbd>, <samp>, <code>, <tt> are set as inline code is:
+		// monospaced, literal.
+		s.code = st.code || literalTag(n.Tag)
 	}
 	// abbr, mark, u, span and the others as plain text.
 	b.inlines(n.Children, s)
