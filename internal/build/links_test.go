@@ -19,7 +19,7 @@ import (
 func TestLinkAddressesInPrint(t *testing.T) {
 	requireTool(t, "pdftotext")
 	const addr = "http://www.example.org/logiciel/version-4/"
-	chapter := "# Liens {#liens}\n\n## Un [site](https://example.net/titre/)\n\nTéléchargez [le logiciel](" + addr + ").\n\n" +
+	chapter := "# Des [liens](https://example.com/chapitre/) {#liens}\n\n## Un [site](https://example.net/titre/)\n\nTéléchargez [le logiciel](" + addr + ").\n\n" +
 		"Voir <https://example.org/une/adresse/> et [plus haut](#liens), ou écrire à <moi@exemple.fr>.\n"
 	for _, c := range []struct {
 		links, pdfx string
@@ -27,10 +27,10 @@ func TestLinkAddressesInPrint(t *testing.T) {
 		not         []string
 		clickable   bool
 	}{
-		{"footnote", "x-1a", []string{"Téléchargez le logicielb.", "b. " + addr, "Voir https://example.org/une/adresse/ et plus haut, ou écrire à moi@exemple.fr."}, []string{"(http", "c. "}, false},
+		{"footnote", "x-1a", []string{"Téléchargez le logicielc.", "c. " + addr, "Voir https://example.org/une/adresse/ et plus haut, ou écrire à moi@exemple.fr."}, []string{"(http", "d. "}, false},
 		{"inline", "x-1a", []string{"Téléchargez le logiciel (" + addr + ")."}, []string{"a. http", "adresse/ (", "(#liens)", "fr (mailto"}, false},
 		{"none", "x-1a", []string{"Téléchargez le logiciel."}, []string{addr}, false},
-		{"footnote", "none", []string{"Téléchargez le logicielb.", "b. " + addr}, nil, true},
+		{"footnote", "none", []string{"Téléchargez le logicielc.", "c. " + addr}, nil, true},
 	} {
 		t.Run(c.links+"/pdf-x "+c.pdfx, func(t *testing.T) {
 			dir := t.TempDir()
@@ -87,6 +87,9 @@ func TestLinkAddressesInPrint(t *testing.T) {
 			want := 1
 			if c.links == "none" {
 				want = 0
+			}
+			if n := strings.Count(flat, "example.com/chapitre/"); n != want {
+				t.Errorf("a chapter title's link address is printed %d times, want %d:\n%s", n, want, flat)
 			}
 			if n := strings.Count(flat, "example.net/titre/"); n != want {
 				t.Errorf("a heading's link address is printed %d times, want %d:\n%s", n, want, flat)

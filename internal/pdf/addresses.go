@@ -89,8 +89,17 @@ func newAddressNotes(book *model.Book, mode string, footnotes bool) *addressNote
 	}
 	for _, ch := range book.Chapters {
 		k := 0
+		// The title and the blocks, not the notes: a link in a note
+		// prints its address inline.
+		var nodes []model.Node
+		for _, in := range ch.Title {
+			nodes = append(nodes, in)
+		}
 		for _, blk := range ch.Blocks {
-			model.Walk(blk, func(n model.Node, entering bool) model.WalkStatus {
+			nodes = append(nodes, blk)
+		}
+		for _, node := range nodes {
+			model.Walk(node, func(n model.Node, entering bool) model.WalkStatus {
 				l, ok := n.(*model.Link)
 				if !ok || !entering || linkAddress(l) == "" || showsAddress(l) || a.byLink[l] != nil {
 					return model.WalkContinue

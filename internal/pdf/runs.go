@@ -193,12 +193,12 @@ func (b *runBuilder) link(n *model.Link, st inlineState) {
 		// running heads): the address stands where the text first does.
 		return
 	}
-	switch {
-	case a.mode == "footnote" && !b.inlineAddresses:
-		if note := a.byLink[n]; note != nil {
-			b.call(note, st)
-		}
+	switch note := a.byLink[n]; {
+	case a.mode == "footnote" && !b.inlineAddresses && note != nil:
+		b.call(note, st)
 	case a.mode == "inline" || a.mode == "footnote":
+		// (A link the footnote pass did not see prints its address
+		// here rather than lose it.)
 		// Not the model's text: uncounted.
 		b.add(" (", st, true)
 		as := s
