@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,6 +36,7 @@ func Defaults() *Print {
 		ChapterRecto: true, ChapterDrop: 50 * mm,
 		Contents: "",
 		Notes:    "footnotes",
+		Links:    "footnote",
 		MinPPI:   300,
 		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
 	}
@@ -71,31 +73,38 @@ func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 	p.File = file
 	root := filepath.Dir(abs)
 	data, err := os.ReadFile(file)
-	var typeface *yamlfile.Node
+	var typeface, mono *yamlfile.Node
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		ds.Errorf(model.Position{File: file}, "cannot read the print layout: %v", err)
 	default:
-		typeface = parse(p, file, data, ds)
+		typeface, mono = parse(p, file, data, ds)
 	}
 	if typeface != nil {
 		p.loadTypeface(typeface, root, ds)
 	} else if len(p.Fonts) == 0 && !opts.noDefaultTypeface {
 		p.defaultTypeface(root, file, ds)
 	}
+	if mono != nil {
+		p.loadMono(mono, root, ds)
+	} else if !opts.noDefaultTypeface {
+		p.defaultMono(root)
+	}
+	if p.CodeSize == 0 {
+		p.CodeSize = math.Round(p.Size*0.8*10) / 10
+	}
 	p.check(file, ds)
 	return p
 }
 
-// parse applies print.yaml to p and returns the typeface node, which is
-// read after the rest.
-func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.Node {
+// parse applies print.yaml to p and returns the typeface and monospace
+// nodes, which are read after the rest.
+func parse(p *Print, file string, data []byte, ds *model.Diagnostics) (typeface, mono *yamlfile.Node) {
 	root := yamlfile.Parse(file, data, ds)
 	if root == nil {
-		return nil
+		return nil, nil
 	}
-	var typeface *yamlfile.Node
 	length := func(dst *float64, what, bare string, em func() float64) func(*yamlfile.Node) {
 		return func(n *yamlfile.Node) {
 			s, ok := yamlfile.String(n, ds, what)
@@ -179,7 +188,8 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 				"bottom": length(&p.Bottom, "bottom margin", "", nil),
 			})
 		},
-		"typeface": func(n *yamlfile.Node) { typeface = n },
+		"typeface":  func(n *yamlfile.Node) { typeface = n },
+		"monospace": func(n *yamlfile.Node) { mono = n },
 		"sizes": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "sizes", nil, map[string]func(*yamlfile.Node){
 				"text":           length(&p.Size, "text size", "pt", nil),
@@ -188,6 +198,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 				"captions":       length(&p.CaptionSize, "captions size", "pt", nil),
 				"running-heads":  length(&p.HeadSize, "running-heads size", "pt", nil),
 				"chapter-titles": length(&p.ChapterTitleSize, "chapter-titles size", "pt", nil),
+				"code":           length(&p.CodeSize, "code size", "pt", func() float64 { return p.Size }),
 			})
 		},
 		"indent": func(n *yamlfile.Node) {
@@ -210,6 +221,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
 		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
+		"links":    choice(&p.Links, "links", "footnote", "inline", "none"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {
@@ -263,7 +275,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 		p.Color = "color"
 	}
 	p.OutputCondition = canonicalCondition(p.OutputCondition)
-	return typeface
+	return typeface, mono
 }
 
 // loadTypeface reads the typeface mapping: family and the style files.
@@ -344,6 +356,9 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*-Regular.ttf"))
 	sort.Strings(matches)
 	for _, reg := range matches {
+		if filepath.Base(reg) == defaultMonoFile {
+			continue // the code face, not a text face
+		}
 		base := strings.TrimSuffix(reg, "-Regular.ttf")
 		fam, err := p.readFont(reg)
 		if err != nil {
@@ -362,6 +377,60 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 		return
 	}
 	ds.Errorf(model.Position{File: file}, "no typeface: give typeface: regular: … in %s, or put a *-Regular.ttf font in %s", FileName, dir)
+}
+
+// loadMono reads the monospace mapping: the code face's family and its
+// regular file (code is set in one style).
+func (p *Print) loadMono(n *yamlfile.Node, root string, ds *model.Diagnostics) {
+	family := ""
+	var file *yamlfile.Node
+	yamlfile.Fields(n, ds, "monospace", []string{"regular"}, map[string]func(*yamlfile.Node){
+		"family":  func(v *yamlfile.Node) { family, _ = yamlfile.String(v, ds, "monospace family") },
+		"regular": func(v *yamlfile.Node) { file = v },
+	})
+	if file == nil {
+		return
+	}
+	rel, ok := yamlfile.String(file, ds, "font file")
+	if !ok || rel == "" {
+		if ok {
+			ds.Errorf(file.Pos, "font file path is empty")
+		}
+		return
+	}
+	path := rel
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Dir, filepath.FromSlash(rel))
+	}
+	path = filepath.Clean(path)
+	if !inside(root, path) {
+		ds.Errorf(file.Pos, "font file %q is outside the project folder %s", rel, root)
+		return
+	}
+	fam, err := p.readFont(path)
+	if err != nil {
+		ds.Errorf(file.Pos, "font file %q: %v", rel, err)
+		return
+	}
+	if family == "" {
+		family = fam
+	}
+	p.Mono = &FontFile{Family: strings.TrimSpace(family), Path: path}
+}
+
+// defaultMonoFile is the monospaced face publish ships in fonts/, used
+// when print.yaml names none.
+const defaultMonoFile = "LiberationMono-Regular.ttf"
+
+// defaultMono takes the project's fonts/LiberationMono-Regular.ttf as the
+// code face when print.yaml names none and the file is there.
+func (p *Print) defaultMono(root string) {
+	path := filepath.Join(root, "fonts", defaultMonoFile)
+	fam, err := p.readFont(path)
+	if err != nil {
+		return
+	}
+	p.Mono = &FontFile{Family: fam, Path: path}
 }
 
 func (p *Print) setFamily(family string) {

@@ -50,7 +50,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serif|mono)\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
@@ -315,14 +315,14 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) []string
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
 		}
-		style := string(m[2])
+		style := fontNameStyle(string(m[2]))
 		tags[style] = string(tag) + "+" + fs.psName(style)
 	}
 	var names []string
 	for _, ob := range objs {
 		ob.body = reFontName.ReplaceAllFunc(ob.body, func(b []byte) []byte {
 			m := reFontName.FindSubmatch(b)
-			name, ok := tags[string(m[2])]
+			name, ok := tags[fontNameStyle(string(m[2]))]
 			if !ok {
 				return b
 			}
@@ -334,6 +334,15 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) []string
 	}
 	sort.Strings(names)
 	return names
+}
+
+// fontNameStyle returns the fontSet style of the font fpdf names
+// "utf8"+name: the serif's style letters, or monoStyle.
+func fontNameStyle(name string) string {
+	if name == "mono" {
+		return monoStyle
+	}
+	return strings.TrimPrefix(name, "serif")
 }
 
 // num formats a coordinate with at most three decimals.
