@@ -40,6 +40,7 @@ func Defaults() *Print {
 		ChapterRecto: true, ChapterDrop: 50 * mm,
 		Contents: "",
 		Notes:    "footnotes",
+		Links:    "footnote",
 		MinPPI:   300,
 		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
 	}
@@ -88,19 +89,27 @@ func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 		return p
 	}
 	data, err := os.ReadFile(file)
-	var typeface *yamlfile.Node
+	var typeface, mono *yamlfile.Node
 	keys := keyPositions{}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		ds.Errorf(model.Position{File: file}, "cannot read the print layout: %v", err)
 	default:
-		typeface = parse(p, file, data, keys, ds)
+		typeface, mono = parse(p, file, data, keys, ds)
 	}
 	if typeface != nil {
 		p.loadTypeface(typeface, root, ds)
 	} else if len(p.Fonts) == 0 && !opts.noDefaultTypeface {
 		p.defaultTypeface(root, file, ds)
+	}
+	if mono != nil {
+		p.loadMono(mono, root, ds)
+	} else if !opts.noDefaultTypeface {
+		p.defaultMono(root)
+	}
+	if p.CodeSize == 0 {
+		p.CodeSize = math.Round(p.Size*0.8*10) / 10
 	}
 	p.check(file, keys, ds)
 	return p
@@ -122,14 +131,13 @@ func (k keyPositions) at(file string, names ...string) model.Position {
 	return model.Position{File: file}
 }
 
-// parse applies print.yaml to p and returns the typeface node, which is
-// read after the rest.
-func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diagnostics) *yamlfile.Node {
+// parse applies print.yaml to p and returns the typeface and monospace
+// nodes, which are read after the rest.
+func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diagnostics) (typeface, mono *yamlfile.Node) {
 	root := yamlfile.Parse(file, data, ds)
 	if root == nil {
-		return nil
+		return nil, nil
 	}
-	var typeface *yamlfile.Node
 	// length reads a length into dst; lo and hi (in points, hi 0 for no
 	// bound) are its range, checked here at the value so that a value
 	// out of range leaves the default in place and nothing follows from
@@ -228,7 +236,8 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 				"bottom": length(&p.Bottom, "margins.bottom", "bottom margin", "", nil, 0, 0, "mm"),
 			})
 		},
-		"typeface": func(n *yamlfile.Node) { typeface = n },
+		"typeface":  func(n *yamlfile.Node) { typeface = n },
+		"monospace": func(n *yamlfile.Node) { mono = n },
 		"sizes": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "sizes", nil, map[string]func(*yamlfile.Node){
 				"text":           length(&p.Size, "sizes.text", "text size", "pt", nil, 4, 72, "pt"),
@@ -237,6 +246,7 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 				"captions":       length(&p.CaptionSize, "sizes.captions", "captions size", "pt", nil, 4, 72, "pt"),
 				"running-heads":  length(&p.HeadSize, "sizes.running-heads", "running-heads size", "pt", nil, 4, 72, "pt"),
 				"chapter-titles": length(&p.ChapterTitleSize, "sizes.chapter-titles", "chapter-titles size", "pt", nil, 4, 144, "pt"),
+				"code":           length(&p.CodeSize, "sizes.code", "code size", "pt", func() float64 { return p.Size }, 4, 72, "pt"),
 			})
 		},
 		"indent": func(n *yamlfile.Node) {
@@ -259,6 +269,7 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
 		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
+		"links":    choice(&p.Links, "links", "footnote", "inline", "none"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {
@@ -312,7 +323,7 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 		p.Color = "color"
 	}
 	p.OutputCondition = canonicalCondition(p.OutputCondition)
-	return typeface
+	return typeface, mono
 }
 
 // loadTypeface reads the typeface mapping: family and the style files.
@@ -393,6 +404,9 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*-Regular.ttf"))
 	sort.Strings(matches)
 	for _, reg := range matches {
+		if filepath.Base(reg) == defaultMonoFile {
+			continue // the code face, not a text face
+		}
 		base := strings.TrimSuffix(reg, "-Regular.ttf")
 		fam, err := p.readFont(reg)
 		if err != nil {
@@ -411,6 +425,60 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 		return
 	}
 	ds.Errorf(model.Position{File: file}, "no typeface: give typeface: regular: … in %s, or put a *-Regular.ttf font in %s", FileName, dir)
+}
+
+// loadMono reads the monospace mapping: the code face's family and its
+// regular file (code is set in one style).
+func (p *Print) loadMono(n *yamlfile.Node, root string, ds *model.Diagnostics) {
+	family := ""
+	var file *yamlfile.Node
+	yamlfile.Fields(n, ds, "monospace", []string{"regular"}, map[string]func(*yamlfile.Node){
+		"family":  func(v *yamlfile.Node) { family, _ = yamlfile.String(v, ds, "monospace family") },
+		"regular": func(v *yamlfile.Node) { file = v },
+	})
+	if file == nil {
+		return
+	}
+	rel, ok := yamlfile.String(file, ds, "font file")
+	if !ok || rel == "" {
+		if ok {
+			ds.Errorf(file.Pos, "font file path is empty")
+		}
+		return
+	}
+	path := rel
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Dir, filepath.FromSlash(rel))
+	}
+	path = filepath.Clean(path)
+	if !inside(root, path) {
+		ds.Errorf(file.Pos, "font file %q is outside the project folder %s", rel, root)
+		return
+	}
+	fam, err := p.readFont(path)
+	if err != nil {
+		ds.Errorf(file.Pos, "font file %q: %v", rel, err)
+		return
+	}
+	if family == "" {
+		family = fam
+	}
+	p.Mono = &FontFile{Family: strings.TrimSpace(family), Path: path}
+}
+
+// defaultMonoFile is the monospaced face publish ships in fonts/, used
+// when print.yaml names none.
+const defaultMonoFile = "LiberationMono-Regular.ttf"
+
+// defaultMono takes the project's fonts/LiberationMono-Regular.ttf as the
+// code face when print.yaml names none and the file is there.
+func (p *Print) defaultMono(root string) {
+	path := filepath.Join(root, "fonts", defaultMonoFile)
+	fam, err := p.readFont(path)
+	if err != nil {
+		return
+	}
+	p.Mono = &FontFile{Family: fam, Path: path}
 }
 
 func (p *Print) setFamily(family string) {

@@ -27,6 +27,9 @@ type finishOptions struct {
 	meta    *model.Metadata
 	modTime time.Time
 	fonts   *fontSet
+	// pageLabels is the /PageLabels number tree (see pageLabelTree), or
+	// "" for none.
+	pageLabels string
 }
 
 // finished is the printer-ready file and what was done to it.
@@ -47,7 +50,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serif|mono)\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
@@ -165,6 +168,12 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	}
 	var extra strings.Builder
 	fmt.Fprintf(&extra, "/Metadata %d 0 R\n", xmpNum)
+	if o.pageLabels != "" {
+		// An indirect object: pdfcpu validates the tree only then.
+		maxNum++
+		objs = append(objs, &pdfObject{num: maxNum, body: []byte(o.pageLabels)})
+		fmt.Fprintf(&extra, "/PageLabels %d 0 R\n", maxNum)
+	}
 	if res.pdfx != "" {
 		fmt.Fprintf(&extra, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /OutputCondition %s /Info %s>>]\n",
 			pdfString(lay.OutputCondition), pdfString(lay.OutputConditionInfo()), pdfString(lay.OutputConditionInfo()))
@@ -318,7 +327,7 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 		m := reFontName.FindSubmatch(ob.body)
 		ff := reFontFile.FindSubmatch(ob.body)
 		if m == nil || ff == nil {
-			return nil, fmt.Errorf("font descriptor %d has no /FontName /utf8serif… or no /FontFile2: fpdf's font objects are not as finish expects", ob.num)
+			return nil, fmt.Errorf("font descriptor %d has no /FontName /utf8serif… (or /utf8mono) or no /FontFile2: fpdf's font objects are not as finish expects", ob.num)
 		}
 		n, _ := strconv.Atoi(string(ff[1]))
 		file := byNum[n]
@@ -330,14 +339,14 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
 		}
-		style := string(m[2])
+		style := fontNameStyle(string(m[2]))
 		tags[style] = string(tag) + "+" + fs.psName(style)
 	}
 	var names []string
 	for _, ob := range objs {
 		ob.body = reFontName.ReplaceAllFunc(ob.body, func(b []byte) []byte {
 			m := reFontName.FindSubmatch(b)
-			name, ok := tags[string(m[2])]
+			name, ok := tags[fontNameStyle(string(m[2]))]
 			if !ok {
 				return b
 			}
@@ -345,8 +354,8 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 		})
 	}
 	for _, ob := range objs {
-		if bytes.Contains(dictPart(ob.body), []byte("/utf8serif")) {
-			return nil, fmt.Errorf("object %d keeps fpdf's font name utf8serif… after the fonts were named", ob.num)
+		if bytes.Contains(dictPart(ob.body), []byte("/utf8serif")) || bytes.Contains(dictPart(ob.body), []byte("/utf8mono")) {
+			return nil, fmt.Errorf("object %d keeps fpdf's font name utf8serif… or utf8mono after the fonts were named", ob.num)
 		}
 	}
 	for _, n := range tags {
@@ -373,6 +382,15 @@ func replaceCounted(b []byte, old, new string, want int, where string) ([]byte, 
 		return nil, fmt.Errorf("%s: %q found %d times, expected %d: fpdf's output is not as finish expects", where, strings.TrimSpace(old), n, want)
 	}
 	return bytes.Replace(b, []byte(old), []byte(new), want), nil
+}
+
+// fontNameStyle returns the fontSet style of the font fpdf names
+// "utf8"+name: the serif's style letters, or monoStyle.
+func fontNameStyle(name string) string {
+	if name == "mono" {
+		return monoStyle
+	}
+	return strings.TrimPrefix(name, "serif")
 }
 
 // num formats a coordinate with at most three decimals.

@@ -102,7 +102,7 @@ func TestFpdfOutputStructure(t *testing.T) {
 			t.Errorf("the finished file lacks %q", want)
 		}
 	}
-	if bytes.Contains(fin.data, []byte("/utf8serif")) || bytes.Contains(fin.data, []byte("/EmbeddedFiles")) {
+	if bytes.Contains(fin.data, []byte("/utf8")) || bytes.Contains(fin.data, []byte("/EmbeddedFiles")) {
 		t.Error("the finished file keeps fpdf's font names or its empty attachment tree")
 	}
 }
