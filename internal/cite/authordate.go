@@ -38,7 +38,7 @@ func (f *formatter) parenthetical(items []item) []model.Inline {
 			b.add(f.label(it.src)...)
 			b.text(", ")
 			if it.src.Type == "article-newspaper" {
-				year = f.date(it.src.Issued)
+				year = f.date(it.src.Issued) + f.yearSuffix[it.key]
 			}
 			if f.archiveByTitle[it.key] {
 				b.add(f.title(it.src, true)...)
@@ -71,8 +71,9 @@ func (f *formatter) bodyLabel(s *model.Source) bool {
 
 // disambiguate gives the letters a, b, c … to the years of cited works
 // that would otherwise be cited alike (« Dupont 1998a », « Dupont 1998b »),
-// in the order of their titles. Archive documents get no letter: their
-// short title is shown instead.
+// in the order of the bibliography: by date (a month, a day), then title.
+// Archive documents cited by the archive's name get no letter: their short
+// title is shown instead.
 func (a *applier) disambiguate() {
 	cited := citedKeys(a.book)
 	groups := map[string][]*model.Source{}
@@ -82,7 +83,13 @@ func (a *applier) disambiguate() {
 		if s == nil || !cited[k] {
 			continue
 		}
-		id := model.PlainText(a.f.label(s)) + "\x00" + a.f.year(s.Issued)
+		// Works are told apart as they are cited: by their label and year,
+		// or their label and full date for an unsigned newspaper article.
+		when := a.f.year(s.Issued)
+		if s.Type == "article-newspaper" && a.f.bodyLabel(s) {
+			when = a.f.date(s.Issued)
+		}
+		id := model.PlainText(a.f.label(s)) + "\x00" + when
 		if _, ok := groups[id]; !ok {
 			order = append(order, id)
 		}
@@ -94,14 +101,21 @@ func (a *applier) disambiguate() {
 		if len(g) < 2 {
 			continue
 		}
+		// The order of the bibliography, which lists an author's works
+		// by date then title: 1999a comes before 1999b there too.
 		sort.SliceStable(g, func(i, j int) bool {
+			if di, dj := datePrefix(g[i].Issued), datePrefix(g[j].Issued); di != dj {
+				return di < dj
+			}
 			if c := col.CompareString(g[i].Title, g[j].Title); c != 0 {
 				return c < 0
 			}
 			return g[i].Key < g[j].Key
 		})
 		for i, s := range g {
-			if isArchival(s) {
+			if isArchival(s) && a.f.bodyLabel(s) {
+				// An archive is cited by its name: its documents are
+				// told apart by their short titles, not by letters.
 				a.f.archiveByTitle[s.Key] = true
 				continue
 			}

@@ -54,12 +54,14 @@ func group(s *model.Source) int {
 
 // sortKey is the text a bibliography entry sorts on: the archive, its
 // fonds, the cote and the title for archive documents; the authors (or
-// editors, else the title), the date and the title for the others.
+// editors, else the title), the date and the title for the others and for
+// an archive document with an author in the author-date style, which is
+// filed under its author as the text cites it.
 func (f *formatter) sortKey(s *model.Source) string {
 	if f.authorDate && f.bodyLabel(s) && !isArchival(s) {
 		return model.PlainText(f.label(s)) + " " + datePrefix(s.Issued) + " " + s.Title
 	}
-	if isArchival(s) {
+	if isArchival(s) && !(f.authorDate && sortName(s.Authors) != "") {
 		return strings.Join([]string{s.Archive, s.ArchivePlace, s.ArchiveCollection, s.ArchiveLocation, s.Title}, " ")
 	}
 	who := sortName(s.Authors)
@@ -87,6 +89,8 @@ func datePrefix(d model.Date) string {
 // the text or named in a figure's credit, in three groups (archive
 // documents, printed works, other sources), each sorted with the
 // language's collation. A source never used is reported and left out.
+// When the book asks for it (citation: group-archives), the archive
+// documents are listed under their repository and fonds.
 func (a *applier) bibliography() {
 	a.book.Bibliography = nil
 	titles := [3]string{a.f.t.ArchivalSources, a.f.t.PrintedWorks, a.f.t.OtherSources}
@@ -109,26 +113,99 @@ func (a *applier) bibliography() {
 		if len(list) == 0 {
 			continue
 		}
-		keys := make([]string, len(list))
-		for i, s := range list {
-			keys[i] = a.f.sortKey(s)
+		a.f.sortSources(col, list)
+		if g == 0 && a.f.opts.GroupArchives {
+			a.book.Bibliography = append(a.book.Bibliography, a.archiveGroups(col, list)...)
+			continue
 		}
-		idx := make([]int, len(list))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(i, j int) bool {
-			if c := col.CompareString(keys[idx[i]], keys[idx[j]]); c != 0 {
-				return c < 0
-			}
-			return list[idx[i]].Key < list[idx[j]].Key
-		})
-		bg := model.BibliographyGroup{Title: titles[g]}
-		for _, i := range idx {
-			s := list[i]
-			ins := a.f.full(s, entryOptions{bibliography: true, dateAfterAuthor: a.f.authorDate})
-			bg.Entries = append(bg.Entries, model.BibliographyEntry{Key: s.Key, Inlines: endSentence(ins)})
-		}
-		a.book.Bibliography = append(a.book.Bibliography, bg)
+		a.book.Bibliography = append(a.book.Bibliography,
+			model.BibliographyGroup{Title: titles[g], Entries: a.entries(list, false)})
 	}
+}
+
+// sortSources sorts sources on their sort keys with the collator, then on
+// their ids.
+func (f *formatter) sortSources(col *collate.Collator, list []*model.Source) {
+	keys := map[*model.Source]string{}
+	for _, s := range list {
+		keys[s] = f.sortKey(s)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if c := col.CompareString(keys[list[i]], keys[list[j]]); c != 0 {
+			return c < 0
+		}
+		return list[i].Key < list[j].Key
+	})
+}
+
+// archiveGroups lists archive documents under « Sources manuscrites »
+// by repository (« Archives nationales (Pierrefitte-sur-Seine) ») and,
+// within it, by fonds, each list in the order of the cotes. Manuscripts
+// held by no archive come first, under the group's title; documents
+// without a fonds come first in their repository.
+func (a *applier) archiveGroups(col *collate.Collator, list []*model.Source) []model.BibliographyGroup {
+	byCote := func(l []*model.Source) []*model.Source {
+		sort.SliceStable(l, func(i, j int) bool {
+			ki := l[i].ArchiveLocation + " " + l[i].Title
+			kj := l[j].ArchiveLocation + " " + l[j].Title
+			return col.CompareString(ki, kj) < 0
+		})
+		return l
+	}
+	var repos []string
+	byRepo := map[string][]*model.Source{}
+	for _, s := range list {
+		r := archiveName(s)
+		if _, ok := byRepo[r]; !ok && r != "" {
+			repos = append(repos, r)
+		}
+		byRepo[r] = append(byRepo[r], s)
+	}
+	sort.SliceStable(repos, func(i, j int) bool { return col.CompareString(repos[i], repos[j]) < 0 })
+	// Manuscripts held by no archive keep the order of their authors.
+	out := []model.BibliographyGroup{{Title: a.f.t.ManuscriptSources, Entries: a.entries(byRepo[""], false)}}
+	for _, r := range repos {
+		var loose []*model.Source
+		var fonds []string
+		byFonds := map[string][]*model.Source{}
+		for _, s := range byRepo[r] {
+			if s.ArchiveCollection == "" {
+				loose = append(loose, s)
+				continue
+			}
+			if _, ok := byFonds[s.ArchiveCollection]; !ok {
+				fonds = append(fonds, s.ArchiveCollection)
+			}
+			byFonds[s.ArchiveCollection] = append(byFonds[s.ArchiveCollection], s)
+		}
+		sort.SliceStable(fonds, func(i, j int) bool { return col.CompareString(fonds[i], fonds[j]) < 0 })
+		out = append(out, model.BibliographyGroup{Title: r, Level: 1, Entries: a.entries(byCote(loose), true)})
+		for _, fd := range fonds {
+			out = append(out, model.BibliographyGroup{Title: fd, Level: 2, Entries: a.entries(byCote(byFonds[fd]), true)})
+		}
+	}
+	return out
+}
+
+// entries formats sorted sources as bibliography entries. An entry whose
+// authors are those of the entry before it gets the book's
+// subsequent-author-substitute (the 3-em dash) instead of the names, when
+// the book asks for one and the names lead the entry.
+func (a *applier) entries(list []*model.Source, grouped bool) []model.BibliographyEntry {
+	var out []model.BibliographyEntry
+	prev := ""
+	for _, s := range list {
+		o := entryOptions{bibliography: true, dateAfterAuthor: a.f.authorDate, grouped: grouped}
+		h := ""
+		if !isArchival(s) || a.f.authorDate {
+			h = heads(s)
+		}
+		if h != "" && h == prev && a.f.opts.SubsequentAuthorSubstitute != "" {
+			o.substitute = a.f.opts.SubsequentAuthorSubstitute
+		}
+		prev = h
+		ins := a.f.full(s, o)
+		out = append(out, model.BibliographyEntry{Key: s.Key, Inlines: endSentence(ins)})
+	}
+	return out
 }

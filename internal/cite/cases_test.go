@@ -122,7 +122,11 @@ func dump(book *model.Book, ds model.Diagnostics, root string) string {
 		fmt.Fprintf(&b, "credit %s: %s\n", f.ID, markup(f.Credit))
 	}
 	for _, g := range book.Bibliography {
-		fmt.Fprintf(&b, "bibliography: %s\n", g.Title)
+		if g.Level > 0 {
+			fmt.Fprintf(&b, "bibliography level %d: %s\n", g.Level, g.Title)
+		} else {
+			fmt.Fprintf(&b, "bibliography: %s\n", g.Title)
+		}
 		for _, e := range g.Entries {
 			fmt.Fprintf(&b, "  %s: %s\n", e.Key, markup(e.Inlines))
 		}

@@ -21,7 +21,7 @@ func Apply(book *model.Book, ds *model.Diagnostics) {
 		style = "notes"
 	}
 	book.Style = style
-	a := &applier{book: book, ds: ds, f: newFormatter(book.Meta.Language, style), used: map[string]bool{}}
+	a := &applier{book: book, ds: ds, f: newFormatter(book.Meta.Language, style, book.Meta.Citation), used: map[string]bool{}}
 	if a.f.authorDate {
 		a.disambiguate()
 	}
@@ -240,7 +240,7 @@ func (a *applier) noteText(st *chapterState, items []item, atStart bool) []model
 			ref = join(", ", a.f.short(it.src), txt(a.f.locatorText(it.loc)))
 		default:
 			st.given[it.key] = true
-			ref = join(", ", a.f.full(it.src, entryOptions{hasLocator: !it.loc.isZero()}), txt(a.f.locatorText(it.loc)))
+			ref = a.f.full(it.src, entryOptions{locator: a.f.locatorText(it.loc)})
 		}
 		b.add(ref...)
 		b.text(it.suffix)

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/publish-books/publish/internal/model"
 )
@@ -38,7 +39,7 @@ func (f *formatter) year(d model.Date) string {
 	}
 	s := strconv.Itoa(d.Parts[0][0])
 	if len(d.Parts) > 1 && d.Parts[1][0] != 0 && d.Parts[1][0] != d.Parts[0][0] {
-		s += "-" + strconv.Itoa(d.Parts[1][0])
+		s += f.t.RangeDash + strconv.Itoa(d.Parts[1][0])
 	}
 	if d.Circa {
 		s = f.t.Circa + " " + s
@@ -54,9 +55,27 @@ func (f *formatter) point(p [3]int) string {
 	}
 	m := f.t.Months[p[1]-1]
 	if p[2] == 0 {
-		return m + " " + y
+		return f.dateText("", m, y)
 	}
-	return f.day(p[2]) + " " + m + " " + y
+	return f.dateText(f.day(p[2]), m, y)
+}
+
+// dateText writes a day (or a range of days), a month (or a range of
+// months) and a year in the language's order: « 8 octobre 1944 », “8.
+// Oktober 1944”, “8 de octubre de 1944”; without a day, the month and
+// the year.
+func (f *formatter) dateText(d, m, y string) string {
+	pattern := f.t.DayMonthYear
+	if d == "" {
+		pattern = f.t.MonthYear
+	}
+	if pattern == "" {
+		pattern = "{d} {m} {y}"
+		if d == "" {
+			pattern = "{m} {y}"
+		}
+	}
+	return strings.NewReplacer("{d}", d, "{m}", m, "{y}", y).Replace(pattern)
 }
 
 // day writes a day of the month; French writes the first « 1er ».
@@ -67,15 +86,16 @@ func (f *formatter) day(d int) string {
 	return strconv.Itoa(d)
 }
 
-// rangeText formats a range, sharing what both ends have in common.
+// rangeText formats a range, sharing what both ends have in common, with
+// the language's range dash (« 1944-1945 », “1944–1945”).
 func (f *formatter) rangeText(a, b [3]int) string {
 	switch {
 	case a[1] == 0 && b[1] == 0:
-		return strconv.Itoa(a[0]) + "-" + strconv.Itoa(b[0])
+		return strconv.Itoa(a[0]) + f.t.RangeDash + strconv.Itoa(b[0])
 	case a[0] == b[0] && a[2] == 0 && b[2] == 0 && a[1] != 0 && b[1] != 0:
-		return f.t.Months[a[1]-1] + "-" + f.t.Months[b[1]-1] + " " + strconv.Itoa(a[0])
+		return f.dateText("", f.t.Months[a[1]-1]+f.t.RangeDash+f.t.Months[b[1]-1], strconv.Itoa(a[0]))
 	case a[0] == b[0] && a[1] == b[1] && a[2] != 0 && b[2] != 0:
-		return f.day(a[2]) + "-" + f.day(b[2]) + " " + f.t.Months[a[1]-1] + " " + strconv.Itoa(a[0])
+		return f.dateText(f.day(a[2])+f.t.RangeDash+f.day(b[2]), f.t.Months[a[1]-1], strconv.Itoa(a[0]))
 	}
 	return f.point(a) + " – " + f.point(b)
 }

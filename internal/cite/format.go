@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,15 +23,14 @@ type formatter struct {
 	// archiveByTitle marks archive documents cited by their title in the
 	// author-date style, as their archive and date alone are not enough.
 	archiveByTitle map[string]bool
+	// opts are the book's citation options (et-al limits, the
+	// repeated-author substitute, archives grouped by repository).
+	opts model.CitationOptions
 }
 
-func newFormatter(lang, style string) *formatter {
-	primary := strings.ToLower(lang)
-	if i := strings.IndexAny(primary, "-_"); i >= 0 {
-		primary = primary[:i]
-	}
-	return &formatter{t: locale.For(lang), lang: primary, authorDate: style == "author-date",
-		yearSuffix: map[string]string{}, archiveByTitle: map[string]bool{}}
+func newFormatter(lang, style string, opts model.CitationOptions) *formatter {
+	return &formatter{t: locale.For(lang), lang: locale.Primary(lang), authorDate: style == "author-date",
+		yearSuffix: map[string]string{}, archiveByTitle: map[string]bool{}, opts: opts}
 }
 
 // The CSL types whose title is italic (a whole publication or a work of
@@ -62,10 +62,7 @@ func isArchival(s *model.Source) bool {
 // quote puts text between the language's quotation marks, with ordinary
 // spaces (the typography pass makes them no-break).
 func (f *formatter) quote(ins []model.Inline) []model.Inline {
-	if f.t.French {
-		return concat(txt("« "), ins, txt(" »"))
-	}
-	return concat(txt("“"), ins, txt("”"))
+	return concat(txt(f.t.Quotes[0]), ins, txt(f.t.Quotes[1]))
 }
 
 // langWrap marks text in the source's language when it differs from the
@@ -116,15 +113,54 @@ func shortTitle(s *model.Source) string {
 }
 
 // authorsText gives the author part of an entry: the authors, else the
-// editors followed by « (dir.) ».
-func (f *formatter) authorsText(s *model.Source, form nameForm) string {
+// editors followed by « (dir.) »; bib selects the bibliography's et-al
+// limits.
+func (f *formatter) authorsText(s *model.Source, form nameForm, bib bool) string {
 	if len(s.Authors) > 0 {
-		return f.names(s.Authors, form)
+		return f.names(s.Authors, form, bib)
 	}
 	if len(s.Editors) > 0 {
-		return f.names(s.Editors, form) + " " + f.editedLabel(s.Editors)
+		return f.names(s.Editors, form, bib) + " " + f.editedLabel(s.Editors)
 	}
 	return ""
+}
+
+// heads are the names an entry is filed under (the authors, else the
+// editors), for the repeated-author substitute: two entries with the same
+// heads follow each other in the bibliography.
+func heads(s *model.Source) string {
+	ns, role := s.Authors, "a"
+	if len(ns) == 0 {
+		ns, role = s.Editors, "e"
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(role)
+	for _, n := range ns {
+		b.WriteString("\x00" + n.Family + "\x01" + n.Given + "\x01" + n.Particle + "\x01" + n.Literal)
+	}
+	return b.String()
+}
+
+// translation gives what a translated work adds after its title: its
+// original title between square brackets and « trad. Marie Dupont »
+// (« trans. », « übers. von » …).
+func (f *formatter) translation(s *model.Source) (orig, by []model.Inline) {
+	if s.OriginalTitle != "" {
+		t := txt(s.OriginalTitle)
+		if italicTitle[s.Type] {
+			t = italic(t...)
+		} else {
+			t = f.quote(t)
+		}
+		orig = concat(txt("["), t, txt("]"))
+	}
+	if len(s.Translators) > 0 {
+		by = txt(f.t.Translated + " " + f.naturalNames(s.Translators))
+	}
+	return orig, by
 }
 
 func (f *formatter) editedLabel(eds []model.Name) string {
@@ -141,11 +177,11 @@ func (f *formatter) edition(e string) string {
 	if err != nil {
 		return e
 	}
-	if f.t.French {
-		if n == 1 {
-			return "1re " + f.t.Edition
-		}
-		return strconv.Itoa(n) + "e " + f.t.Edition
+	if n == 1 && f.t.FirstEdition != "" {
+		return f.t.FirstEdition
+	}
+	if f.t.EditionOrdinal != "" {
+		return strings.ReplaceAll(f.t.EditionOrdinal, "{n}", strconv.Itoa(n))
 	}
 	suffix := "th"
 	if n%100 < 11 || n%100 > 13 {
@@ -219,7 +255,7 @@ func (f *formatter) locatorText(l locator) string {
 		return l.value
 	case l.kind == "page":
 		if plural(l.value) {
-			return f.t.Pages + " " + l.value
+			return f.t.Pages + " " + f.ranges(l.value)
 		}
 		return f.t.Page + " " + l.value
 	}
@@ -235,7 +271,21 @@ func (f *formatter) locatorText(l locator) string {
 	if plural(l.value) {
 		label = lb[1]
 	}
-	return label + " " + l.value
+	if l.kind == "sub-verbo" {
+		// A word, not a range: « s. v. Boulogne-sur-Mer ».
+		return label + " " + l.value
+	}
+	return label + " " + f.ranges(l.value)
+}
+
+// rangeDash matches the dash between the two ends of a range of pages,
+// folios or years (« 511-530 », « 12v – 13r », « xii–xiv »).
+var rangeDash = regexp.MustCompile(`([0-9IVXLCDMivxlcdmr°])[ \t]*[-–‑][ \t]*([0-9IVXLCDMivxlcdm])`)
+
+// ranges writes the ranges of a value with the language's dash: a hyphen
+// in French (« p. 511-530 »), an en dash in English (“pp. 511–530”).
+func (f *formatter) ranges(v string) string {
+	return rangeDash.ReplaceAllString(v, "${1}"+f.t.RangeDash+"${2}")
 }
 
 // link makes a URL (or a DOI) a link showing the address.
@@ -279,15 +329,22 @@ func archiveName(s *model.Source) string {
 
 // entryOptions say which variant of a full reference is wanted.
 type entryOptions struct {
-	// bibliography selects the bibliography's name form and adds the
-	// page range of a part of a publication.
+	// bibliography selects the bibliography's name form and et-al limits,
+	// and adds the page range of a part of a publication.
 	bibliography bool
 	// dateAfterAuthor moves the year after the author (the author-date
 	// bibliography): « DUPONT Marie, 1998, *Titre* », « Dupont, Marie
 	// (1998), *Title* ».
 	dateAfterAuthor bool
-	// hasLocator drops the page range, which the locator replaces.
-	hasLocator bool
+	// locator is the place cited (« p. 515 »): it replaces the page range
+	// and comes before the URL or DOI, which end the reference.
+	locator string
+	// substitute replaces the names of an entry whose authors are those
+	// of the entry before it (the 3-em dash of a bibliography).
+	substitute string
+	// grouped leaves out the archive and the fonds of an archive
+	// document, which the bibliography's headings already give.
+	grouped bool
 }
 
 // full formats a source's complete reference, without final period.
@@ -299,10 +356,25 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 	if o.bibliography {
 		form = formSort
 	}
-	var pieces [][]model.Inline
-	auth := f.authorsText(s, form)
-	dateText := f.date(s.Issued)
+	var pieces, online [][]model.Inline
+	auth := f.authorsText(s, form, o.bibliography)
+	if auth != "" && o.substitute != "" {
+		auth = o.substitute
+		if len(s.Authors) == 0 {
+			auth += " " + f.editedLabel(s.Editors)
+		}
+	}
+	// The letter that tells apart two works of an author and year in the
+	// author-date style goes wherever the year is printed (a credit line
+	// included), so that the reader finds the work the text cites.
+	suffix := f.yearSuffix[s.Key]
+	dateText := f.date(s.Issued) + suffix
 	title := f.title(s, false)
+	orig, by := f.translation(s)
+	if len(orig) > 0 {
+		title = concat(title, txt(" "), orig)
+	}
+	whole := title
 	lead := txt(auth)
 	if auth == "" {
 		lead, title = title, nil
@@ -310,7 +382,7 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 	if o.dateAfterAuthor {
 		// « DUPONT Marie, 1998, *Titre* » (French social sciences),
 		// « Dupont, Marie (1998), *Title* » (Harvard).
-		y := f.year(s.Issued) + f.yearSuffix[s.Key]
+		y := f.year(s.Issued) + suffix
 		if f.t.French {
 			lead = join(", ", lead, txt(y))
 		} else {
@@ -325,31 +397,25 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 	if o.dateAfterAuthor && f.bodyLabel(s) {
 		// An unsigned newspaper article is listed under the newspaper, as
 		// it is cited: « *La Voix du Nord*, 23 septembre 1944, « Titre » ».
-		return join(", ", f.label(s), txt(f.date(s.Issued)), f.title(s, false), f.pages(s))
+		return join(", ", f.label(s), txt(f.date(s.Issued)+suffix), whole, by, f.pages(s),
+			join(", ", f.onlinePieces(s, false)...))
 	}
-	pieces = append(pieces, lead, title)
+	pieces = append(pieces, lead, title, by)
+	partPages := func() {
+		if o.bibliography || o.locator == "" {
+			pieces = append(pieces, f.pages(s))
+		}
+	}
 	switch s.Type {
 	case "chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference":
-		var in []model.Inline
-		if len(s.Editors) > 0 && len(s.Authors) > 0 {
-			in = txt(f.names(s.Editors, formNote) + " " + f.editedLabel(s.Editors))
-		}
-		in = join(", ", in, italic(f.langWrap(s, s.ContainerTitle)...))
-		if s.ContainerTitle == "" {
-			in = nil
-		}
-		if len(in) > 0 {
-			pieces = append(pieces, concat(txt(f.t.In+" "), in))
-		}
+		pieces = append(pieces, f.container(s, o.bibliography))
 		pieces = append(pieces, f.volume(s))
 		if s.Edition != "" {
 			pieces = append(pieces, txt(f.edition(s.Edition)))
 		}
 		pieces = append(pieces, f.publication(s)...)
 		pieces = append(pieces, f.series(s), txt(dateText))
-		if o.bibliography || !o.hasLocator {
-			pieces = append(pieces, f.pages(s))
-		}
+		partPages()
 	case "article", "article-journal", "article-magazine", "review", "review-book":
 		if s.ContainerTitle != "" {
 			pieces = append(pieces, italic(f.langWrap(s, s.ContainerTitle)...))
@@ -359,19 +425,15 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 			pieces = append(pieces, txt(f.t.Issue+" "+s.Issue))
 		}
 		pieces = append(pieces, txt(dateText))
-		if o.bibliography || !o.hasLocator {
-			pieces = append(pieces, f.pages(s))
-		}
-		pieces = append(pieces, f.onlinePieces(s, s.ContainerTitle == "")...)
+		partPages()
+		online = f.onlinePieces(s, s.ContainerTitle == "")
 	case "article-newspaper":
 		if s.ContainerTitle != "" {
 			pieces = append(pieces, italic(f.langWrap(s, s.ContainerTitle)...))
 		}
 		pieces = append(pieces, txt(dateText))
-		if o.bibliography || !o.hasLocator {
-			pieces = append(pieces, f.pages(s))
-		}
-		pieces = append(pieces, f.onlinePieces(s, false)...)
+		partPages()
+		online = f.onlinePieces(s, false)
 	case "webpage", "post", "post-weblog":
 		if s.ContainerTitle != "" {
 			pieces = append(pieces, italic(f.langWrap(s, s.ContainerTitle)...))
@@ -379,7 +441,7 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 		if len(s.Issued.Parts) > 0 || s.Issued.Literal != "" {
 			pieces = append(pieces, txt(dateText))
 		}
-		pieces = append(pieces, f.onlinePieces(s, true)...)
+		online = f.onlinePieces(s, true)
 	case "interview", "personal_communication":
 		switch {
 		case len(s.Interviewers) > 0:
@@ -388,7 +450,7 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 			pieces = append(pieces, txt(f.t.Interview))
 		}
 		pieces = append(pieces, txt(s.Genre), txt(s.Medium), txt(s.PublisherPlace), txt(dateText))
-		pieces = append(pieces, f.onlinePieces(s, true)...)
+		online = f.onlinePieces(s, true)
 	case "thesis":
 		pieces = append(pieces, txt(s.Genre), txt(s.Publisher), txt(s.PublisherPlace), txt(dateText))
 	default:
@@ -401,9 +463,37 @@ func (f *formatter) full(s *model.Source, o entryOptions) []model.Inline {
 		}
 		pieces = append(pieces, f.publication(s)...)
 		pieces = append(pieces, f.series(s), txt(dateText))
-		pieces = append(pieces, f.onlinePieces(s, webTypes[s.Type])...)
+		online = f.onlinePieces(s, webTypes[s.Type])
 	}
+	// The place cited belongs to the work; the address that finds the
+	// work comes last (« 2004, p. 515, https://doi.org/… »).
+	pieces = append(pieces, txt(o.locator))
+	pieces = append(pieces, online...)
 	return join(", ", pieces...)
+}
+
+// container gives the book holding a chapter, with its editors or its
+// author: French « dans LEMAIRE Anne et PETIT Luc (dir.), *Titre* »,
+// English “in *Title*, ed. Anne Lemaire and Luc Petit”, and « dans
+// BLOCH Marc, *Titre* » for a chapter of a book by one author (left out
+// when the chapter's author wrote the book).
+func (f *formatter) container(s *model.Source, bib bool) []model.Inline {
+	if s.ContainerTitle == "" {
+		return nil
+	}
+	book := italic(f.langWrap(s, s.ContainerTitle)...)
+	var in []model.Inline
+	switch {
+	case len(s.Editors) > 0 && len(s.Authors) > 0 && f.t.EditedBy != "":
+		in = join(", ", book, txt(f.t.EditedBy+" "+f.names(s.Editors, formNote, bib)))
+	case len(s.Editors) > 0 && len(s.Authors) > 0:
+		in = join(", ", txt(f.names(s.Editors, formNote, bib)+" "+f.editedLabel(s.Editors)), book)
+	case len(s.ContainerAuthors) > 0 && !sameNames(s.ContainerAuthors, s.Authors):
+		in = join(", ", txt(f.names(s.ContainerAuthors, formNote, bib)), book)
+	default:
+		in = book
+	}
+	return concat(txt(f.t.In+" "), in)
 }
 
 func (f *formatter) volume(s *model.Source) []model.Inline {
@@ -416,7 +506,11 @@ func (f *formatter) volume(s *model.Source) []model.Inline {
 // archival formats an archive document: the archive first, then the fonds,
 // the « cote », the author, the title, the kind of document and the date:
 // « Archives départementales du Pas-de-Calais (Arras), 3 Fi 1234, *Plan…*,
-// octobre 1944 ».
+// octobre 1944 ». In an author-date bibliography a document with an
+// author is filed under that author and year, as the text cites it:
+// « WRIGHT John, 1945, « Rapport… », …, Archives nationales, F/1cIII/1152 ».
+// A bibliography grouped by repository and fonds leaves them out, as its
+// headings give them.
 func (f *formatter) archival(s *model.Source, o entryOptions) []model.Inline {
 	form := formNote
 	if o.bibliography {
@@ -426,15 +520,37 @@ func (f *formatter) archival(s *model.Source, o entryOptions) []model.Inline {
 	if kind == "" {
 		kind = s.Genre
 	}
-	return join(", ",
-		txt(archiveName(s)),
-		txt(s.ArchiveCollection),
-		txt(s.ArchiveLocation),
-		txt(f.authorsText(s, form)),
-		f.title(s, false),
-		txt(kind),
-		txt(f.date(s.Issued)),
-	)
+	where := [][]model.Inline{txt(archiveName(s)), txt(s.ArchiveCollection), txt(s.ArchiveLocation)}
+	if o.grouped {
+		where = [][]model.Inline{txt(s.ArchiveLocation)}
+	}
+	title := f.title(s, false)
+	orig, by := f.translation(s)
+	if len(orig) > 0 {
+		title = concat(title, txt(" "), orig)
+	}
+	auth := f.authorsText(s, form, o.bibliography)
+	if o.dateAfterAuthor && auth != "" {
+		if o.substitute != "" {
+			auth = o.substitute
+			if len(s.Authors) == 0 {
+				auth += " " + f.editedLabel(s.Editors)
+			}
+		}
+		y := f.year(s.Issued) + f.yearSuffix[s.Key]
+		lead := txt(auth + ", " + y)
+		if !f.t.French {
+			lead = txt(auth + " (" + y + ")")
+		}
+		var date []model.Inline
+		if len(s.Issued.Parts) > 0 && s.Issued.Parts[0][1] != 0 {
+			date = txt(f.date(s.Issued))
+		}
+		pieces := [][]model.Inline{lead, title, by, txt(kind), date}
+		return join(", ", append(pieces, where...)...)
+	}
+	pieces := append(where, txt(auth), title, by, txt(kind), txt(f.date(s.Issued)+f.yearSuffix[s.Key]), txt(o.locator))
+	return join(", ", pieces...)
 }
 
 // short formats the shortened reference of a repeated note: « DUPONT,
@@ -450,9 +566,9 @@ func (f *formatter) short(s *model.Source) []model.Inline {
 	}
 	var ins []model.Inline
 	if len(s.Authors) > 0 {
-		ins = txt(f.names(s.Authors, formShort))
+		ins = txt(f.names(s.Authors, formShort, false))
 	} else if len(s.Editors) > 0 {
-		ins = txt(f.names(s.Editors, formShort))
+		ins = txt(f.names(s.Editors, formShort, false))
 	}
 	ins = join(", ", ins, f.title(s, true))
 	if !f.t.French {
@@ -484,9 +600,9 @@ func (f *formatter) ibid(capital bool) []model.Inline {
 func (f *formatter) label(s *model.Source) []model.Inline {
 	switch {
 	case len(s.Authors) > 0:
-		return txt(f.names(s.Authors, formShort))
+		return txt(f.names(s.Authors, formShort, false))
 	case len(s.Editors) > 0:
-		return txt(f.names(s.Editors, formShort))
+		return txt(f.names(s.Editors, formShort, false))
 	case isArchival(s) && s.Archive != "":
 		return txt(s.Archive)
 	case s.Type == "article-newspaper" && s.ContainerTitle != "":

@@ -42,6 +42,11 @@ var locatorAliases = map[string]string{
 	"tab.": "table", "tabl.": "table", "tableau": "table", "table": "table",
 	"art.": "article", "article": "article",
 	"annexe": "appendix", "app.": "appendix", "appendix": "appendix",
+	// German, Spanish, Italian and Portuguese labels.
+	"s.": "page", "seite": "page", "seiten": "page", "pág.": "page", "págs.": "page", "pag.": "page",
+	"pagina": "page", "página": "page", "kap.": "chapter", "cap.": "chapter", "capítulo": "chapter",
+	"capitolo": "chapter", "bl.": "folio", "fl.": "folio", "fls.": "folio", "c.": "folio", "cc.": "folio",
+	"bd.": "volume", "nr.": "number", "n.º": "number", "anm.": "note", "abb.": "figure", "sp.": "column",
 }
 
 // aliasOrder lists the aliases longest first, so that "pp." wins over "p".
@@ -59,8 +64,8 @@ var aliasOrder = func() []string {
 	return out
 }()
 
-// locatorLabels gives each kind's label in French and English, singular
-// and plural. Pages take their labels from the locale terms.
+// locatorLabels gives each kind's label in each language publish has
+// terms for, singular and plural. Pages take their labels from the locale terms.
 var locatorLabels = map[string]map[string][2]string{
 	"fr": {
 		"chapter": {"chap.", "chap."}, "folio": {"fol.", "fol."}, "number": {"n°", "n°s"},
@@ -75,6 +80,34 @@ var locatorLabels = map[string]map[string][2]string{
 		"paragraph": {"§", "§§"}, "section": {"sec.", "secs."}, "note": {"n.", "nn."}, "figure": {"fig.", "figs."},
 		"part": {"pt.", "pts."}, "book": {"bk.", "bks."}, "verse": {"v.", "vv."}, "sub-verbo": {"s.v.", "s.v."},
 		"table": {"table", "tables"}, "article": {"art.", "arts."}, "appendix": {"app.", "apps."},
+	},
+	"de": {
+		"chapter": {"Kap.", "Kap."}, "folio": {"Bl.", "Bl."}, "number": {"Nr.", "Nr."},
+		"volume": {"Bd.", "Bde."}, "tome": {"Bd.", "Bde."}, "column": {"Sp.", "Sp."}, "line": {"Z.", "Z."},
+		"paragraph": {"§", "§§"}, "section": {"Abschn.", "Abschn."}, "note": {"Anm.", "Anm."}, "figure": {"Abb.", "Abb."},
+		"part": {"T.", "T."}, "book": {"Buch", "Bücher"}, "verse": {"V.", "V."}, "sub-verbo": {"s. v.", "s. v."},
+		"table": {"Tab.", "Tab."}, "article": {"Art.", "Art."}, "appendix": {"Anh.", "Anh."},
+	},
+	"es": {
+		"chapter": {"cap.", "caps."}, "folio": {"fol.", "fols."}, "number": {"n.º", "n.os"},
+		"volume": {"vol.", "vols."}, "tome": {"t.", "ts."}, "column": {"col.", "cols."}, "line": {"lín.", "líns."},
+		"paragraph": {"§", "§§"}, "section": {"secc.", "secc."}, "note": {"n.", "nn."}, "figure": {"fig.", "figs."},
+		"part": {"pte.", "ptes."}, "book": {"lib.", "libs."}, "verse": {"v.", "vv."}, "sub-verbo": {"s. v.", "s. v."},
+		"table": {"tabla", "tablas"}, "article": {"art.", "arts."}, "appendix": {"apénd.", "apénds."},
+	},
+	"it": {
+		"chapter": {"cap.", "capp."}, "folio": {"c.", "cc."}, "number": {"n.", "nn."},
+		"volume": {"vol.", "voll."}, "tome": {"t.", "tt."}, "column": {"col.", "coll."}, "line": {"r.", "rr."},
+		"paragraph": {"§", "§§"}, "section": {"sez.", "sez."}, "note": {"n.", "nn."}, "figure": {"fig.", "figg."},
+		"part": {"parte", "parti"}, "book": {"lib.", "libb."}, "verse": {"v.", "vv."}, "sub-verbo": {"s. v.", "s. v."},
+		"table": {"tab.", "tabb."}, "article": {"art.", "artt."}, "appendix": {"app.", "app."},
+	},
+	"pt": {
+		"chapter": {"cap.", "caps."}, "folio": {"fl.", "fls."}, "number": {"n.", "n."},
+		"volume": {"v.", "v."}, "tome": {"t.", "t."}, "column": {"col.", "cols."}, "line": {"l.", "l."},
+		"paragraph": {"§", "§§"}, "section": {"seç.", "seç."}, "note": {"n.", "n."}, "figure": {"fig.", "figs."},
+		"part": {"pt.", "pts."}, "book": {"liv.", "livs."}, "verse": {"v.", "vv."}, "sub-verbo": {"s. v.", "s. v."},
+		"table": {"tab.", "tabs."}, "article": {"art.", "arts."}, "appendix": {"apênd.", "apênds."},
 	},
 }
 

@@ -50,14 +50,35 @@ func (f *formatter) name(n model.Name, form nameForm, first bool) string {
 
 // names formats a list of names: « A, B et C »; more than three names
 // give « A et al. » (ISO 690). In author-date citations, more than two
-// names give « A et al. ».
-func (f *formatter) names(ns []model.Name, form nameForm) string {
-	max := 3
+// names give « A et al. ». The book's citation options change these
+// limits: from et-al-min names on, the first et-al-use-first are printed,
+// then « et al. »; bib selects the bibliography's limits.
+func (f *formatter) names(ns []model.Name, form nameForm, bib bool) string {
+	min, first := 4, 1
 	if form == formShort && f.authorDate {
-		max = 2
+		min = 3
 	}
-	if len(ns) > max {
-		return f.name(ns[0], form, true) + " " + f.t.EtAl
+	o := f.opts
+	lmin, lfirst := o.EtAlMin, o.EtAlUseFirst
+	if bib {
+		lmin, lfirst = o.BibliographyEtAlMin, o.BibliographyEtAlUseFirst
+	}
+	if lmin > 0 {
+		min = lmin
+	}
+	if lfirst > 0 {
+		first = lfirst
+		if lmin == 0 && first >= min {
+			// Only use-first given: shorten from the next name on.
+			min = first + 1
+		}
+	}
+	if len(ns) >= min && first < len(ns) {
+		parts := make([]string, first)
+		for i := range parts {
+			parts[i] = f.name(ns[i], form, i == 0)
+		}
+		return strings.Join(parts, f.t.ListSeparator) + " " + f.t.EtAl
 	}
 	parts := make([]string, len(ns))
 	for i, n := range ns {
@@ -103,4 +124,18 @@ func (f *formatter) naturalNames(ns []model.Name) string {
 		parts[i] = strings.Join(strings.Fields(n.Given+" "+n.Particle+" "+n.Family), " ")
 	}
 	return joinWords(parts, f.t.ListSeparator, f.t.LastSeparator)
+}
+
+// sameNames reports whether two lists name the same people in the same
+// order.
+func sameNames(a, b []model.Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

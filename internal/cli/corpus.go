@@ -12,10 +12,11 @@ import (
 )
 
 // corpusCommand is `publish corpus`: write one of the generated benchmark
-// books (scripts/bench.sh builds them).
+// books (scripts/bench.sh builds them). It is hidden from --help.
 func corpusCommand(stdout io.Writer) *ucli.Command {
 	return &ucli.Command{
 		Name:      "corpus",
+		Hidden:    true, // a developer's tool (scripts/bench.sh), not for books
 		Usage:     "write a generated benchmark book (a novel or an illustrated book, small or large)",
 		UsageText: "publish corpus [--kind novel|illustrated] [--size small|large] DIR",
 		Flags: []ucli.Flag{

@@ -34,7 +34,7 @@ var ignoredFields = map[string]bool{
 	"container-title-short": true, "dimensions": true, "division": true, "event": true, "event-place": true,
 	"event-title": true, "first-reference-note-number": true, "ISBN": true, "ISSN": true, "jurisdiction": true,
 	"keyword": true, "license": true, "locator": true, "number": true, "number-of-volumes": true,
-	"original-publisher": true, "original-publisher-place": true, "original-title": true, "page-first": true,
+	"original-publisher": true, "original-publisher-place": true, "page-first": true,
 	"part": true, "part-title": true, "PMCID": true, "PMID": true, "printing": true, "references": true,
 	"reviewed-genre": true, "reviewed-title": true, "scale": true, "section": true, "source": true,
 	"status": true, "supplement": true, "version": true, "volume-title": true, "volume-title-short": true,
@@ -42,14 +42,16 @@ var ignoredFields = map[string]bool{
 	// Date variables.
 	"available-date": true, "event-date": true, "original-date": true, "submitted": true,
 	// Name variables.
-	"chair": true, "collection-editor": true, "compiler": true, "composer": true, "container-author": true,
+	"chair": true, "collection-editor": true, "compiler": true, "composer": true,
 	"contributor": true, "curator": true, "director": true, "editorial-director": true,
 	"executive-producer": true, "guest": true, "host": true, "illustrator": true,
 	"narrator": true, "organizer": true, "original-author": true, "performer": true, "producer": true,
 	"recipient": true, "reviewed-author": true, "script-writer": true, "series-creator": true,
-	"translator": true,
 	// Zotero's older names.
 	"shortTitle": true, "journalAbbreviation": true,
+	// pandoc writes these variables in lower case in its CSL-YAML
+	// (pandoc -t markdown -s from BibTeX).
+	"isbn": true, "issn": true, "pmid": true, "pmcid": true,
 }
 
 // Read parses a sources file. CSL-JSON is read through the YAML parser
@@ -146,6 +148,9 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 		"author":             func(v *yamlfile.Node) { s.Authors = readNames(v, ds) },
 		"editor":             func(v *yamlfile.Node) { s.Editors = readNames(v, ds) },
 		"interviewer":        func(v *yamlfile.Node) { s.Interviewers = readNames(v, ds) },
+		"translator":         func(v *yamlfile.Node) { s.Translators = readNames(v, ds) },
+		"container-author":   func(v *yamlfile.Node) { s.ContainerAuthors = readNames(v, ds) },
+		"original-title":     str(&s.OriginalTitle, "original-title"),
 		"issued":             func(v *yamlfile.Node) { s.Issued = readDate(v, ds, "issued") },
 		"accessed":           func(v *yamlfile.Node) { s.Accessed = readDate(v, ds, "accessed") },
 		"container-title":    str(&s.ContainerTitle, "container-title"),
@@ -165,6 +170,7 @@ func readItem(n *yamlfile.Node, ds *model.Diagnostics) *model.Source {
 		"URL":                str(&s.URL, "URL"),
 		"url":                str(&s.URL, "url"),
 		"DOI":                str(&s.DOI, "DOI"),
+		"doi":                str(&s.DOI, "doi"),
 		"medium":             str(&s.Medium, "medium"),
 		"genre":              str(&s.Genre, "genre"),
 		"note":               str(&s.Note, "note"),

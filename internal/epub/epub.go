@@ -12,8 +12,6 @@ package epub
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -124,27 +122,6 @@ func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) e
 		return err
 	}
 	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir)
-}
-
-// WriteFile writes the EPUB to path through a temporary file renamed into
-// place, so that a failed write leaves the previous file intact.
-func WriteFile(path string, book *model.Book, opts Options, ds *model.Diagnostics) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".epub-*")
-	if err != nil {
-		return fmt.Errorf("epub: create temporary file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := Write(tmp, book, opts, ds); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("epub: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("epub: rename to %s: %w", path, err)
-	}
-	return nil
 }
 
 // add appends a file to the manifest and returns it.

@@ -3,6 +3,7 @@ package epub
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -262,15 +263,18 @@ func (b *builder) addBibliography(g model.GeneratedPage) {
 	b.addBackMatterPage(g, "bibliography", "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
 }
 
-// writeBibliography writes the bibliography's groups.
+// writeBibliography writes the bibliography's groups: a group's title is
+// an h2, a repository's within it an h3, a fonds' an h4 (when the book
+// groups its archives).
 func (b *builder) writeBibliography(w *xw, r *ren) {
 	for _, g := range b.book.Bibliography {
+		if g.Title != "" {
+			h := "h" + strconv.Itoa(2+min(max(g.Level, 0), 2))
+			w.elem(h, g.Title, "id", b.book.Register().Mint("bibliography-group"))
+			w.nl()
+		}
 		if len(g.Entries) == 0 {
 			continue
-		}
-		if g.Title != "" {
-			w.elem("h2", g.Title, "id", b.book.Register().Mint("bibliography-group"))
-			w.nl()
 		}
 		w.open("ul", "class", "bibliography-list")
 		w.nl()

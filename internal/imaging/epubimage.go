@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/publish-books/publish/internal/cachefile"
+
 	"golang.org/x/image/draw"
 )
 
@@ -146,24 +148,11 @@ func readCached(dir, key string) *EPUBImage {
 	return nil
 }
 
-// writeCached stores a conversion; a cache that cannot be written only
-// costs time, so errors are ignored.
+// writeCached stores a conversion (cachefile: never on the space the
+// outputs need).
 func writeCached(dir, key string, im *EPUBImage) {
-	if dir == "" {
-		return
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return
-	}
-	p := filepath.Join(dir, "epub-"+key+im.Ext())
-	tmp, err := os.CreateTemp(dir, ".epub-img-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(im.Data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		_ = os.Remove(tmp.Name())
+	if dir != "" {
+		cachefile.Write(filepath.Join(dir, "epub-"+key+im.Ext()), im.Data)
 	}
 }
 

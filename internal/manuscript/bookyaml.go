@@ -3,7 +3,9 @@ package manuscript
 import (
 	"regexp"
 	"strings"
+	"time"
 
+	"github.com/publish-books/publish/internal/locale"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/yamlfile"
 )
@@ -66,8 +68,16 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 		"subtitle": str(&m.Subtitle, "subtitle"),
 		"language": func(n *yamlfile.Node) {
 			if s, ok := yamlfile.String(n, ds, "language"); ok {
-				if !bcp47Pattern.MatchString(s) {
+				switch {
+				case !bcp47Pattern.MatchString(s):
 					ds.Errorf(n.Pos, "language %q is not a BCP 47 tag (for example fr, en or en-GB)", s)
+				default:
+					if _, ok := locale.Lookup(s); !ok {
+						// The generated words (« Contents », « p. », « ed. »)
+						// would otherwise be English in a book that is not.
+						ds.Errorf(n.Pos, "language %q: publish has no words for it (contents, notes, citations); known languages: %s",
+							s, strings.Join(locale.Languages(), ", "))
+					}
 				}
 				m.Language = s
 			}
@@ -79,6 +89,8 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 			if s, ok := yamlfile.String(n, ds, "date"); ok {
 				if !datePattern.MatchString(s) {
 					ds.Errorf(n.Pos, "date %q must be written YYYY, YYYY-MM or YYYY-MM-DD", s)
+				} else if !validDate(s) {
+					ds.Errorf(n.Pos, "date %q is not a day of the calendar (month 01 to 12, day within the month)", s)
 				}
 				m.Date = s
 			}
@@ -116,6 +128,9 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 				}
 				m.CitationStyle = s
 			}
+		},
+		"citation": func(n *yamlfile.Node) {
+			m.Citation = parseCitationOptions(n, ds)
 		},
 		"legal-deposit":         str(&m.LegalDeposit, "legal-deposit"),
 		"printer":               str(&m.Printer, "printer"),
@@ -261,4 +276,60 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 		ds.Errorf(n.Pos, "chapters must name at least one chapter file")
 	}
 	return out
+}
+
+// validDate reports whether s, written YYYY, YYYY-MM or YYYY-MM-DD, names
+// a real year, month or day (2024-13-45 matches the pattern, not the
+// calendar).
+func validDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			_, err := time.Parse(layout, s)
+			return err == nil
+		}
+	}
+	return false
+}
+
+// parseCitationOptions reads book.yaml's citation: mapping (et-al limits,
+// the repeated-author substitute, archives grouped by repository).
+func parseCitationOptions(n *yamlfile.Node, ds *model.Diagnostics) model.CitationOptions {
+	var o model.CitationOptions
+	at := map[string]model.Position{}
+	count := func(dst *int, what string) func(*yamlfile.Node) {
+		return func(v *yamlfile.Node) {
+			at[what] = v.Pos
+			i, ok := yamlfile.Int(v, ds, what)
+			if !ok {
+				return
+			}
+			if i < 1 {
+				ds.Errorf(v.Pos, "%s must be a number of names, 1 or more", what)
+				return
+			}
+			*dst = i
+		}
+	}
+	yamlfile.Fields(n, ds, "citation", nil, map[string]func(*yamlfile.Node){
+		"et-al-min":                    count(&o.EtAlMin, "citation.et-al-min"),
+		"et-al-use-first":              count(&o.EtAlUseFirst, "citation.et-al-use-first"),
+		"bibliography-et-al-min":       count(&o.BibliographyEtAlMin, "citation.bibliography-et-al-min"),
+		"bibliography-et-al-use-first": count(&o.BibliographyEtAlUseFirst, "citation.bibliography-et-al-use-first"),
+		"subsequent-author-substitute": func(v *yamlfile.Node) {
+			o.SubsequentAuthorSubstitute, _ = yamlfile.String(v, ds, "citation.subsequent-author-substitute")
+		},
+		"group-archives": func(v *yamlfile.Node) {
+			o.GroupArchives, _ = yamlfile.Bool(v, ds, "citation.group-archives")
+		},
+	})
+	// The error stands at et-al-use-first, the key that makes the pair
+	// impossible.
+	check := func(min, first int, what string) {
+		if min > 0 && first > min {
+			ds.Errorf(at["citation."+what+"et-al-use-first"], "citation.%set-al-use-first (%d) is larger than %set-al-min (%d): the list would never be shortened", what, first, what, min)
+		}
+	}
+	check(o.EtAlMin, o.EtAlUseFirst, "")
+	check(o.BibliographyEtAlMin, o.BibliographyEtAlUseFirst, "bibliography-")
+	return o
 }

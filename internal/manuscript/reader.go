@@ -97,7 +97,10 @@ func (r *reader) read(bookDir string) {
 	yamlName := display(yamlPath)
 	data, err := r.readFile(yamlPath)
 	if err != nil {
-		if errors.Is(err, errNotFound) {
+		if st, serr := os.Stat(bookDir); serr != nil || !st.IsDir() {
+			// The folder itself is missing: say so, not that book.yaml is.
+			r.ds.Errorf(model.Position{File: display(bookDir)}, "book folder not found (give the folder holding book.yaml; publish init DIR makes one)")
+		} else if errors.Is(err, errNotFound) {
 			r.ds.Errorf(model.Position{File: yamlName}, "book.yaml not found: is %s a book folder? (publish init DIR makes one)", display(bookDir))
 		} else {
 			r.ds.Errorf(model.Position{File: yamlName}, "cannot read book.yaml: %v", err)

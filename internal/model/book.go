@@ -137,6 +137,8 @@ type Metadata struct {
 	SourcesFile string
 	// CitationStyle is "notes" (French humanities notes) or "author-date".
 	CitationStyle string
+	// Citation holds book.yaml's citation: options.
+	Citation CitationOptions
 	// LegalDeposit is the « Dépôt légal » line's date, e.g. "novembre 2026".
 	LegalDeposit string
 	// Printer names the printing house for the copyright page.
@@ -256,7 +258,11 @@ func (n *Note) Position() Position { return n.Pos }
 // BibliographyGroup is a titled group of bibliography entries, e.g.
 // « Sources d'archives » or « Ouvrages ».
 type BibliographyGroup struct {
-	Title   string
+	Title string
+	// Level is 0 for a group of the bibliography (« Sources manuscrites »,
+	// « Ouvrages et articles »), 1 for a repository within it and 2 for a
+	// fonds within a repository, when the book groups its archives.
+	Level   int
 	Entries []BibliographyEntry
 }
 
@@ -292,4 +298,24 @@ type PageStart struct {
 	// that stand before the page's first character, following the order
 	// in which a renderer writes them (see TextOf).
 	Offset int
+}
+
+// CitationOptions are the conventions a book chooses for its citations
+// and bibliography (book.yaml's citation: key); zero values keep the
+// formatter's defaults.
+type CitationOptions struct {
+	// EtAlMin and EtAlUseFirst shorten the author lists of notes and
+	// author-date citations: from EtAlMin names on, the first EtAlUseFirst
+	// are printed, then « et al. » (CSL's et-al-min, et-al-use-first).
+	EtAlMin, EtAlUseFirst int
+	// BibliographyEtAlMin and BibliographyEtAlUseFirst do the same in the
+	// bibliography.
+	BibliographyEtAlMin, BibliographyEtAlUseFirst int
+	// SubsequentAuthorSubstitute replaces the names of an entry whose
+	// authors are those of the entry before it ("———", the 3-em dash);
+	// "" repeats the names.
+	SubsequentAuthorSubstitute string
+	// GroupArchives lists archive documents under their repository and
+	// fonds, before printed works (« Sources manuscrites »).
+	GroupArchives bool
 }

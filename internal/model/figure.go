@@ -44,13 +44,20 @@ type Source struct {
 	Authors    []Name
 	Editors    []Name
 	// Interviewers are the people who conducted an interview.
-	Interviewers    []Name
-	Issued          Date
-	Accessed        Date
-	ContainerTitle  string
-	CollectionTitle string
-	Archive         string
-	ArchiveLocation string // the « cote »
+	Interviewers []Name
+	// Translators are the translators of a translated work (CSL
+	// translator); OriginalTitle is its title in the original language.
+	Translators   []Name
+	OriginalTitle string
+	// ContainerAuthors are the authors of the book holding a chapter
+	// (CSL container-author), when it is not an edited book.
+	ContainerAuthors []Name
+	Issued           Date
+	Accessed         Date
+	ContainerTitle   string
+	CollectionTitle  string
+	Archive          string
+	ArchiveLocation  string // the « cote »
 	// ArchiveCollection is the fonds or series within the archive (CSL
 	// archive_collection).
 	ArchiveCollection string

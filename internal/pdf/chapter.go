@@ -298,25 +298,8 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = false
 		return out
 	case *model.CodeBlock:
-		var out []*item
-		size := b.lay.Size * 0.9
-		start := 0 // the line's offset in the code's text
-		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
-			lineStart := start
-			start += utf8.RuneCountInString(line) + 1
-			line = strings.ReplaceAll(line, "\t", "    ")
-			// Leading spaces keep the code's indentation, as an indent.
-			lead := len(line) - len(strings.TrimLeft(line, " "))
-			runs := plainRuns(b.fonts, fontRegular, size, line[lead:])
-			ind := float64(lead) * b.fonts.faces[fontRegular].Measure(" ", size)
-			if strings.TrimSpace(line) == "" {
-				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
-				continue
-			}
-			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, lineStart+lead, nil)...)
-		}
 		*afterHeading = false
-		return out
+		return b.codeItems(n, bi, indent, width)
 	case *model.ThematicBreak:
 		it := &item{kind: itemBox, height: 2 * L, block: bi, breakOK: true, dump: "break"}
 		it.draw = func(d *drawer, x, y float64) {
@@ -409,7 +392,11 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 			ah := false
 			saved := b.nestBase
 			b.nestBase += *base
-			out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+			items := b.blockItems(ch, sub, bi, indent+hang, &ah)
+			for _, it := range items {
+				it.offset = max(it.offset, b.nestBase) // as in nestedItems
+			}
+			out = append(out, items...)
 			b.nestBase = saved
 			*base += model.BlockTextLen(sub)
 			first = false
@@ -450,7 +437,14 @@ func (b *builder) nestedItems(ch *model.Chapter, blocks []model.Block, bi int, i
 	saved := b.nestBase
 	defer func() { b.nestBase = saved }()
 	for _, sub := range blocks {
-		out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+		items := b.blockItems(ch, sub, bi, indent, afterHeading)
+		// Items that carry no offset of their own (a heading, a space, a
+		// break) stand where the block starts, not at the start of the
+		// quotation or div: a page starting there starts there.
+		for _, it := range items {
+			it.offset = max(it.offset, b.nestBase)
+		}
+		out = append(out, items...)
 		b.nestBase += model.BlockTextLen(sub)
 	}
 	return out
@@ -584,7 +578,7 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 	for _, n := range ch.Notes {
 		first := true
 		for _, blk := range n.Blocks {
-			runs := runsOf(b.fonts, size, b.links, nil, b.notePara(blk), false)
+			runs := noteRunsOf(b.fonts, size, b.links, b.notePara(blk))
 			items := b.setParagraph(runs, b.textW-numW, 0, typeset.Justify, lead, numW, end, 0, nil)
 			for _, it := range items {
 				it.offset = 0

@@ -294,8 +294,15 @@ func (b *builder) bibliographySection() *section {
 	hang := b.lay.Indent * 1.5
 	for _, g := range b.book.Bibliography {
 		if g.Title != "" {
-			runs := runsOf(b.fonts, b.lay.Size, false, nil, []model.Inline{&model.Text{Value: g.Title}}, true)
-			lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: typeset.Center}).Lines
+			// A group's title is centred in italics; a repository's
+			// (archives grouped) is flush left in roman, a fonds' flush
+			// left in italics.
+			align := typeset.Center
+			if g.Level > 0 {
+				align = typeset.Left
+			}
+			runs := runsOf(b.fonts, b.lay.Size, false, nil, []model.Inline{&model.Text{Value: g.Title}}, g.Level != 1)
+			lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: align}).Lines
 			it := &item{kind: itemBox, height: float64(len(lines)+1) * b.lead, dump: "group " + g.Title}
 			it.draw = func(d *drawer, x, y float64) {
 				for i, l := range lines {

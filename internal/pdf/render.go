@@ -111,7 +111,11 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if err != nil {
 		return nil, err
 	}
-	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds)
+	textScope := allText
+	if lay.Mono != nil {
+		textScope = proseOnly
+	}
+	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds, textScope, lay.Links != "none" && lay.Mono == nil)
 	terms := locale.For(meta.Language)
 	fonts.kinds = &kindReport{ds: ds}
 	if terms.French {
@@ -125,6 +129,17 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 		for _, n := range ch.Notes {
 			b.callNotes["#"+n.ID] = n
 		}
+	}
+	fonts.addresses = newAddressNotes(book, lay.Links, b.footnotes())
+	for _, notes := range fonts.addresses.byChapter {
+		for _, n := range notes {
+			b.callNotes["#"+n.ID] = n
+		}
+	}
+	if lay.Mono == nil {
+		reportCodeWithoutMono(book, ds)
+	} else {
+		reportMissingGlyphs(book, fonts.faces[fontMono], lay.Mono.Family, ds, codeOnly, lay.Links != "none")
 	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
@@ -169,8 +184,13 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if err := output(f, &raw); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
+	labels := make([]string, len(mk.pages))
+	for i, pg := range mk.pages {
+		labels[i] = pg.label
+	}
 	fin, err := finish(raw.Bytes(), finishOptions{
 		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
+		pageLabels: pageLabelTree(labels),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish for print: %w", err)

@@ -69,6 +69,10 @@ type segInfo struct {
 	// or a soft hyphen, or inside a web address (url).
 	fixed []brk
 	url   bool
+	// lit holds the breaks of the segment in a literal run, litDone says
+	// they were computed.
+	lit     []brk
+	litDone bool
 	// pat caches the pattern hyphenation for language patLang; name is
 	// true for a capitalised word.
 	pat     []brk
@@ -208,8 +212,11 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 	for k, p := range si.explicit {
 		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
 	}
-	if len(si.fixed) == 0 && isURL(text) {
+	if isURL(text) {
+		// An address breaks at its own points only: never after a
+		// hyphen with a hyphen implied, never by the patterns.
 		si.url = true
+		si.fixed = si.fixed[:0]
 		for _, p := range urlBreaks(text, si) {
 			si.fixed = append(si.fixed, breakAt(face, text, si, p, false, false))
 		}
@@ -285,6 +292,9 @@ func (s *Setter) buildItems(p *Paragraph) {
 	pending := notSpace
 	var pendingRune rune
 	var pendingRun = -1
+	// pendingN counts the spaces of a literal run's pending space, each
+	// of which keeps its width.
+	pendingN := 0
 	var prevLast rune // last character of the previous word
 	// lineStart is true at the start of the paragraph and after a forced
 	// break, until a word comes; leadNB counts the no-break spaces seen
@@ -316,7 +326,7 @@ func (s *Setter) buildItems(p *Paragraph) {
 				s.items = append(s.items, item{kind: boxItem, width: float64(leadNB) * spaceWidth(&p.Runs[leadRun].Style, mainSize), seg: -1})
 			}
 		case pending != notSpace && len(s.items) > 0:
-			s.addSpace(p, pending, pendingRune, pendingRun, prevLast, firstRune, ragged, mainSize)
+			s.addSpace(p, pending, pendingRune, pendingRun, pendingN, prevLast, firstRune, ragged, mainSize)
 		}
 		pending = notSpace
 		lineStart, leadNB = false, 0
@@ -372,8 +382,11 @@ func (s *Setter) buildItems(p *Paragraph) {
 					start = -1
 				}
 				flushWord()
-				if pending == notSpace || k == noBreakSpace || pending == zeroSpace {
-					pending, pendingRune, pendingRun = k, r, ri
+				switch {
+				case run.Literal && pending != notSpace && pendingRun == ri && k != zeroSpace:
+					pendingN++
+				case pending == notSpace || k == noBreakSpace || pending == zeroSpace:
+					pending, pendingRune, pendingRun, pendingN = k, r, ri, 1
 				}
 				if run.NoBreak && pending == breakSpace {
 					pending = noBreakSpace
@@ -433,8 +446,9 @@ func spaceWidth(st *Style, mainSize float64) float64 {
 	return 0.25 * size
 }
 
-// addSpace appends the glue between two words.
-func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run int, before, after rune, ragged bool, mainSize float64) {
+// addSpace appends the glue between two words: n spaces of a literal
+// run keep n times their width, without stretch or shrink.
+func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run, n int, before, after rune, ragged bool, mainSize float64) {
 	st := &p.Runs[run].Style
 	size := st.Size
 	if size <= 0 {
@@ -464,6 +478,10 @@ func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run int, before, af
 	w *= size
 	g := item{kind: glueItem, width: w, stretch: w * s.opts.SpaceStretch, shrink: w * s.opts.SpaceShrink,
 		nobreak: nobreak, space: r, seg: -1}
+	if p.Runs[run].Literal {
+		g.width *= float64(max(n, 1))
+		g.stretch, g.shrink = 0, 0
+	}
 	if ragged {
 		g.stretch, g.shrink = 0, 0
 	}
@@ -490,7 +508,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 	name := false
 	if hyphSeg >= 0 && s.lang != "" {
 		sg := &segs[hyphSeg]
-		if si := sg.info; si.coreClean && len(si.fixed) == 0 && !si.url && !p.Runs[sg.run].NoBreak {
+		if si := sg.info; si.coreClean && len(si.fixed) == 0 && !si.url && !p.Runs[sg.run].NoBreak && !p.Runs[sg.run].Literal {
 			pats = s.patternBreaks(sg)
 			name = si.name && !sentenceStart
 		}
@@ -501,8 +519,11 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		size := sg.style.Size
 		segIdx := int32(first + i)
 		var bps []brk
+		lit := p.Runs[sg.run].Literal
 		if !p.Runs[sg.run].NoBreak {
-			if i == hyphSeg && len(pats) > 0 {
+			if lit {
+				bps = literalBreaks(sg.style.Face, sg.text, si)
+			} else if i == hyphSeg && len(pats) > 0 {
 				bps = pats
 			} else {
 				bps = si.fixed
@@ -511,7 +532,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		from := int32(0)
 		for _, bp := range bps {
 			s.items = append(s.items, item{kind: boxItem, width: (si.cum[bp.pos] - si.cum[from]) * size, seg: segIdx, from: from, to: bp.pos})
-			pen := item{kind: penaltyItem, seg: segIdx, flagged: !si.url, width: bp.width * size, hyphen: bp.soft}
+			pen := item{kind: penaltyItem, seg: segIdx, flagged: !si.url && !lit, width: bp.width * size, hyphen: bp.soft}
 			switch {
 			case bp.pattern && name:
 				pen.penalty = s.opts.NameHyphenPenalty
@@ -589,6 +610,22 @@ func (f *Face) advanceOf(r rune, si *segInfo, i int32) float64 {
 	return f.Advance(r)
 }
 
+// urlBreakAfter lists the characters after which an address may break.
+const urlBreakAfter = "/.-_=?&#"
+
+// literalBreaks returns the breaks of a word of a literal run (see
+// Run.Literal), remembered in its measurement.
+func literalBreaks(face *Face, text string, si *segInfo) []brk {
+	if si.litDone {
+		return si.lit
+	}
+	si.litDone = true
+	for _, p := range urlBreaks(text, si) {
+		si.lit = append(si.lit, breakAt(face, text, si, p, false, false))
+	}
+	return si.lit
+}
+
 // isURL reports whether a word looks like a web address or an e-mail.
 func isURL(w string) bool {
 	for i := 0; i+2 < len(w); i++ {
@@ -604,15 +641,16 @@ func isURL(w string) bool {
 	return len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
 }
 
-// urlBreaks returns where a web address or e-mail may break without a
-// hyphen: after a slash, before a dot, an at sign, a question mark, an
-// ampersand or a hash, keeping at least three characters on each side.
+// urlBreaks returns where a web address, an e-mail address or a word of
+// literal text may break, with no hyphen added: after one of / . - _ = ?
+// & # (after the last of a run of them, so "://" stays whole), keeping
+// at least three characters on each side.
 func urlBreaks(text string, si *segInfo) []int32 {
 	var bps []int32
 	last := int32(0)
-	for i := int32(1); i < int32(si.n)-3; i++ {
+	for i := int32(1); i < int32(si.n)-2; i++ {
 		prev, cur := runeAt(text, si.byteAt, i-1), runeAt(text, si.byteAt, i)
-		ok := prev == '/' && cur != '/' || strings.ContainsRune(".@?&#", cur) && prev != '/'
+		ok := strings.ContainsRune(urlBreakAfter, prev) && !strings.ContainsRune(urlBreakAfter, cur) && cur != ':'
 		if ok && i-last >= 3 {
 			bps = append(bps, i)
 			last = i
