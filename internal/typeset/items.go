@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,12 +70,12 @@ type segInfo struct {
 	// or a soft hyphen, or inside a web address (url).
 	fixed []brk
 	url   bool
-	// pat caches the pattern hyphenation for language patLang; name is
-	// true for a capitalised word.
-	pat     []brk
-	patLang string
-	patDone bool
-	name    bool
+	// pats caches the pattern hyphenation, per language. A measurement
+	// may be shared by setters on several goroutines (Sibling): entries
+	// are added by compare-and-swap and never changed.
+	pats atomic.Pointer[patBreaks]
+	// name is true for a capitalised word (see hyphenatable).
+	name bool
 	// explicit and soft are the hyphen positions found while measuring.
 	explicit []int32
 	soft     []bool
@@ -98,12 +99,29 @@ func narrowSpace(f *Face) float64 {
 	return 1.0 / 8
 }
 
-// measure returns the memoised measurement of text in face.
+// measure returns the memoised measurement of text in face: from the
+// setter's own memo, else from the word cache it shares with its
+// siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string) *segInfo {
 	key := segKey{face, text}
 	if si, ok := s.memo[key]; ok {
 		return si
 	}
+	if v, ok := s.shared.Load(key); ok {
+		si := v.(*segInfo)
+		s.memo[key] = si
+		return si
+	}
+	si := measureSegment(face, text)
+	if v, loaded := s.shared.LoadOrStore(key, si); loaded {
+		si = v.(*segInfo) // a sibling measured it meanwhile: the same
+	}
+	s.memo[key] = si
+	return si
+}
+
+// measureSegment measures text in face.
+func measureSegment(face *Face, text string) *segInfo {
 	si := &segInfo{}
 	n := utf8.RuneCountInString(text)
 	si.n = n
@@ -205,6 +223,9 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 			break
 		}
 	}
+	if coreFrom >= 0 {
+		_, _, si.name, _ = hyphenatable(text[si.byteAt[coreFrom]:si.byteAt[coreTo]])
+	}
 	for k, p := range si.explicit {
 		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
 	}
@@ -214,7 +235,6 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 			si.fixed = append(si.fixed, breakAt(face, text, si, p, false, false))
 		}
 	}
-	s.memo[key] = si
 	return si
 }
 
@@ -557,24 +577,38 @@ func breakAt(face *Face, text string, si *segInfo, pos int32, soft, pattern bool
 	return b
 }
 
+// patBreaks is the pattern hyphenation of a measured segment in one
+// language, in a list of the languages met.
+type patBreaks struct {
+	lang string
+	pat  []brk
+	next *patBreaks
+}
+
 // patternBreaks returns the hyphenation points of a segment in the
 // paragraph's language, remembered in the segment's measurement.
 func (s *Setter) patternBreaks(sg *segment) []brk {
 	si := sg.info
-	if si.patDone && si.patLang == s.lang {
-		return si.pat
+	head := si.pats.Load()
+	for p := head; p != nil; p = p.next {
+		if p.lang == s.lang {
+			return p.pat
+		}
 	}
-	si.patDone, si.patLang, si.pat = true, s.lang, nil
+	var pat []brk
 	core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
-	part, off, isName, ok := hyphenatable(core)
-	si.name = isName
-	if !ok {
-		return nil
+	if part, off, _, ok := hyphenatable(core); ok {
+		for _, q := range s.hy.points(s.lang, part) {
+			pat = append(pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+		}
 	}
-	for _, q := range s.hy.points(s.lang, part) {
-		si.pat = append(si.pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+	// Another setter may have added a language meanwhile; the points of
+	// a language are the same whoever computes them.
+	for e := (&patBreaks{lang: s.lang, pat: pat, next: head}); !si.pats.CompareAndSwap(head, e); {
+		head = si.pats.Load()
+		e.next = head
 	}
-	return si.pat
+	return pat
 }
 
 // advanceOf returns the advance in em of rune r at index i of a measured

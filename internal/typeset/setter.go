@@ -74,7 +74,12 @@ type Setter struct {
 	mu   sync.Mutex
 	opts SetterOptions
 	hy   *hyphenator
-	memo map[segKey]*segInfo
+	// memo holds the words this setter has measured or taken from
+	// shared, the word cache of its siblings (segKey → *segInfo), so
+	// that a word is measured and hyphenated once however many setters
+	// meet it, while a setter's own look-ups stay free of locks.
+	memo   map[segKey]*segInfo
+	shared *sync.Map
 	// work buffers reused between paragraphs
 	items []item
 	segs  []segment
@@ -112,10 +117,25 @@ func NewSetter(opts SetterOptions) *Setter {
 		opts.MaxHyphenLines = 2
 	}
 	return &Setter{
-		opts: opts,
-		hy:   newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
-		memo: map[segKey]*segInfo{},
-		kp:   breaker{zScale: 1},
+		opts:   opts,
+		hy:     newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
+		memo:   map[segKey]*segInfo{},
+		shared: &sync.Map{},
+		kp:     breaker{zScale: 1},
+	}
+}
+
+// Sibling returns a new Setter with s's options that shares s's word
+// cache (measurements and hyphenations): two setters used on two
+// goroutines, each setting its own paragraphs, then measure and hyphenate
+// the book's vocabulary once. The results are those of s.
+func (s *Setter) Sibling() *Setter {
+	return &Setter{
+		opts:   s.opts,
+		hy:     newHyphenator(s.opts.Exceptions, s.opts.LeftMin, s.opts.RightMin),
+		memo:   map[segKey]*segInfo{},
+		shared: s.shared,
+		kp:     breaker{zScale: 1},
 	}
 }
 
