@@ -85,6 +85,10 @@ type Setter struct {
 	segs  []segment
 	// langTag is the last paragraph's language, lang its key.
 	langTag, lang string
+	// long remembers the windows of the last long paragraph (long.go),
+	// window is the buffer of a window's items.
+	long   *longMemo
+	window []item
 	// pieces backs the pieces of the paragraph being set.
 	pieces []Piece
 	kp     breaker
@@ -147,7 +151,15 @@ func (s *Setter) Set(p Paragraph) Result {
 	if len(s.segs) == 0 {
 		return Result{}
 	}
-	breaks, ratios, ok := s.kp.run(s, &p, s.items)
+	var breaks []int
+	var ratios []float64
+	var ok bool
+	if len(s.items) > longParagraphItems {
+		breaks, ratios, ok = s.setLong(&p)
+		s.kp.sum(s.items) // the lines are built from the whole paragraph's sums
+	} else {
+		breaks, ratios, ok = s.kp.run(s, &p, s.items)
+	}
 	fallback := false
 	if !ok {
 		breaks, ratios = s.greedy(&p)
@@ -161,6 +173,14 @@ func (s *Setter) Set(p Paragraph) Result {
 	for i, b := range breaks {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
 		start = s.lineStart(b)
+	}
+	s.pieces = nil
+	if len(s.items) > longParagraphItems {
+		// The work buffers of a long paragraph are not kept for the
+		// next ones: they would hold hundreds of megabytes after a
+		// paragraph of megabytes.
+		s.items, s.segs, s.window = nil, nil, nil
+		s.kp = breaker{zScale: 1}
 	}
 	return res
 }
