@@ -64,8 +64,8 @@ type trailer struct {
 	at, open int   // open is the parentheses' balance of cs[at:end]
 }
 
-func newTrailer(cs []cell, i, end int) *trailer {
-	t := &trailer{cs: cs, run: end, at: i}
+func newTrailer(cs []cell, i, end int) trailer {
+	t := trailer{cs: cs, run: end, at: i}
 run:
 	for t.run > i {
 		switch cs[t.run-1].r {
