@@ -5,11 +5,11 @@ import (
 	"path/filepath"
 	"runtime/metrics"
 	"strings"
-	"unicode"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/publish-books/publish/internal/corpus"
 	"github.com/publish-books/publish/internal/model"
