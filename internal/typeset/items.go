@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -107,16 +108,41 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 	if si, ok := s.memo[key]; ok {
 		return si
 	}
-	if v, ok := s.shared.Load(key); ok {
-		si := v.(*segInfo)
-		s.memo[key] = si
-		return si
-	}
-	si := measureSegment(face, text)
-	if v, loaded := s.shared.LoadOrStore(key, si); loaded {
-		si = v.(*segInfo) // a sibling measured it meanwhile: the same
+	si := s.shared.get(key)
+	if si == nil {
+		// Measured outside the lock; a sibling that measured the same
+		// word meanwhile got the same measurement, and the first one
+		// stored is kept.
+		si = s.shared.put(key, measureSegment(face, text))
 	}
 	s.memo[key] = si
+	return si
+}
+
+// wordCache is the word cache that sibling setters share.
+type wordCache struct {
+	mu sync.Mutex
+	m  map[segKey]*segInfo
+}
+
+func newWordCache() *wordCache { return &wordCache{m: map[segKey]*segInfo{}} }
+
+// get returns the measurement of key, nil when there is none yet.
+func (c *wordCache) get(key segKey) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+// put stores si under key unless a measurement is there already, and
+// returns the one stored.
+func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[key]; ok {
+		return old
+	}
+	c.m[key] = si
 	return si
 }
 

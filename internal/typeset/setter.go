@@ -79,7 +79,7 @@ type Setter struct {
 	// that a word is measured and hyphenated once however many setters
 	// meet it, while a setter's own look-ups stay free of locks.
 	memo   map[segKey]*segInfo
-	shared *sync.Map
+	shared *wordCache
 	// work buffers reused between paragraphs
 	items []item
 	segs  []segment
@@ -124,7 +124,7 @@ func NewSetter(opts SetterOptions) *Setter {
 		opts:   opts,
 		hy:     newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
 		memo:   map[segKey]*segInfo{},
-		shared: &sync.Map{},
+		shared: newWordCache(),
 		kp:     breaker{zScale: 1},
 	}
 }
