@@ -39,8 +39,8 @@ func corpusCommand(stdout io.Writer) *ucli.Command {
 			if err != nil {
 				return ucli.Exit("publish "+err.Error(), ExitInternal)
 			}
-			fmt.Fprintf(stdout, "wrote %s: %d chapters, %d words, %d notes, %d citations, %d figures\n",
-				dir, st.Chapters, st.Words, st.Notes, st.Citations, st.Figures)
+			fmt.Fprintf(stdout, "wrote %s: %d chapters, %d words, %d distinct word forms, %d notes, %d citations, %d figures\n",
+				dir, st.Chapters, st.Words, st.Vocabulary, st.Notes, st.Citations, st.Figures)
 			return nil
 		},
 	}

@@ -340,6 +340,10 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 }
 
+// maxResetLines is the longest paragraph, in lines (about 25 pages), that
+// is set again to keep a hyphen off a page's last line.
+const maxResetLines = 1000
+
 func lastFlowLine(pg *flowPage) *item {
 	for i := len(pg.placed) - 1; i >= 0; i-- {
 		it := pg.placed[i].it
@@ -357,10 +361,12 @@ func lastFlowLine(pg *flowPage) *item {
 // resetWithoutHyphen sets the paragraph of line again, forbidding a hyphen
 // at its end, and splices the new lines into items. It reports whether
 // it could: lines already placed on earlier pages (before index cur) must
-// come out the same.
+// come out the same. A paragraph of more than maxResetLines lines keeps
+// its hyphen: setting it again for each of its pages would cost time and
+// memory growing with the square of its length.
 func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 	p := line.para
-	if p == nil {
+	if p == nil || len(p.result.Lines) > maxResetLines {
 		return false
 	}
 	for _, n := range p.tp.NoHyphenAfter {

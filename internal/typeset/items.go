@@ -2,6 +2,8 @@ package typeset
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,16 +71,16 @@ type segInfo struct {
 	// or a soft hyphen, or inside a web address (url).
 	fixed []brk
 	url   bool
-	// lit holds the breaks of the segment in a literal run, litDone says
-	// they were computed.
-	lit     []brk
-	litDone bool
-	// pat caches the pattern hyphenation for language patLang; name is
-	// true for a capitalised word.
-	pat     []brk
-	patLang string
-	patDone bool
-	name    bool
+	// lit holds the breaks of the segment in a literal run, computed
+	// once; like pats it may be shared by sibling setters, so it is
+	// stored whole and never changed.
+	lit atomic.Pointer[[]brk]
+	// pats caches the pattern hyphenation, per language. A measurement
+	// may be shared by setters on several goroutines (Sibling): entries
+	// are added by compare-and-swap and never changed.
+	pats atomic.Pointer[patBreaks]
+	// name is true for a capitalised word (see hyphenatable).
+	name bool
 	// explicit and soft are the hyphen positions found while measuring.
 	explicit []int32
 	soft     []bool
@@ -102,12 +104,54 @@ func narrowSpace(f *Face) float64 {
 	return 1.0 / 8
 }
 
-// measure returns the memoised measurement of text in face.
+// measure returns the memoised measurement of text in face: from the
+// setter's own memo, else from the word cache it shares with its
+// siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string) *segInfo {
 	key := segKey{face, text}
 	if si, ok := s.memo[key]; ok {
 		return si
 	}
+	si := s.shared.get(key)
+	if si == nil {
+		// Measured outside the lock; a sibling that measured the same
+		// word meanwhile got the same measurement, and the first one
+		// stored is kept.
+		si = s.shared.put(key, measureSegment(face, text))
+	}
+	s.memo[key] = si
+	return si
+}
+
+// wordCache is the word cache that sibling setters share.
+type wordCache struct {
+	mu sync.Mutex
+	m  map[segKey]*segInfo
+}
+
+func newWordCache() *wordCache { return &wordCache{m: map[segKey]*segInfo{}} }
+
+// get returns the measurement of key, nil when there is none yet.
+func (c *wordCache) get(key segKey) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+// put stores si under key unless a measurement is there already, and
+// returns the one stored.
+func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[key]; ok {
+		return old
+	}
+	c.m[key] = si
+	return si
+}
+
+// measureSegment measures text in face.
+func measureSegment(face *Face, text string) *segInfo {
 	si := &segInfo{}
 	n := utf8.RuneCountInString(text)
 	si.n = n
@@ -209,6 +253,9 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 			break
 		}
 	}
+	if coreFrom >= 0 {
+		_, _, si.name, _ = hyphenatable(text[si.byteAt[coreFrom]:si.byteAt[coreTo]])
+	}
 	for k, p := range si.explicit {
 		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
 	}
@@ -221,7 +268,6 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 			si.fixed = append(si.fixed, breakAt(face, text, si, p, false, false))
 		}
 	}
-	s.memo[key] = si
 	return si
 }
 
@@ -578,24 +624,38 @@ func breakAt(face *Face, text string, si *segInfo, pos int32, soft, pattern bool
 	return b
 }
 
+// patBreaks is the pattern hyphenation of a measured segment in one
+// language, in a list of the languages met.
+type patBreaks struct {
+	lang string
+	pat  []brk
+	next *patBreaks
+}
+
 // patternBreaks returns the hyphenation points of a segment in the
 // paragraph's language, remembered in the segment's measurement.
 func (s *Setter) patternBreaks(sg *segment) []brk {
 	si := sg.info
-	if si.patDone && si.patLang == s.lang {
-		return si.pat
+	head := si.pats.Load()
+	for p := head; p != nil; p = p.next {
+		if p.lang == s.lang {
+			return p.pat
+		}
 	}
-	si.patDone, si.patLang, si.pat = true, s.lang, nil
+	var pat []brk
 	core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
-	part, off, isName, ok := hyphenatable(core)
-	si.name = isName
-	if !ok {
-		return nil
+	if part, off, _, ok := hyphenatable(core); ok {
+		for _, q := range s.hy.points(s.lang, part) {
+			pat = append(pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+		}
 	}
-	for _, q := range s.hy.points(s.lang, part) {
-		si.pat = append(si.pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+	// Another setter may have added a language meanwhile; the points of
+	// a language are the same whoever computes them.
+	for e := (&patBreaks{lang: s.lang, pat: pat, next: head}); !si.pats.CompareAndSwap(head, e); {
+		head = si.pats.Load()
+		e.next = head
 	}
-	return si.pat
+	return pat
 }
 
 // advanceOf returns the advance in em of rune r at index i of a measured
@@ -616,14 +676,17 @@ const urlBreakAfter = "/.-_=?&#"
 // literalBreaks returns the breaks of a word of a literal run (see
 // Run.Literal), remembered in its measurement.
 func literalBreaks(face *Face, text string, si *segInfo) []brk {
-	if si.litDone {
-		return si.lit
+	if lit := si.lit.Load(); lit != nil {
+		return *lit
 	}
-	si.litDone = true
+	var lit []brk
 	for _, p := range urlBreaks(text, si) {
-		si.lit = append(si.lit, breakAt(face, text, si, p, false, false))
+		lit = append(lit, breakAt(face, text, si, p, false, false))
 	}
-	return si.lit
+	// Two setters may compute the same breaks at once; either result
+	// is the same.
+	si.lit.Store(&lit)
+	return lit
 }
 
 // isURL reports whether a word looks like a web address or an e-mail.
