@@ -1,5 +1,6 @@
-// Package fonts embeds the typefaces that ship with publish (EB Garamond,
-// SIL Open Font License, see OFL.txt), so that publish init can give a new
+// Package fonts embeds the typefaces that ship with publish (EB Garamond
+// and, for code, Liberation Mono; SIL Open Font License, see OFL.txt and
+// OFL-LiberationMono.txt), so that publish init can give a new
 // book folder the same fonts as the sample book.
 package fonts
 

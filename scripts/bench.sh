@@ -36,7 +36,9 @@ cli_bench() {
 	kind=$1 size=$2
 	book="$work/$kind-$size/book"
 	out="$work/$kind-$size/out"
-	"$pub" corpus --kind "$kind" --size "$size" "$book" >/dev/null
+	"$pub" corpus --kind "$kind" --size "$size" "$book" >"$work/corpus.txt"
+	words=$(sed -n 's/.*, \([0-9]*\) words,.*/\1/p' "$work/corpus.txt")
+	forms=$(sed -n 's/.*, \([0-9]*\) distinct word forms.*/\1/p' "$work/corpus.txt")
 	if ! "$pub" --book "$book" --layout layout --out "$out" build >"$work/summary.txt" 2>"$work/diag.txt"; then
 		cat "$work/diag.txt" >&2
 		exit 1
@@ -60,8 +62,8 @@ cli_bench() {
 	wall=$(median <"$work/wall")
 	rss=$(median <"$work/rss")
 	pages=$(sed -n 's/.*, \([0-9]*\) pages.*/\1/p' "$work/summary.txt")
-	printf '%-12s %-6s %6s pages  wall median %6s ms  peak RSS median %6s MiB  (empty cache: %s)  runs: %s\n' \
-		"$kind" "$size" "${pages:-?}" "$wall" "$rss" "$cold_ms" "$(tr '\n' ' ' <"$work/wall")" | tee -a "$dir/cli.txt"
+	printf '%-12s %-6s %6s pages  %6s words  %5s forms  wall median %6s ms  peak RSS median %6s MiB  (empty cache: %s)  runs: %s\n' \
+		"$kind" "$size" "${pages:-?}" "${words:-?}" "${forms:-?}" "$wall" "$rss" "$cold_ms" "$(tr '\n' ' ' <"$work/wall")" | tee -a "$dir/cli.txt"
 	if [ "$kind" = novel ] && [ "$size" = large ]; then
 		budget=$(awk -v w="$wall" -v r="$rss" 'BEGIN { print (w <= 250 && r <= 150) ? "within" : "OVER" }')
 		echo "novel-length book: $budget the budget (≤ 250 ms wall, ≤ 150 MiB peak RSS)" | tee -a "$dir/cli.txt"

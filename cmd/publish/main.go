@@ -17,9 +17,19 @@ import (
 // memory instead of 111 (docs/performance.md).
 const gcPercent = 200
 
+// memoryLimit is the heap size past which the collector runs more often
+// than gcPercent asks, when GOMEMLIMIT is not set. A novel's build peaks
+// near 110 MiB and never reaches it; a hostile manuscript (a 5 MB
+// paragraph) would otherwise grow to three times its live heap: 1.1 GB
+// instead of 520 MB for the same processor time (docs/performance.md).
+const memoryLimit = 512 << 20
+
 func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
 	}
 	os.Exit(cli.Main(os.Args, os.Stdout, os.Stderr))
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/publish-books/publish/internal/corpus"
 	"github.com/publish-books/publish/internal/model"
@@ -60,19 +61,32 @@ func eachCorpusOut(b *testing.B, fn func(b *testing.B, dir, out string)) {
 	}
 }
 
-var wordCounts sync.Map // book folder → words
+var wordCounts sync.Map // book folder → [2]int{words, distinct forms}
 
 // bookWords counts the words of a book's running text, notes and captions.
-func bookWords(book *model.Book) int {
+func bookWords(book *model.Book) int { return bookCounts(book)[0] }
+
+// bookCounts returns the words of a book's running text, notes and
+// captions, and their distinct forms (runs of letters in lower case): the
+// vocabulary that the line breaker's word caches see.
+func bookCounts(book *model.Book) [2]int {
 	if v, ok := wordCounts.Load(book.Dir); ok {
-		return v.(int)
+		return v.([2]int)
 	}
 	n := 0
+	forms := map[string]bool{}
 	for _, ch := range book.Chapters {
-		model.WalkInlines(ch, func(ins *[]model.Inline) { n += len(strings.Fields(model.PlainText(*ins))) })
+		model.WalkInlines(ch, func(ins *[]model.Inline) {
+			text := model.PlainText(*ins)
+			n += len(strings.Fields(text))
+			for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				forms[strings.ToLower(w)] = true
+			}
+		})
 	}
-	wordCounts.Store(book.Dir, n)
-	return n
+	c := [2]int{n, len(forms)}
+	wordCounts.Store(book.Dir, c)
+	return c
 }
 
 // cpuMeter reports the processor time per operation (all goroutines,
@@ -89,15 +103,17 @@ func (m cpuMeter) report(b *testing.B) {
 	}
 }
 
-// reportPerPage adds pages, words and the cost per page, so that linear
-// growth shows as a constant µs/page across sizes.
-func reportPerPage(b *testing.B, pages, words int) {
+// reportPerPage adds pages, words, distinct word forms (counts, from
+// bookCounts) and the cost per page, so that linear growth shows as a
+// constant µs/page across sizes.
+func reportPerPage(b *testing.B, pages int, counts [2]int) {
 	if pages > 0 {
 		b.ReportMetric(float64(pages), "pages")
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
 	}
-	if words > 0 {
-		b.ReportMetric(float64(words), "words")
+	if counts[0] > 0 {
+		b.ReportMetric(float64(counts[0]), "words")
+		b.ReportMetric(float64(counts[1]), "forms")
 	}
 }
 
@@ -122,7 +138,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.StopTimer()
 		cpu.report(b)
 		b.ReportMetric(peak.stop(), "peak-heap-MiB")
-		reportPerPage(b, res.Pages, bookWords(res.Book))
+		reportPerPage(b, res.Pages, bookCounts(res.Book))
 	})
 }
 
@@ -151,7 +167,7 @@ func BenchmarkBuildCold(b *testing.B) {
 			}
 			b.StopTimer()
 			b.ReportMetric(peak.stop(), "peak-heap-MiB")
-			reportPerPage(b, res.Pages, bookWords(res.Book))
+			reportPerPage(b, res.Pages, bookCounts(res.Book))
 		})
 	}
 }

@@ -5,7 +5,6 @@
 package build
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +43,16 @@ type Options struct {
 	Dump io.Writer
 	// CheckOnly renders the selected outputs in memory and writes nothing.
 	CheckOnly bool
+	// LineDump writes the line breaker's text dump into the output set as
+	// <slug>.lines.txt (publish build -v).
+	LineDump bool
+	// Notify receives the messages a user should see while the build
+	// runs, such as waiting for another build into the same output
+	// folder; nil for none.
+	Notify io.Writer
+	// LockTimeout bounds the wait for another build writing into the
+	// same output folder; 0 means DefaultLockTimeout.
+	LockTimeout time.Duration
 }
 
 // Result says what a build produced.
@@ -73,10 +84,11 @@ func Run(opts Options) (*Result, error) {
 // RunContext is Run under a context: the stages (read, prepare, layout,
 // write, replace the outputs) stop between steps when ctx is done, and a
 // cancelled build leaves the previous outputs as they were.
-func RunContext(ctx context.Context, opts Options) (*Result, error) {
+func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	start := time.Now()
-	res := &Result{}
+	res = &Result{}
 	stage := newStageLog(opts.Log)
+	write := (opts.PDF || opts.EPUB) && !opts.CheckOnly
 
 	// The layout (with its fonts, each read whole to be checked) loads on
 	// another core while the manuscript is read; its diagnostics follow
@@ -110,7 +122,7 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if ds.HasErrors() {
 		res.Diagnostics = ds
-		res.Diagnostics.Sort()
+		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
 	if err := prepare.Book(ctx, book, &ds); err != nil {
@@ -119,38 +131,59 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 	stage.done("prepare")
 	if ds.HasErrors() {
 		res.Diagnostics = ds
-		res.Diagnostics.Sort()
+		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
 
 	modTime := BuildTime(book.Meta.Date)
 	slug := manuscript.Slug(book.Meta.Title, "book")
-	write := (opts.PDF || opts.EPUB) && !opts.CheckOnly
 
-	// The outputs stream into temporary files beside their final names
-	// and are renamed into place only when the whole build succeeded;
-	// on any error they are removed, so the last good files stay.
-	var pdfOut, epubOut *pendingFile
-	defer func() {
-		pdfOut.abort()
-		epubOut.abort()
-	}()
+	// The outputs stream into a new output set (outset.go), which
+	// replaces the current one only when the whole build succeeded; on
+	// any error it is removed, so the last good set stays.
+	// One build at a time writes into an output folder (its cache
+	// included); the others wait here, once the manuscript is known to
+	// be good, so that a build with errors creates nothing. What killed
+	// builds left is removed only by the lock's holder.
 	if write {
-		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-			return res, fmt.Errorf("build: create output folder: %w", err)
+		lock, lerr := lockOutDir(ctx, opts.OutDir, opts.LockTimeout, opts.Notify)
+		if lerr != nil {
+			return res, fmt.Errorf("build: %w", lerr)
 		}
-		RemoveStaleTemps(opts.OutDir)
+		defer func() {
+			if rerr := lock.release(); err == nil && rerr != nil {
+				err = fmt.Errorf("build: %w", rerr)
+			}
+		}()
+		removeStale(opts.OutDir)
+		stage.done("lock")
+	}
+	var (
+		set             *outputSet
+		pdfOut, epubOut *pendingFile
+	)
+	defer func() { set.abort() }()
+	if write {
 		var err error
+		if set, err = newOutputSet(opts.OutDir); err != nil {
+			return res, fmt.Errorf("build: start the outputs: %w", err)
+		}
 		if opts.PDF {
-			if pdfOut, err = newPendingFile(filepath.Join(opts.OutDir, slug+".pdf")); err != nil {
+			if pdfOut, err = set.create(slug + ".pdf"); err != nil {
 				return res, fmt.Errorf("build: write PDF: %w", err)
 			}
 		}
 		if opts.EPUB {
-			if epubOut, err = newPendingFile(filepath.Join(opts.OutDir, slug+".epub")); err != nil {
+			if epubOut, err = set.create(slug + ".epub"); err != nil {
 				return res, fmt.Errorf("build: write EPUB: %w", err)
 			}
 		}
+	}
+	dump := opts.Dump
+	var lineDump *strings.Builder
+	if opts.LineDump && dump == nil && write && opts.PDF {
+		lineDump = &strings.Builder{}
+		dump = lineDump
 	}
 
 	// The EPUB's figures are converted for e-readers (decoded, reduced,
@@ -179,7 +212,7 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 	var laid *pdf.Laid
 	if opts.PDF || opts.EPUB {
 		var err error
-		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: opts.Dump}, &ds)
+		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds
@@ -241,12 +274,12 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 			return nil
 		})
 	}
-	err := writers.Wait()
+	werr := writers.Wait()
 	images.wait()
 	ds.Merge(epubDS)
-	if err != nil {
+	if werr != nil {
 		res.Diagnostics = ds
-		return res, err
+		return res, werr
 	}
 	if pdfResult != nil {
 		res.Pages = pdfResult.Pages
@@ -261,7 +294,7 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 	}
 	stage.done("render")
 	res.Diagnostics = ds
-	res.Diagnostics.Sort()
+	sortCausesFirst(&res.Diagnostics)
 	if ds.HasErrors() {
 		return res, ErrManuscript
 	}
@@ -269,105 +302,44 @@ func RunContext(ctx context.Context, opts Options) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	if pdfOut != nil {
-		if err := pdfOut.commit(); err != nil {
-			return res, fmt.Errorf("build: write PDF: %w", err)
-		}
-		res.Outputs = append(res.Outputs, Output{Path: pdfOut.path, Size: pdfOut.size})
-		if res.Preflight != "" {
-			if err := WriteFileAtomic(filepath.Join(opts.OutDir, slug+".preflight.txt"), []byte(res.Preflight)); err != nil {
-				return res, fmt.Errorf("build: write preflight report: %w", err)
-			}
+	if res.Preflight != "" {
+		if err := set.add(slug+".preflight.txt", []byte(res.Preflight)); err != nil {
+			return res, fmt.Errorf("build: write preflight report: %w", err)
 		}
 	}
-	if epubOut != nil {
-		if err := epubOut.commit(); err != nil {
-			return res, fmt.Errorf("build: write EPUB: %w", err)
+	if lineDump != nil && lineDump.Len() > 0 {
+		if err := set.add(slug+".lines.txt", []byte(lineDump.String())); err != nil {
+			return res, fmt.Errorf("build: write line dump: %w", err)
 		}
-		res.Outputs = append(res.Outputs, Output{Path: epubOut.path, Size: epubOut.size})
+	}
+	// The files of the current set this build did not make are kept: the
+	// PDF and its reports when only the EPUB was built, and the other way
+	// round.
+	keep := func(name string) bool {
+		switch name {
+		case slug + ".pdf", slug + ".preflight.txt", slug + ".lines.txt":
+			return !opts.PDF
+		case slug + ".epub":
+			return !opts.EPUB
+		}
+		return false
+	}
+	// A build interrupted now (Ctrl-C) still leaves the last set.
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	if err := set.commit(keep); err != nil {
+		return res, fmt.Errorf("build: replace the outputs: %w", err)
+	}
+	for _, p := range set.files {
+		if p == pdfOut || p == epubOut {
+			res.Outputs = append(res.Outputs, Output{Path: p.path, Size: p.size})
+		}
 	}
 	lay.SaveFontChecks()
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil
-}
-
-// pendingFile is an output being written: a temporary file beside path,
-// renamed over path by commit, removed by abort.
-type pendingFile struct {
-	path string
-	f    *os.File
-	bw   *bufio.Writer
-	size int64
-	// closed is set by finish, with its error; done by commit or abort.
-	closed   bool
-	closeErr error
-	done     bool
-}
-
-func newPendingFile(path string) (*pendingFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix+filepath.Base(path)+"-*")
-	if err != nil {
-		return nil, err
-	}
-	return &pendingFile{path: path, f: f, bw: bufio.NewWriterSize(f, 256<<10)}, nil
-}
-
-func (p *pendingFile) Write(b []byte) (int, error) {
-	n, err := p.bw.Write(b)
-	p.size += int64(n)
-	return n, err
-}
-
-// finish flushes, syncs and closes the file, so that commit has only to
-// rename it: the EPUB is finished on its own goroutine while the PDF is
-// still being written.
-func (p *pendingFile) finish() error {
-	if p.closed {
-		return p.closeErr
-	}
-	p.closed = true
-	err := p.bw.Flush()
-	if err == nil {
-		err = p.f.Sync()
-	}
-	if cerr := p.f.Close(); err == nil {
-		err = cerr
-	}
-	p.closeErr = err
-	return err
-}
-
-// commit finishes the file and renames it into place.
-func (p *pendingFile) commit() error {
-	err := p.finish()
-	p.done = true
-	tmp := p.f.Name()
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		if err = os.Rename(tmp, p.path); err != nil {
-			err = fmt.Errorf("rename %s: %w", tmp, err)
-		}
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-// abort removes the temporary file unless it was committed; it accepts a
-// nil receiver.
-func (p *pendingFile) abort() {
-	if p == nil || p.done {
-		return
-	}
-	p.done = true
-	if !p.closed {
-		p.f.Close()
-	}
-	os.Remove(p.f.Name())
 }
 
 // imageWarmer prepares the EPUB's images in the background.
@@ -419,6 +391,26 @@ func (iw *imageWarmer) wait() {
 	if iw != nil {
 		iw.wg.Wait()
 	}
+}
+
+// sortCausesFirst orders diagnostics by file, line and column, with the
+// data files (book.yaml, the sources file, print.yaml: .yaml, .yml and
+// .json) before the chapters, since a problem in one of them causes
+// problems in the chapters that use it: a sources file that cannot be
+// read makes every citation an unknown source, and its cause must be
+// read first.
+func sortCausesFirst(ds *model.Diagnostics) {
+	ds.Sort()
+	rank := func(file string) int {
+		switch strings.ToLower(filepath.Ext(file)) {
+		case ".yaml", ".yml", ".json":
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(ds.List, func(a, b model.Diagnostic) int {
+		return rank(a.Pos.File) - rank(b.Pos.File)
+	})
 }
 
 // BuildTime returns the time stamped into the outputs: SOURCE_DATE_EPOCH

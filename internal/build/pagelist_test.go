@@ -13,8 +13,8 @@ import (
 )
 
 // TestPageMarkersInsideContainers builds a chapter whose pages start
-// inside a list, a definition (with a div and a list in it) and a code
-// block: each page's marker must stand where its page begins, in reading
+// inside a list, a definition (with a div and a list in it), a code
+// block and a div of sections with code: each page's marker must stand where its page begins, in reading
 // order, and not at the start of the container (pandoc's manual put eight
 // markers at the start of one definition list, EPUBCheck NAV-011).
 func TestPageMarkersInsideContainers(t *testing.T) {
@@ -32,6 +32,13 @@ func TestPageMarkersInsideContainers(t *testing.T) {
 		fmt.Fprintf(&md, "code line %d\n", i)
 	}
 	md.WriteString("```\n")
+	// Sections inside a div (pandoc's FAQ): a page may start at a
+	// heading, or at the space above a code block, inside the div.
+	md.WriteString("\n::: faqs\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&md, "## Question %d\n\nAn answer to question %d, long enough to take a few lines of the page, with a short example after it.\n\n```\nexample %d\n```\n\n", i, i, i)
+	}
+	md.WriteString(":::\n")
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book")
 	yaml := "title: Pages\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000ab\nchapters:\n  body:\n    - ch.md\n"

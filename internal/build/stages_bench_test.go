@@ -55,7 +55,7 @@ func BenchmarkRead(b *testing.B) {
 			book = readBook(b, dir)
 		}
 		cpu.report(b)
-		reportPerPage(b, 0, bookWords(book))
+		reportPerPage(b, 0, bookCounts(book))
 	})
 }
 
@@ -70,7 +70,7 @@ func BenchmarkCite(b *testing.B) {
 			b.StartTimer()
 			cite.Apply(book, &ds)
 		}
-		reportPerPage(b, 0, bookWords(book))
+		reportPerPage(b, 0, bookCounts(book))
 	})
 }
 
@@ -87,7 +87,7 @@ func BenchmarkTypo(b *testing.B) {
 			b.StartTimer()
 			typo.Apply(book, &ds)
 		}
-		reportPerPage(b, 0, bookWords(book))
+		reportPerPage(b, 0, bookCounts(book))
 	})
 }
 
@@ -113,7 +113,7 @@ func BenchmarkPDF(b *testing.B) {
 		b.StopTimer()
 		cpu.report(b)
 		b.ReportMetric(float64(size)/(1<<20), "MiB-out")
-		reportPerPage(b, pages, bookWords(book))
+		reportPerPage(b, pages, bookCounts(book))
 	})
 }
 
@@ -157,7 +157,7 @@ func BenchmarkEPUB(b *testing.B) {
 		b.StopTimer()
 		cpu.report(b)
 		b.ReportMetric(float64(size)/(1<<20), "MiB-out")
-		reportPerPage(b, pages, bookWords(book))
+		reportPerPage(b, pages, bookCounts(book))
 	})
 }
 
@@ -257,6 +257,6 @@ func BenchmarkLineBreak(b *testing.B) {
 		b.ReportMetric(float64(len(paras)), "paragraphs")
 		b.ReportMetric(float64(lines), "lines")
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(lines), "µs/line")
-		reportPerPage(b, 0, words)
+		reportPerPage(b, 0, [2]int{words, bookCounts(book)[1]})
 	})
 }

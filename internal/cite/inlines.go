@@ -125,12 +125,3 @@ func capitalizeFirst(ins []model.Inline) {
 		}
 	}
 }
-
-// firstUpper upper-cases the first letter of a string.
-func firstUpper(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
-}

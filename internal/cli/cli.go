@@ -3,12 +3,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"syscall"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -36,6 +41,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	args = intersperse(app, args)
 	unknown := false
 	app.CommandNotFound = func(c *ucli.Context, name string) {
 		fmt.Fprintf(stderr, "publish: unknown command %q\nRun 'publish --help' for usage.\n", name)
@@ -60,22 +66,53 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	return ExitUsage
 }
 
+// helpText is the description --help prints, with examples.
+const helpText = `publish reads book.yaml, the Markdown chapters it lists, the sources file and the images,
+and writes out/<slug>.epub, out/<slug>.pdf and out/<slug>.preflight.txt.
+
+BOOK_DIR is the book folder (the one holding book.yaml) or the project folder holding it as
+book/. When it is given (or --book is), --layout and --out default to layout/ and out/ in the
+book's project folder, the folder holding the book folder; without it, book/, layout/ and out/
+of the current folder are used. The folder flags may come before or after the command.
+
+Problems are printed as file:line:col: severity: message (--json prints them as JSON).
+Exit status: 0 success, 1 manuscript errors, 2 usage errors, 3 I/O or internal errors.
+
+Examples:
+   publish build                      build book/ into out/ (run in the project folder)
+   publish build ~/livre              build ~/livre/book into ~/livre/out
+   publish build --book ~/livre/book  the same
+   publish build --format pdf --out /tmp/proofs
+   publish check --json ~/livre       the problems as JSON, for an editor
+   publish watch ~/livre              rebuild on every change (Ctrl-C stops)
+   publish init ~/livre               create a new book that builds at once`
+
+// folderFlags are the flags naming the folders and the reporting flags.
+// Every command that reads a book takes them, and so does publish
+// itself, so that they may be given before or after the command.
+func folderFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringFlag{Name: "book", Usage: "the book folder, holding book.yaml (default: book)"},
+		&ucli.StringFlag{Name: "layout", Usage: "the layout folder: print.yaml, epub.css (default: layout in the book's project folder)"},
+		&ucli.StringFlag{Name: "out", Usage: "where the EPUB, PDF and reports are written (default: out in the book's project folder)"},
+		&ucli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+		&ucli.BoolFlag{Name: "json", Usage: "print the diagnostics and the result as JSON on standard output"},
+	}
+}
+
 func newApp(stdout, stderr io.Writer) *ucli.App {
-	bookFlag := &ucli.StringFlag{Name: "book", Value: "book", Usage: "the book folder (holds book.yaml)"}
-	layoutFlag := &ucli.StringFlag{Name: "layout", Value: "layout", Usage: "the layout folder (print.yaml, epub.css)"}
-	outFlag := &ucli.StringFlag{Name: "out", Value: "out", Usage: "where the EPUB, PDF and reports are written"}
-	strictFlag := &ucli.BoolFlag{Name: "strict", Usage: "treat a figure without a credit as an error"}
+	strictFlag := func() ucli.Flag {
+		return &ucli.BoolFlag{Name: "strict", Usage: "treat a figure without a credit as an error"}
+	}
 	return &ucli.App{
-		Name:      "publish",
-		Usage:     "turn a manuscript into an EPUB 3 and a print-ready PDF",
-		UsageText: "publish [--book DIR] [--layout DIR] [--out DIR] COMMAND [options]",
-		Description: "publish reads book.yaml, the Markdown chapters it lists, the sources file and the images,\n" +
-			"and writes out/<slug>.epub and out/<slug>.pdf. Problems are printed as file:line:col: message.\n" +
-			"Exit status: 0 success, 1 manuscript errors, 2 usage errors, 3 I/O or internal errors.",
+		Name:            "publish",
+		Usage:           "turn a manuscript into an EPUB 3 and a print-ready PDF",
+		UsageText:       "publish COMMAND [BOOK_DIR] [--book DIR] [--layout DIR] [--out DIR] [options]",
+		Description:     helpText,
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
-		Flags:           []ucli.Flag{bookFlag, layoutFlag, outFlag},
+		Flags:           folderFlags(),
 		ExitErrHandler:  func(*ucli.Context, error) {},
 		OnUsageError: func(c *ucli.Context, err error, _ bool) error {
 			return ucli.Exit("publish: "+err.Error()+"\nRun 'publish --help' for usage.", ExitUsage)
@@ -84,22 +121,26 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 			{
 				Name:      "build",
 				Usage:     "build the EPUB and the PDF",
-				UsageText: "publish build [--format epub|pdf|all] [-v] [--strict]",
-				Flags: []ucli.Flag{
+				UsageText: "publish build [BOOK_DIR] [--format epub|pdf|all] [-v] [--strict] [--book DIR] [--layout DIR] [--out DIR] [--quiet] [--json]",
+				Description: "Examples:\n   publish build\n   publish build ~/livre --out /tmp/livre-out\n" +
+					"   publish build --format epub --book ~/livre/book",
+				Flags: append(folderFlags(),
 					&ucli.StringFlag{Name: "format", Value: "all", Usage: "which output: epub, pdf or all"},
 					&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print each stage's time and write the line-breaking dump to out/<slug>.lines.txt"},
-					strictFlag,
-				},
+					strictFlag(),
+				),
 				Action: func(c *ucli.Context) error { return runBuild(c, stdout, stderr) },
 			},
 			{
-				Name:      "check",
-				Usage:     "check the manuscript and print its problems; writes nothing",
-				UsageText: "publish check [--strict] [--preflight]",
-				Flags: []ucli.Flag{strictFlag,
-					&ucli.BoolFlag{Name: "preflight", Usage: "lay out the print edition and print its preflight report"}},
+				Name:        "check",
+				Usage:       "check the manuscript and print its problems; writes nothing",
+				UsageText:   "publish check [BOOK_DIR] [--strict] [--preflight] [--book DIR] [--layout DIR] [--quiet] [--json]",
+				Description: "Examples:\n   publish check\n   publish check ~/livre --strict\n   publish check --json ~/livre",
+				Flags: append(folderFlags(), strictFlag(),
+					&ucli.BoolFlag{Name: "preflight", Usage: "lay out the print edition and print its preflight report"}),
 				Action: func(c *ucli.Context) error { return runCheck(c, stdout, stderr) },
 			},
+			watchCommand(stdout, stderr),
 			{
 				Name:      "init",
 				Usage:     "create a new book folder that builds at once",
@@ -121,9 +162,14 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 			{
 				Name:      "slug",
 				Usage:     "print the file name the outputs get (out/<slug>.epub); used by the Makefile",
-				UsageText: "publish slug",
+				UsageText: "publish slug [BOOK_DIR] [--book DIR]",
+				Flags:     folderFlags(),
 				Action: func(c *ucli.Context) error {
-					slug, err := build.Slug(c.String("book"))
+					f, err := resolveFolders(c)
+					if err != nil {
+						return err
+					}
+					slug, err := build.Slug(f.book)
 					if err != nil {
 						return ucli.Exit("publish slug: "+err.Error(), ExitManuscript)
 					}
@@ -131,7 +177,7 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 					return nil
 				},
 			},
-			watchCommand(stdout, stderr), corpusCommand(stdout),
+			corpusCommand(stdout),
 			{
 				Name:  "version",
 				Usage: "print the version",
@@ -144,42 +190,114 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 	}
 }
 
-func buildOptions(c *ucli.Context) build.Options {
-	return build.Options{
-		BookDir:   c.String("book"),
-		LayoutDir: c.String("layout"),
-		OutDir:    c.String("out"),
-		Strict:    c.Bool("strict"),
+// flagValue returns the value of a string flag given on the command or
+// before it (the command's own wins), and whether it was given at all.
+func flagValue(c *ucli.Context, name string) (string, bool) {
+	for _, ctx := range lineage(c) {
+		if slices.Contains(ctx.LocalFlagNames(), name) {
+			return ctx.String(name), true
+		}
 	}
+	return "", false
+}
+
+// flagBool reports whether a bool flag was given on the command or before
+// it.
+func flagBool(c *ucli.Context, name string) bool {
+	for _, ctx := range lineage(c) {
+		if slices.Contains(ctx.LocalFlagNames(), name) && ctx.Bool(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// folders are the book, layout and output folders of a command.
+type folders struct {
+	book, layout, out string
+}
+
+// resolveFolders applies the rule of helpText: BOOK_DIR or --book names
+// the book folder (or the project folder holding it as book/), and
+// --layout and --out default to layout/ and out/ beside the book folder.
+func resolveFolders(c *ucli.Context) (folders, error) {
+	name := c.Command.Name
+	if c.NArg() > 1 {
+		return folders{}, ucli.Exit(fmt.Sprintf("publish %s: unexpected argument %q (give one book folder)", name, c.Args().Get(1)), ExitUsage)
+	}
+	book, given := flagValue(c, "book")
+	if c.NArg() == 1 {
+		if given {
+			return folders{}, ucli.Exit(fmt.Sprintf("publish %s: the book folder is given twice (%q and --book %q)", name, c.Args().First(), book), ExitUsage)
+		}
+		book, given = c.Args().First(), true
+	}
+	if !given || book == "" {
+		book = "book"
+	}
+	book = filepath.Clean(book)
+	if _, err := os.Stat(filepath.Join(book, "book.yaml")); err != nil {
+		if _, err := os.Stat(filepath.Join(book, "book", "book.yaml")); err == nil {
+			book = filepath.Join(book, "book")
+		}
+	}
+	project := filepath.Dir(book)
+	f := folders{book: book, layout: filepath.Join(project, "layout"), out: filepath.Join(project, "out")}
+	if v, ok := flagValue(c, "layout"); ok {
+		f.layout = v
+	}
+	if v, ok := flagValue(c, "out"); ok {
+		f.out = v
+	}
+	return f, nil
+}
+
+func buildOptions(c *ucli.Context) (build.Options, error) {
+	f, err := resolveFolders(c)
+	if err != nil {
+		return build.Options{}, err
+	}
+	return build.Options{
+		BookDir:   f.book,
+		LayoutDir: f.layout,
+		OutDir:    f.out,
+		Strict:    c.Bool("strict"),
+	}, nil
 }
 
 func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
-	if c.NArg() > 0 {
-		return ucli.Exit(fmt.Sprintf("publish build: unexpected argument %q (use --book DIR)", c.Args().First()), ExitUsage)
+	opts, err := buildOptions(c)
+	if err != nil {
+		return err
 	}
-	opts := buildOptions(c)
 	if err := setFormat(c, &opts); err != nil {
 		return err
 	}
-	var dump *strings.Builder
+	rep := newReporter(c, stdout, stderr)
 	if c.Bool("verbose") {
 		opts.Log = stderr
-		dump = &strings.Builder{}
-		opts.Dump = dump
+		opts.LineDump = true
 	}
-	res, err := build.Run(opts)
-	printDiagnostics(stderr, res)
+	if !rep.quiet && !rep.json {
+		opts.Notify = stderr
+	}
+	// Ctrl-C or a TERM stops the build between its steps: the new set is
+	// removed and the lock released, so nothing is left in out/.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := build.RunContext(ctx, opts)
+	rep.diagnostics(res)
 	if err != nil {
+		rep.result("build", res, err)
 		return exitFor(err)
 	}
-	if dump != nil && dump.Len() > 0 && len(res.Outputs) > 0 {
-		p := strings.TrimSuffix(res.Outputs[0].Path, filepath.Ext(res.Outputs[0].Path)) + ".lines.txt"
-		if err := build.WriteFileAtomic(p, []byte(dump.String())); err != nil {
-			return ucli.Exit("publish: write line dump: "+err.Error(), ExitInternal)
+	for _, o := range res.Outputs {
+		if c.Bool("verbose") && strings.HasSuffix(o.Path, ".pdf") {
+			fmt.Fprintf(stderr, "line-breaking dump: %s\n", strings.TrimSuffix(o.Path, ".pdf")+".lines.txt")
 		}
-		fmt.Fprintf(stderr, "line-breaking dump: %s\n", p)
 	}
-	fmt.Fprintln(stdout, builtLine(res))
+	rep.result("build", res, nil)
+	rep.say(builtLine(res))
 	return nil
 }
 
@@ -199,22 +317,35 @@ func setFormat(c *ucli.Context, opts *build.Options) error {
 }
 
 func runCheck(c *ucli.Context, stdout, stderr io.Writer) error {
-	opts := buildOptions(c)
+	opts, err := buildOptions(c)
+	if err != nil {
+		return err
+	}
+	rep := newReporter(c, stdout, stderr)
 	// Both outputs are made in memory and nothing is written, so that
 	// check reports exactly what build reports (the renderers find
 	// problems too: a skipped heading level, a character the typeface
 	// lacks, a figure below the printer's resolution).
 	opts.EPUB, opts.PDF, opts.CheckOnly = true, true, true
 	res, err := build.Run(opts)
-	printDiagnostics(stderr, res)
+	rep.diagnostics(res)
+	rep.result("check", res, err)
 	if err != nil {
 		return exitFor(err)
 	}
-	if c.Bool("preflight") && res.Preflight != "" {
+	if c.Bool("preflight") && res.Preflight != "" && !rep.json {
 		fmt.Fprint(stdout, res.Preflight)
 	}
-	fmt.Fprintf(stdout, "checked %s: %d chapters, %d figures%s\n", c.String("book"), len(res.Book.Chapters), len(res.Book.Figures), summary(res))
+	rep.say(fmt.Sprintf("checked %s: %s, %s%s", opts.BookDir, plural(len(res.Book.Chapters), "chapter"), plural(len(res.Book.Figures), "figure"), summary(res)))
 	return nil
+}
+
+// plural writes a count with its noun: "1 chapter", "2 chapters".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func summary(res *build.Result) string {
@@ -222,21 +353,15 @@ func summary(res *build.Result) string {
 	if w == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d warnings or suggestions)", w)
-}
-
-func printDiagnostics(w io.Writer, res *build.Result) {
-	if res == nil {
-		return
-	}
-	for _, d := range res.Diagnostics.List {
-		fmt.Fprintln(w, d.String())
-	}
+	return fmt.Sprintf(" (%s or suggestions)", plural(w, "warning"))
 }
 
 func exitFor(err error) error {
 	if errors.Is(err, build.ErrManuscript) {
 		return ucli.Exit("publish: the manuscript has errors; nothing was written", ExitManuscript)
+	}
+	if errors.Is(err, context.Canceled) {
+		return ucli.Exit("publish: interrupted; the previous outputs are kept", ExitInternal)
 	}
 	return ucli.Exit("publish: "+err.Error(), ExitInternal)
 }

@@ -2,10 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/publish-books/publish/internal/build"
 )
 
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -20,7 +27,8 @@ func TestUsageErrors(t *testing.T) {
 		{"frobnicate"},
 		{"--no-such-flag", "build"},
 		{"build", "--format", "docx"},
-		{"build", "extra-argument"},
+		{"build", "one-book", "another-book"},
+		{"build", "--book", "a", "b"},
 		{"init"},
 	} {
 		code, _, stderr := run(t, args...)
@@ -193,5 +201,139 @@ func TestCheckReportsWhatBuildReports(t *testing.T) {
 	}
 	if checkErr != buildErr {
 		t.Errorf("check reports\n%s\nbuild reports\n%s", checkErr, buildErr)
+	}
+}
+
+// TestBookFolderArgument is the issue's "publish build --book mybook
+// fails with flag provided but not defined: -book": the book folder is
+// accepted as an argument or as --book, before or after the command, from
+// any folder, with the layout and output folders found beside it; the
+// project folder made by init is accepted too.
+func TestBookFolderArgument(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	t.Chdir(t.TempDir())
+	book := filepath.Join(dir, "book")
+	for _, args := range [][]string{
+		{"build", book},
+		{"build", "--book", book},
+		{"--book", book, "build"},
+		{"build", dir},
+		{"build", dir, "--format", "pdf", "--quiet"},
+		{"build", "-q", book},
+	} {
+		code, stdout, stderr := run(t, args...)
+		if code != 0 {
+			t.Errorf("publish %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "out", "mon-livre.pdf")); err != nil {
+			t.Errorf("publish %s: no PDF in the project's out/: %v", strings.Join(args, " "), err)
+		}
+		quiet := slices.Contains(args, "--quiet") || slices.Contains(args, "-q")
+		if quiet != (stdout == "") {
+			t.Errorf("publish %s: standard output %q", strings.Join(args, " "), stdout)
+		}
+	}
+	// --out after the book folder, and the check's summary in the singular.
+	other := filepath.Join(t.TempDir(), "elsewhere")
+	if code, _, stderr := run(t, "build", book, "--out", other); code != 0 {
+		t.Fatalf("build --out after the folder: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(other, "mon-livre.epub")); err != nil {
+		t.Errorf("--out after the book folder was not used: %v", err)
+	}
+	code, stdout, stderr := run(t, "check", book)
+	if code != 0 || !strings.Contains(stdout, ": 1 chapter, 1 figure") {
+		t.Errorf("check: exit %d, output %q (want \"1 chapter, 1 figure\")\n%s", code, stdout, stderr)
+	}
+}
+
+// TestJSONDiagnostics checks --json: one object on standard output with
+// each diagnostic's file, line, column, severity, code and message, and
+// the exit codes of the text form.
+func TestJSONDiagnostics(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	chapter := filepath.Join(dir, "book", "01-premier-chapitre.md")
+	if err := os.WriteFile(chapter, []byte("# Titre\n\nTexte [@inconnu].\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := run(t, "check", dir, "--json")
+	if code != ExitManuscript {
+		t.Errorf("exit %d, want %d", code, ExitManuscript)
+	}
+	var rep JSONReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("standard output is not one JSON object: %v\n%s", err, stdout)
+	}
+	found := false
+	for _, d := range rep.Diagnostics {
+		if strings.HasSuffix(d.File, "01-premier-chapitre.md") && d.Line == 3 && d.Column == 7 && d.Severity == "error" && strings.Contains(d.Message, `unknown source "inconnu"`) {
+			found = true
+		}
+	}
+	if rep.OK || !found {
+		t.Errorf("the report does not hold the positioned error: %+v", rep)
+	}
+}
+
+// TestCorpusHidden checks that the benchmark tool is not in the user's
+// --help, though it still runs (corpus_test.go).
+func TestCorpusHidden(t *testing.T) {
+	_, out, _ := run(t, "--help")
+	if strings.Contains(out, "corpus") {
+		t.Errorf("--help lists the corpus command:\n%s", out)
+	}
+	for _, cmd := range []string{"build", "check", "watch"} {
+		_, out, _ := run(t, cmd, "--help")
+		if !strings.Contains(out, "Examples:") || !strings.Contains(out, "--out") {
+			t.Errorf("publish %s --help has no examples or no --out:\n%s", cmd, out)
+		}
+	}
+}
+
+// TestInterruptedBuildLeavesNothing is the issue's "killed builds leave
+// two hidden temporary files in out/": a build stopped by Ctrl-C (SIGINT)
+// at several moments removes its unfinished set, and out/ keeps a whole
+// set.
+func TestInterruptedBuildLeavesNothing(t *testing.T) {
+	if args := os.Getenv("PUBLISH_CLI_HELPER"); args != "" {
+		os.Exit(Main(append([]string{"publish"}, strings.Split(args, "\n")...), io.Discard, io.Discard))
+	}
+	dir := filepath.Join(t.TempDir(), "livre")
+	if code, _, stderr := run(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "build", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out")
+	for _, delay := range []time.Duration{20, 60, 100, 150, 200, 300} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptedBuildLeavesNothing$")
+		cmd.Env = append(os.Environ(), "PUBLISH_CLI_HELPER=build\n"+dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		if _, err := build.VerifyOutputs(out); err != nil {
+			t.Errorf("interrupted after %d ms: %v", delay, err)
+		}
+		entries, _ := os.ReadDir(filepath.Join(out, ".publish"))
+		sets := 0
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "set-") {
+				sets++
+			}
+		}
+		if sets != 1 {
+			t.Errorf("interrupted after %d ms (exit %d): %d sets left in out/.publish, want the current one", delay, cmd.ProcessState.ExitCode(), sets)
+		}
 	}
 }

@@ -12,10 +12,11 @@ import (
 )
 
 // corpusCommand is `publish corpus`: write one of the generated benchmark
-// books (scripts/bench.sh builds them).
+// books (scripts/bench.sh builds them). It is hidden from --help.
 func corpusCommand(stdout io.Writer) *ucli.Command {
 	return &ucli.Command{
 		Name:      "corpus",
+		Hidden:    true, // a developer's tool (scripts/bench.sh), not for books
 		Usage:     "write a generated benchmark book (a novel or an illustrated book, small or large)",
 		UsageText: "publish corpus [--kind novel|illustrated] [--size small|large] DIR",
 		Flags: []ucli.Flag{
@@ -38,8 +39,8 @@ func corpusCommand(stdout io.Writer) *ucli.Command {
 			if err != nil {
 				return ucli.Exit("publish "+err.Error(), ExitInternal)
 			}
-			fmt.Fprintf(stdout, "wrote %s: %d chapters, %d words, %d notes, %d citations, %d figures\n",
-				dir, st.Chapters, st.Words, st.Notes, st.Citations, st.Figures)
+			fmt.Fprintf(stdout, "wrote %s: %d chapters, %d words, %d distinct word forms, %d notes, %d citations, %d figures\n",
+				dir, st.Chapters, st.Words, st.Vocabulary, st.Notes, st.Citations, st.Figures)
 			return nil
 		},
 	}

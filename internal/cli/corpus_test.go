@@ -28,7 +28,7 @@ func TestCorpusCommand(t *testing.T) {
 		{[]string{"publish", "corpus", dir}, ExitUsage, "already holds a book.yaml"},
 		{[]string{"publish", "corpus", "--kind", "poem", filepath.Join(dir, "x")}, ExitUsage, `unknown kind "poem"`},
 		{[]string{"publish", "corpus"}, ExitUsage, "give the book folder"},
-		{[]string{"publish", "watch", "extra"}, ExitUsage, "unexpected argument"},
+		{[]string{"publish", "watch", "one", "extra"}, ExitUsage, "unexpected argument"},
 		{[]string{"publish", "watch", "--format", "docx"}, ExitUsage, `--format "docx"`},
 	}
 	for _, tc := range tests {

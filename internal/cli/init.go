@@ -90,8 +90,8 @@ func runInit(c *ucli.Context, stdout io.Writer) error {
 			return ucli.Exit("publish init: "+err.Error(), ExitInternal)
 		}
 	}
-	fmt.Fprintf(stdout, "created %s; build it with: cd %s && publish build\n(or from anywhere: publish --book %s --layout %s --out %s build)\n",
-		dir, dir, filepath.Join(dir, "book"), filepath.Join(dir, "layout"), filepath.Join(dir, "out"))
+	fmt.Fprintf(stdout, "created %s; build it with: cd %s && publish build\n(or from anywhere: publish build %s)\n",
+		dir, dir, dir)
 	return nil
 }
 

@@ -23,35 +23,47 @@ func watchCommand(stdout, stderr io.Writer) *ucli.Command {
 	return &ucli.Command{
 		Name:      "watch",
 		Usage:     "build, then rebuild whenever the book, layout, fonts or images change (Ctrl-C stops)",
-		UsageText: "publish watch [--format epub|pdf|all] [--strict] [--debounce 200ms]",
-		Flags: []ucli.Flag{
+		UsageText: "publish watch [BOOK_DIR] [--format epub|pdf|all] [--strict] [--debounce 200ms] [--book DIR] [--layout DIR] [--out DIR] [--quiet] [--json]",
+		Description: "Examples:\n   publish watch\n   publish watch ~/livre --format epub\n" +
+			"   publish watch --json ~/livre   one JSON object per build, for an editor",
+		Flags: append(folderFlags(),
 			&ucli.StringFlag{Name: "format", Value: "all", Usage: "which output: epub, pdf or all"},
 			&ucli.BoolFlag{Name: "strict", Usage: "treat a figure without a credit as an error"},
 			&ucli.DurationFlag{Name: "debounce", Value: watch.DefaultDebounce, Usage: "quiet time after a change before rebuilding"},
-		},
+		),
 		Action: func(c *ucli.Context) error { return runWatch(c, stdout, stderr) },
 	}
 }
 
 func runWatch(c *ucli.Context, stdout, stderr io.Writer) error {
-	if c.NArg() > 0 {
-		return ucli.Exit(fmt.Sprintf("publish watch: unexpected argument %q (use --book DIR)", c.Args().First()), ExitUsage)
+	opts, err := buildOptions(c)
+	if err != nil {
+		return err
 	}
-	opts := buildOptions(c)
 	if err := setFormat(c, &opts); err != nil {
 		return err
 	}
+	rep := newReporter(c, stdout, stderr)
+	if !rep.quiet && !rep.json {
+		opts.Notify = stderr
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := watch.Run(ctx, watch.Options{
+	err = watch.Run(ctx, watch.Options{
 		Build:    opts,
 		Debounce: c.Duration("debounce"),
 		Log:      stderr,
 		Watching: func(dirs []string) {
-			fmt.Fprintf(stderr, "watching %s (Ctrl-C stops)\n", strings.Join(dirs, ", "))
+			if !rep.quiet && !rep.json {
+				fmt.Fprintf(stderr, "watching %s (Ctrl-C stops)\n", strings.Join(dirs, ", "))
+			}
 		},
 		Report: func(res *build.Result, err error) {
-			printDiagnostics(stderr, res)
+			rep.diagnostics(res)
+			rep.result("build", res, err)
+			if rep.json {
+				return
+			}
 			stamp := time.Now().Format("15:04:05")
 			switch {
 			case errors.Is(err, build.ErrManuscript):
@@ -59,7 +71,7 @@ func runWatch(c *ucli.Context, stdout, stderr io.Writer) error {
 			case err != nil:
 				fmt.Fprintf(stderr, "%s publish: %v\n", stamp, err)
 			default:
-				fmt.Fprintf(stdout, "%s %s\n", stamp, builtLine(res))
+				rep.say(stamp + " " + builtLine(res))
 			}
 		},
 	})

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // Kind names a corpus.
@@ -88,6 +89,9 @@ type Stats struct {
 	Figures    int
 	Notes      int
 	Citations  int
+	// Vocabulary is the number of distinct word forms (runs of letters,
+	// in lower case) of the chapters' text, attribute blocks aside.
+	Vocabulary int
 }
 
 // Generate writes a complete book folder into dir: book.yaml, the
@@ -100,11 +104,13 @@ func Generate(dir string, spec Spec) (Stats, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return st, fmt.Errorf("corpus: create %s: %w", dir, err)
 	}
-	g := &generator{spec: spec, p: &prose{r: newRNG(spec.Seed)}}
+	g := &generator{spec: spec, p: &prose{r: newRNG(spec.Seed), lx: newLexicon(spec.Seed)}}
 	files := []string{}
+	forms := map[string]bool{}
 	for i := 1; i <= spec.Chapters; i++ {
 		name := fmt.Sprintf("chapitre-%02d.md", i)
 		text := g.chapter(i)
+		addForms(forms, text)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			return st, fmt.Errorf("corpus: write chapter: %w", err)
 		}
@@ -123,7 +129,40 @@ func Generate(dir string, spec Spec) (Stats, error) {
 	}
 	st = g.stats
 	st.Chapters = spec.Chapters
+	st.Vocabulary = len(forms)
 	return st, nil
+}
+
+// addForms adds to forms the word forms of a chapter's Markdown: its runs
+// of letters in lower case, leaving out attribute blocks ({#ch-01},
+// {lang=en}) and image file names.
+func addForms(forms map[string]bool, md string) {
+	skip := byte(0)
+	start := -1
+	for i, r := range md {
+		switch {
+		case skip != 0:
+			if r == rune(skip) {
+				skip = 0
+			}
+			continue
+		case r == '{':
+			skip = '}'
+		case r == '(' && i > 0 && md[i-1] == ']':
+			skip = ')'
+		}
+		letter := unicode.IsLetter(r) && skip == 0
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			forms[strings.ToLower(md[start:i])] = true
+			start = -1
+		}
+	}
+	if start >= 0 {
+		forms[strings.ToLower(md[start:])] = true
+	}
 }
 
 func bookYAML(spec Spec, files []string) string {

@@ -10,7 +10,7 @@ import (
 
 // version names the generator's output; bump it when the text or the
 // images change so that Ensure never returns an older corpus.
-const version = "v3"
+const version = "v4"
 
 var ensured sync.Map // cache key → *ensureResult
 

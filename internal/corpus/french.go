@@ -12,6 +12,9 @@ import (
 // (guillemets, dialogue dashes, inverted incises such as « demanda-t-elle »).
 type prose struct {
 	r *rng
+	// lx is the vocabulary of invented words drawn by frequency
+	// (lexicon.go); nil writes with the grammar's own words only.
+	lx *lexicon
 	// last is the person the previous sentence was about, so that the next
 	// one may say « il » or « elle ».
 	last *person
@@ -45,6 +48,9 @@ func (p *prose) np(w noun, d det, plural bool, adjs []adj) string {
 	head := word
 	if len(adjs) > 0 && p.r.chance(35) {
 		a := pick(p.r, adjs)
+		if p.lx != nil && p.r.chance(60) {
+			a = p.lx.adj(p.r)
+		}
 		if a.pre {
 			if !startsWithVowel(w.sg) && !(plural && d == detIndef) {
 				head = a.form(w.fem, plural) + " " + word
@@ -140,6 +146,10 @@ func (p *prose) other() person {
 func (p *prose) object() (verb, obj string, w noun) {
 	d := pick(p.r, []det{detDef, detDef, detPoss, detIndef, detDem})
 	plural := p.r.chance(20)
+	if p.lx != nil && p.r.chance(60) {
+		w = p.lx.noun(p.r)
+		return p.lx.verb(p.r, "ps", false), p.np(w, d, plural, thingAdjs), w
+	}
 	switch p.r.intn(3) {
 	case 0:
 		w = pick(p.r, readables)
@@ -159,19 +169,30 @@ func (p *prose) clause() string {
 		s, _ := p.subject()
 		v, o, _ := p.object()
 		c := s + " " + v + " " + o
-		if p.r.chance(40) {
+		switch {
+		case p.lx != nil && p.r.chance(25):
+			w := p.lx.noun(p.r)
+			c += " " + contract(pick(p.r, []string{"à", "de"}), p.np(w, detDef, p.r.chance(20), thingAdjs))
+		case p.r.chance(40):
 			c += " " + pick(p.r, locs)
 		}
 		return c
 	case 3:
 		s, _ := p.subject()
-		c := s + " " + pick(p.r, verbsIntr)
+		v := pick(p.r, verbsIntr)
+		if p.lx != nil && p.r.chance(50) {
+			v = p.lx.verb(p.r, "ps", false) + " " + contract("à", p.np(p.lx.noun(p.r), detDef, false, nil))
+		}
+		c := s + " " + v
 		if p.r.chance(30) {
 			c += " " + pick(p.r, locs)
 		}
 		return c
 	case 4:
 		s, _ := p.subject()
+		if p.lx != nil && p.r.chance(60) {
+			return s + " " + p.lx.verb(p.r, "impf", false) + " " + pick(p.r, locs)
+		}
 		return s + " " + pick(p.r, verbsImpf) + " " + pick(p.r, locs)
 	case 5:
 		w := pick(p.r, elements)
@@ -179,6 +200,9 @@ func (p *prose) clause() string {
 	case 6:
 		w := pick(p.r, places)
 		a := pick(p.r, placeAdjs)
+		if p.lx != nil && p.r.chance(40) {
+			a = p.lx.adj(p.r)
+		}
 		verb := pick(p.r, []string{"était", "semblait", "restait", "paraissait", "devenait"})
 		return p.np(w, detDef, false, nil) + " " + verb + " " + a.form(w.fem, false)
 	case 7:
@@ -189,6 +213,13 @@ func (p *prose) clause() string {
 		s, _ := p.subject()
 		return s + " " + pick(p.r, []string{"savait que", "pensait que", "se disait que", "devinait que", "comprit que"}) + " " + pick(p.r, thoughts)
 	case 9:
+		if p.lx != nil && p.r.chance(50) {
+			// A word set in italics, as an author quotes a term.
+			s, _ := p.subject()
+			w := p.lx.noun(p.r)
+			return s + " " + pick(p.r, []string{"répétait le mot", "ne comprenait pas le mot", "écrivit le mot", "se souvint du mot"}) +
+				" *" + w.sg + "*, " + pick(p.r, []string{"qu'on disait au port", "venu d'on ne sait où", "que personne n'employait plus"})
+		}
 		if p.r.chance(50) {
 			return p.clause()
 		}
@@ -251,6 +282,11 @@ func (p *prose) utterance() (text string, mark byte) {
 	sp := " "
 	if p.r.chance(25) {
 		sp = "" // typed without the space; the typography pass adds it
+	}
+	if p.lx != nil && p.r.chance(15) {
+		// A British soldier's words, in English.
+		e := p.lx.englishSentence(p.r)
+		return "[" + e + "]{lang=en}", e[len(e)-1]
 	}
 	switch p.r.intn(9) {
 	case 0:

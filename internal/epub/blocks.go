@@ -299,7 +299,12 @@ func (r *ren) table(t *model.Table) {
 	w.open("table", "id", r.id(t.ID))
 	w.nl()
 	if len(t.Caption) > 0 {
+		// Numbered as the print edition numbers it: « Tableau 2 — ».
 		w.open("caption")
+		if t.Number > 0 {
+			w.elem("span", r.b.terms.TableLabel(t.Number), "class", "table-label")
+			w.elem("span", r.b.terms.TableSep, "class", "table-sep")
+		}
 		r.inlines(t.Caption)
 		w.close("caption")
 		w.nl()

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/publish-books/publish/internal/cachefile"
 )
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -122,7 +124,7 @@ func deflated(data []byte, cacheDir string) ([]byte, error) {
 		return nil, err
 	}
 	if path != "" {
-		writeCacheFile(path, buf.Bytes())
+		cachefile.Write(path, buf.Bytes())
 	}
 	return buf.Bytes(), nil
 }
@@ -148,23 +150,5 @@ func inflatesTo(comp, data []byte) bool {
 		if err != nil {
 			return false
 		}
-	}
-}
-
-// writeCacheFile stores data at path through a temporary file beside it;
-// a cache that cannot be written only costs time, so errors are ignored.
-func writeCacheFile(path string, data []byte) {
-	dir := filepath.Dir(path)
-	if os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(dir, ".deflate-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
-		os.Remove(tmp.Name())
 	}
 }

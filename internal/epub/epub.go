@@ -12,8 +12,6 @@ package epub
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -126,27 +124,6 @@ func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) e
 	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir)
 }
 
-// WriteFile writes the EPUB to path through a temporary file renamed into
-// place, so that a failed write leaves the previous file intact.
-func WriteFile(path string, book *model.Book, opts Options, ds *model.Diagnostics) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".epub-*")
-	if err != nil {
-		return fmt.Errorf("epub: create temporary file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := Write(tmp, book, opts, ds); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("epub: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("epub: rename to %s: %w", path, err)
-	}
-	return nil
-}
-
 // add appends a file to the manifest and returns it.
 func (b *builder) add(id, href, mediaType, props string, data []byte) *item {
 	it := &item{id: id, href: href, mediaType: mediaType, props: props, data: data}
@@ -193,6 +170,8 @@ func (b *builder) build() error {
 		switch g.Kind {
 		case model.IllustrationsPage:
 			b.addFigureList(g)
+		case model.TablesPage:
+			b.addTableList(g)
 		case model.CreditsPage:
 			b.addCreditsPage(g)
 		case model.BibliographyPage:
@@ -208,7 +187,7 @@ func (b *builder) build() error {
 // each element ID, for internal links.
 func (b *builder) indexChapters() {
 	used := map[string]bool{"nav.xhtml": true, "cover.xhtml": true, "titlepage.xhtml": true,
-		"copyright.xhtml": true, "figures.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
+		"copyright.xhtml": true, "figures.xhtml": true, "tables.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
 	for _, g := range b.book.Generated {
 		if g.Kind == model.IndexPage {
 			used[indexFile(g)] = true

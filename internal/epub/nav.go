@@ -54,6 +54,8 @@ func (b *builder) addNav() {
 		switch g.Kind {
 		case model.IllustrationsPage:
 			landmark("loi", "figures.xhtml", b.terms.Figures)
+		case model.TablesPage:
+			landmark("lot", "tables.xhtml", b.terms.Tables)
 		case model.BibliographyPage:
 			landmark("bibliography", "bibliography.xhtml", b.terms.Bibliography)
 		case model.IndexPage:
@@ -119,6 +121,8 @@ func (b *builder) tocEntries() []*tocEntry {
 		switch g.Kind {
 		case model.IllustrationsPage:
 			out = append(out, &tocEntry{href: "figures.xhtml", text: b.terms.Figures})
+		case model.TablesPage:
+			out = append(out, &tocEntry{href: "tables.xhtml", text: b.terms.Tables})
 		case model.CreditsPage:
 			out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
 		case model.BibliographyPage:

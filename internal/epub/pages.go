@@ -191,6 +191,28 @@ func (b *builder) writeFigureList(w *xw, r *ren) {
 	w.nl()
 }
 
+// addTableList writes the list of tables: each captioned table's number
+// and caption, linking to the table.
+func (b *builder) addTableList(g model.GeneratedPage) {
+	b.addBackMatterPage(g, "tables", "lot", "lot", "", b.terms.Tables, func(w *xw, r *ren) {
+		r.plain = true
+		w.open("ol", "class", "table-list")
+		w.nl()
+		for _, t := range b.book.Tables {
+			w.open("li")
+			w.open("a", "href", b.chapterFile[b.idChapter[t.ID]]+"#"+t.ID)
+			w.elem("span", b.terms.TableLabel(t.Number), "class", "table-label")
+			w.esc(b.terms.TableSep)
+			r.inlines(t.Caption)
+			w.close("a")
+			w.close("li")
+			w.nl()
+		}
+		w.close("ol")
+		w.nl()
+	})
+}
+
 // addCreditsPage writes the picture credits: for each figure with a
 // credit, its number (linking to the figure) and the credit line the
 // citation formatter made.

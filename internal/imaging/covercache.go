@@ -8,6 +8,8 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+
+	"github.com/publish-books/publish/internal/cachefile"
 )
 
 // coverVersion names WriteCover's drawing; it is part of the cache key, so
@@ -33,7 +35,7 @@ func CachedCover(cacheDir string, spec CoverSpec) ([]byte, error) {
 		return nil, err
 	}
 	if path != "" {
-		writeCacheFile(path, buf.Bytes())
+		cachefile.Write(path, buf.Bytes())
 	}
 	return buf.Bytes(), nil
 }
@@ -59,22 +61,4 @@ func coverKey(spec CoverSpec) string {
 	binary.BigEndian.PutUint64(wh[8:], uint64(spec.Height))
 	h.Write(wh[:])
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// writeCacheFile stores data at path through a temporary file; a cache
-// that cannot be written only costs time, so errors are ignored.
-func writeCacheFile(path string, data []byte) {
-	dir := filepath.Dir(path)
-	if os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(dir, ".cover-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
-		os.Remove(tmp.Name())
-	}
 }

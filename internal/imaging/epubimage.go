@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/publish-books/publish/internal/cachefile"
+
 	"golang.org/x/image/draw"
 )
 
@@ -21,7 +23,7 @@ const DefaultEPUBMaxEdge = 2000
 
 // epubImageVersion names the conversion rules; it is part of the cache key,
 // so that changing the rules never serves an image made by older ones.
-const epubImageVersion = "epubimage-v1"
+const epubImageVersion = "epubimage-v2"
 
 // lineArtColours is the most distinct colours an image may have to count
 // as line art (a plan, a diagram, a facsimile in a few inks) and stay PNG.
@@ -68,10 +70,15 @@ func (im *EPUBImage) Ext() string {
 
 // PrepareEPUBImage reads the image file at path and returns a copy fit for
 // e-readers: its long edge at most opts.MaxEdge pixels (scaled down with
-// Catmull-Rom), photographs as JPEG, line art (PNG, GIF, TIFF or WebP with at
-// most 64 colours, or with transparency) as PNG. TIFF, WebP, GIF and CMYK
-// JPEG are always converted. An original is shipped unchanged only when it
-// is a JPEG or PNG that already fits the limit and needs no conversion.
+// Catmull-Rom), photographs as JPEG, line art and screenshots as PNG. A
+// PNG, GIF, TIFF or WebP image is line art unless it is photographic:
+// opaque, with more than 64 colours and few runs of equal pixels (a
+// screenshot's flat backgrounds and antialiased text are not, and JPEG
+// would ring around its letters). A PNG stays PNG unless it is
+// photographic and JPEG is smaller. TIFF, WebP, GIF and CMYK JPEG are
+// always converted. An original is shipped unchanged when it is a JPEG,
+// or a PNG that is not photographic (or whose JPEG is larger), that
+// already fits the limit.
 func PrepareEPUBImage(path string, opts EPUBImageOptions) (*EPUBImage, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -141,24 +148,11 @@ func readCached(dir, key string) *EPUBImage {
 	return nil
 }
 
-// writeCached stores a conversion; a cache that cannot be written only
-// costs time, so errors are ignored.
+// writeCached stores a conversion (cachefile: never on the space the
+// outputs need).
 func writeCached(dir, key string, im *EPUBImage) {
-	if dir == "" {
-		return
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return
-	}
-	p := filepath.Join(dir, "epub-"+key+im.Ext())
-	tmp, err := os.CreateTemp(dir, ".epub-img-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(im.Data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		_ = os.Remove(tmp.Name())
+	if dir != "" {
+		cachefile.Write(filepath.Join(dir, "epub-"+key+im.Ext()), im.Data)
 	}
 }
 
@@ -175,25 +169,84 @@ func convertEPUBImage(data []byte, info Info, opts EPUBImageOptions) (im *EPUBIm
 	lineArt := false
 	switch info.Format {
 	case "png", "gif", "tiff", "webp":
-		lineArt = hasAlpha(src) || fewColours(src, lineArtColours)
+		lineArt = !photographic(src)
+	}
+	fits := max(info.Width, info.Height) <= opts.MaxEdge
+	original := &EPUBImage{Data: data, Format: "png", Width: info.Width, Height: info.Height}
+	if info.Format == "png" && fits && lineArt {
+		return original, nil
 	}
 	scaled := scaleToFit(src, opts.MaxEdge, lineArt)
-	var buf bytes.Buffer
 	out := &EPUBImage{Width: scaled.Bounds().Dx(), Height: scaled.Bounds().Dy(), Converted: true}
-	if lineArt {
+	encodePNG := func() ([]byte, error) {
+		var buf bytes.Buffer
 		enc := png.Encoder{CompressionLevel: png.BestCompression}
 		if err := enc.Encode(&buf, scaled); err != nil {
 			return nil, fmt.Errorf("encode PNG: %w", err)
 		}
-		out.Format = "png"
-	} else {
-		if err := jpeg.Encode(&buf, opaque(scaled), &jpeg.Options{Quality: opts.Quality}); err != nil {
-			return nil, fmt.Errorf("encode JPEG: %w", err)
-		}
-		out.Format = "jpeg"
+		return buf.Bytes(), nil
 	}
-	out.Data = buf.Bytes()
+	if lineArt {
+		if out.Data, err = encodePNG(); err != nil {
+			return nil, err
+		}
+		out.Format = "png"
+		return out, nil
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, opaque(scaled), &jpeg.Options{Quality: opts.Quality}); err != nil {
+		return nil, fmt.Errorf("encode JPEG: %w", err)
+	}
+	out.Data, out.Format = buf.Bytes(), "jpeg"
+	if info.Format == "png" {
+		// A photographic PNG becomes JPEG only when that is smaller.
+		if fits {
+			if len(data) <= len(out.Data) {
+				return original, nil
+			}
+			return out, nil
+		}
+		p, err := encodePNG()
+		if err != nil {
+			return nil, err
+		}
+		if len(p) <= len(out.Data) {
+			out.Data, out.Format = p, "png"
+		}
+	}
 	return out, nil
+}
+
+// flatShare is the share of pixels equal to their left neighbour above
+// which an image is a screenshot or a drawing, not a photograph: a
+// screenshot's backgrounds, rules and text stems repeat the same pixel
+// (typically more than 70 %), while a photograph's grain or a scan's
+// paper makes neighbours differ (typically under 20 %).
+const flatShare = 0.5
+
+// photographic reports whether an image is a photograph or a continuous
+// tone scan, which JPEG suits: opaque, more than lineArtColours colours,
+// and not flat (see flatShare). At most about a million pixels are
+// looked at, on evenly spaced rows.
+func photographic(img image.Image) bool {
+	if hasAlpha(img) || fewColours(img, lineArtColours) {
+		return false
+	}
+	b := img.Bounds()
+	step := max(1, b.Dx()*b.Dy()/1_000_000)
+	same, total := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		pr, pg, pb, _ := img.At(b.Min.X, y).RGBA()
+		for x := b.Min.X + 1; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r == pr && g == pg && bl == pb {
+				same++
+			}
+			pr, pg, pb = r, g, bl
+			total++
+		}
+	}
+	return total == 0 || float64(same)/float64(total) < flatShare
 }
 
 // scaleToFit returns src scaled so that its long edge is at most maxEdge,

@@ -24,6 +24,40 @@ func photo(w, h int) *image.RGBA {
 	return img
 }
 
+// noisyPhoto is photo with the grain of a real photograph (a fixed
+// pseudo-random noise), which PNG cannot compress as it does a smooth
+// gradient.
+func noisyPhoto(w, h int) *image.RGBA {
+	img := photo(w, h)
+	seed := uint32(1)
+	for i := range img.Pix {
+		if i%4 == 3 {
+			continue
+		}
+		seed = seed*1664525 + 1013904223
+		img.Pix[i] = uint8(min(255, max(0, int(img.Pix[i])+int(seed>>28)-8)))
+	}
+	return img
+}
+
+// screenshot is a screen capture's kind of image: a flat background with
+// antialiased text, hundreds of gray levels at the letters' edges.
+func screenshot(w, h int) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{0xf0, 0xf0, 0xf0, 0xff}
+			if y%20 >= 6 && y%20 < 16 && x%9 < 6 {
+				// a letter: dark stem, edges in many grays
+				v := uint8((x*37 + y*91) % 200)
+				c = color.RGBA{v, v, uint8(v / 2), 0xff}
+			}
+			img.Set(x, y, c)
+		}
+	}
+	return img
+}
+
 func lineArt(w, h int) *image.Paletted {
 	img := image.NewPaletted(image.Rect(0, 0, w, h), color.Palette{color.White, color.Black})
 	for y := 0; y < h; y++ {
@@ -72,7 +106,10 @@ func TestPrepareEPUBImage(t *testing.T) {
 		{"configurable edge", "jpeg", photo(1200, 900), 600, "jpeg", 600, 450, false},
 		{"line-art PNG stays PNG", "png", lineArt(3000, 1000), 0, "png", 2000, 667, false},
 		{"small paletted PNG shipped as is", "png", lineArt(400, 300), 0, "png", 400, 300, true},
-		{"photograph PNG becomes JPEG", "png", photo(1000, 800), 0, "jpeg", 1000, 800, false},
+		{"photograph PNG becomes JPEG", "png", noisyPhoto(1000, 800), 0, "jpeg", 1000, 800, false},
+		{"smooth PNG smaller than its JPEG stays as is", "png", photo(1000, 800), 0, "png", 1000, 800, true},
+		{"screenshot PNG stays as is", "png", screenshot(815, 500), 0, "png", 815, 500, true},
+		{"large screenshot PNG is scaled as PNG", "png", screenshot(2400, 600), 0, "png", 2000, 500, false},
 		{"TIFF scan becomes JPEG", "tiff", photo(2400, 1600), 0, "jpeg", 2000, 1333, false},
 		{"line-art TIFF becomes PNG", "tiff", lineArt(500, 500), 0, "png", 500, 500, false},
 		{"GIF is converted to PNG", "gif", lineArt(300, 200), 0, "png", 300, 200, false},

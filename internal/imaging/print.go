@@ -21,6 +21,9 @@ type PrintImage struct {
 	Width, Height int
 	// Converted is true when the pixels were decoded and encoded again.
 	Converted bool
+	// Screen is true for a screenshot or screen line art: ScreenLike,
+	// and pixels that are not photographic (see photographic).
+	Screen bool
 }
 
 // PrepareForPrint reads an image and returns it as the PDF library takes
@@ -45,6 +48,7 @@ func PrepareForPrint(r io.Reader, gray bool, maxPixels int) (img PrintImage, err
 		return PrintImage{}, err
 	}
 	img.Width, img.Height = info.Width, info.Height
+	img.Screen = ScreenLike(info.Format, data)
 	if info.Format == "jpeg" && (info.ColorModel == "gray" || (!gray && info.ColorModel == "rgb")) && !progressive(data) {
 		img.Data, img.Type = data, "JPG"
 		img.ColorSpace = "DeviceGray"
@@ -57,6 +61,9 @@ func PrepareForPrint(r io.Reader, gray bool, maxPixels int) (img PrintImage, err
 	if err != nil {
 		return PrintImage{}, fmt.Errorf("decode image: %w", err)
 	}
+	// A PNG whose pixels are a photograph's (an archive's scan saved as
+	// PNG at screen density) is held to min-ppi as a photograph.
+	img.Screen = img.Screen && !photographic(src)
 	b := src.Bounds()
 	var out image.Image
 	if gray {

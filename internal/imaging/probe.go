@@ -21,6 +21,17 @@ import (
 // printed in a book, small enough to refuse a decompression bomb.
 const DefaultMaxPixels = 200_000_000
 
+// MaxDecodedBytes is the most memory one image's pixels may take once
+// decoded, counted at four bytes a pixel (RGBA), which the conversions
+// for print and EPUB may need whatever the file's own depth: 128 MiB, an
+// image of 33 megapixels (5 792 × 5 792), a full page of 28 × 28 cm at
+// 526 ppi. The build holds an image in several copies (decoded,
+// converted, scaled for the EPUB), about 34 bytes a pixel in all: an
+// 8 000 × 8 000 PNG took 2.2 GB and a 14 000 × 14 000 one, under the
+// pixel limit, 5.9 GB and 70 s. Such images are now refused before
+// decoding, with the size to reduce them to.
+const MaxDecodedBytes = 128 << 20
+
 // Info is what a quick look at an image file tells.
 type Info struct {
 	Width, Height int
@@ -52,6 +63,10 @@ func Probe(r io.Reader, maxPixels int) (info Info, err error) {
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > int64(maxPixels) {
 		return Info{}, fmt.Errorf("image is %d×%d pixels, more than the limit of %d pixels (a decompression bomb, or a scan to reduce first)", cfg.Width, cfg.Height, maxPixels)
+	}
+	if b := int64(cfg.Width) * int64(cfg.Height) * 4; b > MaxDecodedBytes {
+		return Info{}, fmt.Errorf("image is %d×%d pixels: decoded, it would take %d MiB, more than the limit of %d MiB (reduce it first: 33 megapixels at most, 5792×5792 or as many)",
+			cfg.Width, cfg.Height, b>>20, MaxDecodedBytes>>20)
 	}
 	return Info{Width: cfg.Width, Height: cfg.Height, Format: format, ColorModel: colorModelName(cfg.ColorModel)}, nil
 }

@@ -5,11 +5,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/publish-books/publish/internal/cachefile"
+	"github.com/publish-books/publish/internal/sfntname"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -33,10 +38,12 @@ func Defaults() *Print {
 		VersoHead: "book-title", RectoHead: "chapter-title",
 		Folio:        "bottom-center",
 		ChapterRecto: true, ChapterDrop: 50 * mm,
-		Contents: "",
-		Notes:    "footnotes",
-		MinPPI:   300,
-		Color:    "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
+		Contents:  "",
+		Notes:     "footnotes",
+		Links:     "footnote",
+		MinPPI:    300,
+		ScreenPPI: 150,
+		Color:     "gray", PDFX: "x-1a", OutputCondition: "FOGRA39",
 	}
 }
 
@@ -70,34 +77,75 @@ func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 	file := filepath.Join(dir, FileName)
 	p.File = file
 	root := filepath.Dir(abs)
+	// A layout folder that is not there is said as such, not as the
+	// typeface that could not be found in it.
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		what := "not found"
+		if err == nil {
+			what = "is not a folder"
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			what = err.Error()
+		}
+		ds.Errorf(model.Position{File: dir}, "layout folder %s: give the folder holding print.yaml and epub.css with --layout", what)
+		return p
+	}
 	data, err := os.ReadFile(file)
-	var typeface *yamlfile.Node
+	var typeface, mono *yamlfile.Node
+	keys := keyPositions{}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		ds.Errorf(model.Position{File: file}, "cannot read the print layout: %v", err)
 	default:
-		typeface = parse(p, file, data, ds)
+		typeface, mono = parse(p, file, data, keys, ds)
 	}
 	if typeface != nil {
 		p.loadTypeface(typeface, root, ds)
 	} else if len(p.Fonts) == 0 && !opts.noDefaultTypeface {
 		p.defaultTypeface(root, file, ds)
 	}
-	p.check(file, ds)
+	if mono != nil {
+		p.loadMono(mono, root, ds)
+	} else if !opts.noDefaultTypeface {
+		p.defaultMono(root)
+	}
+	if p.CodeSize == 0 {
+		p.CodeSize = math.Round(p.Size*0.8*10) / 10
+	}
+	p.check(file, keys, ds)
 	return p
 }
 
-// parse applies print.yaml to p and returns the typeface node, which is
-// read after the rest.
-func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.Node {
+// keyPositions are the places of the print.yaml keys that set a value
+// ("margins.inner", "sizes.text"), so that a check of several values
+// points at the key that makes them impossible.
+type keyPositions map[string]model.Position
+
+// at returns the position of the first key of names that print.yaml
+// sets, else the file's.
+func (k keyPositions) at(file string, names ...string) model.Position {
+	for _, n := range names {
+		if p, ok := k[n]; ok {
+			return p
+		}
+	}
+	return model.Position{File: file}
+}
+
+// parse applies print.yaml to p and returns the typeface and monospace
+// nodes, which are read after the rest.
+func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diagnostics) (typeface, mono *yamlfile.Node) {
 	root := yamlfile.Parse(file, data, ds)
 	if root == nil {
-		return nil
+		return nil, nil
 	}
-	var typeface *yamlfile.Node
-	length := func(dst *float64, what, bare string, em func() float64) func(*yamlfile.Node) {
+	// length reads a length into dst; lo and hi (in points, hi 0 for no
+	// bound) are its range, checked here at the value so that a value
+	// out of range leaves the default in place and nothing follows from
+	// it (a text size of 0 made "1em" an unknown unit).
+	length := func(dst *float64, key, what, bare string, em func() float64, lo, hi float64, unit string) func(*yamlfile.Node) {
 		return func(n *yamlfile.Node) {
+			keys[key] = n.Pos
 			s, ok := yamlfile.String(n, ds, what)
 			if !ok || s == "" {
 				if ok {
@@ -112,6 +160,11 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 			v, err := parseLength(s, bare, e)
 			if err != nil {
 				ds.Errorf(n.Pos, "%s: %v", what, err)
+				return
+			}
+			if v < lo || hi > 0 && v > hi {
+				k := units[unit]
+				ds.Errorf(n.Pos, "%s %s is out of range: give %s to %s", what, strings.TrimSpace(s), formatLength(lo/k, unit), formatLength(hi/k, unit))
 				return
 			}
 			*dst = v
@@ -150,8 +203,8 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 			case yamlfile.Map:
 				var w, h float64
 				yamlfile.Fields(n, ds, "trim", []string{"width", "height"}, map[string]func(*yamlfile.Node){
-					"width":  length(&w, "trim width", "", nil),
-					"height": length(&h, "trim height", "", nil),
+					"width":  length(&w, "trim", "trim width", "", nil, minTrim, maxTrim, "mm"),
+					"height": length(&h, "trim", "trim height", "", nil, minTrim, maxTrim, "mm"),
 				})
 				if w > 0 && h > 0 {
 					p.TrimWidth, p.TrimHeight, p.TrimName = w, h, ""
@@ -161,33 +214,40 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 				if !ok {
 					return
 				}
+				keys["trim"] = n.Pos
 				w, h, err := parseTrim(s)
 				if err != nil {
 					ds.Errorf(n.Pos, "trim: %v", err)
 					return
 				}
+				if min(w, h) < minTrim || max(w, h) > maxTrim {
+					ds.Errorf(n.Pos, "trim %s is out of range: each side from %s to %s", strings.TrimSpace(s), formatLength(minTrim/units["mm"], "mm"), formatLength(maxTrim/units["mm"], "mm"))
+					return
+				}
 				p.TrimWidth, p.TrimHeight, p.TrimName = w, h, strings.TrimSpace(s)
 			}
 		},
-		"bleed":      length(&p.Bleed, "bleed", "", nil),
+		"bleed":      length(&p.Bleed, "bleed", "bleed", "", nil, 0, 20*units["mm"], "mm"),
 		"crop-marks": boolean(&p.CropMarks, "crop-marks"),
 		"margins": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "margins", nil, map[string]func(*yamlfile.Node){
-				"inner":  length(&p.Inner, "inner margin", "", nil),
-				"outer":  length(&p.Outer, "outer margin", "", nil),
-				"top":    length(&p.Top, "top margin", "", nil),
-				"bottom": length(&p.Bottom, "bottom margin", "", nil),
+				"inner":  length(&p.Inner, "margins.inner", "inner margin", "", nil, 0, 0, "mm"),
+				"outer":  length(&p.Outer, "margins.outer", "outer margin", "", nil, 0, 0, "mm"),
+				"top":    length(&p.Top, "margins.top", "top margin", "", nil, 0, 0, "mm"),
+				"bottom": length(&p.Bottom, "margins.bottom", "bottom margin", "", nil, 0, 0, "mm"),
 			})
 		},
-		"typeface": func(n *yamlfile.Node) { typeface = n },
+		"typeface":  func(n *yamlfile.Node) { typeface = n },
+		"monospace": func(n *yamlfile.Node) { mono = n },
 		"sizes": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "sizes", nil, map[string]func(*yamlfile.Node){
-				"text":           length(&p.Size, "text size", "pt", nil),
-				"leading":        length(&p.Leading, "leading", "pt", func() float64 { return p.Size }),
-				"notes":          length(&p.NoteSize, "notes size", "pt", nil),
-				"captions":       length(&p.CaptionSize, "captions size", "pt", nil),
-				"running-heads":  length(&p.HeadSize, "running-heads size", "pt", nil),
-				"chapter-titles": length(&p.ChapterTitleSize, "chapter-titles size", "pt", nil),
+				"text":           length(&p.Size, "sizes.text", "text size", "pt", nil, 4, 72, "pt"),
+				"leading":        length(&p.Leading, "sizes.leading", "leading", "pt", func() float64 { return p.Size }, 4, 4*72, "pt"),
+				"notes":          length(&p.NoteSize, "sizes.notes", "notes size", "pt", nil, 4, 72, "pt"),
+				"captions":       length(&p.CaptionSize, "sizes.captions", "captions size", "pt", nil, 4, 72, "pt"),
+				"running-heads":  length(&p.HeadSize, "sizes.running-heads", "running-heads size", "pt", nil, 4, 72, "pt"),
+				"chapter-titles": length(&p.ChapterTitleSize, "sizes.chapter-titles", "chapter-titles size", "pt", nil, 4, 144, "pt"),
+				"code":           length(&p.CodeSize, "sizes.code", "code size", "pt", func() float64 { return p.Size }, 4, 72, "pt"),
 			})
 		},
 		"indent": func(n *yamlfile.Node) {
@@ -205,7 +265,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 		"chapter-opening": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "chapter-opening", nil, map[string]func(*yamlfile.Node){
 				"recto": boolean(&p.ChapterRecto, "chapter-opening recto"),
-				"drop":  length(&p.ChapterDrop, "chapter-opening drop", "", nil),
+				"drop":  length(&p.ChapterDrop, "chapter-opening.drop", "chapter-opening drop", "", nil, 0, 0, "mm"),
 			})
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
@@ -215,6 +275,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 			})
 		},
 		"notes": choice(&p.Notes, "notes", "footnotes", "endnotes"),
+		"links": choice(&p.Links, "links", "footnote", "inline", "none"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {
@@ -246,10 +307,19 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 					}
 				},
 				"upscale": boolean(&p.Upscale, "images upscale"),
+				"screen-ppi": func(n *yamlfile.Node) {
+					if v, ok := yamlfile.Float(n, ds, "images screen-ppi"); ok {
+						if v < 72 || v > 600 {
+							ds.Errorf(n.Pos, "images screen-ppi must be between 72 and 600, not %g", v)
+							return
+						}
+						p.ScreenPPI = v
+					}
+				},
 			})
 		},
-		"color":            color,
-		"colour":           color,
+		"color":            func(n *yamlfile.Node) { keys["color"] = n.Pos; color(n) },
+		"colour":           func(n *yamlfile.Node) { keys["color"] = n.Pos; color(n) },
 		"pdf-x":            choice(&p.PDFX, "pdf-x", "x-1a", "none"),
 		"output-condition": choice(&p.OutputCondition, "output-condition", outputConditionNames()...),
 	})
@@ -268,7 +338,7 @@ func parse(p *Print, file string, data []byte, ds *model.Diagnostics) *yamlfile.
 		p.Color = "color"
 	}
 	p.OutputCondition = canonicalCondition(p.OutputCondition)
-	return typeface
+	return typeface, mono
 }
 
 // loadTypeface reads the typeface mapping: family and the style files.
@@ -349,6 +419,9 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*-Regular.ttf"))
 	sort.Strings(matches)
 	for _, reg := range matches {
+		if filepath.Base(reg) == defaultMonoFile {
+			continue // the code face, not a text face
+		}
 		base := strings.TrimSuffix(reg, "-Regular.ttf")
 		fam, err := p.readFont(reg)
 		if err != nil {
@@ -367,6 +440,60 @@ func (p *Print) defaultTypeface(root, file string, ds *model.Diagnostics) {
 		return
 	}
 	ds.Errorf(model.Position{File: file}, "no typeface: give typeface: regular: … in %s, or put a *-Regular.ttf font in %s", FileName, dir)
+}
+
+// loadMono reads the monospace mapping: the code face's family and its
+// regular file (code is set in one style).
+func (p *Print) loadMono(n *yamlfile.Node, root string, ds *model.Diagnostics) {
+	family := ""
+	var file *yamlfile.Node
+	yamlfile.Fields(n, ds, "monospace", []string{"regular"}, map[string]func(*yamlfile.Node){
+		"family":  func(v *yamlfile.Node) { family, _ = yamlfile.String(v, ds, "monospace family") },
+		"regular": func(v *yamlfile.Node) { file = v },
+	})
+	if file == nil {
+		return
+	}
+	rel, ok := yamlfile.String(file, ds, "font file")
+	if !ok || rel == "" {
+		if ok {
+			ds.Errorf(file.Pos, "font file path is empty")
+		}
+		return
+	}
+	path := rel
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Dir, filepath.FromSlash(rel))
+	}
+	path = filepath.Clean(path)
+	if !inside(root, path) {
+		ds.Errorf(file.Pos, "font file %q is outside the project folder %s", rel, root)
+		return
+	}
+	fam, err := p.readFont(path)
+	if err != nil {
+		ds.Errorf(file.Pos, "font file %q: %v", rel, err)
+		return
+	}
+	if family == "" {
+		family = fam
+	}
+	p.Mono = &FontFile{Family: strings.TrimSpace(family), Path: path}
+}
+
+// defaultMonoFile is the monospaced face publish ships in fonts/, used
+// when print.yaml names none.
+const defaultMonoFile = "LiberationMono-Regular.ttf"
+
+// defaultMono takes the project's fonts/LiberationMono-Regular.ttf as the
+// code face when print.yaml names none and the file is there.
+func (p *Print) defaultMono(root string) {
+	path := filepath.Join(root, "fonts", defaultMonoFile)
+	fam, err := p.readFont(path)
+	if err != nil {
+		return
+	}
+	p.Mono = &FontFile{Family: fam, Path: path}
 }
 
 func (p *Print) setFamily(family string) {
@@ -398,11 +525,8 @@ func sortFonts(fs []FontFile) {
 func (p *Print) SaveFontChecks() {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
-	if len(p.newVerdicts) == 0 || os.MkdirAll(p.fontCache, 0o755) != nil {
-		return
-	}
 	for _, v := range p.newVerdicts {
-		_ = os.WriteFile(v, []byte("checked: every glyph loads\n"), 0o644)
+		cachefile.Write(v, []byte("checked: every glyph loads\n"))
 	}
 	p.newVerdicts = nil
 }
@@ -439,23 +563,9 @@ func (p *Print) readFont(path string) (string, error) {
 }
 
 // familyName reads a font's typographic or family name, "" when the name
-// table has neither or is damaged (the sfnt package may panic on one).
-func familyName(data []byte) (name string) {
-	defer func() {
-		if recover() != nil {
-			name = ""
-		}
-	}()
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return ""
-	}
-	for _, id := range []sfnt.NameID{sfnt.NameIDTypographicFamily, sfnt.NameIDFamily} {
-		if name, err := f.Name(nil, id); err == nil && name != "" {
-			return name
-		}
-	}
-	return ""
+// table has neither or is damaged.
+func familyName(data []byte) string {
+	return sfntname.Read(data, sfnt.NameIDTypographicFamily, sfnt.NameIDFamily)
 }
 
 // inside reports whether path lies in dir (after resolving symbolic
@@ -472,30 +582,49 @@ func inside(dir, path string) bool {
 }
 
 // check reports settings that cannot make a page.
-func (p *Print) check(file string, ds *model.Diagnostics) {
-	pos := model.Position{File: file}
-	if p.TextWidth() < 72 {
-		ds.Errorf(pos, "the text block is only %.0f mm wide: margins too wide for the trim size", p.TextWidth()/units["mm"])
+func (p *Print) check(file string, keys keyPositions, ds *model.Diagnostics) {
+	mm := units["mm"]
+	// The block's width and height depend on several keys: the error
+	// stands at the widest margin the file sets, else at the trim.
+	widest := func(a, b string, va, vb float64) []string {
+		if vb > va {
+			a, b = b, a
+		}
+		return []string{"margins." + a, "margins." + b, "trim"}
 	}
-	if p.TextHeight() < 4*p.Leading {
-		ds.Errorf(pos, "the text block is only %.0f mm high: margins too wide for the trim size", p.TextHeight()/units["mm"])
+	if w := p.TextWidth(); w < minTextWidth {
+		ds.Errorf(keys.at(file, widest("inner", "outer", p.Inner, p.Outer)...),
+			"inner margin %s and outer margin %s leave a text block %s wide on a page %s wide; it needs at least %s",
+			formatLength(p.Inner/mm, "mm"), formatLength(p.Outer/mm, "mm"), formatLength(w/mm, "mm"), formatLength(p.TrimWidth/mm, "mm"), formatLength(minTextWidth/mm, "mm"))
 	}
-	if p.Size < 4 || p.Size > 72 {
-		ds.Errorf(pos, "text size %.1f pt is out of range (4 to 72)", p.Size)
+	if h := p.TextHeight(); h < 4*p.Leading {
+		ds.Errorf(keys.at(file, widest("top", "bottom", p.Top, p.Bottom)...),
+			"top margin %s and bottom margin %s leave a text block %s high on a page %s high; it needs at least four lines (%s)",
+			formatLength(p.Top/mm, "mm"), formatLength(p.Bottom/mm, "mm"), formatLength(h/mm, "mm"), formatLength(p.TrimHeight/mm, "mm"), formatLength(4*p.Leading/mm, "mm"))
 	}
 	if p.Leading < p.Size {
-		ds.Errorf(pos, "leading %.1f pt is smaller than the text size %.1f pt", p.Leading, p.Size)
+		ds.Errorf(keys.at(file, "sizes.leading", "sizes.text"), "leading %.1f pt is smaller than the text size %.1f pt", p.Leading, p.Size)
 	}
-	if p.Bleed > 20*units["mm"] {
-		ds.Errorf(pos, "bleed %.1f mm is larger than any printer asks (3 mm or 0.125 in)", p.Bleed/units["mm"])
-	}
-	if p.ChapterDrop > p.TextHeight()/2 {
-		ds.Errorf(pos, "chapter-opening drop is more than half the text block")
+	if p.ChapterDrop > p.TextHeight()/2 && p.TextHeight() >= 4*p.Leading {
+		ds.Errorf(keys.at(file, "chapter-opening.drop"), "chapter-opening drop %s is more than half the text block (%s high)", formatLength(p.ChapterDrop/mm, "mm"), formatLength(p.TextHeight()/mm, "mm"))
 	}
 	if p.Color == "color" && p.PDFX == "x-1a" {
-		ds.Warnf(pos, "pdf-x: x-1a needs CMYK or gray only; a color book is written without a PDF/X claim (set pdf-x: none to silence this)")
+		ds.Warnf(keys.at(file, "color"), "pdf-x: x-1a needs CMYK or gray only; a color book is written without a PDF/X claim (set pdf-x: none to silence this)")
 		p.PDFX = "none"
 	}
+}
+
+// The ranges of the page's geometry, in points.
+const (
+	minTrim      = 50 * 72 / 25.4   // 50 mm
+	maxTrim      = 1000 * 72 / 25.4 // 1 m
+	minTextWidth = 72.0             // 1 in, some 25 mm
+)
+
+// formatLength writes v (in unit) with at most one decimal.
+func formatLength(v float64, unit string) string {
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+	return s + " " + unit
 }
 
 // outputConditions are registered characterizations (ICC registry,

@@ -22,7 +22,7 @@ func project(t testing.TB, yaml string) string {
 			t.Fatal(err)
 		}
 	}
-	for _, f := range []string{"EBGaramond12-Regular.ttf", "EBGaramond12-Italic.ttf"} {
+	for _, f := range []string{"EBGaramond12-Regular.ttf", "EBGaramond12-Italic.ttf", "LiberationMono-Regular.ttf"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "fonts", f))
 		if err != nil {
 			t.Fatal(err)
@@ -66,6 +66,15 @@ func TestDefaultsWithoutPrintYAML(t *testing.T) {
 	if p.Family != "EB Garamond 12" && p.Family != "EB Garamond" {
 		t.Errorf("family %q", p.Family)
 	}
+	// The code face publish ships, found in fonts/ but never taken as
+	// the text face; code at 0.8 of the text size; link addresses as
+	// footnotes.
+	if p.Mono == nil || p.Mono.Path != filepath.Join(root, "fonts", "LiberationMono-Regular.ttf") || p.Mono.Family != "Liberation Mono" {
+		t.Errorf("default monospaced face: %+v", p.Mono)
+	}
+	if p.CodeSize != 8.8 || p.Links != "footnote" {
+		t.Errorf("code size %g, links %q", p.CodeSize, p.Links)
+	}
 }
 
 func TestValues(t *testing.T) {
@@ -95,6 +104,14 @@ func TestValues(t *testing.T) {
 		{"hyphenation: {exceptions: [Bou-logne, Ca-lais]}", func(p *Print) bool { return strings.Join(p.HyphenExceptions, ",") == "Bou-logne,Ca-lais" }},
 		{"images: {min-ppi: 250, upscale: yes}", func(p *Print) bool { return p.MinPPI == 250 && p.Upscale }},
 		{"colour: grey", func(p *Print) bool { return p.Color == "gray" }},
+		{"links: inline", func(p *Print) bool { return p.Links == "inline" }},
+		{"links: none", func(p *Print) bool { return p.Links == "none" }},
+		{"sizes: {text: 10pt, code: 0.85em}", func(p *Print) bool { return math.Abs(p.CodeSize-8.5) < 0.01 }},
+		{"sizes: {text: 10pt}", func(p *Print) bool { return p.CodeSize == 8 }},
+		{"sizes: {code: 9pt}", func(p *Print) bool { return p.CodeSize == 9 }},
+		{"monospace:\n  family: Code\n  regular: ../fonts/LiberationMono-Regular.ttf", func(p *Print) bool {
+			return p.Mono != nil && p.Mono.Family == "Code" && strings.HasSuffix(p.Mono.Path, "LiberationMono-Regular.ttf")
+		}},
 		{"output-condition: fogra52", func(p *Print) bool { return p.OutputCondition == "FOGRA52" }},
 		{"typeface:\n  regular: ../fonts/EBGaramond12-Regular.ttf\n  bold: ../fonts/EBGaramond12-Regular.ttf", func(p *Print) bool {
 			return len(p.Fonts) == 2 && p.Fonts[1].Bold && p.Font(false, true).Bold
@@ -133,10 +150,14 @@ func TestErrors(t *testing.T) {
 		{"typeface:\n  regular: ../../outside.ttf", "print.yaml:2:12: error: font file \"../../outside.ttf\" is outside the project folder"},
 		{"typeface:\n  italic: ../fonts/EBGaramond12-Italic.ttf", "print.yaml:2:3: error: missing required key \"regular\" in typeface"},
 		{"hyphenation:\n  exceptions: [\"two words\"]", "print.yaml:2:16: error: hyphenation exception \"two words\" must be one word"},
-		{"margins: {inner: 80mm, outer: 80mm}", "error: the text block is only"},
-		{"sizes: {text: 12pt, leading: 10pt}", "error: leading 10.0 pt is smaller than the text size 12.0 pt"},
+		{"margins: {inner: 80mm, outer: 80mm}", "print.yaml:1:18: error: inner margin 80 mm and outer margin 80 mm leave a text block -10 mm wide"},
+		{"sizes: {text: 12pt, leading: 10pt}", "print.yaml:1:30: error: leading 10.0 pt is smaller than the text size 12.0 pt"},
 		{"color: color", "warning: pdf-x: x-1a needs CMYK or gray only"},
 		{"trim: [1, 2]", "print.yaml:1:7: error: trim must be a text value"},
+		{"links: endnote", "print.yaml:1:8: error: links must be one of footnote, inline, none"},
+		{"monospace:\n  family: Code", "print.yaml:2:3: error: missing required key \"regular\" in monospace"},
+		{"monospace:\n  regular: ../fonts/Fake-Regular.otf", "print.yaml:2:12: error: font file \"../fonts/Fake-Regular.otf\": OpenType font with CFF outlines"},
+		{"monospace:\n  regular: ../../outside.ttf", "print.yaml:2:12: error: font file \"../../outside.ttf\" is outside the project folder"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.yaml, func(t *testing.T) {
@@ -241,7 +262,8 @@ func FuzzLoad(f *testing.F) {
 }
 
 // TestFontCheckCache loads a layout with a font check cache: nothing is
-// written until SaveFontChecks, which records the two fonts; the next
+// written until SaveFontChecks, which records the three fonts (two text
+// faces and the code face); the next
 // load finds them and checks nothing, and gives the same fonts.
 func TestFontCheckCache(t *testing.T) {
 	root := project(t, "")
@@ -256,8 +278,8 @@ func TestFontCheckCache(t *testing.T) {
 	}
 	first.SaveFontChecks()
 	saved, _ := filepath.Glob(filepath.Join(cache, "font-*.ok"))
-	if len(saved) != 2 {
-		t.Fatalf("SaveFontChecks wrote %d verdicts, want 2", len(saved))
+	if len(saved) != 3 {
+		t.Fatalf("SaveFontChecks wrote %d verdicts, want 3", len(saved))
 	}
 	second := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
 	if len(second.newVerdicts) != 0 {
@@ -275,5 +297,45 @@ func TestFontCheckCache(t *testing.T) {
 	third := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
 	if len(third.newVerdicts) != 1 {
 		t.Errorf("after a font changed, %d fonts were checked, want 1", len(third.newVerdicts))
+	}
+}
+
+// TestRangeErrorsAtTheirKey is the issue's "unpositioned errors in
+// print.yaml": margins wider than the page, a 1 pt page, a text size of 0
+// or 500 pt, leading smaller than the size each give one error at the key
+// that makes the layout impossible, and nothing follows from them (a text
+// size of 0 made "indent: 1em" an unknown unit).
+func TestRangeErrorsAtTheirKey(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"margins:\n  inner: 20mm\n  outer: 140mm\n", "print.yaml:3:10: error: inner margin 20 mm and outer margin 140 mm leave a text block -10 mm wide on a page 150 mm wide"},
+		{"margins:\n  top: 100mm\n  bottom: 120mm\n", "print.yaml:3:11: error: top margin 100 mm and bottom margin 120 mm leave a text block -10 mm high"},
+		{"trim: {width: 1pt, height: 210mm}\n", "print.yaml:1:15: error: trim width 1pt is out of range: give 50 mm to 1000 mm"},
+		{"trim: 1x1mm\n", "print.yaml:1:7: error: trim 1x1mm is out of range: each side from 50 mm to 1000 mm"},
+		{"sizes:\n  text: 0pt\nindent: 1em\n", "print.yaml:2:9: error: text size 0pt is out of range: give 4 pt to 72 pt"},
+		{"sizes:\n  text: 500pt\n", "print.yaml:2:9: error: text size 500pt is out of range: give 4 pt to 72 pt"},
+		{"sizes:\n  text: 12pt\n  leading: 10pt\n", "print.yaml:3:12: error: leading 10.0 pt is smaller than the text size 12.0 pt"},
+		{"bleed: 30mm\n", "print.yaml:1:8: error: bleed 30mm is out of range: give 0 mm to 20 mm"},
+		{"chapter-opening:\n  drop: 120mm\n", "print.yaml:2:9: error: chapter-opening drop 120 mm is more than half the text block"},
+	} {
+		_, ds, _ := load(t, tc.yaml)
+		got := ds.String()
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%q: diagnostics\n%s\nlack %q", tc.yaml, got, tc.want)
+		}
+		if n := strings.Count(got, "\n"); n != 1 {
+			t.Errorf("%q: %d diagnostics, want one (no follow-on):\n%s", tc.yaml, n, got)
+		}
+	}
+}
+
+// TestMissingLayoutFolder is the issue's "a missing --layout folder says
+// no typeface": the folder is said to be missing, and nothing else.
+func TestMissingLayoutFolder(t *testing.T) {
+	root := project(t, "")
+	var ds model.Diagnostics
+	Load(filepath.Join(root, "no-such-layout"), &ds)
+	got := ds.String()
+	if !strings.Contains(got, "no-such-layout: error: layout folder not found") || strings.Count(got, "\n") != 1 {
+		t.Errorf("diagnostics:\n%s\nwant one error saying the folder is not found", got)
 	}
 }

@@ -37,6 +37,10 @@ type Print struct {
 	Fonts []FontFile
 	// Family is the typeface's family name (for the EPUB and messages).
 	Family string
+	// Mono is the monospaced face of code (code blocks and inline code),
+	// nil when the layout has none (code is then set in the text face,
+	// with a warning).
+	Mono *FontFile
 
 	// Size and Leading are the body text's size and line distance.
 	Size, Leading float64
@@ -47,6 +51,10 @@ type Print struct {
 	NoteSize, CaptionSize, HeadSize float64
 	// ChapterTitleSize is the size of chapter titles.
 	ChapterTitleSize float64
+	// CodeSize is the size of code (blocks and inline); 0 until Load
+	// sets it, by default to 0.8 of the text size, which gives the
+	// monospaced face about the text face's x-height.
+	CodeSize float64
 
 	// RunningHeads says what the head lines of verso and recto pages
 	// hold: "book-title", "chapter-title", "author", "section" or "none".
@@ -72,6 +80,13 @@ type Print struct {
 	// text, under « Notes »).
 	Notes string
 
+	// Links says how the print edition shows the address of a link to
+	// the web: "footnote" (the address in a note at the foot of the page,
+	// the default), "inline" (in parentheses after the link's text) or
+	// "none" (the text only). A link whose text is its address is printed
+	// once whatever the choice.
+	Links string
+
 	// HyphenExceptions are words with their allowed hyphenation points
 	// marked by "-" (e.g. "Bou-logne"), passed to the line breaker.
 	HyphenExceptions []string
@@ -80,6 +95,9 @@ type Print struct {
 	// Upscale allows a figure to print larger than its MinPPI size.
 	MinPPI  float64
 	Upscale bool
+	// ScreenPPI is the resolution a screenshot or screen line art prints
+	// at (see imaging.FigureWidth).
+	ScreenPPI float64
 
 	// Color is "gray" (a black-and-white book: text and images in gray
 	// only) or "color".

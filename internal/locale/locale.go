@@ -5,6 +5,7 @@ package locale
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -24,6 +25,9 @@ type Terms struct {
 	OtherSources      string // bibliography group of everything else
 	Figure            string // "Figure" before a figure number
 	FigureAbbrev      string // "Fig." in lists
+	Table             string // "Tableau" before a table number
+	Tables            string // title of the list of tables
+	TableSep          string // between a table's label and caption: " — " (fr), ". " (en)
 	Page              string // "p." before a page number
 	Pages             string // "p." before a page range
 	NoDate            string // "s. d."
@@ -102,6 +106,7 @@ var french = Terms{
 	ArchivalSources: "Sources d’archives", ManuscriptSources: "Sources manuscrites",
 	PrintedWorks: "Ouvrages et articles", OtherSources: "Autres sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s. d.", NoPlace: "s. l.",
+	Table: "Tableau", Tables: "Liste des tableaux", TableSep: "\u00a0— ",
 	NoPublisher: "s. n.", NoPages: "n. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "vers",
 	Collection: "coll.", Edited: "dir.", In: "dans", Translated: "trad.",
 	EditedPlural: "dir.", EtAl: "et al.", ArtCit: "art. cit.", Edition: "éd.", Volume: "vol.", Issue: "n°",
@@ -124,6 +129,7 @@ var english = Terms{
 	Notes: "Notes", Bibliography: "Sources and Bibliography", ArchivalSources: "Archival Sources",
 	ManuscriptSources: "Archival Sources", PrintedWorks: "Published Works", OtherSources: "Other Sources",
 	Figure: "Figure", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "n.d.", NoPlace: "n.p.",
+	Table: "Table", Tables: "List of Tables", TableSep: ". ",
 	NoPublisher: "n.p.", NoPages: "n. pag.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
 	Collection: "coll.", Edited: "ed.", EditedBy: "ed.", In: "in", Translated: "trans.",
 	EditedPlural: "eds.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "no.",
@@ -148,6 +154,7 @@ var german = Terms{
 	Notes: "Anmerkungen", Bibliography: "Quellen und Literatur", ArchivalSources: "Archivalische Quellen",
 	ManuscriptSources: "Ungedruckte Quellen", PrintedWorks: "Gedruckte Quellen und Literatur", OtherSources: "Weitere Quellen",
 	Figure: "Abbildung", FigureAbbrev: "Abb.", Page: "S.", Pages: "S.", NoDate: "o. J.", NoPlace: "o. O.",
+	Table: "Tabelle", Tables: "Tabellenverzeichnis", TableSep: ": ",
 	NoPublisher: "o. V.", NoPages: "o. S.", Ibid: "Ebd.", OpCit: "a. a. O.", Circa: "um",
 	Collection: "Reihe", Edited: "Hg.", In: "in", Translated: "übers. von",
 	EditedPlural: "Hg.", EtAl: "u. a.", ArtCit: "", Edition: "Aufl.", Volume: "Bd.", Issue: "Nr.",
@@ -172,6 +179,7 @@ var spanish = Terms{
 	Notes: "Notas", Bibliography: "Fuentes y bibliografía", ArchivalSources: "Fuentes de archivo",
 	ManuscriptSources: "Fuentes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Otras fuentes",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "s. f.", NoPlace: "s. l.",
+	Table: "Tabla", Tables: "Índice de tablas", TableSep: ". ",
 	NoPublisher: "s. e.", NoPages: "s. p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "ca.",
 	Collection: "col.", Edited: "ed.", In: "en", Translated: "trad.",
 	EditedPlural: "eds.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "n.º",
@@ -196,6 +204,7 @@ var italian = Terms{
 	Notes: "Note", Bibliography: "Fonti e bibliografia", ArchivalSources: "Fonti archivistiche",
 	ManuscriptSources: "Fonti manoscritte", PrintedWorks: "Opere a stampa", OtherSources: "Altre fonti",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "pp.", NoDate: "s.d.", NoPlace: "s.l.",
+	Table: "Tabella", Tables: "Indice delle tabelle", TableSep: ". ",
 	NoPublisher: "s.e.", NoPages: "s.p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "ca.",
 	Collection: "coll.", Edited: "a cura di", In: "in", Translated: "trad. di",
 	EditedPlural: "a cura di", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "vol.", Issue: "n.",
@@ -220,6 +229,7 @@ var portuguese = Terms{
 	Notes: "Notas", Bibliography: "Fontes e bibliografia", ArchivalSources: "Fontes de arquivo",
 	ManuscriptSources: "Fontes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Outras fontes",
 	Figure: "Figura", FigureAbbrev: "Fig.", Page: "p.", Pages: "p.", NoDate: "s.d.", NoPlace: "s.l.",
+	Table: "Tabela", Tables: "Lista de tabelas", TableSep: ". ",
 	NoPublisher: "s.n.", NoPages: "s.p.", Ibid: "Ibid.", OpCit: "op. cit.", Circa: "c.",
 	Collection: "col.", Edited: "org.", In: "in", Translated: "trad.",
 	EditedPlural: "orgs.", EtAl: "et al.", ArtCit: "", Edition: "ed.", Volume: "v.", Issue: "n.",
@@ -283,6 +293,12 @@ func For(lang string) *Terms {
 	}
 	t := english
 	return &t
+}
+
+// TableLabel is a table's number as both outputs print it before its
+// caption and in the list of tables: "Tableau 3" (with a no-break space).
+func (t *Terms) TableLabel(n int) string {
+	return t.Table + "\u00a0" + strconv.Itoa(n)
 }
 
 // ContributorLine is how a contributor who is not an author is named on

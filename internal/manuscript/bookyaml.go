@@ -3,6 +3,7 @@ package manuscript
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/publish-books/publish/internal/locale"
 	"github.com/publish-books/publish/internal/model"
@@ -88,6 +89,8 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 			if s, ok := yamlfile.String(n, ds, "date"); ok {
 				if !datePattern.MatchString(s) {
 					ds.Errorf(n.Pos, "date %q must be written YYYY, YYYY-MM or YYYY-MM-DD", s)
+				} else if !validDate(s) {
+					ds.Errorf(n.Pos, "date %q is not a day of the calendar (month 01 to 12, day within the month)", s)
 				}
 				m.Date = s
 			}
@@ -288,12 +291,27 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 	return out
 }
 
+// validDate reports whether s, written YYYY, YYYY-MM or YYYY-MM-DD, names
+// a real year, month or day (2024-13-45 matches the pattern, not the
+// calendar).
+func validDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			_, err := time.Parse(layout, s)
+			return err == nil
+		}
+	}
+	return false
+}
+
 // parseCitationOptions reads book.yaml's citation: mapping (et-al limits,
 // the repeated-author substitute, archives grouped by repository).
 func parseCitationOptions(n *yamlfile.Node, ds *model.Diagnostics) model.CitationOptions {
 	var o model.CitationOptions
+	at := map[string]model.Position{}
 	count := func(dst *int, what string) func(*yamlfile.Node) {
 		return func(v *yamlfile.Node) {
+			at[what] = v.Pos
 			i, ok := yamlfile.Int(v, ds, what)
 			if !ok {
 				return
@@ -317,9 +335,11 @@ func parseCitationOptions(n *yamlfile.Node, ds *model.Diagnostics) model.Citatio
 			o.GroupArchives, _ = yamlfile.Bool(v, ds, "citation.group-archives")
 		},
 	})
+	// The error stands at et-al-use-first, the key that makes the pair
+	// impossible.
 	check := func(min, first int, what string) {
 		if min > 0 && first > min {
-			ds.Errorf(n.Pos, "citation.%set-al-use-first (%d) is larger than %set-al-min (%d): the list would never be shortened", what, first, what, min)
+			ds.Errorf(at["citation."+what+"et-al-use-first"], "citation.%set-al-use-first (%d) is larger than %set-al-min (%d): the list would never be shortened", what, first, what, min)
 		}
 	}
 	check(o.EtAlMin, o.EtAlUseFirst, "")

@@ -32,7 +32,7 @@ func TestDiagnostics(t *testing.T) {
 				`book/book.yaml:5:3: error: unknown key "et-al-use-frist" in citation (did you mean "et-al-use-first"?)`,
 				`book/book.yaml:6:27: error: citation.bibliography-et-al-min must be a number of names, 1 or more`}},
 		{"et-al-use-first above et-al-min", "title: T\nlanguage: fr\ncitation:\n  et-al-min: 3\n  et-al-use-first: 4\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
-			[]string{`book/book.yaml:4:3: error: citation.et-al-use-first (4) is larger than et-al-min (3): the list would never be shortened`}},
+			[]string{`book/book.yaml:5:20: error: citation.et-al-use-first (4) is larger than et-al-min (3): the list would never be shortened`}},
 		{"cross-references options", "title: T\nlanguage: fr\ncross-references:\n  sections: numbers\n  pages: true\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"},
 			[]string{`book/book.yaml:4:13: error: cross-references.sections "numbers" is not known: use number`,
 				`book/book.yaml:5:3: error: unknown key "pages" in cross-references`}},

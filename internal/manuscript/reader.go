@@ -97,7 +97,10 @@ func (r *reader) read(bookDir string) {
 	yamlName := display(yamlPath)
 	data, err := r.readFile(yamlPath)
 	if err != nil {
-		if errors.Is(err, errNotFound) {
+		if st, serr := os.Stat(bookDir); serr != nil || !st.IsDir() {
+			// The folder itself is missing: say so, not that book.yaml is.
+			r.ds.Errorf(model.Position{File: display(bookDir)}, "book folder not found (give the folder holding book.yaml; publish init DIR makes one)")
+		} else if errors.Is(err, errNotFound) {
 			r.ds.Errorf(model.Position{File: yamlName}, "book.yaml not found: is %s a book folder? (publish init DIR makes one)", display(bookDir))
 		} else {
 			r.ds.Errorf(model.Position{File: yamlName}, "cannot read book.yaml: %v", err)
@@ -169,6 +172,30 @@ func (r *reader) finish() {
 	r.numberTables()
 	r.checkReferences()
 	r.resolveLinks()
+}
+
+// numberTables numbers the tables that have a caption in reading order,
+// as figures are, lists them in the book and gives those without an id
+// one ("tbl-3"), for the list of tables to point at. A table in a note is
+// not numbered: the print edition sets a note's tables as its text.
+func (r *reader) numberTables() {
+	number := func(n model.Node, entering bool) model.WalkStatus {
+		t, ok := n.(*model.Table)
+		if !ok || !entering || len(t.Caption) == 0 {
+			return model.WalkContinue
+		}
+		r.book.Tables = append(r.book.Tables, t)
+		t.Number = len(r.book.Tables)
+		if t.ID == "" {
+			t.ID = r.book.Register().Mint("tbl-" + strconv.Itoa(t.Number))
+		}
+		return model.WalkContinue
+	}
+	for _, ch := range r.book.Chapters {
+		for _, b := range ch.Blocks {
+			model.Walk(b, number)
+		}
+	}
 }
 
 // errNotFound is readFile's error for a missing file.
@@ -304,20 +331,6 @@ func (r *reader) addFigure(fig *model.Figure, p *chapterParse) {
 		return
 	}
 	fig.PixelWidth, fig.PixelHeight, fig.Format = info.Width, info.Height, info.Format
-}
-
-// numberTables numbers the captioned tables of the book from 1 in
-// reading order, as figures are numbered (Table: … captions are attached
-// after their table is read, so this runs once every file is read).
-func (r *reader) numberTables() {
-	r.book.Tables = nil
-	model.WalkBook(r.book, func(n model.Node, entering bool) model.WalkStatus {
-		if t, ok := n.(*model.Table); ok && entering && len(t.Caption) > 0 {
-			r.book.Tables = append(r.book.Tables, t)
-			t.Number = len(r.book.Tables)
-		}
-		return model.WalkContinue
-	})
 }
 
 func displayImage(p *chapterParse, fig *model.Figure) string {

@@ -160,8 +160,8 @@ type ThematicBreak struct{ BlockBase }
 type Table struct {
 	BlockBase
 	ID string
-	// Number is the table's number in the book, from 1 in reading order,
-	// for tables with a caption; 0 for a table without one.
+	// Number is the table's number in the book (from 1) when it has a
+	// caption, 0 for a table without one, which is not numbered.
 	Number  int
 	Caption []Inline
 	Align   []string // "", "left", "center" or "right" per column

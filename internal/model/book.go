@@ -13,12 +13,12 @@ type Book struct {
 	// Figures lists every figure of the book in reading order, numbered
 	// from 1.
 	Figures []*Figure
-	// Tables lists the book's captioned tables in reading order, numbered
-	// from 1 (Table.Number).
+	// Tables lists the tables that have a caption, in reading order,
+	// numbered from 1.
 	Tables []*Table
 	// Indexes holds the book's indexes (names, places, subjects …) built
-	// from the terms marked in the text (see BuildIndexes in package
-	// index); the preparation pass fills it.
+	// from the terms marked in the text (see package index); the
+	// preparation pass fills it.
 	Indexes []*Index
 	// Sources holds the cited works and archive documents, by key.
 	Sources map[string]*Source
@@ -45,6 +45,7 @@ const (
 	BibliographyPage GeneratedKind = iota
 	IllustrationsPage
 	CreditsPage
+	TablesPage
 	IndexPage
 )
 
@@ -55,6 +56,8 @@ func (k GeneratedKind) String() string {
 		return "bibliography"
 	case IllustrationsPage:
 		return "illustrations"
+	case TablesPage:
+		return "tables"
 	case IndexPage:
 		return "index"
 	}
@@ -70,9 +73,10 @@ type GeneratedPage struct {
 }
 
 // PlanGenerated fills b.Generated: the bibliography when any source is
-// listed, the list of illustrations when the book has figures, the
-// credits when a figure has a credit line, then each index that has
-// entries, in that order, each with an id minted by the register.
+// listed, the list of illustrations when the book has figures, the list
+// of tables when a table has a caption, the credits when a figure has a
+// credit line, then each index that has entries, in that order, each
+// with an id minted by the register.
 func (b *Book) PlanGenerated() {
 	b.Generated = b.Generated[:0]
 	add := func(k GeneratedKind) {
@@ -86,6 +90,9 @@ func (b *Book) PlanGenerated() {
 	}
 	if len(b.Figures) > 0 {
 		add(IllustrationsPage)
+	}
+	if len(b.Tables) > 0 {
+		add(TablesPage)
 	}
 	for _, f := range b.Figures {
 		if len(f.Credit) > 0 {

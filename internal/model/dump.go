@@ -80,7 +80,7 @@ func (d *dumper) blocks(depth int, bs []Block) {
 		case *ThematicBreak:
 			d.line(depth, "break %s", at)
 		case *Table:
-			d.line(depth, "table id=%s align=%v widths=%v %s", n.ID, n.Align, n.Widths, at)
+			d.line(depth, "table id=%s number=%d align=%v widths=%v %s", n.ID, n.Number, n.Align, n.Widths, at)
 			if len(n.Caption) > 0 {
 				d.line(depth+1, "caption")
 				d.inlines(depth+2, n.Caption)

@@ -301,25 +301,8 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = false
 		return out
 	case *model.CodeBlock:
-		var out []*item
-		size := b.lay.Size * 0.9
-		start := 0 // the line's offset in the code's text
-		for _, line := range strings.Split(strings.TrimRight(n.Text, "\n"), "\n") {
-			lineStart := start
-			start += utf8.RuneCountInString(line) + 1
-			line = strings.ReplaceAll(line, "\t", "    ")
-			// Leading spaces keep the code's indentation, as an indent.
-			lead := len(line) - len(strings.TrimLeft(line, " "))
-			runs := plainRuns(b.fonts, fontRegular, size, line[lead:])
-			ind := float64(lead) * b.fonts.faces[fontRegular].Measure(" ", size)
-			if strings.TrimSpace(line) == "" {
-				out = append(out, &item{kind: itemSpace, height: L, block: bi, breakOK: true})
-				continue
-			}
-			out = append(out, b.setParagraph(runs, width, ind, typeset.Left, L, indent, bi, lineStart+lead, nil)...)
-		}
 		*afterHeading = false
-		return out
+		return b.codeItems(n, bi, indent, width)
 	case *model.ThematicBreak:
 		it := &item{kind: itemBox, height: 2 * L, block: bi, breakOK: true, dump: "break"}
 		it.draw = func(d *drawer, x, y float64) {
@@ -412,7 +395,11 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 			ah := false
 			saved := b.nestBase
 			b.nestBase += *base
-			out = append(out, b.blockItems(ch, sub, bi, indent+hang, &ah)...)
+			items := b.blockItems(ch, sub, bi, indent+hang, &ah)
+			for _, it := range items {
+				it.offset = max(it.offset, b.nestBase) // as in nestedItems
+			}
+			out = append(out, items...)
 			b.nestBase = saved
 			*base += model.BlockTextLen(sub)
 			first = false
@@ -453,7 +440,14 @@ func (b *builder) nestedItems(ch *model.Chapter, blocks []model.Block, bi int, i
 	saved := b.nestBase
 	defer func() { b.nestBase = saved }()
 	for _, sub := range blocks {
-		out = append(out, b.blockItems(ch, sub, bi, indent, afterHeading)...)
+		items := b.blockItems(ch, sub, bi, indent, afterHeading)
+		// Items that carry no offset of their own (a heading, a space, a
+		// break) stand where the block starts, not at the start of the
+		// quotation or div: a page starting there starts there.
+		for _, it := range items {
+			it.offset = max(it.offset, b.nestBase)
+		}
+		out = append(out, items...)
 		b.nestBase += model.BlockTextLen(sub)
 	}
 	return out
@@ -567,96 +561,6 @@ func htmlText(ns []*model.HTMLNode) string {
 	return sb.String()
 }
 
-// tableItems sets a table as rows of equal columns, the header in italic.
-func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*item {
-	cols := len(t.Header)
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
-		return nil
-	}
-	size := b.lay.Size * 0.9
-	lead := b.lead * 0.9
-	gap := 8.0
-	colW := (width - gap*float64(cols-1)) / float64(cols)
-	row := func(cells [][]model.Inline, italic bool) *item {
-		var sets [][]typeset.Line
-		maxLines := 1
-		for c := 0; c < cols; c++ {
-			var ins []model.Inline
-			if c < len(cells) {
-				ins = cells[c]
-			}
-			align := typeset.Left
-			if c < len(t.Align) {
-				switch t.Align[c] {
-				case "center":
-					align = typeset.Center
-				case "right":
-					align = typeset.Right
-				}
-			}
-			lines := b.setter.Set(typeset.Paragraph{Runs: runsOf(b.fonts, size, b.links, b.noteCall, ins, italic), Width: colW, Align: align, Lang: b.paraLang()}).Lines
-			sets = append(sets, lines)
-			maxLines = max(maxLines, len(lines))
-		}
-		dump := "table row"
-		for _, lines := range sets {
-			var cell []string
-			for _, l := range lines {
-				cell = append(cell, typeset.LineText(l, false))
-			}
-			dump += " " + strconv.Quote(strings.Join(cell, " "))
-		}
-		it := &item{kind: itemBox, height: float64(maxLines)*lead + 4, block: bi, breakOK: true, dump: dump}
-		seen := map[*model.Note]bool{}
-		for _, lines := range sets {
-			it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
-		}
-		it.draw = func(d *drawer, x, y float64) {
-			for c, lines := range sets {
-				for i, l := range lines {
-					d.line(l, x+indent+float64(c)*(colW+gap), y+size+float64(i)*lead+2)
-				}
-			}
-		}
-		return it
-	}
-	var out []*item
-	out = append(out, b.space(0.5, bi))
-	if t.ID != "" {
-		out = append(out, anchorItem(t.ID, bi))
-	}
-	if len(t.Caption) > 0 {
-		// The caption above the table, in italic at the table's size,
-		// kept with the table's first row.
-		runs := runsOf(b.fonts, size, b.links, b.noteCall, t.Caption, true)
-		capLines := b.setParagraph(runs, width, 0, typeset.Left, b.lead, indent, bi, 0, nil)
-		for _, it := range capLines {
-			it.para = nil // not set again: its breaks are fixed here
-			it.breakOK = false
-		}
-		out = append(out, capLines...)
-	}
-	if len(t.Header) > 0 {
-		h := row(t.Header, true)
-		h.breakOK = false
-		out = append(out, h)
-		rule := &item{kind: itemBox, height: 3, block: bi, dump: "rule"}
-		rule.draw = func(d *drawer, x, y float64) {
-			d.f.SetLineWidth(0.4)
-			d.f.Line(x+indent, y+1, x+indent+width, y+1)
-		}
-		out = append(out, rule)
-	}
-	for _, r := range t.Rows {
-		out = append(out, row(r, false))
-	}
-	out = append(out, b.space(0.5, bi))
-	return out
-}
-
 // notesItems sets a chapter's notes at its end, under a « Notes » title.
 func (b *builder) notesItems(ch *model.Chapter) []*item {
 	L := b.lead
@@ -677,7 +581,7 @@ func (b *builder) notesItems(ch *model.Chapter) []*item {
 	for _, n := range ch.Notes {
 		first := true
 		for _, blk := range n.Blocks {
-			runs := runsOf(b.fonts, size, b.links, nil, b.notePara(blk), false)
+			runs := noteRunsOf(b.fonts, size, b.links, b.notePara(blk))
 			items := b.setParagraph(runs, b.textW-numW, 0, typeset.Justify, lead, numW, end, 0, nil)
 			for _, it := range items {
 				it.offset = 0

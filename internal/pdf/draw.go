@@ -34,8 +34,10 @@ func (d *drawer) setFont(key string, size float64) {
 	if d.curFont == key && d.curSize == size {
 		return
 	}
-	d.fonts.use(d.f, d.fonts.styles[key])
-	d.f.SetFont("serif", d.fonts.styles[key], size)
+	style := d.fonts.styles[key]
+	d.fonts.use(d.f, style)
+	family, fstyle := fpdfFont(style)
+	d.f.SetFont(family, fstyle, size)
 	d.curFont, d.curSize = key, size
 }
 

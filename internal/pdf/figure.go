@@ -26,7 +26,12 @@ type placedFigure struct {
 	credit     []typeset.Line
 	capW       float64
 	content    float64 // height of image, caption and credit
-	atTop      bool
+	// screen is true for a screenshot (imaging.ScreenLike); advice says
+	// what the size rule found wrong, after a status word, for the
+	// preflight report.
+	screen bool
+	advice string
+	atTop  bool
 }
 
 // figureItem prepares a figure and returns its flow item.
@@ -39,10 +44,6 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 	credSize := capSize - 1
 	credLead := math.Round(credSize*1.3*10) / 10
 
-	maxW := b.textW
-	if fig.Width > 0 {
-		maxW = b.textW * fig.Width
-	}
 	pf.capW = b.textW * 0.8
 	capRuns := []typeset.Run{{Text: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". ", Style: b.fonts.style(fontRegular, capSize)}}
 	capRuns = append(capRuns, runsOf(b.fonts, capSize, b.links, b.noteCall, fig.Caption, true)...)
@@ -78,12 +79,10 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 				b.f.ClearError()
 				pf.name = ""
 			} else {
-				natW := float64(pi.Width) / b.lay.MinPPI * 72
-				natH := float64(pi.Height) / b.lay.MinPPI * 72
-				w, h := natW, natH
-				if b.lay.Upscale || w > maxW {
-					w, h = maxW, natH*maxW/natW
-				}
+				rule := imaging.SizeRule{Measure: b.textW, MinPPI: b.lay.MinPPI, ScreenPPI: b.lay.ScreenPPI, Upscale: b.lay.Upscale}
+				size := imaging.FigureWidth(pi.Width, pi.Screen, fig.Width, rule)
+				w := size.Width
+				h := w * float64(pi.Height) / float64(pi.Width)
 				maxH := b.capacity - textH - 0.6*L
 				if noteLines > 0 {
 					// The figure's slot (rounded up to the grid) and its
@@ -96,16 +95,35 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 				// A figure a little taller than half a page is brought to
 				// half a page, so that two share a page instead of each
 				// leaving half a page empty, when it keeps three quarters
-				// of its width.
+				// of its width; not a screenshot, whose text would shrink.
 				half := math.Floor(b.capacity/2/L)*L - textH - 0.8*L
-				if h > half && half*w/h >= 0.75*w {
+				if h > half && half*w/h >= 0.75*w && !pi.Screen {
 					w, h = w*half/h, half
 				}
 				pf.w, pf.h = w, h
 				pf.ppi = float64(pi.Width) / (w / 72)
-				if pf.ppi < b.lay.MinPPI-0.5 {
-					b.ds.WarnCodef("figure-low-resolution", fig.Pos, "figure %s prints at %.0f ppi (under %.0f ppi): give a larger scan or print it smaller",
-						fig.ID, pf.ppi, b.lay.MinPPI)
+				pf.screen = pi.Screen
+				// Made smaller to fit the page, a photograph prints at a
+				// higher resolution: the rule judges its final width.
+				if w < size.Width-eps && !pi.Screen {
+					size = imaging.FigureWidth(pi.Width, false, w/b.textW, rule)
+				}
+				if size.Advice != "" {
+					code, status := "figure-size", "SMALL TEXT"
+					switch {
+					case size.Low:
+						code, status = "figure-low-resolution", "LOW RESOLUTION"
+					case size.Raised:
+						status = "WIDENED"
+					}
+					pf.advice = status + ": " + size.Advice
+					msg := fmt.Sprintf("figure %s (%s) %s", fig.ID, fig.Image, size.Advice)
+					if size.Small {
+						// It may be a drawing, which prints well small.
+						b.ds.Add(model.Diagnostic{Pos: fig.Pos, Severity: model.Suggestion, Code: code, Message: msg})
+					} else {
+						b.ds.WarnCodef(code, fig.Pos, "%s", msg)
+					}
 				}
 			}
 		}

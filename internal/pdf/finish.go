@@ -50,7 +50,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8serif(BI|I|B)?\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serifTI|serifT|serif|mono)\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
@@ -99,10 +99,25 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 			continue
 		}
 		pages++
+		// fpdf v0.12.0 writes the media box in the page tree, a page's
+		// own boxes only for a page of another size, and the group from
+		// PDF 1.4 on: whatever it wrote, the page must end with the
+		// three boxes written here and no group.
 		b := ob.body
 		b = rePageBox.ReplaceAll(b, nil)
 		b = bytes.Replace(b, []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n"), nil, 1)
-		b = bytes.Replace(b, []byte("/Parent 1 0 R\n"), []byte("/Parent 1 0 R\n"+boxes), 1)
+		b, err = replaceCounted(b, "/Parent 1 0 R\n", "/Parent 1 0 R\n"+boxes, 1, fmt.Sprintf("page object %d", ob.num))
+		if err != nil {
+			return nil, err
+		}
+		for _, box := range []string{"/MediaBox ", "/TrimBox ", "/BleedBox "} {
+			if n := bytes.Count(b, []byte(box)); n != 1 {
+				return nil, fmt.Errorf("page object %d has %d %s entries after the boxes were set, not 1: fpdf's page objects are not as finish expects", ob.num, n, strings.TrimSpace(box))
+			}
+		}
+		if bytes.Contains(b, []byte("/Group")) {
+			return nil, fmt.Errorf("page object %d keeps a transparency group fpdf wrote in a form finish does not know", ob.num)
+		}
 		ob.body = b
 	}
 	// Annotations as indirect objects (fpdf writes them inline in /Annots).
@@ -128,8 +143,12 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err := canonicalImages(byNum); err != nil {
 		return nil, err
 	}
-	outlineCounts(objs)
-	res.fonts = tagFonts(objs, byNum, o.fonts)
+	if err := outlineCounts(objs); err != nil {
+		return nil, err
+	}
+	if res.fonts, err = tagFonts(objs, byNum, o.fonts); err != nil {
+		return nil, err
+	}
 
 	// XMP metadata and the Info dictionary say the same.
 	maxNum++
@@ -144,6 +163,9 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	}
 	cb := cat.body
 	cb = reEmptyNames.ReplaceAll(cb, nil)
+	if bytes.Contains(cb, []byte("/EmbeddedFiles")) {
+		return nil, fmt.Errorf("the catalog keeps an /EmbeddedFiles name tree in a form finish does not know (PDF/X-1a allows no attachment)")
+	}
 	var extra strings.Builder
 	fmt.Fprintf(&extra, "/Metadata %d 0 R\n", xmpNum)
 	if o.pageLabels != "" {
@@ -156,7 +178,9 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		fmt.Fprintf(&extra, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /OutputCondition %s /Info %s>>]\n",
 			pdfString(lay.OutputCondition), pdfString(lay.OutputConditionInfo()), pdfString(lay.OutputConditionInfo()))
 	}
-	cb = bytes.Replace(cb, []byte("/Type /Catalog\n"), []byte("/Type /Catalog\n"+extra.String()), 1)
+	if cb, err = replaceCounted(cb, "/Type /Catalog\n", "/Type /Catalog\n"+extra.String(), 1, "the catalog"); err != nil {
+		return nil, err
+	}
 	cat.body = cb
 
 	// Write the file again: header, objects in number order, xref, trailer.
@@ -294,7 +318,7 @@ func canonicalImages(byNum map[int]*pdfObject) error {
 // tagFonts names each embedded subset font TAG+PostScriptName, the tag
 // being six capitals drawn from a hash of the subset's bytes (ISO 32000-1
 // 9.6.4), and returns the names.
-func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) []string {
+func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]string, error) {
 	tags := map[string]string{} // fpdf style -> tagged name
 	for _, ob := range objs {
 		if !bytes.HasPrefix(ob.body, []byte("<</Type /FontDescriptor")) {
@@ -303,37 +327,70 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) []string
 		m := reFontName.FindSubmatch(ob.body)
 		ff := reFontFile.FindSubmatch(ob.body)
 		if m == nil || ff == nil {
-			continue
+			return nil, fmt.Errorf("font descriptor %d has no /FontName /utf8serif… (or /utf8mono) or no /FontFile2: fpdf's font objects are not as finish expects", ob.num)
 		}
 		n, _ := strconv.Atoi(string(ff[1]))
 		file := byNum[n]
 		if file == nil {
-			continue
+			return nil, fmt.Errorf("font descriptor %d names a font file object %d that is not in the file", ob.num, n)
 		}
 		sum := sha256.Sum256(file.body)
 		tag := make([]byte, 6)
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
 		}
-		style := string(m[2])
+		style := fontNameStyle(string(m[2]))
 		tags[style] = string(tag) + "+" + fs.psName(style)
 	}
 	var names []string
 	for _, ob := range objs {
 		ob.body = reFontName.ReplaceAllFunc(ob.body, func(b []byte) []byte {
 			m := reFontName.FindSubmatch(b)
-			name, ok := tags[string(m[2])]
+			name, ok := tags[fontNameStyle(string(m[2]))]
 			if !ok {
 				return b
 			}
 			return []byte("/" + string(m[1]) + " /" + name)
 		})
 	}
+	for _, ob := range objs {
+		if bytes.Contains(dictPart(ob.body), []byte("/utf8serif")) || bytes.Contains(dictPart(ob.body), []byte("/utf8mono")) {
+			return nil, fmt.Errorf("object %d keeps fpdf's font name utf8serif… or utf8mono after the fonts were named", ob.num)
+		}
+	}
 	for _, n := range tags {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return names
+	return names, nil
+}
+
+// dictPart returns an object's body before its stream, if it has one.
+func dictPart(body []byte) []byte {
+	if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
+		return body[:i]
+	}
+	return body
+}
+
+// replaceCounted replaces old by new in b, checking first that old occurs
+// exactly want times: each edit of fpdf's bytes depends on its exact
+// output (v0.12.0), and an edit that finds nothing to change must fail
+// loudly rather than leave a file that only looks finished.
+func replaceCounted(b []byte, old, new string, want int, where string) ([]byte, error) {
+	if n := bytes.Count(b, []byte(old)); n != want {
+		return nil, fmt.Errorf("%s: %q found %d times, expected %d: fpdf's output is not as finish expects", where, strings.TrimSpace(old), n, want)
+	}
+	return bytes.Replace(b, []byte(old), []byte(new), want), nil
+}
+
+// fontNameStyle returns the fontSet style of the font fpdf names
+// "utf8"+name: the serif's style letters, or monoStyle.
+func fontNameStyle(name string) string {
+	if name == "mono" {
+		return monoStyle
+	}
+	return strings.TrimPrefix(name, "serif")
 }
 
 // num formats a coordinate with at most three decimals.
@@ -543,7 +600,7 @@ var reOutlineParent = regexp.MustCompile(`(?m)^/Parent (\d+) 0 R$`)
 // is only right for a bookmark without children. The bookmark is closed:
 // the count is minus its children (their own children, closed too, are
 // not counted).
-func outlineCounts(objs []*pdfObject) {
+func outlineCounts(objs []*pdfObject) error {
 	children := map[int]int{}
 	for _, ob := range objs {
 		if !bytes.HasPrefix(ob.body, []byte("<</Title ")) {
@@ -559,6 +616,11 @@ func outlineCounts(objs []*pdfObject) {
 		if k == 0 || !bytes.HasPrefix(ob.body, []byte("<</Title ")) || !bytes.Contains(ob.body, []byte("\n/First ")) {
 			continue
 		}
-		ob.body = bytes.Replace(ob.body, []byte("/Count 0>>"), []byte("/Count -"+strconv.Itoa(k)+">>"), 1)
+		b, err := replaceCounted(ob.body, "/Count 0>>", "/Count -"+strconv.Itoa(k)+">>", 1, fmt.Sprintf("bookmark object %d", ob.num))
+		if err != nil {
+			return err
+		}
+		ob.body = b
 	}
+	return nil
 }

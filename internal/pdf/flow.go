@@ -54,6 +54,10 @@ type item struct {
 	// notes are the footnotes the item calls (notes: footnotes), set at
 	// the foot of the page that holds the item.
 	notes []*model.Note
+	// tableHead, on a table's body row, is the table's head (its top
+	// rule and header row), drawn again above the row when the row
+	// starts a page.
+	tableHead *item
 }
 
 // outlineEntry is a bookmark.
@@ -263,6 +267,16 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 				best = snap(i)
 				break
 			}
+			if it.tableHead != nil && !placedFlow {
+				// A table continued from the page before: its head
+				// again, if the row fits under it.
+				y += it.tableHead.height
+				if _, ok := plan(it, false); !ok {
+					y -= it.tableHead.height
+				} else {
+					pg.placed = append(pg.placed, placedItem{it: it.tableHead, y: y - it.tableHead.height})
+				}
+			}
 			k, ok := plan(it, false)
 			if !ok {
 				break
@@ -326,6 +340,10 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 }
 
+// maxResetLines is the longest paragraph, in lines (about 25 pages), that
+// is set again to keep a hyphen off a page's last line.
+const maxResetLines = 1000
+
 func lastFlowLine(pg *flowPage) *item {
 	for i := len(pg.placed) - 1; i >= 0; i-- {
 		it := pg.placed[i].it
@@ -343,10 +361,12 @@ func lastFlowLine(pg *flowPage) *item {
 // resetWithoutHyphen sets the paragraph of line again, forbidding a hyphen
 // at its end, and splices the new lines into items. It reports whether
 // it could: lines already placed on earlier pages (before index cur) must
-// come out the same.
+// come out the same. A paragraph of more than maxResetLines lines keeps
+// its hyphen: setting it again for each of its pages would cost time and
+// memory growing with the square of its length.
 func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 	p := line.para
-	if p == nil {
+	if p == nil || len(p.result.Lines) > maxResetLines {
 		return false
 	}
 	for _, n := range p.tp.NoHyphenAfter {

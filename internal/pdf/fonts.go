@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/publish-books/publish/internal/sfntname"
+
 	"golang.org/x/image/font/sfnt"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -22,7 +24,21 @@ const (
 	fontItalic     = "serif-italic"
 	fontBold       = "serif-bold"
 	fontBoldItalic = "serif-bolditalic"
+	// fontMono is the monospaced face of code; its fpdf style is monoStyle.
+	fontMono = "mono"
 )
+
+// monoStyle is the fontSet style of the monospaced face, registered with
+// fpdf as the family "mono" in its regular style.
+const monoStyle = "M"
+
+// fpdfFont returns the fpdf family and style of a fontSet style.
+func fpdfFont(style string) (family, fstyle string) {
+	if style == monoStyle {
+		return "mono", ""
+	}
+	return "serif", style
+}
 
 // fontSet holds the book's faces by key, with the fpdf style of each.
 type fontSet struct {
@@ -43,6 +59,12 @@ type fontSet struct {
 	// refPage, when not nil, returns what follows a cross-reference to
 	// the id in print (« , p. 6 »), not counted in the model's text.
 	refPage func(id string) string
+	// codeScale is the size of code relative to the text around it
+	// (layout CodeSize / Size).
+	codeScale float64
+	// addresses says how links' web addresses are printed, with the
+	// notes made for them (addresses.go); nil prints none.
+	addresses *addressNotes
 }
 
 // Quotation marks by language: French guillemets with a narrow no-break
@@ -87,7 +109,10 @@ func (fs *fontSet) unknown(n model.Node) {
 // style falls back to the nearest one the layout has.
 func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
-		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes}
+		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes, codeScale: 0.8}
+	if lay.Size > 0 && lay.CodeSize > 0 {
+		fs.codeScale = lay.CodeSize / lay.Size
+	}
 	want := []struct {
 		key          string
 		style        string
@@ -130,10 +155,27 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 		fs.faces[w.key] = face
 		fs.files[w.key] = ff.Path
 	}
+	// Code: the layout's monospaced face, else the text face (Layout
+	// warns where the book has code).
+	fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = fs.faces[fontRegular], fs.styles[fontRegular], fs.files[fontRegular]
+	if m := lay.Mono; m != nil {
+		data, err := os.ReadFile(m.Path)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: read font: %w", err)
+		}
+		face, err := typeset.ParseFace(data)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: parse font %s: %w", m.Path, err)
+		}
+		fs.data[monoStyle] = string(data)
+		fs.paths[monoStyle] = m.Path
+		fs.names[monoStyle] = postScriptName(data)
+		fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = face, monoStyle, m.Path
+	}
 	return fs, nil
 }
 
-// addFont registers a TrueType font with fpdf, turning a panic of the
+// addFont registers the TrueType font of a fontSet style with fpdf, turning a panic of the
 // font parser into an error.
 func addFont(f *fpdf.Fpdf, style string, data []byte) (err error) {
 	defer func() {
@@ -141,7 +183,8 @@ func addFont(f *fpdf.Fpdf, style string, data []byte) (err error) {
 			err = fmt.Errorf("the PDF library cannot read this font (%v)", p)
 		}
 	}()
-	f.AddUTF8FontFromBytes("serif", style, data)
+	family, fstyle := fpdfFont(style)
+	f.AddUTF8FontFromBytes(family, fstyle, data)
 	if f.Err() {
 		return f.Error()
 	}
@@ -154,7 +197,7 @@ func (fs *fontSet) style(key string, size float64) typeset.Style {
 }
 
 // psName returns the PostScript name of the font fpdf registered with
-// style ("", "I", "B" or "BI").
+// style ("", "I", "B", "BI" or monoStyle).
 func (fs *fontSet) psName(style string) string {
 	if n := fs.names[style]; n != "" {
 		return n
@@ -164,27 +207,14 @@ func (fs *fontSet) psName(style string) string {
 
 // postScriptName reads a font's PostScript name (name ID 6), keeping only
 // the characters a PDF name may hold plainly; "" when the name table lacks
-// it or is damaged (the sfnt package may panic on one).
-func postScriptName(data []byte) (name string) {
-	defer func() {
-		if recover() != nil {
-			name = ""
-		}
-	}()
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return ""
-	}
-	n, err := f.Name(nil, sfnt.NameIDPostScript)
-	if err != nil {
-		return ""
-	}
+// it or is damaged.
+func postScriptName(data []byte) string {
 	return strings.Map(func(r rune) rune {
 		if r > 32 && r < 127 && !strings.ContainsRune("()<>[]{}/%#", r) {
 			return r
 		}
 		return -1
-	}, n)
+	}, sfntname.Read(data, sfnt.NameIDPostScript))
 }
 
 // use registers the font of an fpdf style with the PDF writer the first

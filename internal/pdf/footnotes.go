@@ -46,9 +46,15 @@ func (b *builder) footnotes() bool { return b.lay.Notes != "endnotes" }
 // noteLead is the leading of the notes.
 func (b *builder) noteLead() float64 { return math.Round(b.lay.NoteSize*1.25*10) / 10 }
 
-// noteNumberWidth is the room of a note's number before its text.
+// noteNumberWidth is the room of a note's number before its text: that
+// of "00." or of the widest letter of an address note ("am.").
 func (b *builder) noteNumberWidth() float64 {
-	return b.fonts.faces[fontRegular].Measure("00.", b.lay.NoteSize) + 4
+	face, size := b.fonts.faces[fontRegular], b.lay.NoteSize
+	w := face.Measure("00.", size)
+	if a := b.fonts.addresses; a != nil {
+		w = max(w, a.widestLabel(face, size))
+	}
+	return w + 4
 }
 
 // footHeight is the height the body gives up for k lines of notes: the
@@ -69,7 +75,7 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	}
 	size := b.lay.NoteSize
 	numW := b.noteNumberWidth()
-	num := strconv.Itoa(n.Number) + "."
+	num := b.fonts.noteLabel(n) + "."
 	drawNum := func(d *drawer, x, by float64) {
 		st := b.fonts.style(fontRegular, size)
 		d.text(st, x+numW-4-st.Face.Measure(num, size), by, num)
@@ -77,8 +83,14 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 	var out []*footLine
 	for _, blk := range n.Blocks {
 		ins := b.notePara(blk)
-		runs := runsOf(b.fonts, size, b.links, nil, ins, false)
-		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: typeset.Justify, Lang: b.lang}).Lines
+		runs := noteRunsOf(b.fonts, size, b.links, ins)
+		align := typeset.Justify
+		if b.fonts.addresses.isAddress(n) {
+			// An address alone has no space to justify: ragged, so
+			// that it breaks at the last point that fits.
+			align = typeset.Left
+		}
+		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: align, Lang: b.lang}).Lines
 		for i, l := range lines {
 			first := len(out) == 0
 			fl := &footLine{note: n, src: &lines[i], hyphen: l.Hyphenated}
@@ -103,14 +115,16 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 }
 
 // notePara returns the inlines of a note's block, set as one paragraph:
-// a paragraph's, a line block's lines with their breaks, the plain text
-// of any other block.
+// a paragraph's, a line block's lines with their breaks, a code block's
+// lines as code with their breaks, the plain text of any other block.
 func (b *builder) notePara(blk model.Block) []model.Inline {
 	switch n := blk.(type) {
 	case *model.Paragraph:
 		return n.Inlines
 	case *model.LineBlock:
 		return b.blockInlines(n)
+	case *model.CodeBlock:
+		return codeBlockInlines(n)
 	}
 	return []model.Inline{&model.Text{Value: model.PlainText(b.blockInlines(blk))}}
 }
@@ -206,7 +220,11 @@ func (b *builder) claimNotes(owner any, seen map[*model.Note]bool, lines ...type
 // text), so that every note is printed once.
 func (b *builder) attachStrayNotes(ch *model.Chapter, items []*item) []*item {
 	var stray []*model.Note
-	for _, n := range ch.Notes {
+	var addresses []*model.Note
+	if b.fonts.addresses != nil {
+		addresses = b.fonts.addresses.byChapter[ch]
+	}
+	for _, n := range append(append([]*model.Note(nil), ch.Notes...), addresses...) {
 		if _, ok := b.noteOwner[n]; !ok {
 			b.noteOwner[n] = ch
 			stray = append(stray, n)

@@ -64,6 +64,8 @@ func (b *builder) makeUp() *makeup {
 				s = b.bibliographySection()
 			case model.IllustrationsPage:
 				s = b.figureListSection(labels)
+			case model.TablesPage:
+				s = b.tableListSection(g.ID, labels)
 			case model.CreditsPage:
 				s = b.creditsSection(labels)
 			case model.IndexPage:
@@ -280,6 +282,17 @@ func (b *builder) figureListSection(labels map[string]string) *section {
 		items = append(items, b.entryItem(text, label(labels, fig.ID), "#"+fig.ID, b.lay.Size*0.95, 0)...)
 	}
 	return b.genSection("figures", b.terms.Figures, model.BackMatter, items)
+}
+
+// tableListSection lists the captioned tables with their page; id is the
+// generated page's id.
+func (b *builder) tableListSection(id string, labels map[string]string) *section {
+	var items []*item
+	for _, t := range b.book.Tables {
+		text := append([]model.Inline{&model.Text{Value: b.terms.TableLabel(t.Number) + b.terms.TableSep}}, t.Caption...)
+		items = append(items, b.entryItem(text, label(labels, t.ID), "#"+t.ID, b.lay.Size*0.95, 0)...)
+	}
+	return b.genSection(id, b.terms.Tables, model.BackMatter, items)
 }
 
 // creditsSection lists every figure's credit with its number and page.

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/publish-books/publish/internal/model"
@@ -55,25 +54,36 @@ func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) st
 		}
 		seen[pf.fig.ID] = true
 		status := "ok"
-		if pf.name == "" {
+		switch {
+		case pf.name == "":
 			status = "MISSING"
-		} else if pf.ppi < lay.MinPPI-0.5 {
-			status = "LOW RESOLUTION"
+		case pf.advice != "":
+			status = pf.advice
 		}
-		fmt.Fprintf(&sb, "  fig. %d %s (%s): %d×%d px printed %s×%s mm = %.0f ppi, %s, page %s — %s\n",
+		kind := "photograph or scan"
+		if pf.screen {
+			kind = "screenshot"
+		}
+		fmt.Fprintf(&sb, "  fig. %d %s (%s): %d×%d px printed %s×%s mm = %.0f ppi, %s, %s, page %s — %s\n",
 			pf.fig.Number, pf.fig.ID, pf.fig.Image, pf.fig.PixelWidth, pf.fig.PixelHeight, mm(pf.w), mm(pf.h), pf.ppi,
-			pf.colorSpace, mk.pagination.FigurePages[pf.fig.ID], status)
+			kind, pf.colorSpace, mk.pagination.FigurePages[pf.fig.ID], status)
 	}
-	var warns []string
+	// The warnings in the order of the files, lines and columns (sorted
+	// as text, line 102 came before line 26).
+	var warned model.Diagnostics
 	for _, d := range ds.List {
 		if d.Severity >= model.Warning {
-			warns = append(warns, d.String())
+			warned.Add(d)
 		}
+	}
+	warned.Sort()
+	var warns []string
+	for _, d := range warned.List {
+		warns = append(warns, d.String())
 	}
 	if b.fallbacks > 0 {
 		warns = append(warns, fmt.Sprintf("%d paragraph(s) could not be justified within tolerance and were set line by line", b.fallbacks))
 	}
-	sort.Strings(warns)
 	sb.WriteString("\nWarnings:\n")
 	if len(warns) == 0 {
 		sb.WriteString("  none\n")

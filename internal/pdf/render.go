@@ -111,7 +111,11 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if err != nil {
 		return nil, err
 	}
-	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds)
+	textScope := allText
+	if lay.Mono != nil {
+		textScope = proseOnly
+	}
+	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds, textScope, lay.Links != "none" && lay.Mono == nil)
 	terms := locale.For(meta.Language)
 	fonts.kinds = &kindReport{ds: ds}
 	if terms.French {
@@ -130,11 +134,25 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if lay.RefPages {
 		fonts.refPage = func(id string) string { return b.refs.refText(id, terms.Page) }
 	}
+	fonts.addresses = newAddressNotes(book, lay.Links, b.footnotes())
+	for _, notes := range fonts.addresses.byChapter {
+		for _, n := range notes {
+			b.callNotes["#"+n.ID] = n
+		}
+	}
+	if lay.Mono == nil {
+		reportCodeWithoutMono(book, ds)
+	} else {
+		reportMissingGlyphs(book, fonts.faces[fontMono], lay.Mono.Family, ds, codeOnly, lay.Links != "none")
+	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: layout: %w", err)
+	}
+	if err := fonts.addTabular(book); err != nil {
+		return nil, err
 	}
 	b.warm = b.startWarmer()
 	mk := b.makeUp()

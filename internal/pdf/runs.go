@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,11 +21,17 @@ type runBuilder struct {
 	// noteCall returns the link target of a note call (or ""); when it
 	// is nil, note calls are left out (lists, credits, contents).
 	noteCall func(n *model.Note) string
-	runs     []typeset.Run
+	// inlineAddresses prints links' addresses in parentheses even when
+	// the layout puts them in footnotes: in a note's own text.
+	inlineAddresses bool
+	runs            []typeset.Run
 }
 
 type inlineState struct {
 	italic, bold, smallCaps, sup, sub, strike bool
+	// code sets text in the monospaced face, as literal text (inline
+	// code, <kbd>, <samp>, web addresses).
+	code bool
 	// scale multiplies the size (0 means 1): <small>.
 	scale float64
 	// quotes is the depth of <q> elements.
@@ -36,6 +41,8 @@ type inlineState struct {
 
 func (b *runBuilder) key(st inlineState) string {
 	switch {
+	case st.code:
+		return fontMono
 	case st.italic && st.bold:
 		return fontBoldItalic
 	case st.italic:
@@ -54,6 +61,9 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 	if st.scale > 0 {
 		size *= st.scale
 	}
+	if st.code && b.fonts.codeScale > 0 {
+		size *= b.fonts.codeScale
+	}
 	s := b.fonts.style(b.key(st), size)
 	s.Link = st.link
 	s.Strike = st.strike
@@ -71,7 +81,7 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 		text = strings.Map(unicode.ToUpper, text)
 		s.Size *= 0.8
 	}
-	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted})
+	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted, Literal: st.code})
 }
 
 // forcedBreak adds a forced line break counting text (a line break is a
@@ -100,7 +110,9 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 		case *model.Text:
 			b.add(n.Value, st, false)
 		case *model.Code:
-			b.add(n.Text, st, false)
+			s := st
+			s.code = true
+			b.add(n.Text, s, false)
 		case *model.Emphasis:
 			s := st
 			s.italic = !st.italic
@@ -134,19 +146,7 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 		case *model.RawInline:
 			b.add(model.HTMLText(n.Nodes), st, false)
 		case *model.Link:
-			s := st
-			if b.links {
-				switch {
-				case n.Internal != "":
-					s.link = "#" + n.Internal
-				case n.URL != "":
-					s.link = n.URL
-				}
-			}
-			b.inlines(n.Children, s)
-			if n.Ref != model.NoRef && n.Internal != "" && b.fonts.refPage != nil {
-				b.add(b.fonts.refPage(n.Internal), st, true)
-			}
+			b.link(n, st)
 		case *model.LineBreak:
 			b.forcedBreak(" ", st)
 		case *model.NoteRef:
@@ -162,6 +162,53 @@ func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 			b.fonts.unknown(in)
 			b.add(model.PlainText([]model.Inline{in}), st, false)
 		}
+	}
+}
+
+// link sets a link's text, with its web address as the layout asks
+// (see addresses.go): a call to the note that holds it, or the address in
+// parentheses; an address is set as literal text in the monospaced face.
+// With PDF links, the text stays clickable.
+func (b *runBuilder) link(n *model.Link, st inlineState) {
+	s := st
+	if b.links {
+		switch {
+		case n.Internal != "":
+			s.link = "#" + n.Internal
+		case n.URL != "":
+			s.link = n.URL
+		}
+	}
+	addr := linkAddress(n)
+	if addr != "" && showsAddress(n) {
+		s.code = true // printed once, as an address
+	}
+	b.inlines(n.Children, s)
+	if n.Ref != model.NoRef && n.Internal != "" && b.fonts.refPage != nil {
+		// A cross-reference's page (« , p. 6 »): not the model's text.
+		b.add(b.fonts.refPage(n.Internal), st, true)
+	}
+	a := b.fonts.addresses
+	if addr == "" || a == nil || showsAddress(n) {
+		return
+	}
+	if b.noteCall == nil && !b.inlineAddresses {
+		// A text printed again (contents, list of illustrations, credits,
+		// running heads): the address stands where the text first does.
+		return
+	}
+	switch note := a.byLink[n]; {
+	case a.mode == "footnote" && !b.inlineAddresses && note != nil:
+		b.call(note, st)
+	case a.mode == "inline" || a.mode == "footnote":
+		// (A link the footnote pass did not see prints its address
+		// here rather than lose it.)
+		// Not the model's text: uncounted.
+		b.add(" (", st, true)
+		as := s
+		as.code = true
+		b.add(addr, as, true)
+		b.add(")", st, true)
 	}
 }
 
@@ -196,10 +243,12 @@ func (b *runBuilder) element(n *model.Element, st inlineState) {
 		b.inlines(n.Children, s)
 		b.add(closing, st, true)
 		return
+	default:
+		// <kbd>, <samp>, <code>, <tt> are set as inline code is:
+		// monospaced, literal.
+		s.code = st.code || literalTag(n.Tag)
 	}
-	// kbd, samp, code are set as inline code is (in the text face: there
-	// is no monospace face yet); abbr, mark, u, span and the others as
-	// plain text.
+	// abbr, mark, u, span and the others as plain text.
 	b.inlines(n.Children, s)
 }
 
@@ -262,7 +311,8 @@ func (b *runBuilder) call(n *model.Note, st inlineState) {
 	s.sup = true
 	s.italic, s.bold, s.smallCaps = false, false, false
 	s.link = b.noteCall(n)
-	b.add(strconv.Itoa(n.Number), s, true)
+	s.code = false
+	b.add(b.fonts.noteLabel(n), s, true)
 }
 
 // runsOf builds the runs of inlines at a size. With a nil noteCall the
@@ -272,6 +322,14 @@ func (b *runBuilder) call(n *model.Note, st inlineState) {
 func runsOf(fonts *fontSet, size float64, links bool, noteCall func(*model.Note) string, ins []model.Inline, italic bool) []typeset.Run {
 	b := &runBuilder{fonts: fonts, size: size, links: links, noteCall: noteCall}
 	b.inlines(ins, inlineState{italic: italic})
+	return b.runs
+}
+
+// noteRunsOf builds the runs of a note's text: its own note calls left
+// out, links' web addresses in parentheses (a note has no foot of its own).
+func noteRunsOf(fonts *fontSet, size float64, links bool, ins []model.Inline) []typeset.Run {
+	b := &runBuilder{fonts: fonts, size: size, links: links, inlineAddresses: true}
+	b.inlines(ins, inlineState{})
 	return b.runs
 }
 

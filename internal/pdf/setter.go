@@ -15,3 +15,13 @@ type lineSetter interface {
 func newSetter(lay *layout.Print) lineSetter {
 	return typeset.NewSetter(typeset.SetterOptions{Exceptions: lay.HyphenExceptions})
 }
+
+// siblingSetter returns a line breaker for another goroutine that gives
+// the results of s and, when s is typeset's, shares its word cache, so
+// that the book's vocabulary is measured and hyphenated once.
+func siblingSetter(s lineSetter, lay *layout.Print) lineSetter {
+	if ts, ok := s.(*typeset.Setter); ok {
+		return ts.Sibling()
+	}
+	return newSetter(lay)
+}

@@ -59,10 +59,10 @@ func (b *builder) startWarmer() *warmer {
 		w.index[ch] = i
 		w.done[i] = make(chan struct{})
 	}
+	s := siblingSetter(b.setter, b.lay)
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
-		s := newSetter(b.lay)
 		for i := n - 1; i >= 1; i-- {
 			if !w.state[i].CompareAndSwap(chapterFree, chapterWarming) {
 				return // the page builder has come this far

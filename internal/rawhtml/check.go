@@ -14,7 +14,7 @@ import (
 // script-bearing attribute, and bounded nesting. Tests and fuzz targets of
 // the readers and renderers use it.
 func Check(nodes []*model.HTMLNode) error {
-	d := xml.NewDecoder(strings.NewReader(`<root xmlns="http://www.w3.org/1999/xhtml">` + XHTML(nodes) + `</root>`))
+	d := xml.NewDecoder(strings.NewReader(`<root xmlns="http://www.w3.org/1999/xhtml">` + serialize(nodes) + `</root>`))
 	d.Strict = true
 	for {
 		_, err := d.Token()

@@ -73,7 +73,7 @@ func TestConvert(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			nodes, ps := Convert(tc.in, tc.ctx)
-			if got := XHTML(nodes); got != tc.want {
+			if got := serialize(nodes); got != tc.want {
 				t.Errorf("Convert(%q)\n got %s\nwant %s", tc.in, got, tc.want)
 			}
 			if got := problems(ps); got != tc.problems {
@@ -103,7 +103,7 @@ func TestDeepNesting(t *testing.T) {
 	src = strings.Repeat("<div>", 600)
 	nodes, ps = Convert(src, Flow)
 	if nodes != nil || len(ps) != 1 || !strings.Contains(ps[0].Message, "exceeds 512") {
-		t.Errorf("600 divs: %v %v", XHTML(nodes), ps)
+		t.Errorf("600 divs: %v %v", serialize(nodes), ps)
 	}
 }
 
@@ -144,7 +144,7 @@ func TestTextAndEscaping(t *testing.T) {
 	if got, want := Text(nodes), "x < y z un deux"; got != want {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
-	if got, want := XHTML(nodes), `<p title="a&quot;b">x &lt; y<br/>z</p><ul><li>un</li><li>deux</li></ul>`; got != want {
+	if got, want := serialize(nodes), `<p title="a&quot;b">x &lt; y<br/>z</p><ul><li>un</li><li>deux</li></ul>`; got != want {
 		t.Errorf("XHTML = %s, want %s", got, want)
 	}
 }

@@ -37,7 +37,7 @@ func FuzzConvert(f *testing.F) {
 		}
 		nodes, ps := Convert(src, ctx)
 		if err := Check(nodes); err != nil {
-			t.Fatalf("Convert(%q): %v\n%s", src, err, XHTML(nodes))
+			t.Fatalf("Convert(%q): %v\n%s", src, err, serialize(nodes))
 		}
 		if ctx == Flow {
 			for _, n := range nodes {
@@ -55,7 +55,7 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 		again, _ := Convert(src, ctx)
-		if XHTML(again) != XHTML(nodes) {
+		if serialize(again) != serialize(nodes) {
 			t.Fatalf("Convert(%q) is not deterministic", src)
 		}
 	})

@@ -6,10 +6,10 @@ import (
 	"github.com/publish-books/publish/internal/model"
 )
 
-// WriteXHTML serialises nodes as XHTML: text and attribute values escaped,
-// void elements self-closed. Renderers may use it for model.HTMLBlock and
-// model.RawInline; the nodes Convert returns always give well-formed XML.
-func WriteXHTML(b *strings.Builder, nodes []*model.HTMLNode) {
+// writeXHTML serialises nodes as XHTML, as Check parses them: text and
+// attribute values escaped, void elements self-closed (the EPUB writer has
+// its own serialiser; this one serves Check and the tests).
+func writeXHTML(b *strings.Builder, nodes []*model.HTMLNode) {
 	for _, n := range nodes {
 		if n.Tag == "" {
 			escape(b, n.Text, false)
@@ -29,17 +29,17 @@ func WriteXHTML(b *strings.Builder, nodes []*model.HTMLNode) {
 			continue
 		}
 		b.WriteByte('>')
-		WriteXHTML(b, n.Children)
+		writeXHTML(b, n.Children)
 		b.WriteString("</")
 		b.WriteString(n.Tag)
 		b.WriteByte('>')
 	}
 }
 
-// XHTML returns the serialisation of nodes (see WriteXHTML).
-func XHTML(nodes []*model.HTMLNode) string {
+// serialize returns the serialisation of nodes (see writeXHTML).
+func serialize(nodes []*model.HTMLNode) string {
 	var b strings.Builder
-	WriteXHTML(&b, nodes)
+	writeXHTML(&b, nodes)
 	return b.String()
 }
 

@@ -42,6 +42,13 @@ type Run struct {
 	Uncounted bool
 	// NoBreak forbids any line break inside the run.
 	NoBreak bool
+	// Literal marks text set exactly as written, such as inline code:
+	// its spaces keep their natural width (never stretched nor shrunk by
+	// justification) and each one counts (two spaces are two spaces); no
+	// hyphenation applies and no hyphen is ever added. A line may break
+	// at its spaces and, inside a word, only after one of / . - _ = ? & #
+	// (three characters at least on each side), as in a web address.
+	Literal bool
 	// Break makes the run a forced line break (a hard line break, the end
 	// of a line of verse): the line before it ends there, set at its
 	// natural width (never stretched, as a paragraph's last line), and

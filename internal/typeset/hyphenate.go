@@ -10,8 +10,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/speedata/hyphenation"
 )
 
 //go:embed hyph/hyph-fr.pat.txt hyph/hyph-en-us.pat.txt hyph/hyph-en-us.hyp.txt
@@ -19,7 +17,7 @@ var hyphFiles embed.FS
 
 // language is the hyphenation data of one language.
 type language struct {
-	patterns    *hyphenation.Lang
+	patterns    *patternTrie
 	left, right int
 	// exceptions maps a lower-case word to its break points (rune index
 	// where a hyphen may be inserted before).
@@ -67,10 +65,7 @@ func loadLanguage(tag string) (*language, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset: hyphenation %s: %w", key, err)
 	}
-	pat, err := hyphenation.New(bytes.NewReader(widenSingleLetterPatterns(data)))
-	if err != nil {
-		return nil, fmt.Errorf("typeset: hyphenation %s: read patterns: %w", key, err)
-	}
+	pat := newPatternTrie(string(widenSingleLetterPatterns(data)))
 	l := &language{patterns: pat, left: files.left, right: files.right, exceptions: map[string][]int32{}}
 	if files.hyp != "" {
 		data, err := hyphFiles.ReadFile(files.hyp)
@@ -128,6 +123,8 @@ type hyphenator struct {
 	memo       map[hyphenKey][]int32
 	langs      map[string]*language
 	lower      []rune
+	levels     []uint8
+	raw        []int32
 }
 
 func newHyphenator(exceptions []string, left, right int) *hyphenator {
@@ -190,9 +187,8 @@ func (h *hyphenator) compute(l *language, word string) []int32 {
 	} else if p, ok := l.exceptions[lw]; ok {
 		raw = p
 	} else {
-		for _, p := range l.patterns.Hyphenate(lw) {
-			raw = append(raw, int32(p))
-		}
+		h.raw = l.patterns.hyphenate(h.raw[:0], h.lower, &h.levels)
+		raw = h.raw
 	}
 	var pts []int32
 	for _, p := range raw {

@@ -2,6 +2,8 @@ package typeset
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,12 +71,16 @@ type segInfo struct {
 	// or a soft hyphen, or inside a web address (url).
 	fixed []brk
 	url   bool
-	// pat caches the pattern hyphenation for language patLang; name is
-	// true for a capitalised word.
-	pat     []brk
-	patLang string
-	patDone bool
-	name    bool
+	// lit holds the breaks of the segment in a literal run, computed
+	// once; like pats it may be shared by sibling setters, so it is
+	// stored whole and never changed.
+	lit atomic.Pointer[[]brk]
+	// pats caches the pattern hyphenation, per language. A measurement
+	// may be shared by setters on several goroutines (Sibling): entries
+	// are added by compare-and-swap and never changed.
+	pats atomic.Pointer[patBreaks]
+	// name is true for a capitalised word (see hyphenatable).
+	name bool
 	// explicit and soft are the hyphen positions found while measuring.
 	explicit []int32
 	soft     []bool
@@ -98,12 +104,54 @@ func narrowSpace(f *Face) float64 {
 	return 1.0 / 8
 }
 
-// measure returns the memoised measurement of text in face.
+// measure returns the memoised measurement of text in face: from the
+// setter's own memo, else from the word cache it shares with its
+// siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string) *segInfo {
 	key := segKey{face, text}
 	if si, ok := s.memo[key]; ok {
 		return si
 	}
+	si := s.shared.get(key)
+	if si == nil {
+		// Measured outside the lock; a sibling that measured the same
+		// word meanwhile got the same measurement, and the first one
+		// stored is kept.
+		si = s.shared.put(key, measureSegment(face, text))
+	}
+	s.memo[key] = si
+	return si
+}
+
+// wordCache is the word cache that sibling setters share.
+type wordCache struct {
+	mu sync.Mutex
+	m  map[segKey]*segInfo
+}
+
+func newWordCache() *wordCache { return &wordCache{m: map[segKey]*segInfo{}} }
+
+// get returns the measurement of key, nil when there is none yet.
+func (c *wordCache) get(key segKey) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+// put stores si under key unless a measurement is there already, and
+// returns the one stored.
+func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[key]; ok {
+		return old
+	}
+	c.m[key] = si
+	return si
+}
+
+// measureSegment measures text in face.
+func measureSegment(face *Face, text string) *segInfo {
 	si := &segInfo{}
 	n := utf8.RuneCountInString(text)
 	si.n = n
@@ -205,16 +253,21 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 			break
 		}
 	}
+	if coreFrom >= 0 {
+		_, _, si.name, _ = hyphenatable(text[si.byteAt[coreFrom]:si.byteAt[coreTo]])
+	}
 	for k, p := range si.explicit {
 		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
 	}
-	if len(si.fixed) == 0 && isURL(text) {
+	if isURL(text) {
+		// An address breaks at its own points only: never after a
+		// hyphen with a hyphen implied, never by the patterns.
 		si.url = true
+		si.fixed = si.fixed[:0]
 		for _, p := range urlBreaks(text, si) {
 			si.fixed = append(si.fixed, breakAt(face, text, si, p, false, false))
 		}
 	}
-	s.memo[key] = si
 	return si
 }
 
@@ -285,6 +338,9 @@ func (s *Setter) buildItems(p *Paragraph) {
 	pending := notSpace
 	var pendingRune rune
 	var pendingRun = -1
+	// pendingN counts the spaces of a literal run's pending space, each
+	// of which keeps its width.
+	pendingN := 0
 	var prevLast rune // last character of the previous word
 	// lineStart is true at the start of the paragraph and after a forced
 	// break, until a word comes; leadNB counts the no-break spaces seen
@@ -316,7 +372,7 @@ func (s *Setter) buildItems(p *Paragraph) {
 				s.items = append(s.items, item{kind: boxItem, width: float64(leadNB) * spaceWidth(&p.Runs[leadRun].Style, mainSize), seg: -1})
 			}
 		case pending != notSpace && len(s.items) > 0:
-			s.addSpace(p, pending, pendingRune, pendingRun, prevLast, firstRune, ragged, mainSize)
+			s.addSpace(p, pending, pendingRune, pendingRun, pendingN, prevLast, firstRune, ragged, mainSize)
 		}
 		pending = notSpace
 		lineStart, leadNB = false, 0
@@ -372,8 +428,11 @@ func (s *Setter) buildItems(p *Paragraph) {
 					start = -1
 				}
 				flushWord()
-				if pending == notSpace || k == noBreakSpace || pending == zeroSpace {
-					pending, pendingRune, pendingRun = k, r, ri
+				switch {
+				case run.Literal && pending != notSpace && pendingRun == ri && k != zeroSpace:
+					pendingN++
+				case pending == notSpace || k == noBreakSpace || pending == zeroSpace:
+					pending, pendingRune, pendingRun, pendingN = k, r, ri, 1
 				}
 				if run.NoBreak && pending == breakSpace {
 					pending = noBreakSpace
@@ -433,8 +492,9 @@ func spaceWidth(st *Style, mainSize float64) float64 {
 	return 0.25 * size
 }
 
-// addSpace appends the glue between two words.
-func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run int, before, after rune, ragged bool, mainSize float64) {
+// addSpace appends the glue between two words: n spaces of a literal
+// run keep n times their width, without stretch or shrink.
+func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run, n int, before, after rune, ragged bool, mainSize float64) {
 	st := &p.Runs[run].Style
 	size := st.Size
 	if size <= 0 {
@@ -464,6 +524,10 @@ func (s *Setter) addSpace(p *Paragraph, k spaceKind, r rune, run int, before, af
 	w *= size
 	g := item{kind: glueItem, width: w, stretch: w * s.opts.SpaceStretch, shrink: w * s.opts.SpaceShrink,
 		nobreak: nobreak, space: r, seg: -1}
+	if p.Runs[run].Literal {
+		g.width *= float64(max(n, 1))
+		g.stretch, g.shrink = 0, 0
+	}
 	if ragged {
 		g.stretch, g.shrink = 0, 0
 	}
@@ -490,7 +554,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 	name := false
 	if hyphSeg >= 0 && s.lang != "" {
 		sg := &segs[hyphSeg]
-		if si := sg.info; si.coreClean && len(si.fixed) == 0 && !si.url && !p.Runs[sg.run].NoBreak {
+		if si := sg.info; si.coreClean && len(si.fixed) == 0 && !si.url && !p.Runs[sg.run].NoBreak && !p.Runs[sg.run].Literal {
 			pats = s.patternBreaks(sg)
 			name = si.name && !sentenceStart
 		}
@@ -501,8 +565,11 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		size := sg.style.Size
 		segIdx := int32(first + i)
 		var bps []brk
+		lit := p.Runs[sg.run].Literal
 		if !p.Runs[sg.run].NoBreak {
-			if i == hyphSeg && len(pats) > 0 {
+			if lit {
+				bps = literalBreaks(sg.style.Face, sg.text, si)
+			} else if i == hyphSeg && len(pats) > 0 {
 				bps = pats
 			} else {
 				bps = si.fixed
@@ -511,7 +578,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 		from := int32(0)
 		for _, bp := range bps {
 			s.items = append(s.items, item{kind: boxItem, width: (si.cum[bp.pos] - si.cum[from]) * size, seg: segIdx, from: from, to: bp.pos})
-			pen := item{kind: penaltyItem, seg: segIdx, flagged: !si.url, width: bp.width * size, hyphen: bp.soft}
+			pen := item{kind: penaltyItem, seg: segIdx, flagged: !si.url && !lit, width: bp.width * size, hyphen: bp.soft}
 			switch {
 			case bp.pattern && name:
 				pen.penalty = s.opts.NameHyphenPenalty
@@ -557,24 +624,38 @@ func breakAt(face *Face, text string, si *segInfo, pos int32, soft, pattern bool
 	return b
 }
 
+// patBreaks is the pattern hyphenation of a measured segment in one
+// language, in a list of the languages met.
+type patBreaks struct {
+	lang string
+	pat  []brk
+	next *patBreaks
+}
+
 // patternBreaks returns the hyphenation points of a segment in the
 // paragraph's language, remembered in the segment's measurement.
 func (s *Setter) patternBreaks(sg *segment) []brk {
 	si := sg.info
-	if si.patDone && si.patLang == s.lang {
-		return si.pat
+	head := si.pats.Load()
+	for p := head; p != nil; p = p.next {
+		if p.lang == s.lang {
+			return p.pat
+		}
 	}
-	si.patDone, si.patLang, si.pat = true, s.lang, nil
+	var pat []brk
 	core := sg.text[si.byteAt[si.coreFrom]:si.byteAt[si.coreTo]]
-	part, off, isName, ok := hyphenatable(core)
-	si.name = isName
-	if !ok {
-		return nil
+	if part, off, _, ok := hyphenatable(core); ok {
+		for _, q := range s.hy.points(s.lang, part) {
+			pat = append(pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+		}
 	}
-	for _, q := range s.hy.points(s.lang, part) {
-		si.pat = append(si.pat, breakAt(sg.style.Face, sg.text, si, si.coreFrom+int32(off)+q, true, true))
+	// Another setter may have added a language meanwhile; the points of
+	// a language are the same whoever computes them.
+	for e := (&patBreaks{lang: s.lang, pat: pat, next: head}); !si.pats.CompareAndSwap(head, e); {
+		head = si.pats.Load()
+		e.next = head
 	}
-	return si.pat
+	return pat
 }
 
 // advanceOf returns the advance in em of rune r at index i of a measured
@@ -587,6 +668,25 @@ func (f *Face) advanceOf(r rune, si *segInfo, i int32) float64 {
 		return 0
 	}
 	return f.Advance(r)
+}
+
+// urlBreakAfter lists the characters after which an address may break.
+const urlBreakAfter = "/.-_=?&#"
+
+// literalBreaks returns the breaks of a word of a literal run (see
+// Run.Literal), remembered in its measurement.
+func literalBreaks(face *Face, text string, si *segInfo) []brk {
+	if lit := si.lit.Load(); lit != nil {
+		return *lit
+	}
+	var lit []brk
+	for _, p := range urlBreaks(text, si) {
+		lit = append(lit, breakAt(face, text, si, p, false, false))
+	}
+	// Two setters may compute the same breaks at once; either result
+	// is the same.
+	si.lit.Store(&lit)
+	return lit
 }
 
 // isURL reports whether a word looks like a web address or an e-mail.
@@ -604,15 +704,16 @@ func isURL(w string) bool {
 	return len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
 }
 
-// urlBreaks returns where a web address or e-mail may break without a
-// hyphen: after a slash, before a dot, an at sign, a question mark, an
-// ampersand or a hash, keeping at least three characters on each side.
+// urlBreaks returns where a web address, an e-mail address or a word of
+// literal text may break, with no hyphen added: after one of / . - _ = ?
+// & # (after the last of a run of them, so "://" stays whole), keeping
+// at least three characters on each side.
 func urlBreaks(text string, si *segInfo) []int32 {
 	var bps []int32
 	last := int32(0)
-	for i := int32(1); i < int32(si.n)-3; i++ {
+	for i := int32(1); i < int32(si.n)-2; i++ {
 		prev, cur := runeAt(text, si.byteAt, i-1), runeAt(text, si.byteAt, i)
-		ok := prev == '/' && cur != '/' || strings.ContainsRune(".@?&#", cur) && prev != '/'
+		ok := strings.ContainsRune(urlBreakAfter, prev) && !strings.ContainsRune(urlBreakAfter, cur) && cur != ':'
 		if ok && i-last >= 3 {
 			bps = append(bps, i)
 			last = i

@@ -74,12 +74,21 @@ type Setter struct {
 	mu   sync.Mutex
 	opts SetterOptions
 	hy   *hyphenator
-	memo map[segKey]*segInfo
+	// memo holds the words this setter has measured or taken from
+	// shared, the word cache of its siblings (segKey → *segInfo), so
+	// that a word is measured and hyphenated once however many setters
+	// meet it, while a setter's own look-ups stay free of locks.
+	memo   map[segKey]*segInfo
+	shared *wordCache
 	// work buffers reused between paragraphs
 	items []item
 	segs  []segment
 	// langTag is the last paragraph's language, lang its key.
 	langTag, lang string
+	// long remembers the windows of the last long paragraph (long.go),
+	// window is the buffer of a window's items.
+	long   *longMemo
+	window []item
 	// pieces backs the pieces of the paragraph being set.
 	pieces []Piece
 	kp     breaker
@@ -112,10 +121,25 @@ func NewSetter(opts SetterOptions) *Setter {
 		opts.MaxHyphenLines = 2
 	}
 	return &Setter{
-		opts: opts,
-		hy:   newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
-		memo: map[segKey]*segInfo{},
-		kp:   breaker{zScale: 1},
+		opts:   opts,
+		hy:     newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
+		memo:   map[segKey]*segInfo{},
+		shared: newWordCache(),
+		kp:     breaker{zScale: 1},
+	}
+}
+
+// Sibling returns a new Setter with s's options that shares s's word
+// cache (measurements and hyphenations): two setters used on two
+// goroutines, each setting its own paragraphs, then measure and hyphenate
+// the book's vocabulary once. The results are those of s.
+func (s *Setter) Sibling() *Setter {
+	return &Setter{
+		opts:   s.opts,
+		hy:     newHyphenator(s.opts.Exceptions, s.opts.LeftMin, s.opts.RightMin),
+		memo:   map[segKey]*segInfo{},
+		shared: s.shared,
+		kp:     breaker{zScale: 1},
 	}
 }
 
@@ -127,7 +151,15 @@ func (s *Setter) Set(p Paragraph) Result {
 	if len(s.segs) == 0 {
 		return Result{}
 	}
-	breaks, ratios, ok := s.kp.run(s, &p, s.items)
+	var breaks []int
+	var ratios []float64
+	var ok bool
+	if len(s.items) > longParagraphItems {
+		breaks, ratios, ok = s.setLong(&p)
+		s.kp.sum(s.items) // the lines are built from the whole paragraph's sums
+	} else {
+		breaks, ratios, ok = s.kp.run(s, &p, s.items)
+	}
 	fallback := false
 	if !ok {
 		breaks, ratios = s.greedy(&p)
@@ -141,6 +173,14 @@ func (s *Setter) Set(p Paragraph) Result {
 	for i, b := range breaks {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
 		start = s.lineStart(b)
+	}
+	s.pieces = nil
+	if len(s.items) > longParagraphItems {
+		// The work buffers of a long paragraph are not kept for the
+		// next ones: they would hold hundreds of megabytes after a
+		// paragraph of megabytes.
+		s.items, s.segs, s.window = nil, nil, nil
+		s.kp = breaker{zScale: 1}
 	}
 	return res
 }

@@ -29,15 +29,18 @@ func (s *stream) protect() {
 // address ("voir,http://x.fr"). An earlier pass may have joined tokens
 // ("a@ !b@c.fr" becomes "a@!b@c.fr", "a@b.fr@ !c@d.fr" becomes
 // "a@b.fr@!c@d.fr"): every address must be found again for the rules to
-// be idempotent. addressEnd reads at most 64 characters, so a long token
-// costs linear time.
+// be idempotent. Each start is tried in constant time (addressEnd reads
+// at most 64 characters, and the token's end less its final punctuation
+// is found from a summary of the token made once), so a long token costs
+// linear time.
 func protectToken(cs []cell, i, end int) {
+	tr := newTrailer(cs, i, end)
 	for k := i; end-k >= 4; {
 		if k > i && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
 			k++
 			continue
 		}
-		e := addressEnd(cs, k, end)
+		e := addressEnd(cs, k, tr.end(k))
 		if e <= k {
 			k++
 			continue
@@ -47,6 +50,60 @@ func protectToken(cs []cell, i, end int) {
 		}
 		k = e
 	}
+}
+
+// trailer answers trimTrailing(cs, k, end) for the starts k of one token,
+// in increasing order, in constant amortised time: the punctuation that
+// ends the token is the same for every start, and only the number of
+// closing parentheses left out depends on the start (on the parentheses
+// the address opens).
+type trailer struct {
+	cs       []cell
+	run      int   // the final run of punctuation is cs[run:end]
+	closers  []int // the ')' of the run, last first
+	at, open int   // open is the parentheses' balance of cs[at:end]
+}
+
+func newTrailer(cs []cell, i, end int) trailer {
+	t := trailer{cs: cs, run: end, at: i}
+run:
+	for t.run > i {
+		switch cs[t.run-1].r {
+		case '.', ',', ';', ':', '!', '?', ']', '}', '\'':
+		case ')':
+			t.closers = append(t.closers, t.run-1)
+		default:
+			break run
+		}
+		t.run--
+	}
+	for k := i; k < end; k++ {
+		t.open += parenBalance(cs[k].r)
+	}
+	return t
+}
+
+// end returns trimTrailing(cs, k, end); k never decreases between calls.
+func (t *trailer) end(k int) int {
+	for ; t.at < k; t.at++ {
+		t.open -= parenBalance(t.cs[t.at].r)
+	}
+	e := t.run
+	if d := max(0, -t.open); d < len(t.closers) {
+		e = t.closers[d] + 1
+	}
+	return max(e, k)
+}
+
+// parenBalance counts '(' as 1 and ')' as -1.
+func parenBalance(r rune) int {
+	switch r {
+	case '(':
+		return 1
+	case ')':
+		return -1
+	}
+	return 0
 }
 
 // tokenBoundary reports whether an address may start after r.
@@ -79,11 +136,11 @@ const addressWindow = 64
 // end of the token less the punctuation that ends a sentence; an e-mail
 // address ends with its domain, so that what the token holds after it
 // ("a@b.fr!!x") neither hides the address nor is protected with it.
+//
+// end is already trimTrailing's: the punctuation that ends a sentence is
+// left out before deciding, since a later pass may have set it apart
+// ("www..!" becomes "www.. !"), and the decision must not change with it.
 func addressEnd(cs []cell, i, end int) int {
-	// The punctuation that ends a sentence is left out before deciding:
-	// a later pass may have set it apart ("www..!" becomes "www.. !"), and
-	// the decision must not change with it.
-	end = trimTrailing(cs, i, end)
 	window := min(end, i+addressWindow)
 	hint := window-i > 4 && cs[i].r|0x20 == 'w' && cs[i+1].r|0x20 == 'w' && cs[i+2].r|0x20 == 'w' && cs[i+3].r == '.'
 	at := -1
@@ -187,34 +244,4 @@ func isDomain(s string) bool {
 		}
 	}
 	return true
-}
-
-// trimTrailing leaves the punctuation that ends a sentence out of an
-// address: "voir http://x.fr/a." keeps the final point in the prose. A
-// closing parenthesis stays when the address opened one.
-func trimTrailing(cs []cell, i, end int) int {
-	open := 0
-	for k := i; k < end; k++ {
-		switch cs[k].r {
-		case '(':
-			open++
-		case ')':
-			open--
-		}
-	}
-	for end > i {
-		switch cs[end-1].r {
-		case '.', ',', ';', ':', '!', '?', ']', '}', '\'':
-			end--
-			continue
-		case ')':
-			if open < 0 {
-				open++
-				end--
-				continue
-			}
-		}
-		break
-	}
-	return end
 }

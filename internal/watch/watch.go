@@ -132,8 +132,12 @@ func (w *watcher) inputs(res *build.Result) []string {
 	add(w.opts.Build.BookDir)
 	add(w.opts.Build.LayoutDir)
 	var ds model.Diagnostics
-	for _, f := range layout.Load(w.opts.Build.LayoutDir, &ds).Fonts {
+	lay := layout.Load(w.opts.Build.LayoutDir, &ds)
+	for _, f := range lay.Fonts {
 		add(filepath.Dir(f.Path))
+	}
+	if lay.Mono != nil {
+		add(filepath.Dir(lay.Mono.Path))
 	}
 	if res != nil && res.Book != nil {
 		b := res.Book

@@ -77,3 +77,28 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
 }
+
+// TestUnclosedBracketAtItsLine is the issue's "a YAML syntax error is
+// reported one line after the [ that caused it": the error points at the
+// bracket left open.
+func TestUnclosedBracketAtItsLine(t *testing.T) {
+	for _, tc := range []struct {
+		src       string
+		line, col int
+	}{
+		{"trim: 15x21cm\nmargins: [inner, 3mm\nsizes:\n  text: 11pt\n", 2, 10},
+		{"a: {b: 1, c: [1, 2]\nd: 2\n", 1, 4},
+		{"title: \"l'[\"\nlist: [a, b\n", 2, 7},
+		// A bracket closed later: the missing comma is the error.
+		{"[\n  {\"id\": \"a\", \"type\": \"book\" \"title\": \"x\"}\n]\n", 2, 30},
+	} {
+		var ds model.Diagnostics
+		if Parse("x.yaml", []byte(tc.src), &ds) != nil || len(ds.List) != 1 {
+			t.Errorf("%q: want one syntax error, got %v", tc.src, ds.List)
+			continue
+		}
+		if p := ds.List[0].Pos; p.Line != tc.line || p.Col != tc.col {
+			t.Errorf("%q: error at %d:%d, want %d:%d (%s)", tc.src, p.Line, p.Col, tc.line, tc.col, ds.List[0].Message)
+		}
+	}
+}

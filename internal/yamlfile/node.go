@@ -92,6 +92,12 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		d := syntaxDiagnostic(file, err)
+		if strings.Contains(d.Message, "']'") || strings.Contains(d.Message, "'}'") {
+			if l, c, ok := unclosedBracket(data, d.Pos.Line, d.Pos.Col); ok {
+				d.Pos.Line, d.Pos.Col = l, c
+				d.Message += " (this bracket is not closed)"
+			}
+		}
 		d.Pos = clamp(d.Pos, lineLengths(data))
 		ds.Add(d)
 		return nil

@@ -1,0 +1,24 @@
+package manuscript
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBookYAMLRangeAndFolder checks issue 17's book.yaml cases: a date
+// that matches YYYY-MM-DD but is no day of the calendar is an error at
+// the value, and a book folder that does not exist is said to be missing
+// (not its book.yaml).
+func TestBookYAMLRangeAndFolder(t *testing.T) {
+	bookDir := writeBook(t, "title: T\nlanguage: fr\ndate: 2024-13-45\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"})
+	chdir(t, filepath.Dir(bookDir))
+	_, ds := Read(Options{BookDir: "book"})
+	if want := `book/book.yaml:3:7: error: date "2024-13-45" is not a day of the calendar`; !strings.Contains(ds.String(), want) {
+		t.Errorf("diagnostics\n%s\nlack %s", ds.String(), want)
+	}
+	_, ds = Read(Options{BookDir: "no-such-book"})
+	if got := ds.String(); !strings.Contains(got, "no-such-book: error: book folder not found") || strings.Count(got, "\n") != 1 {
+		t.Errorf("a missing book folder gives\n%s", got)
+	}
+}

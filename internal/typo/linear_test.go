@@ -1,0 +1,107 @@
+package typo
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// trimTrailing is the definition that the trailer computes faster: it
+// leaves the punctuation that ends a sentence out of an address, "voir
+// http://x.fr/a." keeping the final point in the prose; a closing
+// parenthesis stays when the address opened one.
+func trimTrailing(cs []cell, i, end int) int {
+	open := 0
+	for k := i; k < end; k++ {
+		switch cs[k].r {
+		case '(':
+			open++
+		case ')':
+			open--
+		}
+	}
+	for end > i {
+		switch cs[end-1].r {
+		case '.', ',', ';', ':', '!', '?', ']', '}', '\'':
+			end--
+			continue
+		case ')':
+			if open < 0 {
+				open++
+				end--
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
+
+// TestTrailerMatchesDefinition compares the trailer with trimTrailing for
+// every start of random tokens made of parentheses, punctuation and
+// letters.
+func TestTrailerMatchesDefinition(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 1))
+	const alphabet = "a(()).,:;!?]}'x/@"
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		var cs []cell
+		for _, r := range b.String() {
+			cs = append(cs, cell{r: r})
+		}
+		tr := newTrailer(cs, 0, len(cs))
+		for k := 0; k <= len(cs); k += 1 + rng.IntN(3) {
+			if got, want := tr.end(k), trimTrailing(cs, k, len(cs)); got != want {
+				t.Fatalf("%q from %d: trailer %d, trimTrailing %d", b.String(), k, got, want)
+			}
+		}
+	}
+}
+
+// TestProtectLinear checks that the address protection costs time linear
+// in a token's length on tokens where every other character may start an
+// address: "(a" repeated (5.5 s for 100 000 repetitions when each start
+// rescanned the rest of the token), with a colon (each start then reads
+// its window), and followed by as many closing parentheses. The
+// processor time of 100 000 repetitions must stay within 30 times that of
+// 10 000 (linear: 10; quadratic: 100), the best of three runs each.
+func TestProtectLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times runs of 200 KB")
+	}
+	best := func(s string) time.Duration {
+		var min time.Duration
+		for range 3 {
+			start := cpuTime()
+			String(s, "fr")
+			if d := cpuTime() - start; min == 0 || d < min {
+				min = d
+			}
+		}
+		return min
+	}
+	tokens := []struct {
+		name string
+		make func(n int) string
+	}{
+		{`"(a" × n`, func(n int) string { return strings.Repeat("(a", n) }},
+		{`"(a:" × n`, func(n int) string { return strings.Repeat("(a:", n) }},
+		{`"(a" × n + ")" × n`, func(n int) string { return strings.Repeat("(a", n) + strings.Repeat(")", n) }},
+	}
+	for _, tok := range tokens {
+		small := best(tok.make(10000))
+		large := best(tok.make(100000))
+		if small <= 0 {
+			t.Skip("no processor time on this system")
+		}
+		ratio := float64(large) / float64(small)
+		t.Logf("%s, n = 10 000: %v, n = 100 000: %v (×%.1f)", tok.name, small, large, ratio)
+		if ratio > 30 {
+			t.Errorf("%s: n = 100 000 takes %.1f times as long as n = 10 000 (%v, %v): not linear", tok.name, ratio, large, small)
+		}
+	}
+}
