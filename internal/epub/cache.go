@@ -87,23 +87,38 @@ func (c *Cache) keep(data []byte, level int, comp []byte) {
 // zipLevel is the level of archive/zip's own Deflate method.
 const zipLevel = 5
 
-// deflate returns data as a raw deflate stream at level, from c when an
-// earlier build compressed the same bytes.
-func (c *Cache) deflate(data []byte, level int) ([]byte, error) {
-	if comp := c.lookup(data, level); comp != nil {
+// deflater compresses entries at archive/zip's level, reusing one
+// flate writer (whose tables take about a megabyte) for a whole container,
+// as archive/zip does with its pool of writers.
+type deflater struct {
+	cache *Cache
+	buf   bytes.Buffer
+	fw    *flate.Writer
+}
+
+// deflate returns data as a raw deflate stream at zipLevel, from the cache
+// when an earlier build compressed the same bytes.
+func (d *deflater) deflate(data []byte) ([]byte, error) {
+	if comp := d.cache.lookup(data, zipLevel); comp != nil {
 		return comp, nil
 	}
-	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, level)
-	if err != nil {
+	d.buf.Reset()
+	if d.fw == nil {
+		fw, err := flate.NewWriter(&d.buf, zipLevel)
+		if err != nil {
+			return nil, err
+		}
+		d.fw = fw
+	} else {
+		d.fw.Reset(&d.buf)
+	}
+	if _, err := d.fw.Write(data); err != nil {
 		return nil, err
 	}
-	if _, err := fw.Write(data); err != nil {
+	if err := d.fw.Close(); err != nil {
 		return nil, err
 	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
-	c.keep(data, level, buf.Bytes())
-	return buf.Bytes(), nil
+	comp := bytes.Clone(d.buf.Bytes())
+	d.cache.keep(data, zipLevel, comp)
+	return comp, nil
 }

@@ -38,6 +38,7 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, c
 	cache.begin()
 	z := zip.NewWriter(w)
 	date, clock := dosTime(modTime)
+	d := &deflater{cache: cache}
 	raw := func(name string, data, comp []byte) error {
 		fw, err := z.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock,
 			CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(comp)), UncompressedSize64: uint64(len(data))})
@@ -51,7 +52,7 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, c
 	}
 	put := func(name string, data []byte, method uint16) error {
 		if method == zip.Deflate {
-			comp, err := cache.deflate(data, zipLevel)
+			comp, err := d.deflate(data)
 			if err != nil {
 				return fmt.Errorf("epub: zip %s: %w", name, err)
 			}
