@@ -164,6 +164,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	b.warm = b.startWarmer()
 	mk := b.makeUp()
 	b.warm.stop()
+	b.warm = nil // its sets hold the lines of the chapters it set
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: layout: %w", err)
 	}
@@ -183,6 +184,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	for _, pg := range mk.pages {
 		b.drawPage(d, pg, m, dump)
+		if dump == nil { // the dump formats the lines at the end
+			pg.release()
+		}
 	}
 	d.resolveLinks()
 	if err := ctx.Err(); err != nil {
