@@ -53,6 +53,10 @@ type Options struct {
 	// LockTimeout bounds the wait for another build writing into the
 	// same output folder; 0 means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// Cache, when not nil, keeps what this build computed for the next
+	// builds of the process and reuses what earlier builds kept (publish
+	// watch); the outputs are the same with or without it.
+	Cache *Cache
 }
 
 // Result says what a build produced.
@@ -198,7 +202,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	if opts.CheckOnly {
 		epubCache = "" // a check writes nothing, not even to the cache
 	}
-	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: epubCache}
+	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: epubCache,
+		Entries: opts.Cache.epubCache()}
 	var images *imageWarmer
 	if opts.EPUB && write {
 		images = warmEPUBImages(book, epubOpts)
@@ -212,7 +217,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	var laid *pdf.Laid
 	if opts.PDF || opts.EPUB {
 		var err error
-		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump}, &ds)
+		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache()}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds

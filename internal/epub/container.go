@@ -30,10 +30,34 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 // files in manifest order, every entry stamped with modTime (in MS-DOS
 // form only, so that no extra field makes the bytes depend on anything
 // else).
-func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, cacheDir string) error {
+//
+// Deflated entries are compressed here, at archive/zip's level, and
+// written raw, so that entries (kept in cache, when not nil) are not
+// compressed again by a later build of the same process.
+func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, cacheDir string, cache *Cache) error {
+	cache.begin()
 	z := zip.NewWriter(w)
 	date, clock := dosTime(modTime)
+	d := &deflater{cache: cache}
+	raw := func(name string, data, comp []byte) error {
+		fw, err := z.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock,
+			CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(comp)), UncompressedSize64: uint64(len(data))})
+		if err == nil {
+			_, err = fw.Write(comp)
+		}
+		if err != nil {
+			return fmt.Errorf("epub: zip %s: %w", name, err)
+		}
+		return nil
+	}
 	put := func(name string, data []byte, method uint16) error {
+		if method == zip.Deflate {
+			comp, err := d.deflate(data)
+			if err != nil {
+				return fmt.Errorf("epub: zip %s: %w", name, err)
+			}
+			return raw(name, data, comp)
+		}
 		fw, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: date, ModifiedTime: clock})
 		if err != nil {
 			return fmt.Errorf("epub: zip %s: %w", name, err)
@@ -56,17 +80,16 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, c
 		if strings.HasPrefix(it.mediaType, "font/") {
 			// Fonts are the largest entries and the same from build to
 			// build: their deflate streams are kept in the cache.
-			comp, err := deflated(it.data, cacheDir)
-			if err != nil {
-				return fmt.Errorf("epub: zip %s: %w", it.href, err)
+			comp := cache.lookup(it.data, flate.DefaultCompression)
+			if comp == nil {
+				var err error
+				if comp, err = deflated(it.data, cacheDir); err != nil {
+					return fmt.Errorf("epub: zip %s: %w", it.href, err)
+				}
+				cache.keep(it.data, flate.DefaultCompression, comp)
 			}
-			fw, err := z.CreateRaw(&zip.FileHeader{Name: pkgDir + it.href, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock,
-				CRC32: crc32.ChecksumIEEE(it.data), CompressedSize64: uint64(len(comp)), UncompressedSize64: uint64(len(it.data))})
-			if err == nil {
-				_, err = fw.Write(comp)
-			}
-			if err != nil {
-				return fmt.Errorf("epub: zip %s: %w", it.href, err)
+			if err := raw(pkgDir+it.href, it.data, comp); err != nil {
+				return err
 			}
 			continue
 		}

@@ -45,6 +45,10 @@ type Options struct {
 	MaxImageEdge int
 	// CacheDir keeps converted images between builds; "" for none.
 	CacheDir string
+	// Entries, when not nil, keeps the compressed entries between the
+	// builds of a process (publish watch); the EPUB is the same with or
+	// without it.
+	Entries *Cache
 }
 
 // Folders inside the container. Every content document lives in text/,
@@ -121,7 +125,7 @@ func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) e
 	if err != nil {
 		return err
 	}
-	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir)
+	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir, opts.Entries)
 }
 
 // add appends a file to the manifest and returns it.

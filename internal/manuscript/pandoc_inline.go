@@ -12,13 +12,15 @@ import (
 // pandocInlineSyntax adds the inline parsers of pandoc's Markdown to
 // goldmark: raw inlines and code with attributes, inline notes,
 // superscripts, tildes (strikeout and subscripts), TeX math, bracketed
-// spans, and calls of undefined notes. The priorities place them around
+// spans, calls of undefined notes, and a limit on the brackets of a
+// paragraph (bracketlimit.go). The priorities place them around
 // goldmark's own parsers: code spans at 100, footnotes at 101, citations
 // at 150, links at 200.
 type pandocInlineSyntax struct{}
 
 func (pandocInlineSyntax) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
+		util.Prioritized(bracketLimitParser{}, 80),
 		util.Prioritized(codeAttrParser{}, 90),
 		util.Prioritized(closeBracketParser{}, 95),
 		util.Prioritized(undefinedNoteParser{}, 120),
@@ -56,6 +58,8 @@ func (p *chapterParse) pandocInline(n ast.Node) (out []model.Inline, ok bool) {
 		return p.math(v), true
 	case *codeAttrNode:
 		return p.codeAttr(v), true
+	case *bracketRestNode:
+		return p.bracketRest(v), true
 	}
 	return nil, false
 }

@@ -30,6 +30,8 @@ type finishOptions struct {
 	// pageLabels is the /PageLabels number tree (see pageLabelTree), or
 	// "" for none.
 	pageLabels string
+	// cache keeps compressed streams between builds; nil for none.
+	cache *Cache
 }
 
 // finished is the printer-ready file and what was done to it.
@@ -73,7 +75,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := compressStreams(objs); err != nil {
+	if err := compressStreams(objs, o.cache); err != nil {
 		return nil, err
 	}
 	byNum := map[int]*pdfObject{}

@@ -28,6 +28,10 @@ type Options struct {
 	// page builder (publish build -v), also kept in Result.Dump. Without
 	// it the dump is not made.
 	Dump io.Writer
+	// Cache, when not nil, keeps what this build computed for the next
+	// builds of the process (publish watch) and reuses what earlier ones
+	// kept; the PDF is the same with or without it.
+	Cache *Cache
 }
 
 // Result is what the layout computed.
@@ -147,6 +151,10 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
+	if opts.Cache != nil {
+		opts.Cache.begin()
+		b.setter = opts.Cache.lineSetter(lay)
+	}
 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: layout: %w", err)
@@ -154,9 +162,13 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if err := fonts.addTabular(book); err != nil {
 		return nil, err
 	}
+	if opts.Cache != nil {
+		opts.Cache.internFaces(fonts)
+	}
 	b.warm = b.startWarmer()
 	mk := b.makeUp()
 	b.warm.stop()
+	b.warm = nil // its sets hold the lines of the chapters it set
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: layout: %w", err)
 	}
@@ -176,6 +188,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	for _, pg := range mk.pages {
 		b.drawPage(d, pg, m, dump)
+		if dump == nil { // the dump formats the lines at the end
+			pg.release()
+		}
 	}
 	d.resolveLinks()
 	if err := ctx.Err(); err != nil {
@@ -194,7 +209,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	fin, err := finish(raw.Bytes(), finishOptions{
 		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
-		pageLabels: pageLabelTree(labels),
+		pageLabels: pageLabelTree(labels), cache: opts.Cache,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish for print: %w", err)

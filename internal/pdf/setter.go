@@ -20,6 +20,9 @@ func newSetter(lay *layout.Print) lineSetter {
 // the results of s and, when s is typeset's, shares its word cache, so
 // that the book's vocabulary is measured and hyphenated once.
 func siblingSetter(s lineSetter, lay *layout.Print) lineSetter {
+	if cs, ok := s.(*cachedSetter); ok {
+		return cs.sibling(lay)
+	}
 	if ts, ok := s.(*typeset.Setter); ok {
 		return ts.Sibling()
 	}

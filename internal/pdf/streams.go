@@ -15,12 +15,22 @@ import (
 // page: 445 MB allocated for a 300-page novel, nine tenths of the whole
 // build's allocations. Here each worker reuses one writer through Reset,
 // and the streams are compressed on all cores; each stream's bytes depend
-// on its content only, so the file is the same whatever the order.
-func compressStreams(objs []*pdfObject) error {
+// on its content only, so the file is the same whatever the order, and
+// a stream found in cache (the same plain bytes in an earlier build) is
+// not compressed again.
+func compressStreams(objs []*pdfObject, cache *Cache) error {
 	var todo []*pdfObject
+	var plain [][]byte
 	for _, ob := range objs {
 		if _, _, ok := plainStream(ob.body); ok {
+			if body := cache.compressed(ob.body); body != nil {
+				ob.body = body
+				continue
+			}
 			todo = append(todo, ob)
+			if cache != nil {
+				plain = append(plain, ob.body)
+			}
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/16))
@@ -49,6 +59,9 @@ func compressStreams(objs []*pdfObject) error {
 		if err != nil {
 			return fmt.Errorf("compress streams: %w", err)
 		}
+	}
+	for i, p := range plain {
+		cache.keepCompressed(p, todo[i].body)
 	}
 	return nil
 }

@@ -174,6 +174,17 @@ func (s *Setter) Set(p Paragraph) Result {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
 		start = s.lineStart(b)
 	}
+	// The page builder keeps every line of the book until its pages are
+	// drawn: the pieces move to an array of their own length when the
+	// estimate left a quarter of it unused.
+	if n := len(s.pieces); n < cap(s.pieces)*3/4 {
+		exact := make([]Piece, 0, n)
+		for i := range res.Lines {
+			at := len(exact)
+			exact = append(exact, res.Lines[i].Pieces...)
+			res.Lines[i].Pieces = exact[at:len(exact):len(exact)]
+		}
+	}
 	s.pieces = nil
 	if len(s.items) > longParagraphItems {
 		// The work buffers of a long paragraph are not kept for the

@@ -60,6 +60,11 @@ func Run(ctx context.Context, opts Options) error {
 		return fmt.Errorf("watch: start: %w", err)
 	}
 	defer fw.Close()
+	// The builds of a watch keep what a change does not touch (set
+	// paragraphs, compressed streams and entries) for the next one.
+	if opts.Build.Cache == nil {
+		opts.Build.Cache = build.NewCache()
+	}
 	w := &watcher{opts: opts, fw: fw, dirs: map[string]bool{}}
 	if w.outDir, err = filepath.Abs(opts.Build.OutDir); err != nil {
 		return fmt.Errorf("watch: output folder: %w", err)

@@ -1,0 +1,248 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// Cache keeps, across the builds of one process (publish watch), what a
+// build of the print edition computed and the next may reuse: the parsed
+// faces, the line breaker with its word cache (measurements and
+// hyphenations), the set paragraphs keyed by everything the line breaker
+// reads (runs, styles, measure, indent, alignment, language, the lines
+// that must not end with a hyphen), and the compressed content streams
+// keyed by their plain bytes. A result depends only on its key, so a
+// build with a cache makes the same PDF as a build without one.
+//
+// Entries that two builds in a row did not use are dropped, so that the
+// cache holds about two builds' worth whatever the number of edits. A
+// Cache may be shared by builds that run one after the other; builds that
+// run at the same time are also safe, only less well served.
+type Cache struct {
+	mu  sync.Mutex
+	gen uint64
+	// faces interns faces by their font file's bytes, so that a face
+	// keeps its pointer (the word cache's and the paragraph keys'
+	// identity of a font) from one build to the next.
+	faces  map[string]*typeset.Face
+	faceID map[*typeset.Face]uint32
+	// lastFace is the last id given; ids are never reused.
+	lastFace uint32
+	// setter is the line breaker of the last build, for the hyphenation
+	// exceptions setterKey.
+	setter    *typeset.Setter
+	setterKey string
+	paras     map[string]*cachedParagraph
+	streams   map[string]*cachedStream
+	// Hits and misses of the last build, for tests and publish -v.
+	paraHits, paraMisses, streamHits, streamMisses int
+}
+
+type cachedParagraph struct {
+	result typeset.Result
+	gen    uint64
+}
+
+type cachedStream struct {
+	body []byte
+	gen  uint64
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{faces: map[string]*typeset.Face{}, faceID: map[*typeset.Face]uint32{},
+		paras: map[string]*cachedParagraph{}, streams: map[string]*cachedStream{}}
+}
+
+// CacheStats counts what the last build found in a cache.
+type CacheStats struct {
+	ParagraphHits, ParagraphMisses, StreamHits, StreamMisses int
+}
+
+// Stats returns what the last build found in c.
+func (c *Cache) Stats() CacheStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CacheStats{c.paraHits, c.paraMisses, c.streamHits, c.streamMisses}
+}
+
+// begin starts a build: entries the two builds before did not use are
+// dropped, and the counts restart.
+func (c *Cache) begin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for k, p := range c.paras {
+		if p.gen+2 < c.gen {
+			delete(c.paras, k)
+		}
+	}
+	for k, s := range c.streams {
+		if s.gen+2 < c.gen {
+			delete(c.streams, k)
+		}
+	}
+	c.paraHits, c.paraMisses, c.streamHits, c.streamMisses = 0, 0, 0, 0
+}
+
+// internFaces replaces the faces of fs by those of an earlier build made
+// from the same font bytes. Faces no longer used are forgotten.
+func (c *Cache) internFaces(fs *fontSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	used := map[string]bool{}
+	for _, k := range slices.Sorted(maps.Keys(fs.faces)) {
+		data, ok := fs.data[fs.styles[k]]
+		if !ok || fs.faces[k] == nil {
+			continue
+		}
+		used[data] = true
+		if f, ok := c.faces[data]; ok {
+			fs.faces[k] = f
+			continue
+		}
+		c.faces[data] = fs.faces[k]
+		c.lastFace++
+		c.faceID[fs.faces[k]] = c.lastFace
+	}
+	for data, f := range c.faces {
+		if !used[data] {
+			delete(c.faces, data)
+			delete(c.faceID, f)
+		}
+	}
+}
+
+// lineSetter returns the line breaker for lay: the last build's when its
+// hyphenation exceptions are the same, with the paragraph cache in front.
+func (c *Cache) lineSetter(lay *layout.Print) lineSetter {
+	key := strings.Join(lay.HyphenExceptions, "\n")
+	c.mu.Lock()
+	if c.setter == nil || c.setterKey != key {
+		c.setter = typeset.NewSetter(typeset.SetterOptions{Exceptions: lay.HyphenExceptions})
+		c.setterKey = key
+		// Paragraphs set with other exceptions may be hyphenated
+		// otherwise.
+		clear(c.paras)
+	}
+	s := c.setter
+	c.mu.Unlock()
+	return &cachedSetter{inner: s, cache: c}
+}
+
+// cachedSetter answers a paragraph from the cache, else sets it with
+// inner and keeps the result.
+type cachedSetter struct {
+	inner lineSetter
+	cache *Cache
+	key   []byte // buffer of paragraphKey
+}
+
+// Set returns the lines of p, as inner would set them.
+func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
+	c := s.cache
+	c.mu.Lock()
+	key, ok := c.paragraphKey(s.key[:0], &p)
+	s.key = key
+	if !ok {
+		c.mu.Unlock()
+		return s.inner.Set(p)
+	}
+	if e, hit := c.paras[string(key)]; hit {
+		e.gen = c.gen
+		c.paraHits++
+		c.mu.Unlock()
+		return e.result
+	}
+	c.paraMisses++
+	c.mu.Unlock()
+	res := s.inner.Set(p)
+	c.mu.Lock()
+	c.paras[string(key)] = &cachedParagraph{result: res, gen: c.gen}
+	c.mu.Unlock()
+	return res
+}
+
+// paragraphKey appends to buf everything the line breaker reads of p. It
+// reports false when a run's face is not one of the cache's (such a
+// paragraph is not cached). Called with c.mu held.
+func (c *Cache) paragraphKey(buf []byte, p *typeset.Paragraph) ([]byte, bool) {
+	f64 := func(v float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v)) }
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	f64(p.Width)
+	f64(p.Indent)
+	buf = binary.AppendVarint(buf, int64(p.Align))
+	str(p.Lang)
+	buf = binary.AppendUvarint(buf, uint64(len(p.NoHyphenAfter)))
+	for _, n := range p.NoHyphenAfter {
+		buf = binary.AppendVarint(buf, int64(n))
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(p.Runs)))
+	for i := range p.Runs {
+		r := &p.Runs[i]
+		id := uint32(0)
+		if r.Style.Face != nil {
+			var ok bool
+			if id, ok = c.faceID[r.Style.Face]; !ok {
+				return buf, false
+			}
+		}
+		buf = binary.AppendUvarint(buf, uint64(id))
+		str(r.Text)
+		str(r.Style.Font)
+		f64(r.Style.Size)
+		f64(r.Style.Rise)
+		str(r.Style.Link)
+		var flags byte
+		for j, b := range []bool{r.Style.Strike, r.Uncounted, r.NoBreak, r.Literal, r.Break} {
+			if b {
+				flags |= 1 << j
+			}
+		}
+		buf = append(buf, flags)
+	}
+	return buf, true
+}
+
+// sibling returns a cachedSetter for another goroutine, in front of a
+// sibling of the inner line breaker.
+func (s *cachedSetter) sibling(lay *layout.Print) lineSetter {
+	return &cachedSetter{inner: siblingSetter(s.inner, lay), cache: s.cache}
+}
+
+// compressed returns the compressed body kept for a plain stream body,
+// or nil. A nil cache has none.
+func (c *Cache) compressed(plain []byte) []byte {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.streams[string(plain)]; ok {
+		e.gen = c.gen
+		c.streamHits++
+		return e.body
+	}
+	c.streamMisses++
+	return nil
+}
+
+// keepCompressed remembers the compressed body of a plain stream body.
+func (c *Cache) keepCompressed(plain, body []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.streams[string(plain)] = &cachedStream{body: body, gen: c.gen}
+}

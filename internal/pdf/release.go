@@ -1,0 +1,21 @@
+package pdf
+
+// The make-up keeps every set line of the book until the pages are drawn:
+// about 56 KB a page (a 1,200-page novel: 67 MB), held while fpdf builds
+// the document. A page's lines are dropped once it is drawn, and a
+// section's items after its last page, so that what is live while the
+// last pages are drawn and the file is written does not hold the whole
+// book's lines too.
+
+// release drops what drawing pg needed and nothing after it reads: the
+// items placed on a section page (the preflight reads only its footnote
+// lines, which stay), and the section's items once its last page is drawn.
+func (pg *page) release() {
+	if pg.kind != pageSection || pg.sec == nil || pg.idx < 0 || pg.idx >= len(pg.sec.pages) {
+		return
+	}
+	pg.sec.pages[pg.idx].placed = nil
+	if pg.idx == len(pg.sec.pages)-1 {
+		pg.sec.items = nil
+	}
+}
