@@ -152,9 +152,10 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 	// A row taller than a page under the head (a cell of many lines) is
 	// cut between lines into parts that each fit one.
 	maxLines := max(1, int((b.capacity-head.height-2*ruleH-2*tablePad)/lead))
-	for k, cells := range ts.rows {
+	first := len(out)
+	for _, cells := range ts.rows {
 		for _, part := range rowParts(cells, maxLines) {
-			it := &item{kind: itemBox, height: rowHeight(part), block: bi, breakOK: true, dump: rowDump("table row", part), tableHead: again}
+			it := &item{kind: itemBox, height: rowHeight(part), block: bi, dump: rowDump("table row", part), tableHead: again}
 			seen := map[*model.Note]bool{}
 			for _, lines := range part {
 				it.notes = append(it.notes, b.claimNotes(it, seen, lines...)...)
@@ -162,14 +163,34 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 			it.draw = func(d *drawer, x, y float64) { drawRow(d, part, x, y) }
 			out = append(out, it)
 		}
-		if k == len(ts.rows)-1 {
-			out[len(out)-1].breakOK = false // the last row stays with the closing rule
-		}
 	}
+	keepRows(out[first:], b.capacity)
 	bottom := &item{kind: itemBox, height: ruleH, block: bi, breakOK: true, dump: "rule"}
 	bottom.draw = func(d *drawer, x, y float64) { rule(d, x, y+1, 0.6) }
 	out = append(out, bottom, b.space(0.5, bi))
 	return out
+}
+
+// tableKeepRows is the most rows (or row parts) a table may have and
+// still be kept whole on one page.
+const tableKeepRows = 6
+
+// keepRows says where a page may break between a table's rows: nowhere
+// in a short table (at most tableKeepRows rows, together under half a
+// page), so that it is never cut; elsewhere not before the second row
+// nor after the last but two, so that a page never holds a single row
+// under the header; and never after the last row, which stays with the
+// closing rule.
+func keepRows(rows []*item, capacity float64) {
+	n := len(rows)
+	var total float64
+	for _, it := range rows {
+		total += it.height
+	}
+	keep := n <= tableKeepRows && total <= capacity/2
+	for i, it := range rows {
+		it.breakOK = !keep && i >= 1 && n-1-i >= 2
+	}
 }
 
 // rowParts cuts a row's cells into parts of at most n lines each: the

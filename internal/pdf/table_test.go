@@ -246,3 +246,51 @@ func TestShareWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTableNeverCut: a table of three rows is never cut between
+// pages, wherever the text before it ends; a long table keeps at least
+// two body rows on each page it runs over.
+func TestShortTableNeverCut(t *testing.T) {
+	prose := strings.Repeat("Les registres du port de Boulogne gardent la trace des navires entrés et sortis, jour après jour. ", 6)
+	crossed := false
+	for n := 1; n <= 14; n++ {
+		var blocks []model.Block
+		for i := 0; i < n; i++ {
+			blocks = append(blocks, &model.Paragraph{Inlines: txt(prose)})
+		}
+		blocks = append(blocks, &model.Table{Align: []string{"", "right"}, Header: row("Quartier", "Maisons"),
+			Rows: [][][]model.Inline{row("Haute-Ville", "120"), row("Saint-Pierre", "1 870"), row("Capécure", "2 004")}})
+		dump, _ := renderTables(t, blocks...)
+		var with []int
+		for p, rows := range tableRows(dump) {
+			if len(rows) > 0 {
+				with = append(with, p)
+			}
+		}
+		if len(with) != 1 {
+			t.Errorf("%d paragraphs: the three-row table is on pages %v, want one page", n, with)
+		}
+		if len(with) > 0 && with[0] > 0 {
+			crossed = true
+		}
+	}
+	if !crossed {
+		t.Error("the table never left the first page: the test does not reach a page break")
+	}
+	long := &model.Table{Header: row("Année", "Port")}
+	for i := 0; i < 61; i++ {
+		long.Rows = append(long.Rows, row(fmt.Sprint(1880+i), "Calais"))
+	}
+	dump, _ := renderTables(t, &model.Paragraph{Inlines: txt(prose)}, long)
+	for p, rows := range tableRows(dump) {
+		body := 0
+		for _, r := range rows {
+			if strings.HasPrefix(r, `table row "18`) || strings.HasPrefix(r, `table row "19`) {
+				body++
+			}
+		}
+		if len(rows) > 0 && body < 2 {
+			t.Errorf("page %d holds %d body rows of the long table, want at least 2", p+1, body)
+		}
+	}
+}
