@@ -11,7 +11,9 @@ import (
 )
 
 // maxBrackets is the most opening brackets of one paragraph (or heading,
-// or table cell) that are parsed as links, citations, notes or spans.
+// or table cell) left open, not closed before the next bracket on their
+// line (see closesSoon), that are parsed as links, citations, notes or
+// spans.
 // Goldmark keeps a state for every "[" still open and a text node for
 // every bracket: 500 000 "[@" on one line took 440 MB. A real paragraph
 // has a few dozen.
@@ -66,17 +68,36 @@ func (bracketLimitParser) Parse(parent ast.Node, block text.Reader, pc parser.Co
 		c = &bracketCount{block: blk}
 		pc.Set(bracketCountKey, c)
 	}
+	line, seg := block.PeekLine()
+	if closesSoon(line) {
+		return nil
+	}
 	c.n++
 	if c.n <= maxBrackets {
 		return nil
 	}
-	line, seg := block.PeekLine()
 	n := 1
 	for n < len(line) && !bytes.ContainsRune([]byte(literalStops), rune(line[n])) {
 		n++
 	}
 	block.Advance(n)
 	return &bracketRestNode{Value: string(line[:n]), Offset: seg.Start, First: c.n == maxBrackets+1}
+}
+
+// closesSoon reports whether the bracket that starts line is closed
+// before any other bracket opens, within maxCitation bytes of the same
+// line: such a bracket leaves no state open behind it (a link, a
+// citation, a span, a note call or plain text), so it does not count
+// towards maxBrackets, and a paragraph of thousands of links keeps them
+// all. The look-ahead stops at the next bracket, so a line of brackets
+// is still read in linear time.
+func closesSoon(line []byte) bool {
+	window := line[1:]
+	if len(window) > maxCitation {
+		window = window[:maxCitation]
+	}
+	end := bytes.IndexAny(window, "[]")
+	return end >= 0 && window[end] == ']'
 }
 
 // bracketRest keeps the text after the bracket limit as written, with a
