@@ -115,4 +115,18 @@ type Result struct {
 	// Fallback is true when no feasible Knuth-Plass break sequence existed
 	// and lines were filled greedily (the page builder reports it).
 	Fallback bool
+	// Broken lists the words wider than the measure that had no allowed
+	// break and were broken inside (after a punctuation mark where one
+	// allows it, else between two characters, no hyphen added), so that
+	// no line runs past the margin; the page builder reports them.
+	Broken []BrokenWord
+}
+
+// BrokenWord is a word broken inside because it is wider than the
+// measure (see Result.Broken).
+type BrokenWord struct {
+	// Text is the word, Offset the rune offset of its first character in
+	// the paragraph's counted text.
+	Text   string
+	Offset int
 }
