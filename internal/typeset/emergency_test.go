@@ -3,6 +3,7 @@ package typeset
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestWideWordsAreBroken sets words wider than the measure with no
@@ -69,5 +70,79 @@ func TestSpacesNeverShrinkPastLimit(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// lastWordOf returns the last word of a line's text and the word before
+// it.
+func lastWords(ln Line) (prev, last string) {
+	f := strings.Fields(LineText(ln, false))
+	if len(f) == 0 {
+		return "", ""
+	}
+	if len(f) > 1 {
+		prev = f[len(f)-2]
+	}
+	return prev, f[len(f)-1]
+}
+
+// nameSplit reports whether line i of r ends with a hyphen inserted
+// inside a capitalised word that does not open a sentence (a proper
+// name); text is the paragraph's.
+func nameSplit(text string, r Result, i int) bool {
+	ln := r.Lines[i]
+	if !ln.Hyphenated || i+1 >= len(r.Lines) {
+		return false
+	}
+	prev, last := lastWords(ln)
+	next := strings.Fields(LineText(r.Lines[i+1], false))
+	if len(next) == 0 || strings.Contains(text, last+next[0]) {
+		return false // an explicit hyphen (Boulogne-sur-Mer)
+	}
+	rs := []rune(strings.TrimLeft(last, "«\u202f\u00a0(“‘\"'"))
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	return prev != "" && !strings.ContainsAny(prev[len(prev)-1:], ".!?…")
+}
+
+// TestShortLastLinesAndNames sets the sample book at several measures
+// with the default options and with ShortLastDemerits off: the default
+// leaves fewer last lines of one short word; no proper name is split.
+func TestShortLastLinesAndNames(t *testing.T) {
+	f := testFace(t, "regular")
+	short := func(r Result, w float64) bool {
+		if len(r.Lines) < 2 {
+			return false
+		}
+		ln := r.Lines[len(r.Lines)-1]
+		return len(strings.Fields(LineText(ln, false))) == 1 && ln.Width < w/4
+	}
+	on, off := NewSetter(SetterOptions{}), NewSetter(SetterOptions{ShortLastDemerits: -1})
+	nOn, nOff, names := 0, 0, 0
+	for w := 150.0; w <= 330; w += 15 {
+		for _, text := range bookParagraphs(t) {
+			p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: w, Indent: 11, Lang: "fr"}
+			r := on.Set(p)
+			if short(r, w) {
+				nOn++
+			}
+			if short(off.Set(p), w) {
+				nOff++
+			}
+			for i, ln := range r.Lines {
+				if nameSplit(text, r, i) {
+					names++
+					t.Logf("width %.0f: name split: %q", w, LineText(ln, true))
+				}
+			}
+		}
+	}
+	t.Logf("one-word short last lines: %d, %d without ShortLastDemerits; names split: %d", nOn, nOff, names)
+	if nOn >= nOff {
+		t.Errorf("one-word short last lines: %d, %d without ShortLastDemerits", nOn, nOff)
+	}
+	if names > 0 {
+		t.Errorf("%d proper names split", names)
 	}
 }

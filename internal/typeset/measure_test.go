@@ -53,7 +53,7 @@ func TestMeasureBook(t *testing.T) {
 	s := NewSetter(opts)
 	space := face.SpaceWidth()
 	var gaps, narrowest []float64
-	lines, hyph, tight, fallbacks, broken := 0, 0, 0, 0, 0
+	lines, hyph, tight, fallbacks, broken, shortLast, names := 0, 0, 0, 0, 0, 0, 0
 	words := 0
 	t0 := time.Now()
 	for _, text := range paras {
@@ -64,7 +64,13 @@ func TestMeasureBook(t *testing.T) {
 			fallbacks++
 		}
 		broken += len(res.Broken)
+		if n := len(res.Lines); n > 1 && len(strings.Fields(LineText(res.Lines[n-1], false))) == 1 && res.Lines[n-1].Width < width/4 {
+			shortLast++
+		}
 		for i, ln := range res.Lines {
+			if nameSplit(text, res, i) {
+				names++
+			}
 			lines++
 			if ln.Hyphenated {
 				hyph++
@@ -102,8 +108,9 @@ func TestMeasureBook(t *testing.T) {
 	msg := fmt.Sprintf("%s (%s): %d paragraphs, %d words, %d lines in %v\n", dir, lang, len(paras), words, lines, elapsed.Round(time.Millisecond)) +
 		fmt.Sprintf("  space %.3f em; gaps p50 %.3f p95 %.3f p99 %.3f em; narrowest gap of a line p1 %.3f em\n",
 			space, pct(gaps, 0.5), pct(gaps, 0.95), pct(gaps, 0.99), pct(narrowest, 0.01)) +
-		fmt.Sprintf("  lines under the shrink limit %.2f%% (%d); lines ending with a hyphen %.2f%% (%d); fallbacks %d; words broken inside %d",
-			100*float64(tight)/float64(max(len(narrowest), 1)), tight, 100*float64(hyph)/float64(max(lines, 1)), hyph, fallbacks, broken)
+		fmt.Sprintf("  lines under the shrink limit %.2f%% (%d); lines ending with a hyphen %.2f%% (%d); fallbacks %d; words broken inside %d\n", 
+			100*float64(tight)/float64(max(len(narrowest), 1)), tight, 100*float64(hyph)/float64(max(lines, 1)), hyph, fallbacks, broken) +
+		fmt.Sprintf("  paragraphs ending with one short word (under a quarter of the measure) %d; proper names split %d", shortLast, names)
 	t.Log(msg)
 
 }

@@ -64,12 +64,14 @@ type SetterOptions struct {
 	// stretch of every line when the passes within Tolerance find no
 	// breaks (TeX's \emergencystretch; pandoc's LaTeX sets 3em): the
 	// lines may then be looser than Tolerance allows, never tighter than
-	// the shrink limit. 0 means 3, a negative value disables the pass.
+	// the shrink limit. Unlike TeX's, it only widens which lines are
+	// feasible; their demerits count their real looseness. 0 means 3,
+	// a negative value disables the pass.
 	EmergencyStretch float64
 	// ShortLastDemerits are added when a paragraph's last line holds a
 	// single word (or the end of a hyphenated one) narrower than a
 	// quarter of the measure, so that a re-set that avoids such a line
-	// is preferred when it costs less; 0 means 3000, a negative value
+	// is preferred when it costs less; 0 means 10000, a negative value
 	// means 0.
 	ShortLastDemerits float64
 	// RaggedStretch is the stretch, in em of the paragraph's first run,
@@ -126,7 +128,7 @@ func NewSetter(opts SetterOptions) *Setter {
 	def(&opts.SpaceStretch, 0.5)
 	def(&opts.SpaceShrink, 1.0/3)
 	def(&opts.EmergencyStretch, 3)
-	def(&opts.ShortLastDemerits, 3000)
+	def(&opts.ShortLastDemerits, 10000)
 	def(&opts.RaggedStretch, 3)
 	if opts.MaxHyphenLines <= 0 {
 		opts.MaxHyphenLines = 2
