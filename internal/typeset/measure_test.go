@@ -108,7 +108,7 @@ func TestMeasureBook(t *testing.T) {
 	msg := fmt.Sprintf("%s (%s): %d paragraphs, %d words, %d lines in %v\n", dir, lang, len(paras), words, lines, elapsed.Round(time.Millisecond)) +
 		fmt.Sprintf("  space %.3f em; gaps p50 %.3f p95 %.3f p99 %.3f em; narrowest gap of a line p1 %.3f em\n",
 			space, pct(gaps, 0.5), pct(gaps, 0.95), pct(gaps, 0.99), pct(narrowest, 0.01)) +
-		fmt.Sprintf("  lines under the shrink limit %.2f%% (%d); lines ending with a hyphen %.2f%% (%d); fallbacks %d; words broken inside %d\n", 
+		fmt.Sprintf("  lines under the shrink limit %.2f%% (%d); lines ending with a hyphen %.2f%% (%d); fallbacks %d; words broken inside %d\n",
 			100*float64(tight)/float64(max(len(narrowest), 1)), tight, 100*float64(hyph)/float64(max(lines, 1)), hyph, fallbacks, broken) +
 		fmt.Sprintf("  paragraphs ending with one short word (under a quarter of the measure) %d; proper names split %d", shortLast, names)
 	t.Log(msg)
