@@ -80,6 +80,10 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 		} else {
 			lb.x += it.width
 		}
+	} else if it.kind == penaltyItem && b != len(items)-1 {
+		// A break with no hyphen (an address, a word wider than the
+		// measure) removes the kerning across it.
+		lb.x += it.width
 	}
 	line.Width = lb.x
 	if p.Align != Justify {
