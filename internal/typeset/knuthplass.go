@@ -187,18 +187,33 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 		{tol: s.opts.Tolerance, hyphens: true, names: true, emergency: est},
 		{tol: math.Inf(1), hyphens: true, names: true},
 	}
+	// With Looseness, as in TeX, a pass that finds breaks but not the
+	// line count asked for gives way to the next one (but for the last
+	// resort), and the closest count found is kept.
+	var kept []int
+	var keptRatios []float64
+	keptDiff := int32(math.MaxInt32)
 	for i, ps := range passes {
 		switch {
 		case i == 0 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
-			i == 2 && est <= 0:
+			i == 2 && est <= 0,
+			i == len(passes)-1 && kept != nil:
 			continue
 		}
 		ps.stretch += bg
-		if best := k.pass(s, p, items, ps, trackLines); best >= 0 {
+		best, diff := k.pass(s, p, items, ps, trackLines)
+		if best < 0 {
+			continue
+		}
+		if diff == 0 {
 			return k.collect(best)
 		}
+		if diff < keptDiff {
+			kept, keptRatios, _ = k.collect(best)
+			keptDiff = diff
+		}
 	}
-	return nil, nil, false
+	return kept, keptRatios, kept != nil
 }
 
 // passSpec is what one pass of the breaker allows: its tolerance, the
@@ -221,9 +236,11 @@ type sums struct {
 	g          int32
 }
 
-// pass runs one Knuth-Plass pass with the given tolerance and returns the
-// chosen final node, -1 when no break sequence is feasible.
-func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, trackLines bool) int32 {
+// pass runs one Knuth-Plass pass as ps allows and returns the chosen
+// final node, -1 when no break sequence is feasible, and how many lines
+// its line count is from the one Looseness asks for (0 without
+// Looseness).
+func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, trackLines bool) (int32, int32) {
 	o := &s.opts
 	tol := ps.tol
 	maxHyph := int8(o.MaxHyphenLines)
@@ -379,7 +396,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 		if len(k.active) == 0 {
 			k.starts = starts
-			return -1
+			return -1, 0
 		}
 	}
 	k.starts = starts
@@ -393,9 +410,10 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			best = a
 		}
 	}
+	bestDiff := int32(0)
 	if best >= 0 && o.Looseness != 0 {
 		target := k.nodes[best].line + int32(o.Looseness)
-		bestDiff := int32(math.MaxInt32)
+		bestDiff = math.MaxInt32
 		for _, a := range k.active {
 			nd := &k.nodes[a]
 			if nd.pos != int32(final) {
@@ -410,7 +428,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			}
 		}
 	}
-	return best
+	return best, bestDiff
 }
 
 // collect returns the breaks and ratios on the path ending at node best.
