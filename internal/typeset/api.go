@@ -100,7 +100,8 @@ type Line struct {
 	// Width is the line's width after adjustment, in points.
 	Width float64
 	// Ratio is the Knuth-Plass adjustment ratio (0 for a natural line,
-	// positive when stretched, negative when shrunk).
+	// positive when stretched, negative when shrunk, never below -1: a
+	// space shrinks by SpaceShrink at most).
 	Ratio      float64
 	Hyphenated bool
 	// Offset is the rune offset (in counted text) where the line starts.

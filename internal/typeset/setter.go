@@ -11,9 +11,10 @@ type SetterOptions struct {
 	// accepted in the passes that hyphenate; 0 means 200. When no break
 	// sequence fits, the emergency passes follow (see EmergencyStretch).
 	Tolerance float64
-	// PreTolerance is the badness limit of a first pass that breaks only
-	// between words (and after explicit hyphens), as TeX's \pretolerance
-	// pass: a paragraph that sets well without hyphenation gets none.
+	// PreTolerance is the badness limit of a first pass that adds no
+	// hyphen (it breaks between words, after explicit hyphens and inside
+	// addresses), as TeX's \pretolerance pass: a paragraph that sets well
+	// without hyphenation gets none.
 	// 0 means 100, a negative value skips the pass.
 	PreTolerance float64
 	// Looseness asks for that many more (positive) or fewer (negative)
