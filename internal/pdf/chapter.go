@@ -57,6 +57,10 @@ type builder struct {
 	// refs holds the page numbers printed after cross-references and in
 	// the indexes (refs.go).
 	refs *refPages
+	// pos is the position of the block being set, where a word broken
+	// inside is reported (reportBroken); brokenSeen the words reported.
+	pos        model.Position
+	brokenSeen map[brokenKey]bool
 }
 
 // setParagraph sets runs as a paragraph and returns its line items.
@@ -96,6 +100,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 	if p.result.Fallback {
 		b.fallbacks++
 	}
+	b.reportBroken(p.result, b.pos)
 	size := b.lay.Size
 	if len(runs) > 0 {
 		size = runs[0].Style.Size
@@ -184,6 +189,8 @@ func (b *builder) space(lines float64, block int) *item {
 func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent float64, afterHeading *bool) []*item {
 	L := b.lead
 	width := b.textW - indent
+	defer func(pos model.Position) { b.pos = pos }(b.pos)
+	b.pos = blk.Position()
 	switch n := blk.(type) {
 	case *model.Paragraph:
 		var pre *warmed

@@ -90,7 +90,9 @@ func (b *builder) noteLines(n *model.Note) []*footLine {
 			// that it breaks at the last point that fits.
 			align = typeset.Left
 		}
-		lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: align, Lang: b.lang}).Lines
+		res := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW - numW, Align: align, Lang: b.lang})
+		b.reportBroken(res, n.Pos)
+		lines := res.Lines
 		for i, l := range lines {
 			first := len(out) == 0
 			fl := &footLine{note: n, src: &lines[i], hyphen: l.Hyphenated}

@@ -465,7 +465,7 @@ func (b *builder) cellWidths(cell tableCell, size float64, hyphenate bool) (lo, 
 		for _, l := range res.Lines {
 			widest = max(widest, l.Width)
 		}
-		return widest, !res.Fallback && widest <= w+eps
+		return widest, !res.Fallback && len(res.Broken) == 0 && widest <= w+eps
 	}
 	hi, _ = set(1e6)
 	if hi <= 0 {

@@ -100,7 +100,8 @@ type Line struct {
 	// Width is the line's width after adjustment, in points.
 	Width float64
 	// Ratio is the Knuth-Plass adjustment ratio (0 for a natural line,
-	// positive when stretched, negative when shrunk).
+	// positive when stretched, negative when shrunk, never below -1: a
+	// space shrinks by SpaceShrink at most).
 	Ratio      float64
 	Hyphenated bool
 	// Offset is the rune offset (in counted text) where the line starts.
@@ -115,4 +116,18 @@ type Result struct {
 	// Fallback is true when no feasible Knuth-Plass break sequence existed
 	// and lines were filled greedily (the page builder reports it).
 	Fallback bool
+	// Broken lists the words wider than the measure that had no allowed
+	// break and were broken inside (after a punctuation mark where one
+	// allows it, else between two characters, no hyphen added), so that
+	// no line runs past the margin; the page builder reports them.
+	Broken []BrokenWord
+}
+
+// BrokenWord is a word broken inside because it is wider than the
+// measure (see Result.Broken).
+type BrokenWord struct {
+	// Text is the word, Offset the rune offset of its first character in
+	// the paragraph's counted text.
+	Text   string
+	Offset int
 }

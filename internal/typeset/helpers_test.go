@@ -72,30 +72,43 @@ func bookParagraphs(t testing.TB) []string {
 	}
 	var out []string
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+		out = append(out, markdownParagraphs(t, f, true, 40)...)
+	}
+	return out
+}
+
+// markdownParagraphs returns the prose paragraphs of a Markdown file
+// longer than minBytes, markup stripped crudely; french gives them the
+// French spacing of the typo pass, and apostrophes are made curly.
+func markdownParagraphs(t testing.TB, file string, french bool, minBytes int) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, para := range strings.Split(string(b), "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" || strings.HasPrefix(para, "#") || strings.HasPrefix(para, "![") || strings.HasPrefix(para, "---") {
+			continue
 		}
-		for _, para := range strings.Split(string(b), "\n\n") {
-			para = strings.TrimSpace(para)
-			if para == "" || strings.HasPrefix(para, "#") || strings.HasPrefix(para, "![") || strings.HasPrefix(para, "---") {
-				continue
-			}
-			para = mdImage.ReplaceAllString(para, "")
-			para = mdCite.ReplaceAllString(para, "")
-			para = mdSpan.ReplaceAllString(para, "$1") // index terms: their text
-			para = mdRef.ReplaceAllString(para, "fig.\u00a02")
-			para = mdAttr.ReplaceAllString(para, "")
-			para = mdEmph.ReplaceAllString(para, "")
-			para = strings.Join(strings.Fields(para), " ")
+		para = mdImage.ReplaceAllString(para, "")
+		para = mdCite.ReplaceAllString(para, "")
+		para = mdSpan.ReplaceAllString(para, "$1") // index terms: their text
+		para = mdRef.ReplaceAllString(para, "fig.\u00a02")
+		para = mdAttr.ReplaceAllString(para, "")
+		para = mdEmph.ReplaceAllString(para, "")
+		para = strings.ReplaceAll(para, "\\", "")
+		para = strings.Join(strings.Fields(para), " ")
+		if french {
 			para = frenchNB.ReplaceAllString(para, "\u202f$1")
 			para = frenchCol.ReplaceAllString(para, "\u00a0:")
 			para = guillO.ReplaceAllString(para, "«\u202f")
 			para = guillC.ReplaceAllString(para, "\u202f»")
-			para = strings.ReplaceAll(para, "'", "’")
-			if len(para) > 40 {
-				out = append(out, para)
-			}
+		}
+		para = strings.ReplaceAll(para, "'", "’")
+		if len(para) > minBytes {
+			out = append(out, para)
 		}
 	}
 	return out

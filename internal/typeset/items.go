@@ -27,12 +27,16 @@ type item struct {
 	flagged bool // a penalty at a hyphen
 	hyphen  bool // a hyphen is drawn when breaking here
 	nobreak bool // glue that is not a legal break
-	space   rune // the space character of a glue
-	width   float64
-	stretch float64
-	fil     float64 // infinite stretch (parfillskip)
-	shrink  float64
-	penalty float64
+	name    bool // a penalty at a hyphen inside a proper name
+	// emergency marks a penalty inside a word wider than the measure
+	// (see emergencyBreaks).
+	emergency bool
+	space     rune // the space character of a glue
+	width     float64
+	stretch   float64
+	fil       float64 // infinite stretch (parfillskip)
+	shrink    float64
+	penalty   float64
 	// seg, from and to locate a box's text: runes [from, to) of segment
 	// seg; for a hyphen penalty, seg is the segment whose style draws it.
 	seg      int32
@@ -463,6 +467,7 @@ func (s *Setter) buildItems(p *Paragraph) {
 			boxes = 1
 		}
 	}
+	s.emergencyBreaks(p)
 	// Final line: no break, parfillskip, forced break.
 	s.items = append(s.items,
 		item{kind: penaltyItem, penalty: infPenalty, seg: -1},
@@ -582,6 +587,7 @@ func (s *Setter) addWord(p *Paragraph, first int, sentenceStart bool) {
 			switch {
 			case bp.pattern && name:
 				pen.penalty = s.opts.NameHyphenPenalty
+				pen.name = true
 			case bp.soft:
 				pen.penalty = s.opts.HyphenPenalty
 			default:

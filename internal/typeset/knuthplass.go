@@ -28,8 +28,6 @@ type breaker struct {
 	sums   []sums
 	starts []int32 // first item index of a line after a break at i
 	noHyph map[int32]bool
-	// zScale multiplies the interword shrink (the emergency pass widens it).
-	zScale float64
 	// lineCap is the largest line count a node records: lines past the
 	// last NoHyphenAfter line need not be told apart (without Looseness),
 	// which keeps the number of nodes of the last-resort pass, where no
@@ -82,7 +80,7 @@ func (k *breaker) lineMetrics(items []item, start, b int) (w, y, fil, z float64)
 	w = e.w - a.w
 	y = e.y - a.y
 	fil = e.f - a.f
-	z = (e.z - a.z) * k.zScale
+	z = e.z - a.z
 	if items[b].kind == penaltyItem {
 		w += items[b].width
 	}
@@ -118,7 +116,8 @@ func (k *breaker) run(s *Setter, p *Paragraph, items []item) ([]int, []float64, 
 	return k.breaks(s, p, items)
 }
 
-// sum makes the running totals of items' dimensions (sums).
+// sum makes the running totals of items' dimensions and legal glue
+// breaks (sums).
 func (k *breaker) sum(items []item) {
 	n := len(items)
 	if cap(k.sums) < n+1 {
@@ -126,8 +125,9 @@ func (k *breaker) sum(items []item) {
 	}
 	k.sums = k.sums[:n+1]
 	var w, y, z, f float64
+	var g int32
 	for i := range items {
-		k.sums[i] = sums{w, y, z, f}
+		k.sums[i] = sums{w, y, z, f, g}
 		it := &items[i]
 		switch it.kind {
 		case boxItem:
@@ -137,9 +137,12 @@ func (k *breaker) sum(items []item) {
 			y += it.stretch
 			z += it.shrink
 			f += it.fil
+			if !it.nobreak && i > 0 && items[i-1].kind == boxItem {
+				g++
+			}
 		}
 	}
-	k.sums[n] = sums{w, y, z, f}
+	k.sums[n] = sums{w, y, z, f, g}
 }
 
 // breaks finds the best breaks (see run) once the running totals are made.
@@ -170,50 +173,82 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 			bg *= 2
 		}
 	}
-	// Pass 1 is TeX's; when it finds nothing, pass 2 lets spaces shrink
-	// further (EmergencyShrink) rather than leave a line loose, and pass 3
-	// accepts any stretch.
-	emergency := 1.0
-	if s.opts.SpaceShrink > 0 && s.opts.EmergencyShrink > s.opts.SpaceShrink && p.Align == Justify {
-		emergency = s.opts.EmergencyShrink / s.opts.SpaceShrink
+	// The passes, in order, until one finds breaks (see
+	// docs/typography.md, "Line breaking"): words unhyphenated within
+	// PreTolerance (TeX's first pass), hyphenated within Tolerance
+	// (proper names whole), the same with EmergencyStretch, then proper
+	// names hyphenated too, then any looseness. No pass shrinks a space
+	// by more than SpaceShrink.
+	est := s.opts.EmergencyStretch * paragraphSize(p)
+	passes := [...]passSpec{
+		{tol: s.opts.PreTolerance},
+		{tol: s.opts.Tolerance, hyphens: true},
+		{tol: s.opts.Tolerance, hyphens: true, emergency: est},
+		{tol: s.opts.Tolerance, hyphens: true, names: true, emergency: est},
+		{tol: math.Inf(1), hyphens: true, names: true},
 	}
-	defer func() { k.zScale = 1 }()
-	type passSpec struct {
-		tol, zScale float64
-	}
-	passes := []passSpec{
-		{s.opts.PreTolerance, 1},
-		{s.opts.PreTolerance, emergency},
-		{s.opts.Tolerance, 1},
-		{s.opts.Tolerance, emergency},
-		{math.Inf(1), emergency},
-	}
+	// With Looseness, as in TeX, a pass that finds breaks but not the
+	// line count asked for gives way to the next one (but for the last
+	// resort), and the closest count found is kept.
+	var kept []int
+	var keptRatios []float64
+	keptDiff := int32(math.MaxInt32)
 	for i, ps := range passes {
-		if i < 2 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || (i == 1 || i == 3) && emergency == 1 {
+		switch {
+		case i == 0 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
+			i == 2 && est <= 0,
+			i == len(passes)-1 && kept != nil:
 			continue
 		}
-		k.zScale = ps.zScale
-		if best := k.pass(s, p, items, ps.tol, bg, trackLines); best >= 0 {
-			breaks, ratios, ok := k.collect(best)
-			for i, r := range ratios {
-				if r < 0 {
-					ratios[i] = r * k.zScale // relative to the normal shrink
-				}
-			}
-			return breaks, ratios, ok
+		ps.stretch += bg
+		best, diff := k.pass(s, p, items, ps, trackLines)
+		if best < 0 {
+			continue
+		}
+		if diff == 0 {
+			return k.collect(best)
+		}
+		if diff < keptDiff {
+			kept, keptRatios, _ = k.collect(best)
+			keptDiff = diff
 		}
 	}
-	return nil, nil, false
+	return kept, keptRatios, kept != nil
 }
 
-// sums are running totals of item dimensions.
-type sums struct{ w, y, z, f float64 }
+// passSpec is what one pass of the breaker allows: its tolerance, the
+// stretch added to every line's (ragged setting), the emergency stretch,
+// and whether it breaks at inserted hyphens and inside proper names.
+//
+// Unlike TeX's \emergencystretch, which lowers every line's badness, the
+// emergency stretch here only widens which lines are feasible: a line's
+// demerits still count its real looseness, so that the lines that need
+// it are loose and the others stay as even as in the normal passes.
+type passSpec struct {
+	tol, stretch, emergency float64
+	hyphens, names          bool
+}
 
-// pass runs one Knuth-Plass pass with the given tolerance and returns the
-// chosen final node, -1 when no break sequence is feasible.
-func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, trackLines bool) int32 {
+// sums are running totals of item dimensions (width, stretch, shrink,
+// infinite stretch) and of the glue items that are legal breaks.
+type sums struct {
+	w, y, z, f float64
+	g          int32
+}
+
+// pass runs one Knuth-Plass pass as ps allows and returns the chosen
+// final node, -1 when no break sequence is feasible, and how many lines
+// its line count is from the one Looseness asks for (0 without
+// Looseness).
+func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, trackLines bool) (int32, int32) {
 	o := &s.opts
+	tol := ps.tol
 	maxHyph := int8(o.MaxHyphenLines)
+	if math.IsInf(ps.tol, 1) {
+		// The last resort: a word longer than MaxHyphenLines lines
+		// (an identifier on a narrow measure) may need more.
+		maxHyph = math.MaxInt8
+	}
 	k.nodes = append(k.nodes[:0], node{pos: -1, fitness: 1, prev: -1})
 	k.active = append(k.active[:0], 0)
 	startOf := func(pos int32) int {
@@ -241,7 +276,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 				continue
 			}
 		case penaltyItem:
-			if it.penalty >= infPenalty {
+			if it.penalty >= infPenalty || it.hyphen && !ps.hyphens || it.name && !ps.names {
 				continue
 			}
 			pen = it.penalty
@@ -254,7 +289,14 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			an := &k.nodes[a]
 			start := int(starts[ai])
 			lw, ly, lf, lz := k.lineMetrics(items, start, b)
-			ly += bg
+			ly += ps.stretch
+			if it.emergency || an.pos >= 0 && items[an.pos].emergency {
+				// A line that ends or starts inside a word broken
+				// because it is wider than the measure is set ragged
+				// when its spaces cannot fill it (see lines.go): it
+				// may be half empty within the tolerance.
+				ly += p.Width / 2
+			}
 			r := lineRatio(lw, ly, lf, lz, p.Width)
 			if r < -1 || forced {
 				// Too long already (or the paragraph ends): this node
@@ -263,23 +305,26 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 				keep = append(keep, a)
 				keepStarts = append(keepStarts, int32(start))
 			}
-			if r < -1 || r > maxRatio {
+			fr := r // the ratio that decides feasibility
+			if ps.emergency > 0 && r > 0 {
+				fr = lineRatio(lw, ly+ps.emergency, lf, lz, p.Width)
+			}
+			if r < -1 || fr > maxRatio {
 				continue
 			}
 			bad := badness(r)
-			if math.IsInf(tol, 1) && r > 0 {
-				// The last resort: badness uncapped, so that a line
-				// twice as loose as another costs more; an infinitely
-				// loose line (no glue) still has a finite cost.
-				rc := r
-				if rc > 20 {
-					rc = 20
-				}
+			switch {
+			case (ps.emergency > 0 || math.IsInf(tol, 1)) && r > 0:
+				// Emergency and last resort: badness uncapped, so that
+				// a line twice as loose as another costs more; an
+				// infinitely loose line (no glue) still has a finite
+				// cost.
+				rc := min(r, 20)
 				bad = 100 * rc * rc * rc
-			} else if math.IsInf(r, 1) {
+			case math.IsInf(r, 1):
 				bad = 10000
 			}
-			if bad > tol {
+			if bad > tol && ps.emergency == 0 {
 				continue
 			}
 			if it.flagged {
@@ -301,8 +346,13 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			if it.flagged && an.flagged {
 				d += o.DoubleHyphenDemerits
 			}
-			if b == final && an.flagged {
-				d += o.FinalHyphenDemerits
+			if b == final {
+				if an.flagged {
+					d += o.FinalHyphenDemerits
+				}
+				if k.sums[b].g == k.sums[start].g && lw < p.Width/4 {
+					d += o.ShortLastDemerits
+				}
 			}
 			fc := fitnessClass(r, bad)
 			if lf > 0 && r == 0 {
@@ -346,7 +396,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 		}
 		if len(k.active) == 0 {
 			k.starts = starts
-			return -1
+			return -1, 0
 		}
 	}
 	k.starts = starts
@@ -360,9 +410,10 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			best = a
 		}
 	}
+	bestDiff := int32(0)
 	if best >= 0 && o.Looseness != 0 {
 		target := k.nodes[best].line + int32(o.Looseness)
-		bestDiff := int32(math.MaxInt32)
+		bestDiff = math.MaxInt32
 		for _, a := range k.active {
 			nd := &k.nodes[a]
 			if nd.pos != int32(final) {
@@ -377,7 +428,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			}
 		}
 	}
-	return best
+	return best, bestDiff
 }
 
 // collect returns the breaks and ratios on the path ending at node best.

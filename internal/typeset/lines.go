@@ -6,21 +6,33 @@ import (
 )
 
 // buildLine positions the pieces of the line from item start to the break
-// at item b, whose adjustment ratio is r.
+// at item b, whose adjustment ratio in the breaker was r.
 func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	items := s.items
 	k := &s.kp
 	end := b
-	w, _, _, _ := k.lineMetrics(items, start, b)
-	// Glue is set at ratio r (clamped to full shrink); ragged lines keep
-	// their spaces natural.
-	gr := r
-	if p.Align != Justify || math.IsInf(gr, 0) || math.IsNaN(gr) {
+	w, y, fil, z := k.lineMetrics(items, start, b)
+	// Justified glue is set at the line's own ratio: the breaker's may
+	// count an emergency stretch that no glue has. Spaces never shrink
+	// past their shrink; a line that ends or starts inside a word broken
+	// for being wider than the measure keeps its spaces natural when
+	// they would stretch past their stretch (it is set ragged). Ragged
+	// lines keep their spaces natural.
+	gr := 0.0
+	if p.Align == Justify {
+		gr = lineRatio(w, y, fil, z, p.Width)
+		if items[b].emergency || start > 0 && items[start-1].emergency {
+			if gr > 1 {
+				gr = 0
+			}
+		}
+	}
+	if math.IsInf(gr, 0) || math.IsNaN(gr) {
 		gr = 0
 	}
-	// Spaces never shrink past the emergency limit (or the normal one).
-	if lim := -max(s.opts.EmergencyShrink, s.opts.SpaceShrink) / s.opts.SpaceShrink; s.opts.SpaceShrink > 0 && gr < lim {
-		gr = lim
+	gr = max(gr, -1)
+	if p.Align == Justify {
+		r = gr
 	}
 	x := 0.0
 	if p.Align != Justify {
@@ -68,6 +80,10 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 		} else {
 			lb.x += it.width
 		}
+	} else if it.kind == penaltyItem && b != len(items)-1 {
+		// A break with no hyphen (an address, a word wider than the
+		// measure) removes the kerning across it.
+		lb.x += it.width
 	}
 	line.Width = lb.x
 	if p.Align != Justify {

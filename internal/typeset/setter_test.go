@@ -84,11 +84,22 @@ func TestThinSpaceBreaks(t *testing.T) {
 	if len(r.Lines) < 2 || r.Fallback {
 		t.Fatalf("thin spaces should break: %d lines, fallback %v", len(r.Lines), r.Fallback)
 	}
-	// No-break spaces never do: one long word group overflows.
+	// No-break spaces never do: the group, wider than the measure, is
+	// broken inside its words (an emergency break) and reported, never
+	// at a no-break space.
 	text = strings.Repeat("abcdef\u00a0", 30)
-	r = s.Set(Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 100})
-	if len(r.Lines) != 1 || !r.Fallback {
-		t.Fatalf("no-break spaces broke: %d lines, fallback %v", len(r.Lines), r.Fallback)
+	p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 100}
+	r = s.Set(p)
+	if len(r.Lines) < 2 || r.Fallback || len(r.Broken) == 0 {
+		t.Fatalf("a group wider than the measure: %d lines, fallback %v, %d broken", len(r.Lines), r.Fallback, len(r.Broken))
+	}
+	for i, ln := range r.Lines {
+		if ln.Width > p.Width+0.01 {
+			t.Errorf("line %d is %.2f pt wide, past the %.0f pt measure", i, ln.Width, p.Width)
+		}
+		if i > 0 && ln.Pieces[0].Offset%7 == 0 {
+			t.Errorf("line %d starts after a no-break space: %q", i, LineText(ln, true))
+		}
 	}
 }
 

@@ -36,7 +36,7 @@ func main() {
 	flag.Float64Var(&opts.Tolerance, "tolerance", 0, "SetterOptions.Tolerance")
 	flag.Float64Var(&opts.SpaceStretch, "stretch", 0, "SetterOptions.SpaceStretch")
 	flag.Float64Var(&opts.SpaceShrink, "shrink", 0, "SetterOptions.SpaceShrink")
-	flag.Float64Var(&opts.EmergencyShrink, "emergency-shrink", 0, "SetterOptions.EmergencyShrink")
+	flag.Float64Var(&opts.EmergencyStretch, "emergency-stretch", 0, "SetterOptions.EmergencyStretch")
 	flag.Float64Var(&opts.HyphenPenalty, "hyphenpenalty", 0, "SetterOptions.HyphenPenalty")
 	flag.Float64Var(&opts.LinePenalty, "linepenalty", 0, "SetterOptions.LinePenalty")
 	flag.Float64Var(&opts.NameHyphenPenalty, "namepenalty", 0, "SetterOptions.NameHyphenPenalty")
