@@ -91,7 +91,11 @@ func (l *Laid) Makeup() MakeupReport {
 			if hasFigure(fp) {
 				r.ShortFigure++
 			}
-			r.Details = append(r.Details, fmt.Sprintf("page %s short by %.1f lines", p.label, (b.capacity-end)/b.lead))
+			what := ""
+			if p.idx == 0 {
+				what = " (a section's opening)"
+			}
+			r.Details = append(r.Details, fmt.Sprintf("page %s%s short by %.1f lines", p.label, what, (b.capacity-end)/b.lead))
 		case end > b.capacity+eps:
 			r.Long++
 		}

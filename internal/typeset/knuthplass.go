@@ -144,9 +144,10 @@ func (k *breaker) sum(items []item) {
 
 // breaks finds the best breaks (see run) once the running totals are made.
 func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
-	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
+	loose := s.opts.Looseness + p.Looseness
+	trackLines := loose != 0 || len(p.NoHyphenAfter) > 0
 	k.lineCap = math.MaxInt32
-	if s.opts.Looseness == 0 {
+	if loose == 0 {
 		k.lineCap = 0
 		for _, l := range p.NoHyphenAfter {
 			k.lineCap = max(k.lineCap, int32(l)+1)
@@ -189,7 +190,9 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 		{math.Inf(1), emergency},
 	}
 	for i, ps := range passes {
-		if i < 2 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || (i == 1 || i == 3) && emergency == 1 {
+		// As in TeX, a paragraph with a looseness skips the first
+		// pass: its lines may use the whole tolerance.
+		if i < 2 && (loose != 0 || ps.tol <= 0 || ps.tol >= s.opts.Tolerance) || (i == 1 || i == 3) && emergency == 1 {
 			continue
 		}
 		k.zScale = ps.zScale
@@ -360,8 +363,8 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, tol, bg float64, t
 			best = a
 		}
 	}
-	if best >= 0 && o.Looseness != 0 {
-		target := k.nodes[best].line + int32(o.Looseness)
+	if loose := o.Looseness + p.Looseness; best >= 0 && loose != 0 {
+		target := k.nodes[best].line + int32(loose)
 		bestDiff := int32(math.MaxInt32)
 		for _, a := range k.active {
 			nd := &k.nodes[a]
