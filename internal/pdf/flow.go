@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
 )
@@ -70,6 +72,10 @@ type outlineEntry struct {
 type setPara struct {
 	tp     typeset.Paragraph
 	result typeset.Result
+	// loose keeps the paragraph's settings a line longer or shorter, as
+	// the page builder tries them again and again while it makes up a
+	// spread, by looseness and lines that must not end with a hyphen.
+	loose map[looseKey]typeset.Result
 	// items makes the flow items of a set result.
 	items func(p *setPara) []*item
 }
@@ -81,6 +87,10 @@ type flowPage struct {
 	used float64
 	// capacity is the height the page could hold.
 	capacity float64
+	// run is how much longer than its place on the text block an opening
+	// page was allowed to run (a line, or 0): its text starts where the
+	// opening's would, and runs on below.
+	run float64
 	// startBlock and startOffset are the flow position of the page's
 	// first new item in reading order (floated figures aside).
 	startBlock, startOffset int
@@ -126,9 +136,7 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 	st := flowState{}
 	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
 		if len(pages) == 0 {
-			// The opening page faces the end of the section before (or
-			// a blank page): it is filled alone.
-			pg, next := b.fillPage(&items, st, firstCapacity, endBlock)
+			pg, next := b.fillOpening(&items, st, capacity, firstCapacity, endBlock)
 			pages, st = append(pages, pg), next
 			continue
 		}
@@ -139,6 +147,42 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 		pages[len(pages)-1].final = true
 	}
 	return pages
+}
+
+// fillOpening fills a section's opening page, which faces the end of the
+// section before (or a blank page), so that it is full and the spread
+// after it can be made level: filled to its height, else run a line long;
+// failing both, it is filled as far as it goes.
+func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first float64, endBlock int) (*flowPage, flowState) {
+	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
+	for _, t := range []float64{0, 1} {
+		target := first + t*b.lead
+		mark := b.mark(*itemsp)
+		b.budget = spreadBudget
+		var pg *flowPage
+		var next flowState
+		b.fillWays(itemsp, st, target, endBlock, func(p *flowPage, n flowState) bool {
+			if p.final && t > 0 || !p.final && p.used < target-eps || b.budget <= 0 {
+				return false
+			}
+			if !p.final && more(n) {
+				m := b.mark(*itemsp)
+				_, _, ok := b.levelSpread(itemsp, n, capacity, endBlock, false)
+				b.rollback(itemsp, m)
+				if !ok {
+					return false
+				}
+			}
+			pg, next = p, n
+			return true
+		})
+		if pg != nil {
+			pg.run = t * b.lead
+			return pg, next
+		}
+		b.rollback(itemsp, mark)
+	}
+	return b.fillPage(itemsp, st, first, endBlock)
 }
 
 // spreadTargets are the heights, in lines more or fewer than the text
@@ -176,7 +220,7 @@ func (b *builder) fillSpread(itemsp *[]*item, st flowState, capacity float64, en
 
 // spreadBudget bounds the pages fillSpread fills while it looks for a
 // level spread, so that a page builder that finds none gives up in time.
-const spreadBudget = 3000
+const spreadBudget = 1000
 
 // levelSpread looks for a level spread from state st: for each target of
 // spreadTargets, each way of filling the verso to the target (fillWays),
@@ -299,6 +343,30 @@ func (b *builder) fillWays(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 }
 
+// looseKey names a setting of a paragraph in setPara.loose.
+type looseKey struct {
+	looseness int
+	noHyphen  string
+}
+
+// set sets the paragraph with setter; a setting with a looseness is
+// kept for the next time.
+func (p *setPara) set(setter lineSetter) typeset.Result {
+	if p.tp.Looseness == 0 {
+		return setter.Set(p.tp)
+	}
+	key := looseKey{looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
+	if r, ok := p.loose[key]; ok {
+		return r
+	}
+	r := setter.Set(p.tp)
+	if p.loose == nil {
+		p.loose = map[looseKey]typeset.Result{}
+	}
+	p.loose[key] = r
+	return r
+}
+
 // looseTolerance is the badness a line may reach in a paragraph set a
 // line longer or shorter to fill a page (TeX's \tolerance; the body's
 // paragraphs are set within 200): a space stretched by at most 1.6 times
@@ -309,7 +377,11 @@ const looseTolerance = 400
 // or shorter (see looseTolerance), made when first needed.
 func (b *builder) looseLines() lineSetter {
 	if b.looseSetter == nil {
-		b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
+		if ts, ok := b.setter.(*typeset.Setter); ok {
+			b.looseSetter = ts.SiblingTolerance(looseTolerance)
+		} else {
+			b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
+		}
 	}
 	return b.looseSetter
 }
@@ -607,7 +679,7 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	old, oldTP := p.result, p.tp
 	b.resets = append(b.resets, resetRecord{p: p, tp: oldTP, result: old})
 	change(&p.tp)
-	p.result = setter.Set(p.tp)
+	p.result = p.set(setter)
 	fresh := p.items(p)
 	first, last := -1, -1
 	for i, it := range *items {

@@ -56,7 +56,7 @@ func (l *Laid) Makeup() MakeupReport {
 		fp := p.sec.pages[p.idx]
 		off := 0.0
 		if p.idx == 0 {
-			off = b.capacity - fp.capacity
+			off = b.capacity - fp.capacity + fp.run
 		}
 		return off + fp.used, !fp.final
 	}
