@@ -546,6 +546,17 @@ func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBloc
 			}
 			if it.kind == itemFigure {
 				if _, ok := plan(it, false); len(queue) > 0 || !ok {
+					// Nothing but figures follows: a figure a little
+					// too tall is made smaller to stay on the page of
+					// its call rather than leave a page to itself.
+					if small := b.shrunkFigure(it, pg.capacity-y-b.footHeight(len(foot))); len(queue) == 0 && small != nil && onlyFiguresAfter(items, i) {
+						if _, ok := plan(small, false); ok {
+							items = append([]*item(nil), items...)
+							items[i] = small
+							*itemsp = items
+							continue
+						}
+					}
 					queue = append(queue, it)
 					i++
 					continue
@@ -703,6 +714,17 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	out = append(out, fresh...)
 	out = append(out, (*items)[last+1:]...)
 	*items = out
+	return true
+}
+
+// onlyFiguresAfter reports whether the items after index i are figures
+// and vertical space only.
+func onlyFiguresAfter(items []*item, i int) bool {
+	for _, it := range items[i+1:] {
+		if it.kind != itemFigure && it.kind != itemSpace {
+			return false
+		}
+	}
 	return true
 }
 
