@@ -231,7 +231,9 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = true
 		return []*item{b.space(1, bi), it}
 	case *model.FigureBlock:
-		*afterHeading = true
+		// A figure floats: the paragraph after it goes on with the text
+		// before it, and keeps its first-line indent (afterHeading is
+		// left as it is).
 		return []*item{b.figureItem(ch, n.Figure, bi)}
 	case *model.List:
 		var out []*item

@@ -51,7 +51,8 @@ type item struct {
 	dump string
 	src  *typeset.Line
 	// clearFloats ends the page before the item while figures wait, so
-	// that a chapter's figures come before its notes.
+	// that a chapter's figures come before its notes (a heading, with an
+	// outline entry, does the same).
 	clearFloats bool
 	// notes are the footnotes the item calls (notes: footnotes), set at
 	// the foot of the page that holds the item.
@@ -562,7 +563,9 @@ func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBloc
 					continue
 				}
 			}
-			if it.clearFloats && len(queue) > 0 && (placedFlow || y > 0) {
+			// The figures waiting for room come before the next heading
+			// (and a chapter's notes): the page ends before it.
+			if (it.clearFloats || it.outline != nil) && len(queue) > 0 && (placedFlow || y > 0) {
 				best = snap(i)
 				break
 			}
