@@ -175,6 +175,19 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 			}
 			if s.chapter != nil {
 				ps := model.PageStart{Label: p.label, Chapter: s.chapter.ID, Block: fp.startBlock, Offset: fp.startOffset}
+				// A page that opens with a figure waiting from the page
+				// before starts at that figure, unless the figure's
+				// block comes before where the page before starts (the
+				// page-list keeps the reading order).
+				if len(fp.placed) > 0 && fp.placed[0].fromQueue && p.idx > 0 {
+					fig := fp.placed[0].it
+					prev := pag.Pages[len(pag.Pages)-1]
+					after := fig.block > prev.Block || fig.block == prev.Block && fig.offset > prev.Offset
+					before := fig.block < fp.startBlock || fig.block == fp.startBlock && fig.offset <= fp.startOffset
+					if prev.Chapter == s.chapter.ID && after && before {
+						ps.Block, ps.Offset = fig.block, fig.offset
+					}
+				}
 				if p.idx == 0 {
 					ps.Block, ps.Offset = -1, 0
 					pag.ChapterPages[s.chapter.ID] = p.label
