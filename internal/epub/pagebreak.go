@@ -35,7 +35,21 @@ func (b *builder) placePages() {
 	for _, ch := range b.book.Chapters {
 		chapters[ch.ID] = ch
 	}
+	generated := map[string]model.GeneratedPage{}
+	for _, g := range b.book.Generated {
+		generated[g.ID] = g
+	}
 	for i, p := range pg.Pages {
+		if g, ok := generated[p.Chapter]; ok && p.Label != "" && generatedName(g.Kind) != "" {
+			// A page of a generated page: its marker goes before the
+			// entry it starts with (writeGenMarks).
+			if b.marks[g.ID] == nil {
+				b.marks[g.ID] = map[int][]pageMark{}
+			}
+			b.marks[g.ID][max(p.Block, -1)] = append(b.marks[g.ID][max(p.Block, -1)], pageMark{label: p.Label, id: p.ID, order: i})
+			b.pageList = append(b.pageList, pageEntry{label: p.Label, href: generatedName(g.Kind) + ".xhtml#" + p.ID})
+			continue
+		}
 		ch := chapters[p.Chapter]
 		if ch == nil || p.Label == "" {
 			continue
@@ -63,6 +77,45 @@ func (b *builder) placePages() {
 				return ms[i].order < ms[j].order
 			})
 		}
+	}
+}
+
+// generatedName is the name of a generated page's document (without
+// ".xhtml"), "" for a kind that has none.
+func generatedName(k model.GeneratedKind) string {
+	switch k {
+	case model.IllustrationsPage:
+		return "figures"
+	case model.TablesPage:
+		return "tables"
+	case model.CreditsPage:
+		return "credits"
+	case model.BibliographyPage:
+		return "bibliography"
+	}
+	return ""
+}
+
+// writeGenMarks writes the markers of the generated page being written
+// (b.curGen) that stand before its entry k (-1: its title), and with
+// k < -1 all those left, in the page-list's order.
+func (b *builder) writeGenMarks(w *xw, k int) {
+	byEntry := b.marks[b.curGen]
+	if byEntry == nil {
+		return
+	}
+	var keys []int
+	for e := range byEntry {
+		if e <= k || k < -1 {
+			keys = append(keys, e)
+		}
+	}
+	sort.Ints(keys)
+	for _, e := range keys {
+		for _, m := range byEntry[e] {
+			writeMark(w, m)
+		}
+		delete(byEntry, e)
 	}
 }
 

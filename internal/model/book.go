@@ -287,10 +287,14 @@ type Pagination struct {
 // PageStart says where one printed page of a chapter begins.
 type PageStart struct {
 	Label string // the folio as printed, e.g. "12" or "ix"
-	// Chapter is the ID of the chapter the page's first line belongs to.
+	// Chapter is the ID of the chapter the page's first line belongs to,
+	// or of the generated page (Book.Generated) it prints.
 	Chapter string
 	// Block is the index of the top-level block in Chapter.Blocks where the
-	// page begins (-1: before the first block, at the chapter title).
+	// page begins (-1: before the first block, at the chapter title). On a
+	// generated page it counts the page's entries (figures for the list of
+	// illustrations and the credits, tables, bibliography entries across
+	// its groups).
 	Block int
 	// ID is the id of the page-break marker, minted by the register.
 	ID string

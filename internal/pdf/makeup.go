@@ -76,6 +76,7 @@ func (b *builder) makeUp() *makeup {
 				s = b.creditsSection(labels)
 			}
 			if s != nil {
+				s.id, s.generated = g.ID, g.ID
 				gen = append(gen, s)
 			}
 		}
@@ -194,12 +195,30 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 				}
 				pag.Pages = append(pag.Pages, ps)
 			}
+			if s.generated != "" {
+				// The generated pages are marked too: the first at its
+				// title, a later one at the entry it starts with.
+				ps := model.PageStart{Label: p.label, Chapter: s.generated, Block: fp.startBlock}
+				if p.idx == 0 {
+					ps.Block = -1
+				}
+				pag.Pages = append(pag.Pages, ps)
+			}
 		case p.kind == pageBlank && p.after != nil && p.after.chapter != nil:
 			pag.Pages = append(pag.Pages, model.PageStart{Label: p.label, Chapter: p.after.chapter.ID, Block: len(p.after.chapter.Blocks)})
 		}
 	}
 	mk.pagination = pag
 	return mk
+}
+
+// entryBlock gives the items of a list's entry k the entry's index as
+// their block, for the pagination of a generated page.
+func entryBlock(items []*item, k int) []*item {
+	for _, it := range items {
+		it.block = k
+	}
+	return items
 }
 
 // roman returns n in lower-case roman numerals.
@@ -249,9 +268,9 @@ func (b *builder) contentsSection(secs []*section, labels map[string]string) *se
 // figureListSection lists the figures with their page.
 func (b *builder) figureListSection(labels map[string]string) *section {
 	var items []*item
-	for _, fig := range b.book.Figures {
+	for k, fig := range b.book.Figures {
 		text := append([]model.Inline{&model.Text{Value: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". "}}, fig.Caption...)
-		items = append(items, b.entryItem(text, label(labels, fig.ID), "#"+fig.ID, b.lay.Size*0.95, 0)...)
+		items = append(items, entryBlock(b.entryItem(text, label(labels, fig.ID), "#"+fig.ID, b.lay.Size*0.95, 0), k)...)
 	}
 	return b.genSection("figures", b.terms.Figures, model.BackMatter, items)
 }
@@ -260,9 +279,9 @@ func (b *builder) figureListSection(labels map[string]string) *section {
 // generated page's id.
 func (b *builder) tableListSection(id string, labels map[string]string) *section {
 	var items []*item
-	for _, t := range b.book.Tables {
+	for k, t := range b.book.Tables {
 		text := append([]model.Inline{&model.Text{Value: b.terms.TableLabel(t.Number) + b.terms.TableSep}}, t.Caption...)
-		items = append(items, b.entryItem(text, label(labels, t.ID), "#"+t.ID, b.lay.Size*0.95, 0)...)
+		items = append(items, entryBlock(b.entryItem(text, label(labels, t.ID), "#"+t.ID, b.lay.Size*0.95, 0), k)...)
 	}
 	return b.genSection(id, b.terms.Tables, model.BackMatter, items)
 }
@@ -272,7 +291,7 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 	var items []*item
 	any := false
 	size := b.lay.Size * 0.95
-	for _, fig := range b.book.Figures {
+	for k, fig := range b.book.Figures {
 		credit := fig.Credit
 		if len(credit) == 0 {
 			continue
@@ -285,8 +304,8 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 		}
 		ins = append(ins, credit...)
 		runs := runsOf(b.fonts, size, false, nil, ins, false)
-		items = append(items, b.setParagraph(runs, b.textW, 0, typeset.Left, b.lead, 0, 0, 0, nil)...)
-		items = append(items, &item{kind: itemSpace, height: b.lead * 0.5, breakOK: true})
+		items = append(items, b.setParagraph(runs, b.textW, 0, typeset.Left, b.lead, 0, k, 0, nil)...)
+		items = append(items, &item{kind: itemSpace, height: b.lead * 0.5, breakOK: true, block: k})
 	}
 	if !any {
 		return nil
@@ -305,6 +324,7 @@ func (b *builder) bibliographySection() *section {
 	var items []*item
 	size := b.lay.Size * 0.95
 	hang := b.lay.Indent * 1.5
+	k := 0 // the entries before, across groups
 	for _, g := range b.book.Bibliography {
 		if g.Title != "" {
 			// A group's title is centred in italics; a repository's
@@ -316,22 +336,23 @@ func (b *builder) bibliographySection() *section {
 			}
 			runs := runsOf(b.fonts, b.lay.Size, false, nil, []model.Inline{&model.Text{Value: g.Title}}, g.Level != 1)
 			lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: align}).Lines
-			it := &item{kind: itemBox, height: float64(len(lines)+1) * b.lead, dump: "group " + g.Title}
+			it := &item{kind: itemBox, height: float64(len(lines)+1) * b.lead, block: k, dump: "group " + g.Title}
 			it.draw = func(d *drawer, x, y float64) {
 				for i, l := range lines {
 					d.line(l, x, y+b.lay.Size+(float64(i)+0.6)*b.lead)
 				}
 			}
-			items = append(items, b.space(1, 0), it)
+			items = append(items, b.space(1, k), it)
 		}
 		for _, e := range g.Entries {
 			runs := runsOf(b.fonts, size, false, nil, e.Inlines, false)
-			ls := b.setParagraph(runs, b.textW-hang, -hang, typeset.Justify, b.lead, hang, 0, 0, nil)
+			ls := b.setParagraph(runs, b.textW-hang, -hang, typeset.Justify, b.lead, hang, k, 0, nil)
 			for _, it := range ls {
 				it.para = nil
 			}
 			items = append(items, ls...)
-			items = append(items, &item{kind: itemSpace, height: b.lead * 0.3, breakOK: true})
+			items = append(items, &item{kind: itemSpace, height: b.lead * 0.3, breakOK: true, block: k})
+			k++
 		}
 	}
 	return b.genSection("bibliography", b.terms.Bibliography, model.BackMatter, items)
