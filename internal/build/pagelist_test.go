@@ -3,154 +3,80 @@ package build
 import (
 	"archive/zip"
 	"bytes"
-	"html"
+	"fmt"
 	"io"
-	"os"
-	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 )
 
-var (
-	reDumpPage  = regexp.MustCompile(`(?m)^page (\d+) \[([^\]]+)\] (?:recto|verso) (.*)$`)
-	rePageEntry = regexp.MustCompile(`<a href="([^"#]+)#([^"]+)">([^<]+)</a>`)
-	rePLTag     = regexp.MustCompile(`<[^>]*>`)
-)
-
-// epubDocs returns the EPUB's files by their name in the zip.
-func epubDocs(t *testing.T, data []byte) map[string]string {
-	t.Helper()
+// TestPageMarkersInsideContainers builds a chapter whose pages start
+// inside a list, a definition (with a div and a list in it), a code
+// block and a div of sections with code: each page's marker must stand where its page begins, in reading
+// order, and not at the start of the container (pandoc's manual put eight
+// markers at the start of one definition list, EPUBCheck NAV-011).
+func TestPageMarkersInsideContainers(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Chapter\n\nIntro.\n\n")
+	for i := 1; i <= 120; i++ {
+		fmt.Fprintf(&md, "- Item number %d of a long list that fills the pages.\n", i)
+	}
+	md.WriteString("\nterm\n:   Definition text.\n\n    ::: {#inside}\n")
+	for i := 1; i <= 120; i++ {
+		fmt.Fprintf(&md, "    - Nested item %d of a list inside a div inside a definition.\n", i)
+	}
+	md.WriteString("    :::\n\n```\n")
+	for i := 1; i <= 120; i++ {
+		fmt.Fprintf(&md, "code line %d\n", i)
+	}
+	md.WriteString("```\n")
+	// Sections inside a div (pandoc's FAQ): a page may start at a
+	// heading, or at the space above a code block, inside the div.
+	md.WriteString("\n::: faqs\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&md, "## Question %d\n\nAn answer to question %d, long enough to take a few lines of the page, with a short example after it.\n\n```\nexample %d\n```\n\n", i, i, i)
+	}
+	md.WriteString(":::\n")
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book")
+	yaml := "title: Pages\nlanguage: en\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000ab\nchapters:\n  body:\n    - ch.md\n"
+	writeFiles(t, book, map[string]string{"book.yaml": yaml, "ch.md": md.String()})
+	res, err := Run(Options{BookDir: book, LayoutDir: "../../layout", OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
+	}
+	data := outputOf(t, res, ".epub")
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	var body string
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		out[f.Name] = string(b)
-	}
-	return out
-}
-
-// firstWord returns the first word of at least three letters in s.
-func firstWord(s string) string {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len([]rune(w)) >= 3 {
-			return w
+		if strings.HasSuffix(f.Name, "/ch.xhtml") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			body = string(b)
 		}
 	}
-	return ""
-}
-
-// TestPageListMatchesPrint builds the sample book (and the book folders
-// PUBLISH_NOVEL_BOOK lists) and checks the EPUB's page-list against the
-// PDF: every printed page of a chapter or a generated page (bibliography,
-// lists, credits) that has text or a figure has a marker with its label,
-// every marker names a printed page, and the first word after the marker
-// in the EPUB is among the first words printed on that page (its running
-// head aside). The print edition's own title pages and contents (the
-// EPUB has its own) have none.
-func TestPageListMatchesPrint(t *testing.T) {
-	requireTool(t, "pdftotext")
-	dirs := []string{filepath.Join("..", "..", "book")}
-	if env := os.Getenv("PUBLISH_NOVEL_BOOK"); env != "" {
-		dirs = filepath.SplitList(env)
+	marker := regexp.MustCompile(`<span epub:type="pagebreak"[^>]*aria-label="(\d+)"/>`)
+	prev, count := 0, 0
+	for _, m := range marker.FindAllStringSubmatchIndex(body, -1) {
+		n, _ := strconv.Atoi(body[m[2]:m[3]])
+		if n < prev {
+			t.Errorf("page %d's marker after page %d's", n, prev)
+		}
+		prev = n
+		count++
+		// Two markers side by side mean a page was placed at the start
+		// of its container instead of where it begins.
+		if next := body[m[1]:min(len(body), m[1]+40)]; strings.HasPrefix(next, "<span epub:type=\"pagebreak\"") {
+			t.Errorf("page %d's marker is followed at once by another marker", n)
+		}
 	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(filepath.Clean(dir)), func(t *testing.T) {
-			var dump strings.Builder
-			res, err := Run(Options{BookDir: dir, LayoutDir: "../../layout", OutDir: t.TempDir(), EPUB: true, PDF: true, Dump: &dump})
-			if err != nil {
-				t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
-			}
-			docs := epubDocs(t, outputOf(t, res, ".epub"))
-			var nav string
-			for name, d := range docs {
-				if strings.HasSuffix(name, "nav.xhtml") {
-					nav = d
-				}
-			}
-			i := strings.Index(nav, `epub:type="page-list"`)
-			if i < 0 {
-				t.Fatal("no page-list in the nav")
-			}
-			type entry struct{ file, id string }
-			marks := map[string]entry{}
-			for _, m := range rePageEntry.FindAllStringSubmatch(nav[i:], -1) {
-				marks[html.UnescapeString(m[3])] = entry{m[1], m[2]}
-			}
-			var pdfPath string
-			for _, o := range res.Outputs {
-				if strings.HasSuffix(o.Path, ".pdf") {
-					pdfPath = o.Path
-				}
-			}
-			words := map[int][]string{}
-			for _, w := range pdfWords(t, pdfPath) {
-				words[w.page] = append(words[w.page], html.UnescapeString(w.text))
-			}
-			printed := map[string]bool{}
-			checked := 0
-			for _, m := range reDumpPage.FindAllStringSubmatch(dump.String(), -1) {
-				var n int
-				for _, c := range m[1] {
-					n = n*10 + int(c-'0')
-				}
-				label, rest := m[2], m[3]
-				printed[label] = true
-				if !strings.Contains(rest, "start=") || strings.HasPrefix(rest, "contents ") || len(words[n]) == 0 {
-					continue
-				}
-				e, ok := marks[label]
-				if !ok {
-					t.Errorf("printed page %s (%s) has no marker in the page-list", label, rest)
-					continue
-				}
-				doc := docs[path.Join("EPUB/text", e.file)]
-				j := strings.Index(doc, `id="`+e.id+`"`)
-				if j < 0 {
-					t.Errorf("page %s: marker %s not in %s", label, e.id, e.file)
-					continue
-				}
-				after := html.UnescapeString(rePLTag.ReplaceAllString(doc[j:min(len(doc), j+3000)], " "))
-				// The marker's own attributes are cut off by the first ">".
-				if k := strings.Index(after, ">"); k >= 0 {
-					after = after[k+1:]
-				}
-				want := firstWord(after)
-				if want == "" {
-					// Nothing but markup and signs (a "* * *" break)
-					// follows the marker: there is no word to compare.
-					continue
-				}
-				first := words[n][:min(len(words[n]), 30)]
-				found := false
-				for _, w := range first {
-					w = strings.TrimRight(w, "-‐")
-					if len([]rune(w)) >= 2 && strings.Contains(w, want) || len([]rune(w)) >= 3 && strings.HasPrefix(want, strings.Trim(w, ".,;:!?«»“”‘’()[]")) {
-						found = true
-						break
-					}
-				}
-				if !found {
-					t.Errorf("page %s: the EPUB's marker stands before %q, not among the page's first words %q", label, want, strings.Join(first, " "))
-				}
-				checked++
-			}
-			for label := range marks {
-				if !printed[label] {
-					t.Errorf("the page-list names page %s, which is not printed", label)
-				}
-			}
-			t.Logf("%d pages checked, %d markers", checked, len(marks))
-		})
+	if count < 6 {
+		t.Errorf("only %d page markers: the chapter should run over more pages", count)
 	}
 }
