@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -51,7 +52,7 @@ func TestCases(t *testing.T) {
 			c := casefile.Parse(string(data))
 			got := buildCase(t, c, root)
 			changed := false
-			for _, name := range []string{"epub", "pdf", "diagnostics"} {
+			for _, name := range []string{"epub", "pdf", "index", "diagnostics"} {
 				want, has := c.Sections[name]
 				if !has && got[name] == "" {
 					continue
@@ -132,6 +133,9 @@ func buildCase(t *testing.T, c casefile.File, root string) map[string]string {
 		s = strings.TrimSuffix(strings.TrimSpace(s), "</body>")
 		out["epub"] = strings.TrimSpace(pageBreak.ReplaceAllString(s, "")) + "\n"
 	}
+	if _, ok := c.Sections["index"]; ok {
+		out["index"] = caseIndexes(t, zr, pdfOf(res))
+	}
 	// The print edition: the pages from the chapter's title to the page
 	// before the contents.
 	var pdf string
@@ -170,11 +174,70 @@ func buildCase(t *testing.T, c casefile.File, root string) map[string]string {
 	return out
 }
 
+// pdfOf returns the path of the built PDF.
+func pdfOf(res *Result) string {
+	for _, o := range res.Outputs {
+		if strings.HasSuffix(o.Path, ".pdf") {
+			return o.Path
+		}
+	}
+	return ""
+}
+
+// caseIndexes returns a case's indexes as both outputs have them: each
+// EPUB index document's body, then the text of the print pages from the
+// first index's title to the contents.
+func caseIndexes(t *testing.T, zr *zip.Reader, pdf string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, f := range zr.File {
+		if !strings.HasPrefix(path.Base(f.Name), "index") || !strings.HasSuffix(f.Name, ".xhtml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		s := string(body)
+		if i := strings.Index(s, "<section"); i >= 0 {
+			s = s[i:]
+		}
+		if i := strings.LastIndex(s, "</body>"); i >= 0 {
+			s = s[:i]
+		}
+		b.WriteString(strings.TrimSpace(s) + "\n")
+	}
+	text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	in := false
+	for _, page := range strings.Split(string(text), "\f") {
+		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(page), "\n", 2)[0])
+		if strings.HasPrefix(first, "Index") {
+			in = true
+		} else if generatedTitles[first] && in {
+			break
+		}
+		if in && strings.TrimSpace(page) != "" {
+			var lines []string
+			for _, l := range strings.Split(page, "\n") {
+				lines = append(lines, strings.TrimRight(l, " "))
+			}
+			b.WriteString("-- page\n" + strings.Trim(strings.Join(lines, "\n"), "\n") + "\n")
+		}
+	}
+	return b.String()
+}
+
 // generatedTitles are the titles of the generated pages that follow a
 // case's chapter in print, in English and in French.
 var generatedTitles = map[string]bool{"Contents": true, "Sources and Bibliography": true, "List of Illustrations": true,
 	"Picture Credits": true, "Table des matières": true, "Sources et bibliographie": true,
-	"Table des illustrations": true, "Crédits iconographiques": true}
+	"Table des illustrations": true, "Crédits iconographiques": true, "Index": true, "Index of Names": true,
+	"Index of Places": true, "Index des noms de personnes": true, "Index des noms de lieux": true}
 
 // repoRoot returns the repository's root folder (two levels above the
 // package's folder), before a test changes the working directory.

@@ -176,7 +176,8 @@ func TestCreditsAndBibliographySameInBothOutputs(t *testing.T) {
 			pdfPath = o.Path
 		}
 	}
-	titles := []string{"Crédits iconographiques", "Sources et bibliographie", "Table des matières", "Table des illustrations", "Notes"}
+	titles := []string{"Crédits iconographiques", "Sources et bibliographie", "Table des matières", "Table des illustrations", "Notes",
+		"Index des noms de personnes", "Index des noms de lieux"}
 	for _, c := range []struct{ file, title string }{
 		{"credits.xhtml", "Crédits iconographiques"},
 		{"bibliography.xhtml", "Sources et bibliographie"},

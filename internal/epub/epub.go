@@ -179,6 +179,8 @@ func (b *builder) build() error {
 			b.addCreditsPage(g)
 		case model.BibliographyPage:
 			b.addBibliography(g)
+		case model.IndexPage:
+			b.addIndex(g)
 		}
 	}
 	return nil
@@ -189,6 +191,11 @@ func (b *builder) build() error {
 func (b *builder) indexChapters() {
 	used := map[string]bool{"nav.xhtml": true, "cover.xhtml": true, "titlepage.xhtml": true,
 		"copyright.xhtml": true, "figures.xhtml": true, "tables.xhtml": true, "credits.xhtml": true, "bibliography.xhtml": true}
+	for _, g := range b.book.Generated {
+		if g.Kind == model.IndexPage {
+			used[indexFile(g)] = true
+		}
+	}
 	for i, ch := range b.book.Chapters {
 		name := safeName(ch.ID)
 		if name == "" {

@@ -58,6 +58,8 @@ func (b *builder) addNav() {
 			landmark("lot", "tables.xhtml", b.terms.Tables)
 		case model.BibliographyPage:
 			landmark("bibliography", "bibliography.xhtml", b.terms.Bibliography)
+		case model.IndexPage:
+			landmark("index", indexFile(g), indexTitle(b.terms, g.Index))
 		}
 	}
 	w.close("ol")
@@ -125,6 +127,8 @@ func (b *builder) tocEntries() []*tocEntry {
 			out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
 		case model.BibliographyPage:
 			out = append(out, &tocEntry{href: "bibliography.xhtml", text: b.terms.Bibliography})
+		case model.IndexPage:
+			out = append(out, &tocEntry{href: indexFile(g), text: indexTitle(b.terms, g.Index)})
 		}
 	}
 	if len(out) == 0 {

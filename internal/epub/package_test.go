@@ -262,7 +262,8 @@ func TestPackageDocument(t *testing.T) {
 		spine = append(spine, path.Base(href))
 	}
 	check("spine", spine, "cover.xhtml", "titlepage.xhtml", "copyright.xhtml", "nav.xhtml", "ch-01-forteresse.xhtml",
-		"ch-02-liberation.xhtml", "ch-03-ports.xhtml", "bibliography.xhtml", "figures.xhtml", "credits.xhtml")
+		"ch-02-liberation.xhtml", "ch-03-ports.xhtml", "bibliography.xhtml", "figures.xhtml", "credits.xhtml",
+		"index-names.xhtml", "index-places.xhtml")
 
 	// No print-resolution original is shipped: every image fits the
 	// limit (2000 pixels, 2560 for the cover) and is JPEG or PNG.
@@ -330,7 +331,8 @@ func TestNavigation(t *testing.T) {
 	for _, ch := range book.Chapters {
 		wantTexts = append(wantTexts, model.PlainText(ch.Title))
 	}
-	wantTexts = append(wantTexts, "Sources et bibliographie", "Table des illustrations", "Crédits iconographiques")
+	wantTexts = append(wantTexts, "Sources et bibliographie", "Table des illustrations", "Crédits iconographiques",
+		"Index des noms de personnes", "Index des noms de lieux")
 	if !slices.Equal(texts, wantTexts) {
 		t.Errorf("toc = %q, want %q", texts, wantTexts)
 	}
@@ -343,7 +345,7 @@ func TestNavigation(t *testing.T) {
 		t.Fatal("no landmarks nav")
 	}
 	_, _, types := links(lm)
-	if want := []string{"cover", "titlepage", "toc", "bodymatter", "bibliography", "loi"}; !slices.Equal(types, want) {
+	if want := []string{"cover", "titlepage", "toc", "bodymatter", "bibliography", "loi", "index", "index"}; !slices.Equal(types, want) {
 		t.Errorf("landmarks = %q, want %q", types, want)
 	}
 

@@ -40,14 +40,14 @@ func (b *builder) placePages() {
 		generated[g.ID] = g
 	}
 	for i, p := range pg.Pages {
-		if g, ok := generated[p.Chapter]; ok && p.Label != "" && generatedName(g.Kind) != "" {
+		if g, ok := generated[p.Chapter]; ok && p.Label != "" && generatedDoc(g) != "" {
 			// A page of a generated page: its marker goes before the
 			// entry it starts with (writeGenMarks).
 			if b.marks[g.ID] == nil {
 				b.marks[g.ID] = map[int][]pageMark{}
 			}
 			b.marks[g.ID][max(p.Block, -1)] = append(b.marks[g.ID][max(p.Block, -1)], pageMark{label: p.Label, id: p.ID, order: i})
-			b.pageList = append(b.pageList, pageEntry{label: p.Label, href: generatedName(g.Kind) + ".xhtml#" + p.ID})
+			b.pageList = append(b.pageList, pageEntry{label: p.Label, href: generatedDoc(g) + "#" + p.ID})
 			continue
 		}
 		ch := chapters[p.Chapter]
@@ -92,6 +92,18 @@ func generatedName(k model.GeneratedKind) string {
 		return "credits"
 	case model.BibliographyPage:
 		return "bibliography"
+	}
+	return ""
+}
+
+// generatedDoc is the file of a generated page's document, "" for a
+// kind that has none.
+func generatedDoc(g model.GeneratedPage) string {
+	if g.Kind == model.IndexPage {
+		return indexFile(g)
+	}
+	if n := generatedName(g.Kind); n != "" {
+		return n + ".xhtml"
 	}
 	return ""
 }

@@ -269,8 +269,13 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 			})
 		},
 		"contents": choice(&p.Contents, "contents", "front", "back"),
-		"notes":    choice(&p.Notes, "notes", "footnotes", "endnotes"),
-		"links":    choice(&p.Links, "links", "footnote", "inline", "none"),
+		"cross-references": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "cross-references", nil, map[string]func(*yamlfile.Node){
+				"pages": boolean(&p.RefPages, "cross-references pages"),
+			})
+		},
+		"notes": choice(&p.Notes, "notes", "footnotes", "endnotes"),
+		"links": choice(&p.Links, "links", "footnote", "inline", "none"),
 		"hyphenation": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "hyphenation", nil, map[string]func(*yamlfile.Node){
 				"exceptions": func(n *yamlfile.Node) {

@@ -98,6 +98,7 @@ func TestValues(t *testing.T) {
 		{"sizes: {text: 12pt}\nindent: 1.5em", func(p *Print) bool { return math.Abs(p.Indent-18) < 0.01 }},
 		{"running-heads: {verso: author, recto: section}", func(p *Print) bool { return p.VersoHead == "author" && p.RectoHead == "section" }},
 		{"contents: front", func(p *Print) bool { return p.Contents == "front" }},
+		{"cross-references: {pages: true}", func(p *Print) bool { return p.RefPages }},
 		{"notes: endnotes", func(p *Print) bool { return p.Notes == "endnotes" }},
 		{"sizes: {notes: 8.5pt}", func(p *Print) bool { return p.Notes == "footnotes" && p.NoteSize == 8.5 }},
 		{"hyphenation: {exceptions: [Bou-logne, Ca-lais]}", func(p *Print) bool { return strings.Join(p.HyphenExceptions, ",") == "Bou-logne,Ca-lais" }},

@@ -71,6 +71,10 @@ type Print struct {
 	// Contents is "front" or "back".
 	Contents string
 
+	// RefPages follows every cross-reference with the page of its target
+	// (« fig. 2, p. 6 »): print.yaml's cross-references: pages: true.
+	RefPages bool
+
 	// Notes is "footnotes" (a note's text at the foot of the page of its
 	// call, the default) or "endnotes" (each chapter's notes after its
 	// text, under « Notes »).

@@ -62,6 +62,15 @@ type Terms struct {
 	BackToText        string // label of a footnote's back link
 	NoteLabel         string // "Note" for note references
 	Months            [12]string
+	// RefFigure, RefTable, RefChapter and RefSection are the labels of
+	// cross-references in running text (« fig. 2 », « tabl. 1 »,
+	// « chap. 3 », « sect. 2.1 »).
+	RefFigure, RefTable, RefChapter, RefSection string
+	// IndexTitle, IndexNames, IndexPlaces and IndexSubjects title the
+	// general index and the indexes of names, places and subjects.
+	IndexTitle, IndexNames, IndexPlaces, IndexSubjects string
+	// See and SeeAlso send the reader of an index to another heading.
+	See, SeeAlso string
 	// RangeDash joins the ends of a page range: a hyphen in French
 	// (« p. 511-530 »), an en dash in English and German (“pp. 511–530”).
 	RangeDash string
@@ -91,6 +100,7 @@ type Terms struct {
 }
 
 var french = Terms{
+	RefFigure: "fig.", RefTable: "tabl.", RefChapter: "chap.", RefSection: "sect.", IndexTitle: "Index", IndexNames: "Index des noms de personnes", IndexPlaces: "Index des noms de lieux", IndexSubjects: "Index thématique", See: "voir", SeeAlso: "voir aussi",
 	Lang: "fr", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Table des matières", Figures: "Table des illustrations",
 	Credits: "Crédits iconographiques", Notes: "Notes", Bibliography: "Sources et bibliographie",
 	ArchivalSources: "Sources d’archives", ManuscriptSources: "Sources manuscrites",
@@ -114,6 +124,7 @@ var french = Terms{
 }
 
 var english = Terms{
+	RefFigure: "fig.", RefTable: "table", RefChapter: "ch.", RefSection: "sect.", IndexTitle: "Index", IndexNames: "Index of Names", IndexPlaces: "Index of Places", IndexSubjects: "Index of Subjects", See: "see", SeeAlso: "see also",
 	Lang: "en", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Contents", Figures: "List of Illustrations", Credits: "Picture Credits",
 	Notes: "Notes", Bibliography: "Sources and Bibliography", ArchivalSources: "Archival Sources",
 	ManuscriptSources: "Archival Sources", PrintedWorks: "Published Works", OtherSources: "Other Sources",
@@ -138,6 +149,7 @@ var english = Terms{
 // german follows the usage of German historical scholarship: « S. » for
 // pages, « Hg. » for editors, « o. J. » for a missing date, „…“ quotes.
 var german = Terms{
+	RefFigure: "Abb.", RefTable: "Tab.", RefChapter: "Kap.", RefSection: "Abschn.", IndexTitle: "Register", IndexNames: "Personenregister", IndexPlaces: "Ortsregister", IndexSubjects: "Sachregister", See: "siehe", SeeAlso: "siehe auch",
 	Lang: "de", DayMonthYear: "{d}. {m} {y}", MonthYear: "{m} {y}", Contents: "Inhalt", Figures: "Abbildungsverzeichnis", Credits: "Bildnachweis",
 	Notes: "Anmerkungen", Bibliography: "Quellen und Literatur", ArchivalSources: "Archivalische Quellen",
 	ManuscriptSources: "Ungedruckte Quellen", PrintedWorks: "Gedruckte Quellen und Literatur", OtherSources: "Weitere Quellen",
@@ -162,6 +174,7 @@ var german = Terms{
 // spanish follows the usage of the Real Academia: « p./pp. », « s. f. »
 // for a missing date, «…» quotes, a hyphen in ranges.
 var spanish = Terms{
+	RefFigure: "fig.", RefTable: "tabla", RefChapter: "cap.", RefSection: "secc.", IndexTitle: "Índice analítico", IndexNames: "Índice onomástico", IndexPlaces: "Índice toponímico", IndexSubjects: "Índice temático", See: "véase", SeeAlso: "véase también",
 	Lang: "es", DayMonthYear: "{d} de {m} de {y}", MonthYear: "{m} de {y}", Contents: "Índice", Figures: "Índice de ilustraciones", Credits: "Créditos de las imágenes",
 	Notes: "Notas", Bibliography: "Fuentes y bibliografía", ArchivalSources: "Fuentes de archivo",
 	ManuscriptSources: "Fuentes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Otras fuentes",
@@ -186,6 +199,7 @@ var spanish = Terms{
 // italian follows Italian humanities usage: « a cura di » for editors,
 // « s.d. » for a missing date, «…» quotes, a hyphen in ranges.
 var italian = Terms{
+	RefFigure: "fig.", RefTable: "tab.", RefChapter: "cap.", RefSection: "par.", IndexTitle: "Indice analitico", IndexNames: "Indice dei nomi", IndexPlaces: "Indice dei luoghi", IndexSubjects: "Indice degli argomenti", See: "vedi", SeeAlso: "vedi anche",
 	Lang: "it", DayMonthYear: "{d} {m} {y}", MonthYear: "{m} {y}", Contents: "Indice", Figures: "Indice delle illustrazioni", Credits: "Referenze iconografiche",
 	Notes: "Note", Bibliography: "Fonti e bibliografia", ArchivalSources: "Fonti archivistiche",
 	ManuscriptSources: "Fonti manoscritte", PrintedWorks: "Opere a stampa", OtherSources: "Altre fonti",
@@ -210,6 +224,7 @@ var italian = Terms{
 // portuguese follows Portuguese and Brazilian usage (ABNT): « org. » for
 // editors, « s.d. » for a missing date, a hyphen in ranges.
 var portuguese = Terms{
+	RefFigure: "fig.", RefTable: "tab.", RefChapter: "cap.", RefSection: "seç.", IndexTitle: "Índice remissivo", IndexNames: "Índice onomástico", IndexPlaces: "Índice toponímico", IndexSubjects: "Índice de assuntos", See: "ver", SeeAlso: "ver também",
 	Lang: "pt", DayMonthYear: "{d} de {m} de {y}", MonthYear: "{m} de {y}", Contents: "Sumário", Figures: "Lista de ilustrações", Credits: "Créditos das imagens",
 	Notes: "Notas", Bibliography: "Fontes e bibliografia", ArchivalSources: "Fontes de arquivo",
 	ManuscriptSources: "Fontes manuscritas", PrintedWorks: "Obras publicadas", OtherSources: "Outras fontes",

@@ -132,6 +132,19 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 		"citation": func(n *yamlfile.Node) {
 			m.Citation = parseCitationOptions(n, ds)
 		},
+		"cross-references": func(n *yamlfile.Node) {
+			yamlfile.Fields(n, ds, "cross-references", nil, map[string]func(*yamlfile.Node){
+				"sections": func(v *yamlfile.Node) {
+					if s, ok := yamlfile.String(v, ds, "cross-references.sections"); ok {
+						if s != "number" && s != "title" {
+							ds.Errorf(v.Pos, "cross-references.sections %q is not known: use number (« chap. 2 », « sect. 2.1 ») or title (the chapter's or section's title)", s)
+							return
+						}
+						m.RefSections = s
+					}
+				},
+			})
+		},
 		"legal-deposit":         str(&m.LegalDeposit, "legal-deposit"),
 		"printer":               str(&m.Printer, "printer"),
 		"edition":               str(&m.Edition, "edition"),

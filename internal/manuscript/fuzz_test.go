@@ -268,6 +268,7 @@ func FuzzChapter(f *testing.F) {
 		"\xef\xbb\xbf# T\r\n\r\nA\x00B\x0c\xff<i lang=la>et al.</i><br><sup>e</sup>\r",
 		"<span><b><i>x</b></i></span> </span> <a href=\"https://x.fr\">y</a> <!-- c --> <?php ?>\n",
 		strings.Repeat("> ", 210) + "x\n",
+		"# T {#sec-t}\n\nVoir @fig-x, @Sec-t., [voir @tbl-y, p. 2; @sec-t] a@fig-z [](#sec-t) [@a; @eq-1].\n\n[Heim]{.index index=names term=\"Heim!Ferdinand\" see=X seealso=\"A;;B\"} []{.index} [x]{.index index=nope}\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -98,14 +98,31 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 		switch n := in.(type) {
 		case *model.Link:
 			n.Children = r.links(n.Children, ch, dir, t)
-			if problem := r.resolveLink(n, dir, t); problem != "" {
-				pos := n.Pos
-				if !pos.IsValid() {
-					pos = ch.Pos
+			pos := n.Pos
+			if !pos.IsValid() {
+				pos = ch.Pos
+			}
+			if n.Ref != model.NoRef {
+				// A cross-reference (@fig-plan) names an id of the book.
+				id := strings.TrimPrefix(n.URL, "#")
+				chapter, ok := t.chapterOf[id]
+				if !ok {
+					r.ds.Errorf(pos, "cross-reference @%s: no figure, table, chapter or section of the book has the id %q", id, id)
+					out = append(out, &model.Text{Value: "@" + id, Pos: pos})
+					continue
 				}
+				n.Internal, n.Chapter = id, chapter
+				break
+			}
+			if problem := r.resolveLink(n, dir, t); problem != "" {
 				r.ds.WarnCodef("link", pos, "link %q %s: its text is kept without the link", n.URL, problem)
 				out = append(out, n.Children...)
 				continue
+			}
+			if n.Internal != "" && strings.TrimSpace(model.PlainText(n.Children)) == "" {
+				// An empty link [](#id) is filled with its target's label
+				// when the book is prepared.
+				n.Ref, n.Children = model.AnyRef, nil
 			}
 		case *model.Citation, *model.NoteRef:
 		default:

@@ -713,12 +713,17 @@ func (p *chapterParse) inline(n ast.Node) []model.Inline {
 			return nil
 		}
 		return []model.Inline{&model.NoteRef{Note: note, Pos: pos}}
+	case *xrefNode:
+		return []model.Inline{crossRef(v.Key, p.li.pos(v.Offset))}
 	case *citationNode:
 		pos := p.li.pos(v.Offset)
 		items := make([]model.CitationItem, len(v.Items))
 		for i, it := range v.Items {
 			it.Pos = pos
 			items[i] = it
+		}
+		if out, ok := p.citationOrRefs(items, pos); ok {
+			return out
 		}
 		c := &model.Citation{Items: items, Pos: pos}
 		p.r.citations = append(p.r.citations, c)

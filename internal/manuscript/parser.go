@@ -8,14 +8,14 @@ import (
 )
 
 // newMarkdownParser returns goldmark set up for manuscripts: CommonMark,
-// footnotes, tables, heading attributes and pandoc citations.
+// footnotes, tables, heading attributes, pandoc citations and cross-references.
 func newMarkdownParser() parser.Parser {
 	md := goldmark.New(
 		goldmark.WithExtensions(append(append([]goldmark.Extender{extension.Footnote, extension.Table},
 			inlineExtensions()...), blockExtensions()...)...),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
-			parser.WithInlineParsers(util.Prioritized(citationParser{}, 150)),
+			parser.WithInlineParsers(util.Prioritized(citationParser{}, 150), util.Prioritized(xrefParser{}, 160)),
 		),
 	)
 	return md.Parser()

@@ -345,6 +345,16 @@ func displayImage(p *chapterParse, fig *model.Figure) string {
 // exists in the sources file.
 func (r *reader) checkReferences() {
 	noSources := r.book.Meta.SourcesFile == ""
+	for _, k := range r.book.SourceKeys {
+		if _, _, _, ok := RefKindOf(k); ok {
+			s := r.book.Sources[k]
+			pos := r.book.Meta.Pos
+			if s != nil && s.Pos.IsValid() {
+				pos = s.Pos
+			}
+			r.ds.Errorf(pos, "source key %q starts with a prefix reserved for cross-references (fig-, tbl-, sec-, eq-): rename the source, or @%s would name a figure, table or section", k, k)
+		}
+	}
 	for _, c := range r.citations {
 		for _, it := range c.Items {
 			if _, ok := r.book.Sources[it.Key]; !ok {

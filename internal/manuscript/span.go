@@ -130,9 +130,12 @@ func (p *chapterParse) span(v *spanNode) []model.Inline {
 	}
 	small := false
 	for _, c := range a.Classes {
-		if c == "smallcaps" || c == "small-caps" {
+		switch c {
+		case "smallcaps", "small-caps":
 			small = true
-		} else {
+		case "index":
+			sp.Index = &model.IndexMark{}
+		default:
 			sp.Classes = append(sp.Classes, c)
 		}
 	}
@@ -141,11 +144,18 @@ func (p *chapterParse) span(v *spanNode) []model.Inline {
 			sp.Lang = p.spanLang(a.Values[k], p.li.pos(v.AttrOffset))
 			continue
 		}
-		p.r.ds.Warnf(p.li.pos(v.AttrOffset), "span attribute %s=%q is not used by publish: left out (a span takes #id, .class and lang=)", k, a.Values[k])
+		if sp.Index != nil && p.indexAttr(sp.Index, k, a.Values[k], p.li.pos(v.AttrOffset)) {
+			continue
+		}
+		p.r.ds.Warnf(p.li.pos(v.AttrOffset), "span attribute %s=%q is not used by publish: left out (a span takes #id, .class and lang=; an index term also index=, term=, see= and seealso=)", k, a.Values[k])
+	}
+	if sp.Index != nil && len(sp.Index.Terms) == 0 && strings.TrimSpace(model.PlainText(children)) == "" {
+		p.r.ds.Errorf(pos, "index term has no text and no term=: write [text]{.index} or []{.index term=\"…\"}")
+		sp.Index = nil
 	}
 	if small {
 		children = []model.Inline{&model.SmallCaps{Children: children, Pos: pos}}
-		if sp.ID == "" && sp.Lang == "" && len(sp.Classes) == 0 {
+		if sp.ID == "" && sp.Lang == "" && len(sp.Classes) == 0 && sp.Index == nil {
 			return children
 		}
 	}
@@ -163,4 +173,43 @@ func (p *chapterParse) spanLang(v string, pos model.Position) string {
 		return ""
 	}
 	return kept[0][1]
+}
+
+// indexAttr reads an attribute of an index term ([Heim]{.index …}):
+// index= names the index, term= the heading (levels separated by "!"),
+// see= a heading to look at instead, seealso= headings to look at as
+// well (separated by ";"). It reports whether k is one of them.
+func (p *chapterParse) indexAttr(m *model.IndexMark, k, v string, pos model.Position) bool {
+	switch k {
+	case "index":
+		for _, name := range model.IndexNames() {
+			if v == name && v != "" {
+				m.Index = v
+				return true
+			}
+		}
+		p.r.ds.Errorf(pos, "index=%q is not an index publish knows: use names, places or subjects (or leave index= out for the general index)", v)
+	case "term":
+		var levels []string
+		for _, t := range strings.Split(v, "!") {
+			t = strings.Join(strings.Fields(t), " ")
+			if t == "" {
+				p.r.ds.Errorf(pos, "term=%q has an empty level: write term=\"Calais!port\" for the sub-entry « port » of « Calais »", v)
+				return true
+			}
+			levels = append(levels, t)
+		}
+		m.Terms = levels
+	case "see":
+		m.See = strings.Join(strings.Fields(v), " ")
+	case "seealso":
+		for _, t := range strings.Split(v, ";") {
+			if t = strings.Join(strings.Fields(t), " "); t != "" {
+				m.SeeAlso = append(m.SeeAlso, t)
+			}
+		}
+	default:
+		return false
+	}
+	return true
 }

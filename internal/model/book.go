@@ -16,6 +16,10 @@ type Book struct {
 	// Tables lists the tables that have a caption, in reading order,
 	// numbered from 1.
 	Tables []*Table
+	// Indexes holds the book's indexes (names, places, subjects …) built
+	// from the terms marked in the text (see package index); the
+	// preparation pass fills it.
+	Indexes []*Index
 	// Sources holds the cited works and archive documents, by key.
 	Sources map[string]*Source
 	// SourceKeys lists the source keys in the order of the sources file.
@@ -42,6 +46,7 @@ const (
 	IllustrationsPage
 	CreditsPage
 	TablesPage
+	IndexPage
 )
 
 // String names the page as file names and ids spell it.
@@ -53,6 +58,8 @@ func (k GeneratedKind) String() string {
 		return "illustrations"
 	case TablesPage:
 		return "tables"
+	case IndexPage:
+		return "index"
 	}
 	return "credits"
 }
@@ -61,12 +68,15 @@ func (k GeneratedKind) String() string {
 type GeneratedPage struct {
 	Kind GeneratedKind
 	ID   string
+	// Index is the index an IndexPage prints.
+	Index *Index
 }
 
 // PlanGenerated fills b.Generated: the bibliography when any source is
 // listed, the list of illustrations when the book has figures, the list
 // of tables when a table has a caption, the credits when a figure has a
-// credit line, in that order, each with an id minted by the register.
+// credit line, then each index that has entries, in that order, each
+// with an id minted by the register.
 func (b *Book) PlanGenerated() {
 	b.Generated = b.Generated[:0]
 	add := func(k GeneratedKind) {
@@ -89,6 +99,16 @@ func (b *Book) PlanGenerated() {
 			add(CreditsPage)
 			break
 		}
+	}
+	for _, ix := range b.Indexes {
+		if len(ix.Groups) == 0 {
+			continue
+		}
+		base := "index"
+		if ix.Name != "" {
+			base += "-" + ix.Name
+		}
+		b.Generated = append(b.Generated, GeneratedPage{Kind: IndexPage, ID: b.Register().Mint(base), Index: ix})
 	}
 }
 
@@ -139,6 +159,11 @@ type Metadata struct {
 	CitationStyle string
 	// Citation holds book.yaml's citation: options.
 	Citation CitationOptions
+	// RefSections says how a cross-reference to a chapter or section
+	// reads: "number" (« chap. 2 », « sect. 2.1 ») or "title" (its title
+	// in quotation marks), the default (book.yaml's cross-references:
+	// sections:).
+	RefSections string
 	// LegalDeposit is the « Dépôt légal » line's date, e.g. "novembre 2026".
 	LegalDeposit string
 	// Printer names the printing house for the copyright page.
@@ -282,6 +307,10 @@ type Pagination struct {
 	FigurePages map[string]string
 	// ChapterPages maps a chapter ID to the label of its first page.
 	ChapterPages map[string]string
+	// NotePages maps a note ID to the label of the page where its text
+	// starts, when the notes are printed after each chapter (endnotes)
+	// rather than at the foot of their call's page.
+	NotePages map[string]string
 }
 
 // PageStart says where one printed page of a chapter begins.

@@ -137,10 +137,19 @@ func (d *dumper) inlines(depth int, ins []Inline) {
 		case *LineBreak:
 			d.line(depth, "linebreak")
 		case *Span:
-			d.line(depth, "span id=%q lang=%q classes=%v", n.ID, n.Lang, n.Classes)
+			if n.Index != nil {
+				d.line(depth, "span id=%q lang=%q classes=%v index=%q terms=%q see=%q seealso=%q", n.ID, n.Lang, n.Classes,
+					n.Index.Index, n.Index.Terms, n.Index.See, n.Index.SeeAlso)
+			} else {
+				d.line(depth, "span id=%q lang=%q classes=%v", n.ID, n.Lang, n.Classes)
+			}
 			d.inlines(depth+1, n.Children)
 		case *Link:
-			d.line(depth, "link url=%q internal=%q chapter=%q", n.URL, n.Internal, n.Chapter)
+			if n.Ref != NoRef {
+				d.line(depth, "link url=%q internal=%q chapter=%q ref=%d capital=%v", n.URL, n.Internal, n.Chapter, n.Ref, n.Capital)
+			} else {
+				d.line(depth, "link url=%q internal=%q chapter=%q", n.URL, n.Internal, n.Chapter)
+			}
 			d.inlines(depth+1, n.Children)
 		case *NoteRef:
 			d.line(depth, "noteref %d", n.Note.Number)

@@ -63,9 +63,13 @@ type LineBreak struct{ Pos Position }
 // Span is a stretch of text in another language, with classes or with an
 // id: a bracketed span ([texte]{lang=de}) or an HTML <span>.
 type Span struct {
-	ID       string
-	Lang     string
-	Classes  []string
+	ID      string
+	Lang    string
+	Classes []string
+	// Index is set when the span marks an index term ([Heim]{.index}):
+	// its text stays in the running text, and ID (minted when the author
+	// wrote none) is the anchor the index entry points to.
+	Index    *IndexMark
 	Children []Inline
 	Pos      Position
 }
@@ -108,9 +112,32 @@ type Link struct {
 	Title    string
 	Internal string
 	Chapter  string
+	// Ref is set for a cross-reference (@fig-plan, or an empty link
+	// [](#id)): the preparation pass writes the target's label (« fig. 2 »)
+	// as Children, and the print edition may follow it with the target's
+	// page.
+	Ref RefKind
+	// Capital asks for a capitalised label (@Fig-plan: « Fig. 2 »).
+	Capital  bool
 	Children []Inline
 	Pos      Position
 }
+
+// RefKind says what a cross-reference points to.
+type RefKind int
+
+// The kinds of cross-reference targets. NoRef is an ordinary link.
+const (
+	NoRef RefKind = iota
+	// AnyRef is an empty link [](#id) before the preparation pass has
+	// found what its target is.
+	AnyRef
+	FigureRef
+	TableRef
+	SectionRef // a chapter or a heading
+	EquationRef
+	NoteRefKind
+)
 
 // NoteRef is a footnote call.
 type NoteRef struct {

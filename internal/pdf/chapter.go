@@ -65,6 +65,9 @@ type builder struct {
 	callNotes map[string]*model.Note
 	noteOwner map[*model.Note]any
 	footCache map[*model.Note][]*footLine
+	// refs holds the page numbers printed after cross-references and in
+	// the indexes (refs.go).
+	refs *refPages
 }
 
 // setParagraph sets runs as a paragraph and returns its line items.

@@ -56,6 +56,9 @@ type fontSet struct {
 	quotes [4]string
 	// kinds reports the model kinds the page builder does not know.
 	kinds *kindReport
+	// refPage, when not nil, returns what follows a cross-reference to
+	// the id in print (« , p. 6 »), not counted in the model's text.
+	refPage func(id string) string
 	// codeScale is the size of code relative to the text around it
 	// (layout CodeSize / Size).
 	codeScale float64

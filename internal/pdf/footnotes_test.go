@@ -322,8 +322,9 @@ func TestFootnotesOnTheirPage(t *testing.T) {
 				t.Errorf("note %s (%q) is not printed", n.ID, start)
 				continue
 			}
-			// The call: the note's number as a superscript after a word.
-			re := regexp.MustCompile(`\p{L}[.,»]?` + strconv.Itoa(n.Number) + `\b`)
+			// The call: the note's number as a superscript after a word
+			// or a closing parenthesis (« (voir fig. 2, p. 6)1 »).
+			re := regexp.MustCompile(`(\p{L}[.,»]?|\))` + strconv.Itoa(n.Number) + `\b`)
 			body := pages[found]
 			if i := strings.Index(body, start); i >= 0 {
 				body = body[:i]

@@ -42,19 +42,13 @@ type makeup struct {
 // makeUp lays out every section and assembles the pages. Generated
 // divisions that print page numbers are laid out again until the numbers
 // no longer change their length.
+//
+// When cross-references print their target's page, the chapters are
+// laid out again (at most three times) until every page number they
+// print is the page the make-up gives; the layouts after the first
+// report nothing, as the first reported it all.
 func (b *builder) makeUp() *makeup {
-	var front, body, back []*section
-	for _, ch := range b.book.Chapters {
-		s := b.chapterSection(ch)
-		switch ch.Matter {
-		case model.FrontMatter:
-			front = append(front, s)
-		case model.BackMatter:
-			back = append(back, s)
-		default:
-			body = append(body, s)
-		}
-	}
+	front, body, back := b.chapterSections()
 	contentsFront := b.lay.Contents == "front" || (b.lay.Contents == "" && !b.terms.French)
 	var mk *makeup
 	labels := map[string]string{}
@@ -74,6 +68,8 @@ func (b *builder) makeUp() *makeup {
 				s = b.tableListSection(g.ID, labels)
 			case model.CreditsPage:
 				s = b.creditsSection(labels)
+			case model.IndexPage:
+				s = b.indexSection(g)
 			}
 			if s != nil {
 				s.id, s.generated = g.ID, g.ID
@@ -98,6 +94,23 @@ func (b *builder) makeUp() *makeup {
 		contents = b.contentsSection(append(append(append(append([]*section{}, front...), body...), back...), gen...), labels)
 		build()
 		mk = b.assemble(order, front, body)
+		if b.refs.update(mk) {
+			if iter < 3 {
+				saved := b.ds
+				b.ds = &model.Diagnostics{}
+				b.noteOwner, b.footCache = map[*model.Note]any{}, map[*model.Note][]*footLine{}
+				b.figures, b.fallbacks, b.rehyphenated = nil, 0, 0
+				// The warmer has handed over every chapter: set them here.
+				warm := b.warm
+				b.warm = nil
+				front, body, back = b.chapterSections()
+				b.warm = warm
+				b.ds = saved
+				labels, prevCount = mk.labels, -1
+				continue
+			}
+			b.ds.Warnf(model.Position{}, "the page numbers after cross-references did not settle after three layouts: some may be wrong in the print edition")
+		}
 		if iter > 0 && len(mk.pages) == prevCount && sameLabels(labels, mk.labels) {
 			break
 		}
@@ -105,6 +118,22 @@ func (b *builder) makeUp() *makeup {
 		labels = mk.labels
 	}
 	return mk
+}
+
+// chapterSections lays out every chapter, by division.
+func (b *builder) chapterSections() (front, body, back []*section) {
+	for _, ch := range b.book.Chapters {
+		s := b.chapterSection(ch)
+		switch ch.Matter {
+		case model.FrontMatter:
+			front = append(front, s)
+		case model.BackMatter:
+			back = append(back, s)
+		default:
+			body = append(body, s)
+		}
+	}
+	return front, body, back
 }
 
 func sameLabels(a, b map[string]string) bool {
@@ -206,6 +235,18 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 			}
 		case p.kind == pageBlank && p.after != nil && p.after.chapter != nil:
 			pag.Pages = append(pag.Pages, model.PageStart{Label: p.label, Chapter: p.after.chapter.ID, Block: len(p.after.chapter.Blocks)})
+		}
+	}
+	if !b.footnotes() {
+		// Endnotes are set after their chapter: an index term in one is
+		// on the page of the note, not of its call.
+		pag.NotePages = map[string]string{}
+		for _, ch := range b.book.Chapters {
+			for _, n := range ch.Notes {
+				if l, ok := mk.labels[n.ID]; ok {
+					pag.NotePages[n.ID] = l
+				}
+			}
 		}
 	}
 	mk.pagination = pag

@@ -130,6 +130,10 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 			b.callNotes["#"+n.ID] = n
 		}
 	}
+	b.refs = newRefPages(book)
+	if lay.RefPages {
+		fonts.refPage = func(id string) string { return b.refs.refText(id, terms.Page) }
+	}
 	fonts.addresses = newAddressNotes(book, lay.Links, b.footnotes())
 	for _, notes := range fonts.addresses.byChapter {
 		for _, n := range notes {

@@ -184,6 +184,10 @@ func (b *runBuilder) link(n *model.Link, st inlineState) {
 		s.code = true // printed once, as an address
 	}
 	b.inlines(n.Children, s)
+	if n.Ref != model.NoRef && n.Internal != "" && b.fonts.refPage != nil {
+		// A cross-reference's page (« , p. 6 »): not the model's text.
+		b.add(b.fonts.refPage(n.Internal), st, true)
+	}
 	a := b.fonts.addresses
 	if addr == "" || a == nil || showsAddress(n) {
 		return

@@ -1,7 +1,8 @@
 // Package prepare runs the passes over the model that stand between
-// reading a manuscript and rendering it: citations and credits, then the
-// typographic rules, then the ids that those passes make necessary (notes
-// and their calls, bibliography entries, generated pages). The pipeline
+// reading a manuscript and rendering it: citations and credits, the
+// labels of cross-references, then the typographic rules, then the ids
+// that those passes make necessary (notes and their calls, bibliography
+// entries, index terms) and the generated pages (indexes among them). The pipeline
 // and every test that renders a book call Book, so that no test renders a
 // model the pipeline would not.
 package prepare
@@ -11,8 +12,10 @@ import (
 	"fmt"
 
 	"github.com/publish-books/publish/internal/cite"
+	"github.com/publish-books/publish/internal/index"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typo"
+	"github.com/publish-books/publish/internal/xref"
 )
 
 // Book prepares a book read by the manuscript reader for the renderers,
@@ -23,12 +26,14 @@ func Book(ctx context.Context, b *model.Book, ds *model.Diagnostics) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("prepare: after citations: %w", err)
 	}
+	xref.Apply(b, ds)
 	typo.Apply(b, ds)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("prepare: after typography: %w", err)
 	}
 	b.MintNoteIDs()
 	b.MintBibliographyIDs()
+	index.Build(b, ds)
 	b.PlanGenerated()
 	return nil
 }

@@ -52,6 +52,8 @@ var (
 	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?`)
 	mdCite    = regexp.MustCompile(`\s*\[@[^\]]*\]`)
 	mdAttr    = regexp.MustCompile(`\{[^}]*\}`)
+	mdSpan    = regexp.MustCompile(`\[([^\]]*)\]\{[^}]*\}`)
+	mdRef     = regexp.MustCompile(`@(fig|tbl|sec)-[\p{L}\p{N}_-]+`)
 	mdEmph    = regexp.MustCompile(`[*_]+`)
 	frenchNB  = regexp.MustCompile(` ?([;!?])`)
 	frenchCol = regexp.MustCompile(` ?:`)
@@ -81,6 +83,8 @@ func bookParagraphs(t testing.TB) []string {
 			}
 			para = mdImage.ReplaceAllString(para, "")
 			para = mdCite.ReplaceAllString(para, "")
+			para = mdSpan.ReplaceAllString(para, "$1") // index terms: their text
+			para = mdRef.ReplaceAllString(para, "fig.\u00a02")
 			para = mdAttr.ReplaceAllString(para, "")
 			para = mdEmph.ReplaceAllString(para, "")
 			para = strings.Join(strings.Fields(para), " ")

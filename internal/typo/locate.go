@@ -39,5 +39,28 @@ func (a *applier) place(blockPos model.Position, needles []string) model.Positio
 		pos.Col += utf8.RuneCountInString(t.Value[:best])
 		return pos
 	}
+	// A needle may run over two texts, when an inline (a span, an index
+	// term) starts inside it: « A [Boulogne]{.index} ». Its first word
+	// then ends a text.
+	for _, pc := range a.s.pieces {
+		t := pc.text
+		if t == nil || !t.Pos.IsValid() || t.Pos.Line == 0 || a.searched[t] > len(t.Value) {
+			continue
+		}
+		for _, nd := range needles {
+			k := strings.IndexAny(nd, " \n")
+			if k <= 0 || k == len(nd)-1 {
+				continue
+			}
+			head := nd[:k+1]
+			if rest := t.Value[a.searched[t]:]; strings.HasSuffix(rest, head) {
+				at := len(t.Value) - len(head)
+				a.searched[t] = len(t.Value)
+				pos := t.Pos
+				pos.Col += utf8.RuneCountInString(t.Value[:at])
+				return pos
+			}
+		}
+	}
 	return blockPos
 }

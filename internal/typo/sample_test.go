@@ -57,7 +57,7 @@ func TestSampleBook(t *testing.T) {
 	Apply(book, &ds)
 	got := ds.String()
 	for _, want := range []string{
-		"book/01-forteresse.md:5:88: suggestion: « A Boulogne »: capitals keep their accent, write « À Boulogne » (Imprimerie nationale)",
+		"book/01-forteresse.md:5:111: suggestion: « A Boulogne »: capitals keep their accent, write « À Boulogne » (Imprimerie nationale)",
 		"book/01-forteresse.md:9:135: suggestion: « A Boulogne »: capitals keep their accent, write « À Boulogne » (Imprimerie nationale)",
 		"book/02-liberation.md:3:31: suggestion: 3ème: write 3e (Imprimerie nationale)",
 	} {
