@@ -54,7 +54,10 @@ func (b *builder) placePages() {
 		if ch == nil || p.Label == "" {
 			continue
 		}
-		block := p.Block
+		block, offset := p.Block, p.Offset
+		if p.AtFigure {
+			block, offset = p.FigureBlock, p.FigureOffset
+		}
 		if block < -1 {
 			block = -1
 		}
@@ -65,7 +68,7 @@ func (b *builder) placePages() {
 		if b.marks[ch.ID] == nil {
 			b.marks[ch.ID] = map[int][]pageMark{}
 		}
-		b.marks[ch.ID][block] = append(b.marks[ch.ID][block], pageMark{label: p.Label, id: id, offset: max(p.Offset, 0), order: i})
+		b.marks[ch.ID][block] = append(b.marks[ch.ID][block], pageMark{label: p.Label, id: id, offset: max(offset, 0), order: i})
 		b.pageList = append(b.pageList, pageEntry{label: p.Label, href: b.chapterFile[ch.ID] + "#" + id})
 	}
 	for _, byBlock := range b.marks {

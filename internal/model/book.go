@@ -327,6 +327,12 @@ type PageStart struct {
 	Block int
 	// ID is the id of the page-break marker, minted by the register.
 	ID string
+	// AtFigure is true when the page opens with a figure that waited for
+	// room on the page before: the page's marker goes before that figure,
+	// at FigureBlock and FigureOffset (counted as Block and Offset are),
+	// while Block and Offset stay where the page's text begins.
+	AtFigure                  bool
+	FigureBlock, FigureOffset int
 	// Offset counts the characters (runes) of visible text of that block
 	// that stand before the page's first character, following the order
 	// in which a renderer writes them (see TextOf).

@@ -206,7 +206,7 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 			if s.chapter != nil {
 				ps := model.PageStart{Label: p.label, Chapter: s.chapter.ID, Block: fp.startBlock, Offset: fp.startOffset}
 				// A page that opens with a figure waiting from the page
-				// before starts at that figure, unless the figure's
+				// before is marked at that figure, unless the figure's
 				// block comes before where the page before starts (the
 				// page-list keeps the reading order).
 				if len(fp.placed) > 0 && fp.placed[0].fromQueue && p.idx > 0 {
@@ -215,7 +215,7 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 					after := fig.block > prev.Block || fig.block == prev.Block && fig.offset > prev.Offset
 					before := fig.block < fp.startBlock || fig.block == fp.startBlock && fig.offset <= fp.startOffset
 					if prev.Chapter == s.chapter.ID && after && before {
-						ps.Block, ps.Offset = fig.block, fig.offset
+						ps.AtFigure, ps.FigureBlock, ps.FigureOffset = true, fig.block, fig.offset
 					}
 				}
 				if p.idx == 0 {
