@@ -90,7 +90,10 @@ type builder struct {
 	idChapter   map[string]string // element ID -> chapter ID
 	figureImage map[*model.Figure]string
 	marks       map[string]map[int][]pageMark // chapter ID -> block index -> marks
-	pageList    []pageEntry
+	// curGen is the ID of the generated page being written, whose marks
+	// writeGenMarks writes.
+	curGen   string
+	pageList []pageEntry
 
 	coverImage string // href relative to text/
 	coverAlt   string

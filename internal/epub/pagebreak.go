@@ -35,12 +35,29 @@ func (b *builder) placePages() {
 	for _, ch := range b.book.Chapters {
 		chapters[ch.ID] = ch
 	}
+	generated := map[string]model.GeneratedPage{}
+	for _, g := range b.book.Generated {
+		generated[g.ID] = g
+	}
 	for i, p := range pg.Pages {
+		if g, ok := generated[p.Chapter]; ok && p.Label != "" && generatedDoc(g) != "" {
+			// A page of a generated page: its marker goes before the
+			// entry it starts with (writeGenMarks).
+			if b.marks[g.ID] == nil {
+				b.marks[g.ID] = map[int][]pageMark{}
+			}
+			b.marks[g.ID][max(p.Block, -1)] = append(b.marks[g.ID][max(p.Block, -1)], pageMark{label: p.Label, id: p.ID, order: i})
+			b.pageList = append(b.pageList, pageEntry{label: p.Label, href: generatedDoc(g) + "#" + p.ID})
+			continue
+		}
 		ch := chapters[p.Chapter]
 		if ch == nil || p.Label == "" {
 			continue
 		}
-		block := p.Block
+		block, offset := p.Block, p.Offset
+		if p.AtFigure {
+			block, offset = p.FigureBlock, p.FigureOffset
+		}
 		if block < -1 {
 			block = -1
 		}
@@ -51,7 +68,7 @@ func (b *builder) placePages() {
 		if b.marks[ch.ID] == nil {
 			b.marks[ch.ID] = map[int][]pageMark{}
 		}
-		b.marks[ch.ID][block] = append(b.marks[ch.ID][block], pageMark{label: p.Label, id: id, offset: max(p.Offset, 0), order: i})
+		b.marks[ch.ID][block] = append(b.marks[ch.ID][block], pageMark{label: p.Label, id: id, offset: max(offset, 0), order: i})
 		b.pageList = append(b.pageList, pageEntry{label: p.Label, href: b.chapterFile[ch.ID] + "#" + id})
 	}
 	for _, byBlock := range b.marks {
@@ -63,6 +80,57 @@ func (b *builder) placePages() {
 				return ms[i].order < ms[j].order
 			})
 		}
+	}
+}
+
+// generatedName is the name of a generated page's document (without
+// ".xhtml"), "" for a kind that has none.
+func generatedName(k model.GeneratedKind) string {
+	switch k {
+	case model.IllustrationsPage:
+		return "figures"
+	case model.TablesPage:
+		return "tables"
+	case model.CreditsPage:
+		return "credits"
+	case model.BibliographyPage:
+		return "bibliography"
+	}
+	return ""
+}
+
+// generatedDoc is the file of a generated page's document, "" for a
+// kind that has none.
+func generatedDoc(g model.GeneratedPage) string {
+	if g.Kind == model.IndexPage {
+		return indexFile(g)
+	}
+	if n := generatedName(g.Kind); n != "" {
+		return n + ".xhtml"
+	}
+	return ""
+}
+
+// writeGenMarks writes the markers of the generated page being written
+// (b.curGen) that stand before its entry k (-1: its title), and with
+// k < -1 all those left, in the page-list's order.
+func (b *builder) writeGenMarks(w *xw, k int) {
+	byEntry := b.marks[b.curGen]
+	if byEntry == nil {
+		return
+	}
+	var keys []int
+	for e := range byEntry {
+		if e <= k || k < -1 {
+			keys = append(keys, e)
+		}
+	}
+	sort.Ints(keys)
+	for _, e := range keys {
+		for _, m := range byEntry[e] {
+			writeMark(w, m)
+		}
+		delete(byEntry, e)
 	}
 }
 

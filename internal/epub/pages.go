@@ -162,7 +162,7 @@ func (b *builder) addCopyrightPage() {
 // addFigureList writes the list of illustrations, each linking to its
 // figure.
 func (b *builder) addFigureList(g model.GeneratedPage) {
-	b.addBackMatterPage(g, "figures", "loi", "loi", "", b.terms.Figures, func(w *xw, r *ren) {
+	b.addBackMatterPage(g, generatedName(g.Kind), "loi", "loi", "", b.terms.Figures, func(w *xw, r *ren) {
 		r.plain = true
 		b.writeFigureList(w, r)
 	})
@@ -172,11 +172,12 @@ func (b *builder) addFigureList(g model.GeneratedPage) {
 func (b *builder) writeFigureList(w *xw, r *ren) {
 	w.open("ol", "class", "figure-list")
 	w.nl()
-	for _, f := range b.book.Figures {
+	for k, f := range b.book.Figures {
 		if _, ok := b.figureImage[f]; !ok {
 			continue
 		}
 		w.open("li")
+		b.writeGenMarks(w, k)
 		w.open("a", "href", b.chapterFile[f.Chapter]+"#"+f.ID)
 		w.elem("span", b.figureLabel(f), "class", "figure-label")
 		if len(f.Caption) > 0 {
@@ -194,12 +195,13 @@ func (b *builder) writeFigureList(w *xw, r *ren) {
 // addTableList writes the list of tables: each captioned table's number
 // and caption, linking to the table.
 func (b *builder) addTableList(g model.GeneratedPage) {
-	b.addBackMatterPage(g, "tables", "lot", "lot", "", b.terms.Tables, func(w *xw, r *ren) {
+	b.addBackMatterPage(g, generatedName(g.Kind), "lot", "lot", "", b.terms.Tables, func(w *xw, r *ren) {
 		r.plain = true
 		w.open("ol", "class", "table-list")
 		w.nl()
-		for _, t := range b.book.Tables {
+		for k, t := range b.book.Tables {
 			w.open("li")
+			b.writeGenMarks(w, k)
 			w.open("a", "href", b.chapterFile[b.idChapter[t.ID]]+"#"+t.ID)
 			w.elem("span", b.terms.TableLabel(t.Number), "class", "table-label")
 			w.esc(b.terms.TableSep)
@@ -217,18 +219,19 @@ func (b *builder) addTableList(g model.GeneratedPage) {
 // credit, its number (linking to the figure) and the credit line the
 // citation formatter made.
 func (b *builder) addCreditsPage(g model.GeneratedPage) {
-	b.addBackMatterPage(g, "credits", "credits", "credits", "doc-credits", b.terms.Credits, b.writeCreditList)
+	b.addBackMatterPage(g, generatedName(g.Kind), "credits", "credits", "doc-credits", b.terms.Credits, b.writeCreditList)
 }
 
 // writeCreditList writes the entries of the credits page.
 func (b *builder) writeCreditList(w *xw, r *ren) {
 	w.open("ul", "class", "credit-list")
 	w.nl()
-	for _, f := range b.book.Figures {
+	for k, f := range b.book.Figures {
 		if len(f.Credit) == 0 {
 			continue
 		}
 		w.open("li")
+		b.writeGenMarks(w, k)
 		if _, ok := b.figureImage[f]; ok {
 			w.elem("a", b.figureLabel(f), "href", b.chapterFile[f.Chapter]+"#"+f.ID, "class", "figure-label")
 		} else {
@@ -260,15 +263,19 @@ func (b *builder) writeCreditList(w *xw, r *ren) {
 // addBibliography writes the bibliography the citation formatter made,
 // group by group.
 func (b *builder) addBibliography(g model.GeneratedPage) {
-	b.addBackMatterPage(g, "bibliography", "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
+	b.addBackMatterPage(g, generatedName(g.Kind), "bibliography", "bibliography", "doc-bibliography", b.terms.Bibliography, b.writeBibliography)
 }
 
 // writeBibliography writes the bibliography's groups: a group's title is
 // an h2, a repository's within it an h3, a fonds' an h4 (when the book
 // groups its archives).
 func (b *builder) writeBibliography(w *xw, r *ren) {
+	k := 0 // the entries before, across groups
 	for _, g := range b.book.Bibliography {
 		if g.Title != "" {
+			// A page that starts at the group's title (kept with its
+			// first entry) is marked before it.
+			b.writeGenMarks(w, k)
 			h := "h" + strconv.Itoa(2+min(max(g.Level, 0), 2))
 			w.elem(h, g.Title, "id", b.book.Register().Mint("bibliography-group"))
 			w.nl()
@@ -280,6 +287,8 @@ func (b *builder) writeBibliography(w *xw, r *ren) {
 		w.nl()
 		for _, e := range g.Entries {
 			w.open("li", "id", e.ID)
+			b.writeGenMarks(w, k)
+			k++
 			r.inlines(e.Inlines)
 			w.close("li")
 			w.nl()
@@ -301,9 +310,13 @@ func (b *builder) addBackMatterPage(g model.GeneratedPage, name, class, epubType
 	}
 	w.open("section", append(attrs, "aria-labelledby", g.ID)...)
 	w.nl()
+	b.curGen = g.ID
+	defer func() { b.curGen = "" }()
+	b.writeGenMarks(&w, -1)
 	w.elem("h1", title, "id", g.ID)
 	w.nl()
 	fill(&w, r)
+	b.writeGenMarks(&w, -2) // those of entries not written
 	w.close("section")
 	w.nl()
 	b.addDoc(name, name+".xhtml", document(b.lang, title, attrString("epub:type", "backmatter"), b.css, w.String()), "")

@@ -316,13 +316,23 @@ type Pagination struct {
 // PageStart says where one printed page of a chapter begins.
 type PageStart struct {
 	Label string // the folio as printed, e.g. "12" or "ix"
-	// Chapter is the ID of the chapter the page's first line belongs to.
+	// Chapter is the ID of the chapter the page's first line belongs to,
+	// or of the generated page (Book.Generated) it prints.
 	Chapter string
 	// Block is the index of the top-level block in Chapter.Blocks where the
-	// page begins (-1: before the first block, at the chapter title).
+	// page begins (-1: before the first block, at the chapter title). On a
+	// generated page it counts the page's entries (figures for the list of
+	// illustrations and the credits, tables, bibliography entries across
+	// its groups).
 	Block int
 	// ID is the id of the page-break marker, minted by the register.
 	ID string
+	// AtFigure is true when the page opens with a figure that waited for
+	// room on the page before: the page's marker goes before that figure,
+	// at FigureBlock and FigureOffset (counted as Block and Offset are),
+	// while Block and Offset stay where the page's text begins.
+	AtFigure                  bool
+	FigureBlock, FigureOffset int
 	// Offset counts the characters (runes) of visible text of that block
 	// that stand before the page's first character, following the order
 	// in which a renderer writes them (see TextOf).

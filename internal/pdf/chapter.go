@@ -42,6 +42,17 @@ type builder struct {
 	// rehyphenated counts paragraphs set again to keep a hyphen off a
 	// page's last line; fallbacks counts paragraphs set greedily.
 	rehyphenated, fallbacks int
+	// loosened counts paragraphs set a line longer or shorter to fill a
+	// page.
+	loosened int
+	// budget counts down the pages a spread's make-up may still fill
+	// (spreadBudget).
+	budget int
+	// looseSetter sets paragraphs a line longer or shorter (looseLines).
+	looseSetter lineSetter
+	// resets records the paragraphs set again while a page is made up,
+	// so that an attempt can be undone (see rollback).
+	resets []resetRecord
 	// warm sets chapters' paragraphs ahead on another core; warmed holds
 	// those of the chapter being built, warmHits counts the ones used.
 	warm     *warmer
@@ -230,7 +241,9 @@ func (b *builder) blockItems(ch *model.Chapter, blk model.Block, bi int, indent 
 		*afterHeading = true
 		return []*item{b.space(1, bi), it}
 	case *model.FigureBlock:
-		*afterHeading = true
+		// A figure floats: the paragraph after it goes on with the text
+		// before it, and keeps its first-line indent (afterHeading is
+		// left as it is).
 		return []*item{b.figureItem(ch, n.Figure, bi)}
 	case *model.List:
 		var out []*item

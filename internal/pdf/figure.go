@@ -32,6 +32,9 @@ type placedFigure struct {
 	screen bool
 	advice string
 	atTop  bool
+	// textH is the height of the caption and credit under the image,
+	// set in the sizes and leads below.
+	textH, capSize, capLead, credSize, credLead float64
 }
 
 // figureItem prepares a figure and returns its flow item.
@@ -132,6 +135,15 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 		pf.w, pf.h = b.textW*0.6, b.textW*0.4
 	}
 	pf.content = pf.h + textH
+	pf.textH, pf.capSize, pf.capLead, pf.credSize, pf.credLead = textH, capSize, capLead, credSize, credLead
+	return b.figureSlot(pf, notes, bi)
+}
+
+// figureSlot makes the flow item of a prepared figure: its slot is whole
+// lines of the grid.
+func (b *builder) figureSlot(pf *placedFigure, notes []*model.Note, bi int) *item {
+	L := b.lead
+	fig := pf.fig
 	slot := math.Ceil((pf.content+0.8*L)/L) * L
 	it := &item{kind: itemFigure, height: slot, block: bi, breakOK: true, figure: pf, anchors: []string{fig.ID},
 		dump: fmt.Sprintf("figure %s %.0fx%.0fpt %.0fppi", fig.ID, pf.w, pf.h, pf.ppi)}
@@ -151,15 +163,47 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 		cy := top + pf.h + 6
 		cx := x + (b.textW-pf.capW)/2
 		for _, l := range pf.caption {
-			d.line(l, cx, cy+capSize)
-			cy += capLead
+			d.line(l, cx, cy+pf.capSize)
+			cy += pf.capLead
 		}
 		for _, l := range pf.credit {
-			d.line(l, cx, cy+credSize)
-			cy += credLead
+			d.line(l, cx, cy+pf.credSize)
+			cy += pf.credLead
 		}
 	}
 	return it
+}
+
+// minFigureScale is the least a figure is made smaller to stay on the
+// page of its call when nothing but figures follows it in its section
+// (otherwise a page would hold it alone, most of it empty).
+const minFigureScale = 0.8
+
+// shrunkFigure returns figure item it made smaller to fit in room (its
+// slot whole lines), or nil when it would lose more than minFigureScale
+// of its size or is a screenshot, whose text would shrink. The item
+// itself is not changed: the page builder may undo a make-up.
+func (b *builder) shrunkFigure(it *item, room float64) *item {
+	pf := it.figure
+	if pf == nil || pf.screen || pf.h <= 0 {
+		return nil
+	}
+	h := math.Floor(room/b.lead)*b.lead - 0.8*b.lead - pf.textH
+	scale := h / pf.h
+	if scale >= 1 || scale < minFigureScale {
+		return nil
+	}
+	small := *pf
+	small.w, small.h = pf.w*scale, pf.h*scale
+	small.ppi = pf.ppi / scale
+	small.content = small.h + pf.textH
+	out := b.figureSlot(&small, it.notes, it.block)
+	out.offset = it.offset
+	out.dump += " (made smaller to stay with its text)"
+	if out.height > room+eps {
+		return nil
+	}
+	return out
 }
 
 func loadImage(path string, gray bool) (imaging.PrintImage, error) {

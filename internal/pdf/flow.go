@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
 )
@@ -49,7 +51,8 @@ type item struct {
 	dump string
 	src  *typeset.Line
 	// clearFloats ends the page before the item while figures wait, so
-	// that a chapter's figures come before its notes.
+	// that a chapter's figures come before its notes (a heading, with an
+	// outline entry, does the same).
 	clearFloats bool
 	// notes are the footnotes the item calls (notes: footnotes), set at
 	// the foot of the page that holds the item.
@@ -70,6 +73,10 @@ type outlineEntry struct {
 type setPara struct {
 	tp     typeset.Paragraph
 	result typeset.Result
+	// loose keeps the paragraph's settings a line longer or shorter, as
+	// the page builder tries them again and again while it makes up a
+	// spread, by looseness and lines that must not end with a hyphen.
+	loose map[looseKey]typeset.Result
 	// items makes the flow items of a set result.
 	items func(p *setPara) []*item
 }
@@ -81,6 +88,10 @@ type flowPage struct {
 	used float64
 	// capacity is the height the page could hold.
 	capacity float64
+	// run is how much longer than its place on the text block an opening
+	// page was allowed to run (a line, or 0): its text starts where the
+	// opening's would, and runs on below.
+	run float64
 	// startBlock and startOffset are the flow position of the page's
 	// first new item in reading order (floated figures aside).
 	startBlock, startOffset int
@@ -117,42 +128,21 @@ const minBodyUnderNotes = 4
 // paginate breaks a flow into pages of capacity height; the first page
 // holds firstCapacity. It keeps two lines of a paragraph on each side of
 // a break, a heading with what follows, floats a figure that does not fit
-// to the top of a later page while text flows on, avoids a hyphen on a
-// page's last line, and keeps facing pages (verso, recto) the same
-// length when one of them must run short. endBlock is the block index of
+// to the top of a later page while text flows on, and avoids a hyphen on
+// a page's last line. It makes each spread (a verso and the recto facing
+// it) full and level (see fillSpread). endBlock is the block index of
 // "after the last block".
 func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBlock int) []*flowPage {
 	var pages []*flowPage
-	var states []flowState // the state at the start of each page
 	st := flowState{}
-	retries := 0
 	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
-		k := len(pages)
-		limit := capacity
-		if k == 0 {
-			limit = firstCapacity
-		}
-		// Chapter pages alternate recto (even index) and verso (odd): a
-		// recto holds no more than its verso when the verso ran short.
-		// A recto that starts with a waiting figure is not evened.
-		recto := k%2 == 0 && k > 0 && !hasFigure(pages[k-1]) && len(st.queue) == 0
-		if recto {
-			if prev := pages[k-1]; prev.used < capacity-eps && prev.used > capacity/2 {
-				limit = min(limit, prev.used)
-			}
-		}
-		pg, next := b.fillPage(&items, st, limit, endBlock)
-		if recto && !hasFigure(pg) && !pg.final && pg.used < pages[k-1].used-eps && pg.used > capacity/2 && retries < 3 {
-			// The recto ran short: set its verso to the same length.
-			retries++
-			pv, nv := b.fillPage(&items, states[k-1], pg.used, endBlock)
-			pages[k-1], st = pv, nv
+		if len(pages) == 0 {
+			pg, next := b.fillOpening(&items, st, capacity, firstCapacity, endBlock)
+			pages, st = append(pages, pg), next
 			continue
 		}
-		retries = 0
-		pages = append(pages, pg)
-		states = append(states, st)
-		st = next
+		spread, next := b.fillSpread(&items, st, capacity, endBlock)
+		pages, st = append(pages, spread...), next
 	}
 	if len(pages) > 0 {
 		pages[len(pages)-1].final = true
@@ -160,14 +150,313 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 	return pages
 }
 
+// fillOpening fills a section's opening page, which faces the end of the
+// section before (or a blank page), so that it is full and the spread
+// after it can be made level: filled to its height, else run a line long;
+// failing both, it is filled as far as it goes.
+func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first float64, endBlock int) (*flowPage, flowState) {
+	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
+	for _, t := range []float64{0, 1} {
+		target := first + t*b.lead
+		mark := b.mark(*itemsp)
+		b.budget = spreadBudget
+		var pg *flowPage
+		var next flowState
+		b.fillWays(itemsp, st, target, endBlock, func(p *flowPage, n flowState) bool {
+			if p.final && t > 0 || !p.final && p.used < target-eps || b.budget <= 0 {
+				return false
+			}
+			if !p.final && more(n) {
+				m := b.mark(*itemsp)
+				_, _, ok := b.levelSpread(itemsp, n, capacity, endBlock, false)
+				b.rollback(itemsp, m)
+				if !ok {
+					return false
+				}
+			}
+			pg, next = p, n
+			return true
+		})
+		if pg != nil {
+			pg.run = t * b.lead
+			return pg, next
+		}
+		b.rollback(itemsp, mark)
+	}
+	return b.fillPage(itemsp, st, first, endBlock)
+}
+
+// spreadTargets are the heights, in lines more or fewer than the text
+// block's, that fillSpread tries for both pages of a spread, in order: full
+// pages, then the spread run one line long together, then one line short,
+// then two.
+var spreadTargets = []float64{0, 1, -1, -2}
+
+// fillSpread fills a verso and the recto facing it from state st, and
+// returns them (the verso alone when the flow ends on it) with the state
+// after them. Both pages end on the same baseline: full (each page made
+// full by fillPage, which may set a paragraph a line longer or shorter),
+// or else both a line long, or both one or two lines short
+// (spreadTargets); a recto that ends the flow may stop anywhere. When no
+// target works the verso is filled as far as it goes and the recto holds
+// no more than it, unless a figure stands on one of them.
+func (b *builder) fillSpread(itemsp *[]*item, st flowState, capacity float64, endBlock int) ([]*flowPage, flowState) {
+	for _, ahead := range []bool{true, false} {
+		b.budget = spreadBudget
+		if out, next, ok := b.levelSpread(itemsp, st, capacity, endBlock, ahead); ok {
+			return out, next
+		}
+	}
+	v, nv := b.fillPage(itemsp, st, capacity, endBlock)
+	if v.final {
+		return []*flowPage{v}, nv
+	}
+	limit := capacity
+	if v.used < capacity-eps && v.used > capacity/2 && !hasFigure(v) && len(nv.queue) == 0 {
+		limit = v.used
+	}
+	r, nr := b.fillPage(itemsp, nv, limit, endBlock)
+	return []*flowPage{v, r}, nr
+}
+
+// spreadBudget bounds the pages fillSpread fills while it looks for a
+// level spread, so that a page builder that finds none gives up in time.
+const spreadBudget = 1000
+
+// levelSpread looks for a level spread from state st: for each target of
+// spreadTargets, each way of filling the verso to the target (fillWays),
+// then each way of filling the recto to it. With ahead, a spread is
+// taken only when the spread after it can be made level too, so that one
+// spread's choice does not leave the next one nothing but short pages. It
+// reports false, the items as they were, when it finds none.
+func (b *builder) levelSpread(itemsp *[]*item, st flowState, capacity float64, endBlock int, ahead bool) ([]*flowPage, flowState, bool) {
+	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
+	for _, t := range spreadTargets {
+		target := capacity + t*b.lead
+		mark := b.mark(*itemsp)
+		var out []*flowPage
+		var next flowState
+		b.fillWays(itemsp, st, target, endBlock, func(v *flowPage, nv flowState) bool {
+			if v.final {
+				if t == 0 {
+					out, next = []*flowPage{v}, nv
+				}
+				return t == 0
+			}
+			if v.used < target-eps || b.budget <= 0 {
+				return false
+			}
+			m := b.mark(*itemsp)
+			b.fillWays(itemsp, nv, target, endBlock, func(r *flowPage, nr flowState) bool {
+				if !r.final && r.used < target-eps || b.budget <= 0 {
+					return false
+				}
+				if ahead && !r.final && more(nr) {
+					m2 := b.mark(*itemsp)
+					_, _, ok := b.levelSpread(itemsp, nr, capacity, endBlock, false)
+					b.rollback(itemsp, m2)
+					if !ok {
+						return false
+					}
+				}
+				out, next = []*flowPage{v, r}, nr
+				return true
+			})
+			if out != nil {
+				return true
+			}
+			b.rollback(itemsp, m)
+			return false
+		})
+		if out != nil {
+			return out, next, true
+		}
+		b.rollback(itemsp, mark)
+	}
+	return nil, flowState{}, false
+}
+
+// resetRecord is a paragraph's setting before the page builder set it
+// again, so that a make-up that did not work can be undone.
+type resetRecord struct {
+	p      *setPara
+	tp     typeset.Paragraph
+	result typeset.Result
+}
+
+// makeupMark is where the page builder stood before it tried a make-up:
+// the flow's items and the number of paragraphs set again.
+type makeupMark struct {
+	items                  []*item
+	resets                 int
+	rehyphenated, loosened int
+}
+
+func (b *builder) mark(items []*item) makeupMark {
+	return makeupMark{items: items, resets: len(b.resets), rehyphenated: b.rehyphenated, loosened: b.loosened}
+}
+
+// rollback undoes the paragraphs set again since m and gives the flow its
+// items back.
+func (b *builder) rollback(itemsp *[]*item, m makeupMark) {
+	for i := len(b.resets) - 1; i >= m.resets; i-- {
+		r := b.resets[i]
+		r.p.tp, r.p.result = r.tp, r.result
+	}
+	b.resets = b.resets[:m.resets]
+	*itemsp = m.items
+	b.rehyphenated, b.loosened = m.rehyphenated, m.loosened
+}
+
 // fillPage fills one page of at most limit height from state st and
+// returns it with the state after it (see fillOnce). A page of running
+// text that stops short of limit (its last legal break comes before the
+// foot: a widow, an orphan, a heading kept with what follows) is made
+// full, when it can be, by setting one of its paragraphs a line longer
+// or shorter (see fillFull).
+func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBlock int) (*flowPage, flowState) {
+	var pg *flowPage
+	var next flowState
+	b.fillWays(itemsp, st, limit, endBlock, func(p *flowPage, n flowState) bool {
+		pg, next = p, n
+		return true
+	})
+	return pg, next
+}
+
+// fillWays calls try with the ways a page can be filled from state st,
+// best first, until try accepts one (returns true): the page as it
+// comes, then each full page that setting one paragraph a line longer or
+// shorter gives (see fillFull), then the short page as it comes.
+// When try accepts none, the last way tried is left in place: the page as
+// it comes, the items as they were.
+func (b *builder) fillWays(itemsp *[]*item, st flowState, limit float64, endBlock int, try func(*flowPage, flowState) bool) {
+	pg, next := b.fillOnce(itemsp, st, limit, endBlock)
+	full := pg.final || pg.used >= limit-eps
+	if (full || hasFigure(pg)) && try(pg, next) || hasFigure(pg) {
+		return
+	}
+	if b.fillFull(itemsp, st, limit, endBlock, pg, try) {
+		return
+	}
+	if !full {
+		try(pg, next)
+	}
+}
+
+// looseKey names a setting of a paragraph in setPara.loose.
+type looseKey struct {
+	looseness int
+	noHyphen  string
+}
+
+// set sets the paragraph with setter; a setting with a looseness is
+// kept for the next time.
+func (p *setPara) set(setter lineSetter) typeset.Result {
+	if p.tp.Looseness == 0 {
+		return setter.Set(p.tp)
+	}
+	key := looseKey{looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
+	if r, ok := p.loose[key]; ok {
+		return r
+	}
+	r := setter.Set(p.tp)
+	if p.loose == nil {
+		p.loose = map[looseKey]typeset.Result{}
+	}
+	p.loose[key] = r
+	return r
+}
+
+// looseTolerance is the badness a line may reach in a paragraph set a
+// line longer or shorter to fill a page (TeX's \tolerance; the body's
+// paragraphs are set within 200): a space stretched by at most 1.6 times
+// its stretch, never shrunk more than its shrink.
+const looseTolerance = 400
+
+// looseLines returns the line breaker that sets a paragraph a line longer
+// or shorter (see looseTolerance), made when first needed.
+func (b *builder) looseLines() lineSetter {
+	if b.looseSetter == nil {
+		if ts, ok := b.setter.(*typeset.Setter); ok {
+			b.looseSetter = ts.SiblingTolerance(looseTolerance)
+		} else {
+			b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
+		}
+	}
+	return b.looseSetter
+}
+
+// maxLooseLines is the longest paragraph, in lines, that the page builder
+// sets a line longer or shorter to fill a page.
+const maxLooseLines = 60
+
+// fillFull tries to fill a short page pg: each paragraph with lines on
+// the page, from the last, then the paragraph after it, is set with one
+// more line and then with one fewer (TeX's looseness, within the line
+// breaker's tolerance), and the page is filled again; each full page is
+// offered to try, and the first it accepts is kept. Lines already placed
+// on earlier pages stay as they were. It reports whether try accepted a
+// page; when not, the items are as they were.
+func (b *builder) fillFull(itemsp *[]*item, st flowState, limit float64, endBlock int, pg *flowPage, try func(*flowPage, flowState) bool) bool {
+	var paras []*setPara
+	seen := map[*setPara]bool{}
+	for i := len(pg.placed) - 1; i >= 0; i-- {
+		p := pg.placed[i].it.para
+		if p == nil || seen[p] || p.tp.Looseness != 0 || len(p.result.Lines) > maxLooseLines {
+			continue
+		}
+		seen[p] = true
+		paras = append(paras, p)
+	}
+	// The paragraph after the page's last line may also come back a
+	// line shorter or longer onto the page.
+	if last := lastFlowLine(pg); last != nil {
+		for i, it := range *itemsp {
+			if it == last {
+				for _, nx := range (*itemsp)[i+1:] {
+					if nx.kind == itemLine {
+						if p := nx.para; p != nil && !seen[p] && p.tp.Looseness == 0 && len(p.result.Lines) <= maxLooseLines {
+							paras = append(paras, p)
+						}
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	for _, p := range paras {
+		for _, d := range []int{1, -1} {
+			m := b.mark(*itemsp)
+			n := len(p.result.Lines)
+			if !b.resetParagraph(itemsp, p, st.cur, b.looseLines(), func(tp *typeset.Paragraph) { tp.Looseness = d }) {
+				continue
+			}
+			if len(p.result.Lines) != n && !p.result.Fallback {
+				fp, fn := b.fillOnce(itemsp, st, limit, endBlock)
+				if fp.final || fp.used >= limit-eps {
+					b.loosened++
+					if try(fp, fn) {
+						return true
+					}
+				}
+			}
+			b.rollback(itemsp, m)
+		}
+	}
+	return false
+}
+
+// fillOnce fills one page of at most limit height from state st and
 // returns it with the state after it. With footnotes, the notes an item
 // calls go to the page's foot with it; the body gives up whole lines of
 // its grid for them (footHeight). Notes continued from an earlier page
 // come first; a note that does not fit whole is split (at least two lines
 // on each side where possible), and an item whose notes cannot start on
 // the page goes to the next one.
-func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBlock int) (*flowPage, flowState) {
+func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBlock int) (*flowPage, flowState) {
+	b.budget--
 	retries := 0
 	for {
 		items := *itemsp
@@ -258,12 +547,25 @@ func (b *builder) fillPage(itemsp *[]*item, st flowState, limit float64, endBloc
 			}
 			if it.kind == itemFigure {
 				if _, ok := plan(it, false); len(queue) > 0 || !ok {
+					// Nothing but figures follows: a figure a little
+					// too tall is made smaller to stay on the page of
+					// its call rather than leave a page to itself.
+					if small := b.shrunkFigure(it, pg.capacity-y-b.footHeight(len(foot))); len(queue) == 0 && small != nil && onlyFiguresAfter(items, i) {
+						if _, ok := plan(small, false); ok {
+							items = append([]*item(nil), items...)
+							items[i] = small
+							*itemsp = items
+							continue
+						}
+					}
 					queue = append(queue, it)
 					i++
 					continue
 				}
 			}
-			if it.clearFloats && len(queue) > 0 && (placedFlow || y > 0) {
+			// The figures waiting for room come before the next heading
+			// (and a chapter's notes): the page ends before it.
+			if (it.clearFloats || it.outline != nil) && len(queue) > 0 && (placedFlow || y > 0) {
 				best = snap(i)
 				break
 			}
@@ -374,10 +676,24 @@ func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 			return false
 		}
 	}
-	old := p.result
-	oldNoHyphen := p.tp.NoHyphenAfter
-	p.tp.NoHyphenAfter = append(append([]int(nil), oldNoHyphen...), line.line)
-	p.result = b.setter.Set(p.tp)
+	if !b.resetParagraph(items, p, cur, b.setter, func(tp *typeset.Paragraph) {
+		tp.NoHyphenAfter = append(append([]int(nil), tp.NoHyphenAfter...), line.line)
+	}) {
+		return false
+	}
+	b.rehyphenated++
+	return true
+}
+
+// resetParagraph sets paragraph p again with change made to its
+// settings, and splices the new lines into items. It reports whether it
+// could: lines already placed on earlier pages (before index cur) must
+// come out the same; when they do not, p is left as it was.
+func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lineSetter, change func(tp *typeset.Paragraph)) bool {
+	old, oldTP := p.result, p.tp
+	b.resets = append(b.resets, resetRecord{p: p, tp: oldTP, result: old})
+	change(&p.tp)
+	p.result = p.set(setter)
 	fresh := p.items(p)
 	first, last := -1, -1
 	for i, it := range *items {
@@ -392,7 +708,7 @@ func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 	kept := max(0, cur-first)
 	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) ||
 		(kept > 0 && fresh[kept].offset != (*items)[first+kept].offset) {
-		p.tp.NoHyphenAfter, p.result = oldNoHyphen, old
+		p.tp, p.result = oldTP, old
 		return false
 	}
 	fresh = append(append([]*item(nil), (*items)[first:first+kept]...), fresh[kept:]...)
@@ -401,7 +717,17 @@ func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 	out = append(out, fresh...)
 	out = append(out, (*items)[last+1:]...)
 	*items = out
-	b.rehyphenated++
+	return true
+}
+
+// onlyFiguresAfter reports whether the items after index i are figures
+// and vertical space only.
+func onlyFiguresAfter(items []*item, i int) bool {
+	for _, it := range items[i+1:] {
+		if it.kind != itemFigure && it.kind != itemSpace {
+			return false
+		}
+	}
 	return true
 }
 

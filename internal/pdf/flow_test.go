@@ -22,7 +22,7 @@ func flowSpec(spec string) []*item {
 					breakOK: i >= 1 && n-1-i >= 2 || i == n-1, dump: fmt.Sprintf("p%d.%d", bi, i)})
 			}
 		case 'h':
-			out = append(out, &item{kind: itemBox, height: 2, block: bi, dump: fmt.Sprintf("h%d", bi)})
+			out = append(out, &item{kind: itemBox, height: 2, block: bi, dump: fmt.Sprintf("h%d", bi), outline: &outlineEntry{}})
 		case 'f':
 			fmt.Sscanf(tok[1:], "%d", &n)
 			out = append(out, &item{kind: itemFigure, height: float64(n), block: bi, breakOK: true, dump: fmt.Sprintf("f%d", bi)})
@@ -43,6 +43,7 @@ func TestPaginateRules(t *testing.T) {
 		{"a heading stays with its text", "p8 h p5", 10, []string{"p0.0..p0.7", "h1 p2.0..p2.4"}},
 		{"a figure that does not fit floats, text flows on", "p7 f5 p6", 10, []string{"p0.0..p0.6 p2.0..p2.2", "f1 p2.3..p2.5"}},
 		{"a three-line paragraph is never split", "p8 p3", 10, []string{"p0.0..p0.7", "p1.0..p1.2"}},
+		{"waiting figures come before the next heading", "p5 f6 p1 h p2", 10, []string{"p0.0..p0.4 p2.0..p2.0", "f1 h3 p4.0..p4.1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,4 +77,29 @@ func summarize(pg *flowPage) string {
 		i = j
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestSpreadsLevel checks that facing pages end on the same line when the
+// text cannot fill them (paragraphs of three lines, never split, on pages
+// of ten lines): the spread runs a line short together, rather than the
+// verso full and the recto short.
+func TestSpreadsLevel(t *testing.T) {
+	spec := strings.Repeat("p3 ", 40)
+	b := &builder{lead: 1}
+	pages := b.paginate(flowSpec(spec), 10, 10, 99)
+	if len(pages) < 5 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	for k := 1; k+1 < len(pages); k += 2 {
+		v, r := pages[k], pages[k+1]
+		if r.final {
+			break
+		}
+		if v.used != r.used {
+			t.Errorf("spread %d–%d ends at %.0f and %.0f lines:\n%s\n%s", k, k+1, v.used, r.used, summarize(v), summarize(r))
+		}
+		if v.used < 9 {
+			t.Errorf("spread %d–%d runs %.0f lines short", k, k+1, 10-v.used)
+		}
+	}
 }

@@ -72,6 +72,7 @@ func (b *builder) makeUp() *makeup {
 				s = b.indexSection(g)
 			}
 			if s != nil {
+				s.id, s.generated = g.ID, g.ID
 				gen = append(gen, s)
 			}
 		}
@@ -204,9 +205,31 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 			}
 			if s.chapter != nil {
 				ps := model.PageStart{Label: p.label, Chapter: s.chapter.ID, Block: fp.startBlock, Offset: fp.startOffset}
+				// A page that opens with a figure waiting from the page
+				// before is marked at that figure, unless the figure's
+				// block comes before where the page before starts (the
+				// page-list keeps the reading order).
+				if len(fp.placed) > 0 && fp.placed[0].fromQueue && p.idx > 0 {
+					fig := fp.placed[0].it
+					prev := pag.Pages[len(pag.Pages)-1]
+					after := fig.block > prev.Block || fig.block == prev.Block && fig.offset > prev.Offset
+					before := fig.block < fp.startBlock || fig.block == fp.startBlock && fig.offset <= fp.startOffset
+					if prev.Chapter == s.chapter.ID && after && before {
+						ps.AtFigure, ps.FigureBlock, ps.FigureOffset = true, fig.block, fig.offset
+					}
+				}
 				if p.idx == 0 {
 					ps.Block, ps.Offset = -1, 0
 					pag.ChapterPages[s.chapter.ID] = p.label
+				}
+				pag.Pages = append(pag.Pages, ps)
+			}
+			if s.generated != "" {
+				// The generated pages are marked too: the first at its
+				// title, a later one at the entry it starts with.
+				ps := model.PageStart{Label: p.label, Chapter: s.generated, Block: fp.startBlock}
+				if p.idx == 0 {
+					ps.Block = -1
 				}
 				pag.Pages = append(pag.Pages, ps)
 			}
@@ -228,6 +251,15 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 	}
 	mk.pagination = pag
 	return mk
+}
+
+// entryBlock gives the items of a list's entry k the entry's index as
+// their block, for the pagination of a generated page.
+func entryBlock(items []*item, k int) []*item {
+	for _, it := range items {
+		it.block = k
+	}
+	return items
 }
 
 // roman returns n in lower-case roman numerals.
@@ -277,9 +309,9 @@ func (b *builder) contentsSection(secs []*section, labels map[string]string) *se
 // figureListSection lists the figures with their page.
 func (b *builder) figureListSection(labels map[string]string) *section {
 	var items []*item
-	for _, fig := range b.book.Figures {
+	for k, fig := range b.book.Figures {
 		text := append([]model.Inline{&model.Text{Value: b.terms.FigureAbbrev + "\u00a0" + strconv.Itoa(fig.Number) + ". "}}, fig.Caption...)
-		items = append(items, b.entryItem(text, label(labels, fig.ID), "#"+fig.ID, b.lay.Size*0.95, 0)...)
+		items = append(items, entryBlock(b.entryItem(text, label(labels, fig.ID), "#"+fig.ID, b.lay.Size*0.95, 0), k)...)
 	}
 	return b.genSection("figures", b.terms.Figures, model.BackMatter, items)
 }
@@ -288,9 +320,9 @@ func (b *builder) figureListSection(labels map[string]string) *section {
 // generated page's id.
 func (b *builder) tableListSection(id string, labels map[string]string) *section {
 	var items []*item
-	for _, t := range b.book.Tables {
+	for k, t := range b.book.Tables {
 		text := append([]model.Inline{&model.Text{Value: b.terms.TableLabel(t.Number) + b.terms.TableSep}}, t.Caption...)
-		items = append(items, b.entryItem(text, label(labels, t.ID), "#"+t.ID, b.lay.Size*0.95, 0)...)
+		items = append(items, entryBlock(b.entryItem(text, label(labels, t.ID), "#"+t.ID, b.lay.Size*0.95, 0), k)...)
 	}
 	return b.genSection(id, b.terms.Tables, model.BackMatter, items)
 }
@@ -300,7 +332,7 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 	var items []*item
 	any := false
 	size := b.lay.Size * 0.95
-	for _, fig := range b.book.Figures {
+	for k, fig := range b.book.Figures {
 		credit := fig.Credit
 		if len(credit) == 0 {
 			continue
@@ -313,8 +345,8 @@ func (b *builder) creditsSection(labels map[string]string) *section {
 		}
 		ins = append(ins, credit...)
 		runs := runsOf(b.fonts, size, false, nil, ins, false)
-		items = append(items, b.setParagraph(runs, b.textW, 0, typeset.Left, b.lead, 0, 0, 0, nil)...)
-		items = append(items, &item{kind: itemSpace, height: b.lead * 0.5, breakOK: true})
+		items = append(items, b.setParagraph(runs, b.textW, 0, typeset.Left, b.lead, 0, k, 0, nil)...)
+		items = append(items, &item{kind: itemSpace, height: b.lead * 0.5, breakOK: true, block: k})
 	}
 	if !any {
 		return nil
@@ -333,6 +365,7 @@ func (b *builder) bibliographySection() *section {
 	var items []*item
 	size := b.lay.Size * 0.95
 	hang := b.lay.Indent * 1.5
+	k := 0 // the entries before, across groups
 	for _, g := range b.book.Bibliography {
 		if g.Title != "" {
 			// A group's title is centred in italics; a repository's
@@ -344,22 +377,23 @@ func (b *builder) bibliographySection() *section {
 			}
 			runs := runsOf(b.fonts, b.lay.Size, false, nil, []model.Inline{&model.Text{Value: g.Title}}, g.Level != 1)
 			lines := b.setter.Set(typeset.Paragraph{Runs: runs, Width: b.textW, Align: align}).Lines
-			it := &item{kind: itemBox, height: float64(len(lines)+1) * b.lead, dump: "group " + g.Title}
+			it := &item{kind: itemBox, height: float64(len(lines)+1) * b.lead, block: k, dump: "group " + g.Title}
 			it.draw = func(d *drawer, x, y float64) {
 				for i, l := range lines {
 					d.line(l, x, y+b.lay.Size+(float64(i)+0.6)*b.lead)
 				}
 			}
-			items = append(items, b.space(1, 0), it)
+			items = append(items, b.space(1, k), it)
 		}
 		for _, e := range g.Entries {
 			runs := runsOf(b.fonts, size, false, nil, e.Inlines, false)
-			ls := b.setParagraph(runs, b.textW-hang, -hang, typeset.Justify, b.lead, hang, 0, 0, nil)
+			ls := b.setParagraph(runs, b.textW-hang, -hang, typeset.Justify, b.lead, hang, k, 0, nil)
 			for _, it := range ls {
 				it.para = nil
 			}
 			items = append(items, ls...)
-			items = append(items, &item{kind: itemSpace, height: b.lead * 0.3, breakOK: true})
+			items = append(items, &item{kind: itemSpace, height: b.lead * 0.3, breakOK: true, block: k})
+			k++
 		}
 	}
 	return b.genSection("bibliography", b.terms.Bibliography, model.BackMatter, items)

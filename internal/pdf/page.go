@@ -145,7 +145,7 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *layoutDump) {
 		dump.printf("page %d [%s] %s %s", d.page, pg.label, side, s.id)
 		if pg.idx == 0 {
 			dump.printf(" opening")
-			off = b.capacity - fp.capacity
+			off = b.capacity - fp.capacity + fp.run
 			d.setFont(fontRegular, b.lay.Size)
 			f.Bookmark(s.title, 0, y)
 			d.anchor(s.id, y)

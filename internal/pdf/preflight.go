@@ -47,12 +47,27 @@ func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) st
 	if len(b.figures) == 0 {
 		sb.WriteString("  none\n")
 	}
+	// A figure made smaller on its page (shrunkFigure) is reported at
+	// the size it is printed.
+	printed := map[string]*placedFigure{}
+	for _, p := range mk.pages {
+		if p.kind == pageSection {
+			for _, pl := range p.sec.pages[p.idx].placed {
+				if f := pl.it.figure; f != nil {
+					printed[f.fig.ID] = f
+				}
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, pf := range b.figures {
 		if seen[pf.fig.ID] {
 			continue
 		}
 		seen[pf.fig.ID] = true
+		if p, ok := printed[pf.fig.ID]; ok {
+			pf = p
+		}
 		status := "ok"
 		switch {
 		case pf.name == "":

@@ -23,6 +23,10 @@ type section struct {
 	entry bool
 	// titleLines is the set title (for the contents).
 	titleInlines []model.Inline
+	// generated is the ID of the generated page the section prints (the
+	// bibliography, a list), "" for a chapter or the contents; its items'
+	// blocks count the page's entries (see model.PageStart).
+	generated string
 }
 
 // openingHeight is the room the title block takes on an opening page:

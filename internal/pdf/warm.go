@@ -124,7 +124,7 @@ func (w *warmer) stop() {
 // line breaker.
 func sameParagraph(a, b typeset.Paragraph) bool {
 	if a.Width != b.Width || a.Indent != b.Indent || a.Align != b.Align || a.Lang != b.Lang ||
-		len(a.NoHyphenAfter) != 0 || len(b.NoHyphenAfter) != 0 || len(a.Runs) != len(b.Runs) {
+		len(a.NoHyphenAfter) != 0 || len(b.NoHyphenAfter) != 0 || a.Looseness != 0 || b.Looseness != 0 || len(a.Runs) != len(b.Runs) {
 		return false
 	}
 	for i := range a.Runs {

@@ -75,6 +75,10 @@ type Paragraph struct {
 	// hyphen, so a page builder can forbid a hyphen on a page's last line
 	// and set the paragraph again.
 	NoHyphenAfter []int
+	// Looseness asks for that many more (positive) or fewer (negative)
+	// lines than the optimum when feasible, added to the setter's own
+	// (TeX's \looseness), so that a page builder can make a page full.
+	Looseness int
 }
 
 // Piece is text drawn at a horizontal position of a line, in one style.

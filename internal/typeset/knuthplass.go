@@ -147,9 +147,10 @@ func (k *breaker) sum(items []item) {
 
 // breaks finds the best breaks (see run) once the running totals are made.
 func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
-	trackLines := s.opts.Looseness != 0 || len(p.NoHyphenAfter) > 0
+	loose := s.opts.Looseness + p.Looseness
+	trackLines := loose != 0 || len(p.NoHyphenAfter) > 0
 	k.lineCap = math.MaxInt32
-	if s.opts.Looseness == 0 {
+	if loose == 0 {
 		k.lineCap = 0
 		for _, l := range p.NoHyphenAfter {
 			k.lineCap = max(k.lineCap, int32(l)+1)
@@ -194,8 +195,10 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 	var keptRatios []float64
 	keptDiff := int32(math.MaxInt32)
 	for i, ps := range passes {
+		// As in TeX, a paragraph with a looseness skips the first pass:
+		// its lines may use the whole tolerance.
 		switch {
-		case i == 0 && (ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
+		case i == 0 && (loose != 0 || ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
 			i == 2 && est <= 0,
 			i == len(passes)-1 && kept != nil:
 			continue
@@ -411,8 +414,8 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 	}
 	bestDiff := int32(0)
-	if best >= 0 && o.Looseness != 0 {
-		target := k.nodes[best].line + int32(o.Looseness)
+	if loose := o.Looseness + p.Looseness; best >= 0 && loose != 0 {
+		target := k.nodes[best].line + int32(loose)
 		bestDiff = math.MaxInt32
 		for _, a := range k.active {
 			nd := &k.nodes[a]

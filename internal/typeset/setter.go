@@ -159,6 +159,15 @@ func (s *Setter) Sibling() *Setter {
 	}
 }
 
+// SiblingTolerance is Sibling with another Tolerance: a breaker for
+// paragraphs that may be set looser (a page builder's looseness), sharing
+// the word cache.
+func (s *Setter) SiblingTolerance(tolerance float64) *Setter {
+	t := s.Sibling()
+	t.opts.Tolerance = tolerance
+	return t
+}
+
 // Set breaks p into lines.
 func (s *Setter) Set(p Paragraph) Result {
 	s.mu.Lock()
