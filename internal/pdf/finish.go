@@ -73,6 +73,9 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ligatureToUnicode(objs); err != nil {
+		return nil, err
+	}
 	if err := compressStreams(objs); err != nil {
 		return nil, err
 	}
@@ -624,3 +627,60 @@ func outlineCounts(objs []*pdfObject) error {
 	}
 	return nil
 }
+
+// fpdfIdentityRange is the one mapping of the ToUnicode CMap fpdf v0.12.0
+// writes for a font: every code to the same Unicode point.
+const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
+
+// ligatureCMapRanges is the identity mapping with the ligatures ff, fi, fl,
+// ffi, ffl (U+FB00–FB04, drawn from the font's cmap) mapped to their
+// letters, so that copied and searched text reads "fi", not "ﬁ". A
+// bfchar entry may map one code to several characters (ISO 32000-1
+// 9.10.3).
+const ligatureCMapRanges = "2 beginbfrange\n<0000> <FAFF> <0000>\n<FB05> <FFFF> <FB05>\nendbfrange\n" +
+	"5 beginbfchar\n<FB00> <00660066>\n<FB01> <00660069>\n<FB02> <0066006C>\n<FB03> <006600660069>\n<FB04> <00660066006C>\nendbfchar\n"
+
+// ligatureToUnicode rewrites the ToUnicode CMap of every font fpdf wrote
+// (see ligatureCMapRanges), checking that each font's CMap was found and
+// changed.
+func ligatureToUnicode(objs []*pdfObject) error {
+	byNum := map[int]*pdfObject{}
+	for _, ob := range objs {
+		byNum[ob.num] = ob
+	}
+	for _, ob := range objs {
+		if !bytes.HasPrefix(ob.body, []byte("<</Type /Font\n/Subtype /Type0\n")) {
+			continue
+		}
+		m := reToUnicode.FindSubmatch(ob.body)
+		if m == nil {
+			return fmt.Errorf("font object %d has no /ToUnicode reference: fpdf's font objects are not as finish expects", ob.num)
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		cm := byNum[n]
+		if cm == nil {
+			return fmt.Errorf("font object %d names a ToUnicode object %d that is not in the file", ob.num, n)
+		}
+		where := fmt.Sprintf("ToUnicode CMap object %d", n)
+		lm := reLength.FindSubmatch(cm.body)
+		if lm == nil {
+			return fmt.Errorf("%s has no /Length: fpdf's output is not as finish expects", where)
+		}
+		oldLen, _ := strconv.Atoi(string(lm[1]))
+		b, err := replaceCounted(cm.body, fpdfIdentityRange, ligatureCMapRanges, 1, where)
+		if err != nil {
+			return err
+		}
+		newLen := oldLen + len(ligatureCMapRanges) - len(fpdfIdentityRange)
+		if b, err = replaceCounted(b, fmt.Sprintf("<</Length %d>>", oldLen), fmt.Sprintf("<</Length %d>>", newLen), 1, where); err != nil {
+			return err
+		}
+		cm.body = b
+	}
+	return nil
+}
+
+var (
+	reToUnicode = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
+	reLength    = regexp.MustCompile(`^<</Length (\d+)>>`)
+)
