@@ -50,7 +50,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serifTI|serifT|serif|mono)\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serifTI|serifT|serif|mono|smallcaps)\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
@@ -357,7 +357,7 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 		})
 	}
 	for _, ob := range objs {
-		if bytes.Contains(dictPart(ob.body), []byte("/utf8serif")) || bytes.Contains(dictPart(ob.body), []byte("/utf8mono")) {
+		if d := dictPart(ob.body); bytes.Contains(d, []byte("/utf8serif")) || bytes.Contains(d, []byte("/utf8mono")) || bytes.Contains(d, []byte("/utf8smallcaps")) {
 			return nil, fmt.Errorf("object %d keeps fpdf's font name utf8serif… or utf8mono after the fonts were named", ob.num)
 		}
 	}
@@ -390,8 +390,11 @@ func replaceCounted(b []byte, old, new string, want int, where string) ([]byte, 
 // fontNameStyle returns the fontSet style of the font fpdf names
 // "utf8"+name: the serif's style letters, or monoStyle.
 func fontNameStyle(name string) string {
-	if name == "mono" {
+	switch name {
+	case "mono":
 		return monoStyle
+	case "smallcaps":
+		return smallCapsStyle
 	}
 	return strings.TrimPrefix(name, "serif")
 }

@@ -43,6 +43,8 @@ func (b *runBuilder) key(st inlineState) string {
 	switch {
 	case st.code:
 		return fontMono
+	case b.trueSmallCaps(st):
+		return fontSmallCaps
 	case st.italic && st.bold:
 		return fontBoldItalic
 	case st.italic:
@@ -75,13 +77,22 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 		s.Size = size * 0.68
 		s.Rise = -size * 0.16
 	}
-	if st.smallCaps {
-		// Small capitals drawn as capitals at 80 %: one rune for one rune,
-		// so offsets stay those of the model's text.
+	if st.smallCaps && !b.trueSmallCaps(st) {
+		// Without a small-caps face (or in italic or bold, which it
+		// lacks), small capitals are drawn as capitals at 80 %: one rune
+		// for one rune, so offsets stay those of the model's text.
 		text = strings.Map(unicode.ToUpper, text)
 		s.Size *= 0.8
 	}
 	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted, Literal: st.code})
+}
+
+// trueSmallCaps reports whether text in state st is set in the layout's
+// small-caps face: roman small capitals, when the layout has the face. As
+// CSS's font-variant: small-caps, its capitals stay capitals and its
+// lower-case letters are drawn as small capitals.
+func (b *runBuilder) trueSmallCaps(st inlineState) bool {
+	return st.smallCaps && !st.code && !st.italic && !st.bold && b.fonts != nil && b.fonts.faces[fontSmallCaps] != nil
 }
 
 // forcedBreak adds a forced line break counting text (a line break is a
