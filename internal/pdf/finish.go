@@ -637,11 +637,48 @@ const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
 
 // ligatureCMapRanges is the identity mapping with the ligatures ff, fi, fl,
 // ffi, ffl (U+FB00–FB04, drawn from the font's cmap) mapped to their
-// letters, so that copied and searched text reads "fi", not "ﬁ". A
-// bfchar entry may map one code to several characters (ISO 32000-1
-// 9.10.3).
-const ligatureCMapRanges = "2 beginbfrange\n<0000> <FAFF> <0000>\n<FB05> <FFFF> <FB05>\nendbfrange\n" +
-	"5 beginbfchar\n<FB00> <00660066>\n<FB01> <00660069>\n<FB02> <0066006C>\n<FB03> <006600660069>\n<FB04> <00660066006C>\nendbfchar\n"
+// letters, so that copied and searched text reads "fi", not "ﬁ", and the
+// superior letters of ordinals (ᵉ ʳ ˢ ᵈ, see superiors) to e r s d, so
+// that "1ᵉʳ" reads "1er". A bfchar entry may map one code to several
+// characters (ISO 32000-1 9.10.3).
+var ligatureCMapRanges = cmapRanges(map[rune]string{
+	0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+	'\u1D49': "e", '\u02B3': "r", '\u02E2': "s", '\u1D48': "d",
+})
+
+// cmapRanges writes the bfrange and bfchar sections of a ToUnicode CMap
+// that maps every code to the same Unicode point but those of remap,
+// which map to their strings.
+func cmapRanges(remap map[rune]string) string {
+	codes := make([]int, 0, len(remap))
+	for r := range remap {
+		codes = append(codes, int(r))
+	}
+	sort.Ints(codes)
+	var ranges []string
+	from := 0
+	for _, c := range codes {
+		if c > from {
+			ranges = append(ranges, fmt.Sprintf("<%04X> <%04X> <%04X>\n", from, c-1, from))
+		}
+		from = c + 1
+	}
+	if from <= 0xFFFF {
+		ranges = append(ranges, fmt.Sprintf("<%04X> <FFFF> <%04X>\n", from, from))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d beginbfrange\n%sendbfrange\n", len(ranges), strings.Join(ranges, ""))
+	fmt.Fprintf(&b, "%d beginbfchar\n", len(codes))
+	for _, c := range codes {
+		fmt.Fprintf(&b, "<%04X> <", c)
+		for _, u := range utf16.Encode([]rune(remap[rune(c)])) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		b.WriteString(">\n")
+	}
+	b.WriteString("endbfchar\n")
+	return b.String()
+}
 
 // ligatureToUnicode rewrites the ToUnicode CMap of every font fpdf wrote
 // (see ligatureCMapRanges), checking that each font's CMap was found and

@@ -68,3 +68,26 @@ func pageStreams(t *testing.T, data []byte) [][]byte {
 	}
 	return out
 }
+
+// TestOrdinalSuperiorLetters: the letters of an ordinal (1er) are drawn
+// with the font's superior letters (ᵉ ʳ, codes U+1D49 U+02B3 in the
+// content) and read back as "1er".
+func TestOrdinalSuperiorLetters(t *testing.T) {
+	para := &model.Paragraph{Inlines: []model.Inline{
+		&model.Text{Value: "Le 1"}, &model.Superscript{Children: []model.Inline{&model.Text{Value: "er"}}},
+		&model.Text{Value: " septembre et le XIX"}, &model.Superscript{Children: []model.Inline{&model.Text{Value: "e"}}},
+		&model.Text{Value: " siècle."},
+	}}
+	data, _ := renderKinds(t, kindsBook(t, para))
+	n := 0
+	for _, s := range pageStreams(t, data) {
+		n += bytes.Count(s, []byte{0x1D, 0x49}) + bytes.Count(s, []byte{0x02, 0xB3})
+	}
+	if n < 3 {
+		t.Errorf("the superior letters ᵉ ʳ are drawn %d times, want 3", n)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, data)), " ")
+	if !strings.Contains(flat, "Le 1er septembre et le XIXe siècle.") {
+		t.Errorf("pdftotext does not read the ordinals as letters:\n%s", flat)
+	}
+}
