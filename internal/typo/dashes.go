@@ -8,9 +8,8 @@ package typo
 //     full stop, Imprimerie nationale) and "…." elsewhere (an ellipsis and
 //     a full stop, as pandoc sets it);
 //   - a hyphen (or "--") between spaces becomes an en dash, "---" an em
-//     dash; in French "--" between digits or words an en dash and "---"
-//     between words an em dash; in English, as pandoc's smart rules,
-//     every "--" is an en dash and every "---" an em dash;
+//     dash; as pandoc's smart rules, every other "--" is an en dash and
+//     every "---" an em dash (in French too: "papa ?--Oui");
 //   - in French, spaced dashes around an aside are tied to it: a no-break
 //     space after the opening dash and before the closing one; a dash
 //     after a space and glued to the punctuation that follows it
@@ -94,9 +93,9 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 				if n == 3 {
 					d = emDash
 				}
-			case n == 2 && lg == langEN:
-				d = enDash
-			case n == 3 && lg == langEN:
+			case n == 2:
+				d = enDash // pandoc's rule, next to punctuation too
+			case n == 3:
 				d = emDash
 			}
 			if d == 0 {
