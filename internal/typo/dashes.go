@@ -8,8 +8,10 @@ package typo
 //     full stop, Imprimerie nationale) and "…." elsewhere (an ellipsis and
 //     a full stop, as pandoc sets it);
 //   - a hyphen (or "--") between spaces becomes an en dash, "---" an em
-//     dash; as pandoc's smart rules, every other "--" is an en dash and
-//     every "---" an em dash (in French too: "papa ?--Oui");
+//     dash; as pandoc's smart rules, every other "--" that touches a
+//     word is an en dash and "---" an em dash (in French too: "papa
+//     ?--Oui"); one that touches none ("-->", a lone "--") is left as
+//     typed;
 //   - in French, spaced dashes around an aside are tied to it: a no-break
 //     space after the opening dash and before the closing one; a dash
 //     after a space and glued to the punctuation that follows it
@@ -93,9 +95,9 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 				if n == 3 {
 					d = emDash
 				}
-			case n == 2:
+			case n == 2 && (isAlnum(prev) || isAlnum(next)):
 				d = enDash // pandoc's rule, next to punctuation too
-			case n == 3:
+			case n == 3 && (isAlnum(prev) || isAlnum(next)):
 				d = emDash
 			}
 			if d == 0 {
