@@ -95,9 +95,9 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 				if n == 3 {
 					d = emDash
 				}
-			case n == 2 && (isAlnum(prev) || isAlnum(next)):
+			case n == 2 && (wordSide(prev) || wordSide(next)):
 				d = enDash // pandoc's rule, next to punctuation too
-			case n == 3 && (isAlnum(prev) || isAlnum(next)):
+			case n == 3 && (wordSide(prev) || wordSide(next)):
 				d = emDash
 			}
 			if d == 0 {
@@ -228,4 +228,14 @@ func tieClosingDash(out []cell, c cell) []cell {
 		pc = c.piece
 	}
 	return append(out, cell{r: nbsp, piece: pc}, c)
+}
+
+// wordSide reports whether r, beside a "--", belongs to the text: a letter,
+// a digit or a quotation mark ("--“who rides", "Yes---\"").
+func wordSide(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»':
+		return true
+	}
+	return isAlnum(r)
 }
