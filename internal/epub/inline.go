@@ -37,9 +37,28 @@ type ren struct {
 }
 
 func (r *ren) inlines(ins []model.Inline) {
-	for _, in := range ins {
+	for i, in := range ins {
+		if i > 0 && !r.plain && isNoteCall(ins[i-1]) && isNoteCall(in) {
+			// Adjacent calls are separated by a superior comma (⁴,⁵,
+			// not forty-five), as in print.
+			r.w.open("span", "class", "noteref-sep")
+			r.w.esc(",")
+			r.w.close("span")
+		}
 		r.inline(in)
 	}
+}
+
+// isNoteCall reports whether an inline is written as a note call: a note
+// reference, or a citation the style puts in a note.
+func isNoteCall(in model.Inline) bool {
+	switch n := in.(type) {
+	case *model.NoteRef:
+		return n.Note != nil
+	case *model.Citation:
+		return n.Note != nil
+	}
+	return false
 }
 
 // startText begins a text block with its markers.

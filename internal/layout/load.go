@@ -347,10 +347,11 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 	type style struct {
 		italic, bold bool
 		node         *yamlfile.Node
+		smallCaps    bool // the small-caps face, not a style of the family
 	}
 	var styles []style
 	add := func(italic, bold bool) func(*yamlfile.Node) {
-		return func(v *yamlfile.Node) { styles = append(styles, style{italic, bold, v}) }
+		return func(v *yamlfile.Node) { styles = append(styles, style{italic: italic, bold: bold, node: v}) }
 	}
 	yamlfile.Fields(n, ds, "typeface", []string{"regular"}, map[string]func(*yamlfile.Node){
 		"family": func(v *yamlfile.Node) {
@@ -360,6 +361,9 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 		"italic":      add(true, false),
 		"bold":        add(false, true),
 		"bold-italic": add(true, true),
+		"small-caps": func(v *yamlfile.Node) {
+			styles = append(styles, style{node: v, smallCaps: true})
+		},
 	})
 	// Each font is read whole and every glyph checked (checkTrueType):
 	// the files are read concurrently, the results taken in order.
@@ -401,6 +405,10 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 	for _, j := range jobs {
 		if j.err != nil {
 			ds.Errorf(j.style.node.Pos, "font file %q: %v", j.rel, j.err)
+			continue
+		}
+		if j.style.smallCaps {
+			p.SmallCaps = &FontFile{Family: strings.TrimSpace(j.family), Path: j.path}
 			continue
 		}
 		if family == "" {

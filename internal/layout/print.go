@@ -41,6 +41,11 @@ type Print struct {
 	// nil when the layout has none (code is then set in the text face,
 	// with a warning).
 	Mono *FontFile
+	// SmallCaps is the family's small-capitals face (typeface.small-caps:
+	// a TrueType file whose lower-case letters are small capitals, such
+	// as EB Garamond SC), nil when the layout names none; small capitals
+	// are then capitals at 80 %.
+	SmallCaps *FontFile
 
 	// Size and Leading are the body text's size and line distance.
 	Size, Leading float64

@@ -74,9 +74,13 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 		if strings.TrimSpace(p.Text) == "" {
 			continue
 		}
-		d.text(p.Style, x+p.X, y-p.Style.Rise, p.Text)
+		text := p.Text
+		if p.Ligatures {
+			text = p.Style.Face.Ligate(text)
+		}
+		d.text(p.Style, x+p.X, y-p.Style.Rise, text)
 		if p.Style.Strike {
-			w := p.Style.Face.Measure(p.Text, p.Style.Size)
+			w := p.Style.Face.Measure(text, p.Style.Size)
 			from := x + p.X
 			if strikeEnd >= 0 && strikeEnd < from {
 				from = strikeEnd
@@ -87,7 +91,7 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 			strikeEnd = -1
 		}
 		if p.Style.Link != "" {
-			w := p.Style.Face.Measure(p.Text, p.Style.Size)
+			w := p.Style.Face.Measure(text, p.Style.Size)
 			d.link(p.Style.Link, x+p.X, y-p.Style.Rise-p.Style.Size*0.8, w, p.Style.Size)
 		}
 	}

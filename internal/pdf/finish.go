@@ -52,7 +52,7 @@ var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R\s*/Info (\d+) 0 R`)
 	reXObject   = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R`)
-	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serifTI|serifT|serif|mono)\b`)
+	reFontName  = regexp.MustCompile(`/(BaseFont|FontName) /utf8(serifBI|serifI|serifB|serifTI|serifT|serif|mono|smallcaps)\b`)
 	reFontFile  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	// rePageBox matches the page boxes fpdf writes (in map order).
 	rePageBox = regexp.MustCompile(`/(MediaBox|TrimBox|BleedBox|CropBox|ArtBox) \[[^\]]*\]\n`)
@@ -73,6 +73,9 @@ var (
 func finish(raw []byte, o finishOptions) (*finished, error) {
 	objs, root, info, err := splitObjects(raw)
 	if err != nil {
+		return nil, err
+	}
+	if err := ligatureToUnicode(objs); err != nil {
 		return nil, err
 	}
 	if err := compressStreams(objs, o.cache); err != nil {
@@ -356,7 +359,7 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 		})
 	}
 	for _, ob := range objs {
-		if bytes.Contains(dictPart(ob.body), []byte("/utf8serif")) || bytes.Contains(dictPart(ob.body), []byte("/utf8mono")) {
+		if d := dictPart(ob.body); bytes.Contains(d, []byte("/utf8serif")) || bytes.Contains(d, []byte("/utf8mono")) || bytes.Contains(d, []byte("/utf8smallcaps")) {
 			return nil, fmt.Errorf("object %d keeps fpdf's font name utf8serif… or utf8mono after the fonts were named", ob.num)
 		}
 	}
@@ -389,8 +392,11 @@ func replaceCounted(b []byte, old, new string, want int, where string) ([]byte, 
 // fontNameStyle returns the fontSet style of the font fpdf names
 // "utf8"+name: the serif's style letters, or monoStyle.
 func fontNameStyle(name string) string {
-	if name == "mono" {
+	switch name {
+	case "mono":
 		return monoStyle
+	case "smallcaps":
+		return smallCapsStyle
 	}
 	return strings.TrimPrefix(name, "serif")
 }
@@ -626,3 +632,97 @@ func outlineCounts(objs []*pdfObject) error {
 	}
 	return nil
 }
+
+// fpdfIdentityRange is the one mapping of the ToUnicode CMap fpdf v0.12.0
+// writes for a font: every code to the same Unicode point.
+const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
+
+// ligatureCMapRanges is the identity mapping with the ligatures ff, fi, fl,
+// ffi, ffl (U+FB00–FB04, drawn from the font's cmap) mapped to their
+// letters, so that copied and searched text reads "fi", not "ﬁ", and the
+// superior letters of ordinals (ᵉ ʳ ˢ ᵈ, see superiors) to e r s d, so
+// that "1ᵉʳ" reads "1er". A bfchar entry may map one code to several
+// characters (ISO 32000-1 9.10.3).
+var ligatureCMapRanges = cmapRanges(map[rune]string{
+	0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+	'\u1D49': "e", '\u02B3': "r", '\u02E2': "s", '\u1D48': "d",
+})
+
+// cmapRanges writes the bfrange and bfchar sections of a ToUnicode CMap
+// that maps every code to the same Unicode point but those of remap,
+// which map to their strings.
+func cmapRanges(remap map[rune]string) string {
+	codes := make([]int, 0, len(remap))
+	for r := range remap {
+		codes = append(codes, int(r))
+	}
+	sort.Ints(codes)
+	var ranges []string
+	from := 0
+	for _, c := range codes {
+		if c > from {
+			ranges = append(ranges, fmt.Sprintf("<%04X> <%04X> <%04X>\n", from, c-1, from))
+		}
+		from = c + 1
+	}
+	if from <= 0xFFFF {
+		ranges = append(ranges, fmt.Sprintf("<%04X> <FFFF> <%04X>\n", from, from))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d beginbfrange\n%sendbfrange\n", len(ranges), strings.Join(ranges, ""))
+	fmt.Fprintf(&b, "%d beginbfchar\n", len(codes))
+	for _, c := range codes {
+		fmt.Fprintf(&b, "<%04X> <", c)
+		for _, u := range utf16.Encode([]rune(remap[rune(c)])) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		b.WriteString(">\n")
+	}
+	b.WriteString("endbfchar\n")
+	return b.String()
+}
+
+// ligatureToUnicode rewrites the ToUnicode CMap of every font fpdf wrote
+// (see ligatureCMapRanges), checking that each font's CMap was found and
+// changed.
+func ligatureToUnicode(objs []*pdfObject) error {
+	byNum := map[int]*pdfObject{}
+	for _, ob := range objs {
+		byNum[ob.num] = ob
+	}
+	for _, ob := range objs {
+		if !bytes.HasPrefix(ob.body, []byte("<</Type /Font\n/Subtype /Type0\n")) {
+			continue
+		}
+		m := reToUnicode.FindSubmatch(ob.body)
+		if m == nil {
+			return fmt.Errorf("font object %d has no /ToUnicode reference: fpdf's font objects are not as finish expects", ob.num)
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		cm := byNum[n]
+		if cm == nil {
+			return fmt.Errorf("font object %d names a ToUnicode object %d that is not in the file", ob.num, n)
+		}
+		where := fmt.Sprintf("ToUnicode CMap object %d", n)
+		lm := reLength.FindSubmatch(cm.body)
+		if lm == nil {
+			return fmt.Errorf("%s has no /Length: fpdf's output is not as finish expects", where)
+		}
+		oldLen, _ := strconv.Atoi(string(lm[1]))
+		b, err := replaceCounted(cm.body, fpdfIdentityRange, ligatureCMapRanges, 1, where)
+		if err != nil {
+			return err
+		}
+		newLen := oldLen + len(ligatureCMapRanges) - len(fpdfIdentityRange)
+		if b, err = replaceCounted(b, fmt.Sprintf("<</Length %d>>", oldLen), fmt.Sprintf("<</Length %d>>", newLen), 1, where); err != nil {
+			return err
+		}
+		cm.body = b
+	}
+	return nil
+}
+
+var (
+	reToUnicode = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
+	reLength    = regexp.MustCompile(`^<</Length (\d+)>>`)
+)

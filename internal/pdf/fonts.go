@@ -26,16 +26,26 @@ const (
 	fontBoldItalic = "serif-bolditalic"
 	// fontMono is the monospaced face of code; its fpdf style is monoStyle.
 	fontMono = "mono"
+	// fontSmallCaps is the family's small-capitals face, when the layout
+	// names one; its fpdf style is smallCapsStyle.
+	fontSmallCaps = "smallcaps"
 )
 
 // monoStyle is the fontSet style of the monospaced face, registered with
-// fpdf as the family "mono" in its regular style.
-const monoStyle = "M"
+// fpdf as the family "mono" in its regular style; smallCapsStyle that of
+// the small-capitals face, the family "smallcaps".
+const (
+	monoStyle      = "M"
+	smallCapsStyle = "SC"
+)
 
 // fpdfFont returns the fpdf family and style of a fontSet style.
 func fpdfFont(style string) (family, fstyle string) {
-	if style == monoStyle {
+	switch style {
+	case monoStyle:
 		return "mono", ""
+	case smallCapsStyle:
+		return "smallcaps", ""
 	}
 	return "serif", style
 }
@@ -171,6 +181,22 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 		fs.paths[monoStyle] = m.Path
 		fs.names[monoStyle] = postScriptName(data)
 		fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = face, monoStyle, m.Path
+	}
+	// Small capitals: the layout's small-caps face, embedded only when a
+	// page uses it (fontSet.use).
+	if sc := lay.SmallCaps; sc != nil {
+		data, err := os.ReadFile(sc.Path)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: read font: %w", err)
+		}
+		face, err := typeset.ParseFace(data)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: parse font %s: %w", sc.Path, err)
+		}
+		fs.data[smallCapsStyle] = string(data)
+		fs.paths[smallCapsStyle] = sc.Path
+		fs.names[smallCapsStyle] = postScriptName(data)
+		fs.faces[fontSmallCaps], fs.styles[fontSmallCaps], fs.files[fontSmallCaps] = face, smallCapsStyle, sc.Path
 	}
 	return fs, nil
 }

@@ -273,7 +273,11 @@ func centerX(l typeset.Line, x, w float64) float64 {
 	}
 	x0 := l.Pieces[0].X
 	last := l.Pieces[len(l.Pieces)-1]
-	x1 := last.X + last.Style.Face.Measure(last.Text, last.Style.Size)
+	text := last.Text
+	if last.Ligatures {
+		text = last.Style.Face.Ligate(text)
+	}
+	x1 := last.X + last.Style.Face.Measure(text, last.Style.Size)
 	return x + (w-(x1-x0))/2 - x0
 }
 

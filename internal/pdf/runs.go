@@ -43,6 +43,8 @@ func (b *runBuilder) key(st inlineState) string {
 	switch {
 	case st.code:
 		return fontMono
+	case b.trueSmallCaps(st):
+		return fontSmallCaps
 	case st.italic && st.bold:
 		return fontBoldItalic
 	case st.italic:
@@ -68,6 +70,17 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 	s.Link = st.link
 	s.Strike = st.strike
 	switch {
+	case st.sup && !st.code:
+		if sup, ok := superiorLetters(s.Face, text); ok {
+			// The font's own superior letters (1ᵉʳ): drawn at the
+			// text size on the baseline, they have the weight of the
+			// text, which letters scaled down lack. One rune for one
+			// rune, so offsets stay those of the model's text.
+			text = sup
+			break
+		}
+		s.Size = size * 0.68
+		s.Rise = size * 0.36
 	case st.sup:
 		s.Size = size * 0.68
 		s.Rise = size * 0.36
@@ -75,13 +88,45 @@ func (b *runBuilder) add(text string, st inlineState, uncounted bool) {
 		s.Size = size * 0.68
 		s.Rise = -size * 0.16
 	}
-	if st.smallCaps {
-		// Small capitals drawn as capitals at 80 %: one rune for one rune,
-		// so offsets stay those of the model's text.
+	if st.smallCaps && !b.trueSmallCaps(st) {
+		// Without a small-caps face (or in italic or bold, which it
+		// lacks), small capitals are drawn as capitals at 80 %: one rune
+		// for one rune, so offsets stay those of the model's text.
 		text = strings.Map(unicode.ToUpper, text)
 		s.Size *= 0.8
 	}
 	b.runs = append(b.runs, typeset.Run{Text: text, Style: s, Uncounted: uncounted, Literal: st.code})
+}
+
+// superiors maps the letters of French ordinals (1er, 2e, 1res, 2d) to the
+// Unicode modifier letters that fonts such as EB Garamond draw as superior
+// letters; the PDF's ToUnicode maps them back to the letters
+// (ligatureCMapRanges), so copied text reads "1er".
+var superiors = map[rune]rune{'e': '\u1D49', 'r': '\u02B3', 's': '\u02E2', 'd': '\u1D48'}
+
+// superiorLetters returns text in the face's superior letters when every
+// rune of it has one, and whether it does.
+func superiorLetters(face *typeset.Face, text string) (string, bool) {
+	if face == nil || text == "" {
+		return "", false
+	}
+	out := make([]rune, 0, len(text))
+	for _, r := range text {
+		sr, ok := superiors[r]
+		if !ok || !face.HasGlyph(sr) {
+			return "", false
+		}
+		out = append(out, sr)
+	}
+	return string(out), true
+}
+
+// trueSmallCaps reports whether text in state st is set in the layout's
+// small-caps face: roman small capitals, when the layout has the face. As
+// CSS's font-variant: small-caps, its capitals stay capitals and its
+// lower-case letters are drawn as small capitals.
+func (b *runBuilder) trueSmallCaps(st inlineState) bool {
+	return st.smallCaps && !st.code && !st.italic && !st.bold && b.fonts != nil && b.fonts.faces[fontSmallCaps] != nil
 }
 
 // forcedBreak adds a forced line break counting text (a line break is a
@@ -105,7 +150,10 @@ func (b *runBuilder) lineHasText() bool {
 }
 
 func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
-	for _, in := range ins {
+	for i, in := range ins {
+		if i > 0 && isNoteCall(ins[i-1]) && isNoteCall(in) && b.noteCall != nil {
+			b.callSeparator(st)
+		}
 		switch n := in.(type) {
 		case *model.Text:
 			b.add(n.Value, st, false)
@@ -313,6 +361,29 @@ func (b *runBuilder) call(n *model.Note, st inlineState) {
 	s.link = b.noteCall(n)
 	s.code = false
 	b.add(b.fonts.noteLabel(n), s, true)
+}
+
+// isNoteCall reports whether an inline is drawn as a note call: a note
+// reference, or a citation the style puts in a note.
+func isNoteCall(in model.Inline) bool {
+	switch n := in.(type) {
+	case *model.NoteRef:
+		return n.Note != nil
+	case *model.Citation:
+		return n.Note != nil
+	}
+	return false
+}
+
+// callSeparator adds the superior comma between two adjacent note calls,
+// so that calls 4 and 5 read ⁴,⁵ and not forty-five (the EPUB writes the
+// same comma).
+func (b *runBuilder) callSeparator(st inlineState) {
+	s := st
+	s.sup = true
+	s.italic, s.bold, s.smallCaps, s.code = false, false, false, false
+	s.link = ""
+	b.add(",", s, true)
 }
 
 // runsOf builds the runs of inlines at a size. With a nil noteCall the

@@ -51,7 +51,17 @@ func TestRunsCountModelText(t *testing.T) {
 			}
 			counted.WriteString(r.Text)
 		}
-		if got, want := counted.String(), model.PlainText(ins); !strings.EqualFold(got, want) || len([]rune(got)) != len([]rune(want)) {
+		// Small capitals may be drawn as capitals, and ordinals' letters
+		// as the font's superior letters: one rune for one rune.
+		got := strings.Map(func(r rune) rune {
+			for l, s := range superiors {
+				if r == s {
+					return l
+				}
+			}
+			return r
+		}, counted.String())
+		if want := model.PlainText(ins); !strings.EqualFold(got, want) || len([]rune(got)) != len([]rune(want)) {
 			t.Errorf("counted runs %q, model text %q", got, want)
 		}
 	}

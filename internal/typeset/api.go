@@ -96,6 +96,10 @@ type Piece struct {
 	// no-break space, which is never drawn) or starts the line. Renderers
 	// may use it to keep word boundaries in the PDF's text layer.
 	Space rune
+	// Ligatures is true when the piece was measured with its face's
+	// ligatures (every run but a literal one): a renderer draws
+	// Style.Face.Ligate(Text), not Text.
+	Ligatures bool
 }
 
 // Line is one line of a set paragraph.

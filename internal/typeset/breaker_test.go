@@ -230,7 +230,7 @@ func checkResult(t *testing.T, p Paragraph, r Result) {
 			// Plain drawing (no kerning) must be exact: no kern pair
 			// inside a piece.
 			var plain float64
-			rs := []rune(pc.Text)
+			rs := []rune(drawn(pc))
 			for _, c := range rs {
 				plain += f.Advance(c) * pc.Style.Size
 			}
@@ -244,12 +244,12 @@ func checkResult(t *testing.T, p Paragraph, r Result) {
 			}
 			if pi > 0 {
 				prev := ln.Pieces[pi-1]
-				pr := []rune(prev.Text)
+				pr := []rune(drawn(prev))
 				end := prev.X
 				for _, c := range pr {
 					end += prev.Style.Face.Advance(c) * prev.Style.Size
 				}
-				if pc.Space == 0 && prev.Style.Face == f && prev.Style.Size == pc.Style.Size && prev.Offset+len(pr) == pc.Offset && pc.Offset > 0 {
+				if pc.Space == 0 && prev.Style.Face == f && prev.Style.Size == pc.Style.Size && prev.Offset+len([]rune(prev.Text)) == pc.Offset && pc.Offset > 0 {
 					want := end + f.Kern(pr[len(pr)-1], rs[0])*pc.Style.Size
 					if d := pc.X - want; d > 0.001 || d < -0.001 {
 						t.Errorf("%s: piece %q at %.3f, kerning puts it at %.3f", where, pc.Text, pc.X, want)
@@ -272,4 +272,13 @@ func checkResult(t *testing.T, p Paragraph, r Result) {
 			}
 		}
 	}
+}
+
+// drawn returns the text a renderer draws for a piece: its letters with
+// the face's ligatures when the piece is set with them.
+func drawn(pc Piece) string {
+	if pc.Ligatures {
+		return pc.Style.Face.Ligate(pc.Text)
+	}
+	return pc.Text
 }

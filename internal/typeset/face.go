@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -26,7 +27,20 @@ type Face struct {
 	kern kerning
 	// space is the width of U+0020 in em.
 	space float64
+	// ligs holds the glyphs of the ligatures ff, fi, fl, ffi, ffl
+	// (U+FB00–FB04), 0 where the font lacks one.
+	ligs [5]uint16
 }
+
+// The ligatures a face may draw, at their code points in the font's
+// character map (Unicode's compatibility ligatures).
+const (
+	ligFF  = '\uFB00'
+	ligFI  = '\uFB01'
+	ligFL  = '\uFB02'
+	ligFFI = '\uFB03'
+	ligFFL = '\uFB04'
+)
 
 // denseRunes is the size of the rune table cached at parse time.
 const denseRunes = 0x2400
@@ -104,6 +118,9 @@ func parseFace(ttf []byte) (*Face, error) {
 	if face.kern, err = parseKerning(ttf, tables, n); err != nil {
 		return nil, fmt.Errorf("typeset: parse font: kerning: %w", err)
 	}
+	for k := range face.ligs {
+		face.ligs[k] = face.glyph(ligFF + rune(k))
+	}
 	if g := face.glyph(' '); g != 0 {
 		face.space = face.adv[g] / float64(face.upem)
 	} else {
@@ -162,6 +179,71 @@ func (f *Face) Kern(a, b rune) float64 {
 
 // SpaceWidth returns the advance of the space character in em.
 func (f *Face) SpaceWidth() float64 { return f.space }
+
+// HasLigatures reports whether the font maps at least one of the
+// ligatures ff, fi, fl, ffi, ffl.
+func (f *Face) HasLigatures() bool {
+	return f.ligs != [5]uint16{}
+}
+
+// ligature returns the ligature that starts with a, b, c (three runes of a
+// word, 0 past its end) and how many runes it takes, or 0, 0. The longest
+// ligature the font has wins: ffi, ffl, then ff, fi, fl.
+func (f *Face) ligature(a, b, c rune) (rune, int) {
+	if a != 'f' {
+		return 0, 0
+	}
+	switch b {
+	case 'f':
+		if c == 'i' && f.ligs[ligFFI-ligFF] != 0 {
+			return ligFFI, 3
+		}
+		if c == 'l' && f.ligs[ligFFL-ligFF] != 0 {
+			return ligFFL, 3
+		}
+		if f.ligs[0] != 0 {
+			return ligFF, 2
+		}
+	case 'i':
+		if f.ligs[ligFI-ligFF] != 0 {
+			return ligFI, 2
+		}
+	case 'l':
+		if f.ligs[ligFL-ligFF] != 0 {
+			return ligFL, 2
+		}
+	}
+	return 0, 0
+}
+
+// Ligate returns s with the letters ff, fi, fl, ffi, ffl replaced by the
+// font's ligatures (U+FB00–FB04), as the line breaker measured them in a
+// run that is not literal. A renderer draws a piece's text through it;
+// the ligature's code maps back to its letters in the PDF's text layer.
+func (f *Face) Ligate(s string) string {
+	if !f.HasLigatures() || !strings.ContainsRune(s, 'f') {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if lig, n := f.ligature(rs[i], runeOr0(rs, i+1), runeOr0(rs, i+2)); n > 0 {
+			out = append(out, lig)
+			i += n - 1
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}
+
+// runeOr0 returns rs[i], or 0 past the end.
+func runeOr0(rs []rune, i int) rune {
+	if i < len(rs) {
+		return rs[i]
+	}
+	return 0
+}
 
 // Measure returns the width of s set at size points, kerning applied.
 func (f *Face) Measure(s string, size float64) float64 {

@@ -52,12 +52,16 @@ type segment struct {
 	offset int // counted rune offset of the segment's first rune
 	// counted is false for a run that does not advance offsets.
 	counted bool
+	// ligatures is true when the segment is measured and drawn with its
+	// face's ligatures (not in a literal run).
+	ligatures bool
 }
 
 // segKey keys the memo of measured segments.
 type segKey struct {
 	face *Face
 	text string
+	lig  bool // set with the face's ligatures (not a literal run)
 }
 
 // segInfo is a measured piece of a word, in em, independent of size.
@@ -69,8 +73,13 @@ type segInfo struct {
 	// pair, or a rune that is not drawn (no-break spaces, soft hyphens).
 	split  []int32
 	hidden []bool // runes not drawn; nil when none
-	first  rune
-	last   rune
+	// lig marks the runes drawn as one ligature glyph with the rune
+	// before them (the i of fi); nil when the segment has no ligature.
+	// The boundaries inside a ligature sit where the letters would, so
+	// that a hyphen there breaks the ligature and measures the f alone.
+	lig   []bool
+	first rune
+	last  rune
 	// fixed lists the breaks that need no patterns: after an explicit
 	// or a soft hyphen, or inside a web address (url).
 	fixed []brk
@@ -111,8 +120,8 @@ func narrowSpace(f *Face) float64 {
 // measure returns the memoised measurement of text in face: from the
 // setter's own memo, else from the word cache it shares with its
 // siblings, else measured and added to both.
-func (s *Setter) measure(face *Face, text string) *segInfo {
-	key := segKey{face, text}
+func (s *Setter) measure(face *Face, text string, lig bool) *segInfo {
+	key := segKey{face, text, lig}
 	if si, ok := s.memo[key]; ok {
 		return si
 	}
@@ -121,7 +130,7 @@ func (s *Setter) measure(face *Face, text string) *segInfo {
 		// Measured outside the lock; a sibling that measured the same
 		// word meanwhile got the same measurement, and the first one
 		// stored is kept.
-		si = s.shared.put(key, measureSegment(face, text))
+		si = s.shared.put(key, measureSegment(face, text, lig))
 	}
 	s.memo[key] = si
 	return si
@@ -154,9 +163,17 @@ func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
 	return si
 }
 
-// measureSegment measures text in face.
-func measureSegment(face *Face, text string) *segInfo {
+// measureSegment measures text in face; with lig, the letters ff, fi, fl,
+// ffi, ffl are measured as the face's ligatures (kerned as one glyph), as
+// Face.Ligate draws them. An address is never ligated.
+func measureSegment(face *Face, text string, lig bool) *segInfo {
 	si := &segInfo{}
+	var rs []rune // the runes, when the segment may hold a ligature
+	if lig && face != nil && face.HasLigatures() && strings.Contains(text, "f") && !isURL(text) {
+		rs = []rune(text)
+	}
+	ligEnd := 0             // rune index where the current ligature ends
+	ligX, plain := 0.0, 0.0 // where it starts, and its letters' width so far
 	n := utf8.RuneCountInString(text)
 	si.n = n
 	si.cum = make([]float64, n+1)
@@ -174,7 +191,15 @@ func measureSegment(face *Face, text string) *segInfo {
 		if face != nil {
 			g = face.glyph(r)
 		}
+		inLig, ligStart := i < ligEnd, false
+		if rs != nil && !inLig && !hidden {
+			if l, k := face.ligature(r, runeOr0(rs, i+1), runeOr0(rs, i+2)); k > 0 {
+				g, ligEnd, ligStart = face.glyph(l), i+k, true
+			}
+		}
 		switch {
+		case inLig:
+			adv = 0 // drawn by the ligature's glyph
 		case r == '\u202f':
 			adv = narrowSpace(face)
 		case hidden:
@@ -184,7 +209,13 @@ func measureSegment(face *Face, text string) *segInfo {
 		default:
 			adv = 0.5
 		}
-		if i > 0 && face != nil && !hidden && (si.hidden == nil || !si.hidden[i-1]) {
+		if inLig {
+			if si.lig == nil {
+				si.lig = make([]bool, n)
+			}
+			si.lig[i] = true
+		}
+		if i > 0 && face != nil && !hidden && !inLig && (si.hidden == nil || !si.hidden[i-1]) {
 			if k := face.kern.pair(prevG, g); k != 0 {
 				x += float64(k) / float64(face.upem)
 				si.split = append(si.split, int32(i))
@@ -197,7 +228,15 @@ func measureSegment(face *Face, text string) *segInfo {
 			si.hidden[i] = true
 			si.split = append(si.split, int32(i), int32(i+1))
 		}
-		si.cum[i] = x
+		if inLig {
+			si.cum[i] = ligX + plain
+			plain += face.Advance(r)
+		} else {
+			si.cum[i] = x
+		}
+		if ligStart {
+			ligX, plain = x, face.Advance(r)
+		}
 		x += adv
 		if i == 0 {
 			si.first = r
@@ -217,7 +256,10 @@ func measureSegment(face *Face, text string) *segInfo {
 			si.explicit = append(si.explicit, int32(i+1))
 			si.soft = append(si.soft, false)
 		}
-		prev, prevG = r, g
+		prev = r
+		if !inLig {
+			prevG = g
+		}
 		i++
 	}
 	si.cum[n] = x
@@ -360,8 +402,8 @@ func (s *Setter) buildItems(p *Paragraph) {
 		first := -1
 		for i, wp := range parts {
 			seg := segment{run: wp.run, text: p.Runs[wp.run].Text[wp.start:wp.end], style: &p.Runs[wp.run].Style,
-				offset: wp.offset, counted: !p.Runs[wp.run].Uncounted}
-			seg.info = s.measure(seg.style.Face, seg.text)
+				offset: wp.offset, counted: !p.Runs[wp.run].Uncounted, ligatures: !p.Runs[wp.run].Literal}
+			seg.info = s.measure(seg.style.Face, seg.text, seg.ligatures)
 			s.segs = append(s.segs, seg)
 			if i == 0 {
 				first = len(s.segs) - 1
@@ -624,6 +666,17 @@ func breakAt(face *Face, text string, si *segInfo, pos int32, soft, pattern bool
 		return b
 	}
 	b.width = -(si.cum[pos] - si.cum[pos-1] - face.advanceOf(runeAt(text, si.byteAt, pos-1), si, pos-1))
+	if si.lig != nil && si.lig[pos-1] && (int(pos) == si.n || !si.lig[pos]) {
+		// After a ligature's last letter: the kern after the ligature
+		// glyph is what a break there takes away.
+		st := pos - 1
+		for st > 0 && si.lig[st] {
+			st--
+		}
+		rs := []rune(text[si.byteAt[st]:si.byteAt[pos]])
+		l, _ := face.ligature(rs[0], runeOr0(rs, 1), runeOr0(rs, 2))
+		b.width = -(si.cum[pos] - si.cum[st] - face.Advance(l))
+	}
 	if soft {
 		b.width += face.Advance('-')
 	}

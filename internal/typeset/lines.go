@@ -34,6 +34,32 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	if p.Align == Justify {
 		r = gr
 	}
+	// A line that starts inside a ligature (after a hyphen between its
+	// letters) draws the rest of the ligature's letters, wider or
+	// narrower than the ligature's share the breaker counted: its spaces
+	// absorb the difference.
+	shift := s.ligatureShift(start, end)
+	w += shift
+	if shift != 0 && p.Align == Justify && gr != 0 {
+		var st, sh float64
+		for i := start; i < end; i++ {
+			if items[i].kind == glueItem {
+				st += items[i].stretch
+				sh += items[i].shrink
+			}
+		}
+		adj := gr * st
+		if gr < 0 {
+			adj = gr * sh
+		}
+		adj -= shift
+		switch {
+		case adj > 0 && st > 0:
+			gr = adj / st
+		case adj < 0 && sh > 0:
+			gr = adj / sh
+		}
+	}
 	x := 0.0
 	if p.Align != Justify {
 		natural := w
@@ -150,13 +176,25 @@ func (lb *lineBuilder) box(it *item) {
 	si := seg.info
 	size := seg.style.Size
 	x0 := lb.x // x of rune it.from
-	if lb.openSeg != it.seg || lb.openTo != it.from {
+	continues := lb.openSeg == it.seg && lb.openTo == it.from
+	if !continues {
 		lb.close()
 	}
-	// split points inside (from, to], in order
-	splits := si.split
-	j := sort.Search(len(splits), func(k int) bool { return splits[k] >= it.from })
 	cur := it.from
+	shift := 0.0
+	if !continues && si.lig != nil && si.lig[it.from] {
+		// The box starts inside a ligature, after a hyphen: the rest of
+		// its letters is a piece of its own, and what follows moves by
+		// the difference with the ligature's width.
+		end := min(ligatureEnd(si, it.from), it.to)
+		lb.extend(it.seg, cur, end, x0)
+		lb.close()
+		shift = lb.s.remnantShift(seg, it.from, end)
+		cur = end
+	}
+	// split points inside (cur, to], in order
+	splits := si.split
+	j := sort.Search(len(splits), func(k int) bool { return splits[k] >= cur })
 	for ; j < len(splits) && splits[j] <= it.to; j++ {
 		sp := splits[j]
 		if sp == cur {
@@ -166,14 +204,63 @@ func (lb *lineBuilder) box(it *item) {
 			}
 			continue
 		}
-		lb.extend(it.seg, cur, sp, x0+(si.cum[cur]-si.cum[it.from])*size)
+		lb.extend(it.seg, cur, sp, x0+shift+(si.cum[cur]-si.cum[it.from])*size)
 		lb.close()
 		cur = sp
 	}
 	if cur < it.to {
-		lb.extend(it.seg, cur, it.to, x0+(si.cum[cur]-si.cum[it.from])*size)
+		lb.extend(it.seg, cur, it.to, x0+shift+(si.cum[cur]-si.cum[it.from])*size)
 	}
-	lb.x = x0 + it.width
+	lb.x = x0 + it.width + shift
+}
+
+// ligatureEnd returns the rune index where the ligature holding rune i
+// (not its first rune) ends.
+func ligatureEnd(si *segInfo, i int32) int32 {
+	for int(i) < si.n && si.lig[i] {
+		i++
+	}
+	return i
+}
+
+// ligatureShift returns, in points, how much wider the line from item
+// start to end is drawn than measured because it starts inside a
+// ligature (0 when it does not).
+func (s *Setter) ligatureShift(start, end int) float64 {
+	for i := start; i < end; i++ {
+		it := &s.items[i]
+		if it.kind != boxItem {
+			continue
+		}
+		if it.seg < 0 {
+			return 0
+		}
+		seg := &s.segs[it.seg]
+		if si := seg.info; si.lig != nil && si.lig[it.from] {
+			return s.remnantShift(seg, it.from, min(ligatureEnd(si, it.from), it.to))
+		}
+		return 0
+	}
+	return 0
+}
+
+// remnantShift returns, in points, the width of the letters [from, end) of
+// a ligature drawn on their own (ligated again where the face can: the fi
+// of ffi) and kerned with the rune after them, less the share of the
+// ligature the measurement gave them.
+func (s *Setter) remnantShift(seg *segment, from, end int32) float64 {
+	si, face := seg.info, seg.style.Face
+	rest := face.Ligate(seg.text[si.byteAt[from]:si.byteAt[end]])
+	w := 0.0
+	var last rune
+	for _, r := range rest {
+		w += face.Advance(r)
+		last = r
+	}
+	if int(end) < si.n {
+		w += face.Kern(last, runeAt(seg.text, si.byteAt, end))
+	}
+	return (w - (si.cum[end] - si.cum[from])) * seg.style.Size
 }
 
 // extend adds runes [from, to) to the open piece, opening one at x if
@@ -205,11 +292,12 @@ func (lb *lineBuilder) close() {
 		off += int(lb.openFrom)
 	}
 	pc := Piece{
-		X:      lb.openX,
-		Text:   seg.text[si.byteAt[lb.openFrom]:si.byteAt[lb.openTo]],
-		Style:  *seg.style,
-		Offset: off,
-		Space:  lb.openSpace,
+		X:         lb.openX,
+		Text:      seg.text[si.byteAt[lb.openFrom]:si.byteAt[lb.openTo]],
+		Style:     *seg.style,
+		Offset:    off,
+		Space:     lb.openSpace,
+		Ligatures: seg.ligatures && !si.url,
 	}
 	if lb.line.Offset < 0 {
 		lb.line.Offset = off

@@ -80,7 +80,7 @@ func TestLiteralBreaks(t *testing.T) {
 		{"?a=1&b=22#frag", "?a=|1&b=|22#|frag"},
 		{"personne@example.org", "personne@example.|org"},
 	} {
-		si := s.measure(nil, c.text)
+		si := s.measure(nil, c.text, false)
 		var sb strings.Builder
 		from := 0
 		for _, b := range literalBreaks(nil, c.text, si) {

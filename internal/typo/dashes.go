@@ -4,11 +4,18 @@ package typo
 //   - "..." becomes "…" (in every language);
 //   - in French running text, a paragraph or line that opens with "- ",
 //     "-- ", "– " or "— " is dialogue: "—" and a no-break space;
+//   - "...." becomes "…" in French (the ellipsis takes the place of the
+//     full stop, Imprimerie nationale) and "…." elsewhere (an ellipsis and
+//     a full stop, as pandoc sets it);
 //   - a hyphen (or "--") between spaces becomes an en dash, "---" an em
-//     dash; "--" between digits an en dash, between words an en dash in
-//     French and an em dash in English; "---" between words an em dash;
+//     dash; as pandoc's smart rules, every other "--" that touches a
+//     word is an en dash and "---" an em dash (in French too: "papa
+//     ?--Oui"); one that touches none ("-->", a lone "--") is left as
+//     typed;
 //   - in French, spaced dashes around an aside are tied to it: a no-break
-//     space after the opening dash and before the closing one.
+//     space after the opening dash and before the closing one; a dash
+//     after a space and glued to the punctuation that follows it
+//     ("prostitution —,") closes an aside and is tied to the word before.
 func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 	aside := false    // a French aside dash is open in this sentence
 	lineStart := true // nothing but spaces since the start or a line break
@@ -42,10 +49,17 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 		switch c.r {
 		case '.':
 			n := run(in, i, '.')
-			if n == 3 {
+			switch {
+			case n == 3:
 				c.r = ellipsis
 				out = append(out, c)
-			} else {
+			case n == 4 && lg == langFR:
+				c.r = ellipsis
+				out = append(out, c)
+			case n == 4:
+				c.r = ellipsis
+				out = append(out, c, in[i+3])
+			default:
 				out = append(out, in[i:i+n]...)
 			}
 			i += n - 1
@@ -76,9 +90,15 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 				d = enDash
 			case n == 2 && isAlnum(prev) && isAlnum(next):
 				d = enDash
-				if lg == langEN {
+			case lg == langFR && aside && isSpace(prev) && closingPunct(next) && n <= 3:
+				d = enDash // "- déjà -," closes the aside
+				if n == 3 {
 					d = emDash
 				}
+			case n == 2 && (wordSide(prev) || wordSide(next)):
+				d = enDash // pandoc's rule, next to punctuation too
+			case n == 3 && (wordSide(prev) || wordSide(next)):
+				d = emDash
 			}
 			if d == 0 {
 				out = append(out, in[i:i+n]...)
@@ -91,9 +111,17 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 				out, i, aside = s.asideDash(in, out, i, c, aside)
 				continue
 			}
+			if lg == langFR && isSpace(prev) && closingPunct(next) {
+				out, aside = tieClosingDash(out, c), false
+				continue
+			}
 		case enDash, emDash:
 			if lg == langFR && isSpace(lastRune(out)) && isSpace(runeAt(in, i+1)) {
 				out, i, aside = s.asideDash(in, out, i, c, aside)
+				continue
+			}
+			if lg == langFR && isSpace(lastRune(out)) && closingPunct(runeAt(in, i+1)) {
+				out, aside = tieClosingDash(out, c), false
 				continue
 			}
 		}
@@ -178,4 +206,36 @@ func popSpaces(out []cell) ([]cell, int32) {
 		out = out[:len(out)-1]
 	}
 	return out, pc
+}
+
+// closingPunct reports whether r is punctuation that a closing dash is
+// glued to ("—," "—." "—)").
+func closingPunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', ')', ']', ellipsis, '»':
+		return true
+	}
+	return false
+}
+
+// tieClosingDash writes the closing dash c of a French aside that is
+// glued to the punctuation after it: the spaces before it become one
+// no-break space, so that the dash and its punctuation never start a
+// line.
+func tieClosingDash(out []cell, c cell) []cell {
+	out, pc := popSpaces(out)
+	if pc < 0 {
+		pc = c.piece
+	}
+	return append(out, cell{r: nbsp, piece: pc}, c)
+}
+
+// wordSide reports whether r, beside a "--", belongs to the text: a letter,
+// a digit or a quotation mark ("--“who rides", "Yes---\"").
+func wordSide(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»':
+		return true
+	}
+	return isAlnum(r)
 }

@@ -9,8 +9,13 @@ type quoteOpen struct {
 // quotes turns straight quotes into the language's quotation marks and
 // the straight apostrophe into ’. French: "…" gives « … » (spaces are set
 // by the spacing pass), and “…” inside a quotation; English: “…” and ‘…’.
+//
+// A straight quote touching code ('`x`') is left straight: it belongs to
+// what is quoted literally, and curly marks around code would be read as
+// part of it.
 func (s *stream) quotes(in, out []cell) []cell {
 	stack := s.stack[:0]
+	lastClose := lastSingleClose(in)
 	for i := 0; i < len(in); i++ {
 		c := in[i]
 		if c.flags&fProtected != 0 || c.piece < 0 {
@@ -18,6 +23,10 @@ func (s *stream) quotes(in, out []cell) []cell {
 			continue
 		}
 		lg := s.pieces[c.piece].lang
+		if (c.r == '"' || c.r == '\'') && (lg == langFR || lg == langEN) && touchesCode(in, i) {
+			out = append(out, c)
+			continue
+		}
 		switch c.r {
 		case '"':
 			if lg != langFR && lg != langEN {
@@ -47,6 +56,11 @@ func (s *stream) quotes(in, out []cell) []cell {
 			}
 		case '\'':
 			c.r = apostrophe(in, out, i, lg)
+			if c.r == '‘' && lastClose <= i {
+				// Nothing later in the paragraph can close it: an
+				// elision ('arf, 'ave), as pandoc reads it.
+				c.r = '’'
+			}
 		case '«', '“', '‹':
 			stack = append(stack, quoteOpen{r: c.r})
 		case '»', '”', '›':
@@ -94,8 +108,38 @@ func apostrophe(in, out []cell, i int, lg lang) rune {
 	return '\''
 }
 
-// elidedWords begin with an apostrophe in English ('tis, 'em, rock 'n' roll).
-var elidedWords = map[string]bool{"tis": true, "twas": true, "em": true, "til": true, "cause": true, "n": true, "round": true, "bout": true}
+// touchesCode reports whether the cell before or after in[i] is a code
+// span.
+func touchesCode(in []cell, i int) bool {
+	return (i > 0 && in[i-1].flags&fCode != 0) || (i+1 < len(in) && in[i+1].flags&fCode != 0)
+}
+
+// lastSingleClose returns the index of the last straight single quote in
+// in that could close a quotation (after a character that is not a space,
+// before one that ends a word), or -1.
+func lastSingleClose(in []cell) int {
+	for i := len(in) - 1; i > 0; i-- {
+		c := in[i]
+		if c.r != '\'' || c.piece < 0 || c.flags&fProtected != 0 {
+			continue
+		}
+		if p := in[i-1].r; !opensContext(p) && closesContext(runeAt(in, i+1)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// elidedWords begin with an apostrophe in English ('tis, 'em, rock 'n'
+// roll, and the dropped aitches of dialogue: 'arf, 'ave, 'im).
+var elidedWords = map[string]bool{
+	"tis": true, "twas": true, "twere": true, "twill": true, "twould": true,
+	"em": true, "til": true, "cause": true, "cos": true, "n": true, "round": true, "bout": true,
+	"neath": true, "gainst": true, "mongst": true, "midst": true, "fore": true, "tween": true, "twixt": true,
+	"e": true, "arf": true, "ave": true, "aving": true, "im": true, "imself": true, "ere": true, "ow": true,
+	"ome": true, "ouse": true, "ead": true, "eart": true, "orse": true, "ell": true, "ullo": true, "ello": true,
+	"nuff": true, "scuse": true, "spose": true, "prentice": true, "un": true, "uns": true, "ud": true,
+}
 
 // elided reports whether the word at in[j] lost its first letters ('44,
 // '90s, 'tis), so that the quote before it is an apostrophe.

@@ -23,6 +23,9 @@ const (
 	fProtected uint8 = 1 << iota
 	// fSup marks the letters of an ordinal, set as a superscript.
 	fSup
+	// fCode marks the atom of a code span (or a literal element such as
+	// <kbd>): a straight quote touching it is left straight.
+	fCode
 )
 
 // piece is one text node of the list, with its language.
@@ -77,7 +80,7 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 			s.flatten(n.Children, parseLang(n.Lang, lg), sup, protect, depth+1)
 		case *model.Element:
 			if literalElement(n) {
-				s.cells = append(s.cells, cell{r: atomRune, piece: -1})
+				s.cells = append(s.cells, cell{r: atomRune, piece: -1, flags: fCode})
 				break
 			}
 			s.flatten(n.Children, parseLang(n.Attr("lang"), lg), sup, protect, depth+1)
@@ -101,7 +104,9 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
 		case *model.LineBreak:
 			s.cells = append(s.cells, cell{r: lineRune, piece: -1})
-		default: // Code, Math, RawInline: never changed
+		case *model.Code:
+			s.cells = append(s.cells, cell{r: atomRune, piece: -1, flags: fCode})
+		default: // Math, RawInline: never changed
 			s.cells = append(s.cells, cell{r: atomRune, piece: -1})
 		}
 	}

@@ -144,6 +144,9 @@ func (w *watcher) inputs(res *build.Result) []string {
 	if lay.Mono != nil {
 		add(filepath.Dir(lay.Mono.Path))
 	}
+	if lay.SmallCaps != nil {
+		add(filepath.Dir(lay.SmallCaps.Path))
+	}
 	if res != nil && res.Book != nil {
 		b := res.Book
 		for _, ch := range b.Chapters {
