@@ -53,3 +53,19 @@ func TestPreflightWarningsInLineOrder(t *testing.T) {
 		t.Errorf("the preflight's warnings are not in line order (51 at %d, 203 at %d):\n%s", first, second, res.Preflight)
 	}
 }
+
+// TestMissingBookFolderAlone: a book folder that does not exist is one
+// error; the layout folder beside it (where the command line looks for it
+// by default) is not reported missing too (before, "layout folder not
+// found" came first, then the cause).
+func TestMissingBookFolderAlone(t *testing.T) {
+	dir := t.TempDir()
+	res, err := Run(Options{BookDir: filepath.Join(dir, "nobook"), LayoutDir: filepath.Join(dir, "layout"), OutDir: filepath.Join(dir, "out"), EPUB: true, PDF: true})
+	if !errors.Is(err, ErrManuscript) {
+		t.Fatalf("err = %v, want ErrManuscript", err)
+	}
+	list := res.Diagnostics.List
+	if len(list) != 1 || !strings.Contains(list[0].Message, "book folder not found") {
+		t.Errorf("want the one error of the missing book folder, got:\n%s", res.Diagnostics.String())
+	}
+}
