@@ -22,3 +22,15 @@ func TestBookYAMLRangeAndFolder(t *testing.T) {
 		t.Errorf("a missing book folder gives\n%s", got)
 	}
 }
+
+// TestBookFolderIsAFile: given book.yaml itself where the book folder is
+// expected (publish check ~/livre/book/book.yaml), the error says it is a
+// file, not that the folder is missing.
+func TestBookFolderIsAFile(t *testing.T) {
+	bookDir := writeBook(t, "title: T\nlanguage: fr\nchapters: [ch.md]\n", map[string]string{"ch.md": "# C\n"})
+	chdir(t, filepath.Dir(bookDir))
+	_, ds := Read(Options{BookDir: "book/book.yaml"})
+	if got, want := ds.String(), "book/book.yaml: error: book/book.yaml is a file, not a folder: give the folder holding book.yaml"; !strings.Contains(got, want) || strings.Count(got, "\n") != 1 {
+		t.Errorf("diagnostics\n%s\nlack %s", got, want)
+	}
+}

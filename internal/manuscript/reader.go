@@ -97,7 +97,9 @@ func (r *reader) read(bookDir string) {
 	yamlName := display(yamlPath)
 	data, err := r.readFile(yamlPath)
 	if err != nil {
-		if st, serr := os.Stat(bookDir); serr != nil || !st.IsDir() {
+		if st, serr := os.Stat(bookDir); serr == nil && !st.IsDir() {
+			r.ds.Errorf(model.Position{File: display(bookDir)}, "%s is a file, not a folder: give the folder holding book.yaml", display(bookDir))
+		} else if serr != nil {
 			// The folder itself is missing: say so, not that book.yaml is.
 			r.ds.Errorf(model.Position{File: display(bookDir)}, "book folder not found (give the folder holding book.yaml; publish init DIR makes one)")
 		} else if errors.Is(err, errNotFound) {
