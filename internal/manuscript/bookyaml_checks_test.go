@@ -34,3 +34,20 @@ func TestBookFolderIsAFile(t *testing.T) {
 		t.Errorf("diagnostics\n%s\nlack %s", got, want)
 	}
 }
+
+// TestBookYAMLNoFollowOn: a value of the wrong kind is one error at the
+// value, not followed by "must not be empty" or "must name at least one
+// chapter file" at the same place.
+func TestBookYAMLNoFollowOn(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"title: [a, b]\nlanguage: fr\nchapters: [ch.md]\n", "book/book.yaml:1:8: error: title must be a text value, not a list"},
+		{"title: T\nlanguage: fr\nchapters: 3\n", "book/book.yaml:3:11: error: chapters must be a list of files"},
+	} {
+		bookDir := writeBook(t, tc.yaml, map[string]string{"ch.md": "# C\n"})
+		chdir(t, filepath.Dir(bookDir))
+		_, ds := Read(Options{BookDir: "book"})
+		if got := ds.String(); !strings.Contains(got, tc.want) || strings.Count(got, "\n") != 1 {
+			t.Errorf("%q: diagnostics\n%s\nwant only %s", tc.yaml, got, tc.want)
+		}
+	}
+}
