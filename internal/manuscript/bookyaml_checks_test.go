@@ -51,3 +51,26 @@ func TestBookYAMLNoFollowOn(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadSourcesAlone: a sources file that is missing or cannot be
+// read is one error; the citations and figure credits that name its
+// sources are not each reported as an unknown source after it.
+func TestUnreadSourcesAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name, sources, want string
+	}{
+		{"missing", "", `book/book.yaml:3:10: error: sources file "refs.yaml": not found`},
+		{"garbage", "\xff\xfe garbage \x80\x81\n", "book/refs.yaml:1:1: error: invalid UTF-8"},
+	} {
+		files := map[string]string{"ch.md": "# C\n\nText [@one] and [@two].\n"}
+		if tc.sources != "" {
+			files["refs.yaml"] = tc.sources
+		}
+		bookDir := writeBook(t, "title: T\nlanguage: en\nsources: refs.yaml\nchapters: [ch.md]\n", files)
+		chdir(t, filepath.Dir(bookDir))
+		_, ds := Read(Options{BookDir: "book"})
+		if got := ds.String(); !strings.Contains(got, tc.want) || strings.Contains(got, "unknown source") {
+			t.Errorf("%s: diagnostics\n%s\nwant %s and no unknown source", tc.name, got, tc.want)
+		}
+	}
+}

@@ -52,6 +52,11 @@ type reader struct {
 	later     []func()
 	book      *model.Book
 	citations []*model.Citation
+	// sourcesUnread is set when the sources file book.yaml names could
+	// not be read, or gave no source and an error: its error is then the
+	// one said, not an "unknown source" at each citation that follows
+	// from it.
+	sourcesUnread bool
 }
 
 // Read reads the book in opts.BookDir. It always returns a book (possibly
@@ -248,14 +253,18 @@ func (r *reader) resolve(base, p string, pos model.Position) (string, bool) {
 func (r *reader) readSources(bookDir string, pos model.Position) {
 	abs, ok := r.resolve(bookDir, r.book.Meta.SourcesFile, pos)
 	if !ok {
+		r.sourcesUnread = true
 		return
 	}
 	data, err := r.readFile(abs)
 	if err != nil {
 		r.ds.Errorf(pos, "sources file %q: %v", r.book.Meta.SourcesFile, err)
+		r.sourcesUnread = true
 		return
 	}
+	errorsBefore := r.ds.Count(model.Error)
 	list, byKey := csl.Read(display(abs), data, r.ds)
+	r.sourcesUnread = len(list) == 0 && r.ds.Count(model.Error) > errorsBefore
 	r.book.Sources = byKey
 	for _, s := range list {
 		r.book.SourceKeys = append(r.book.SourceKeys, s.Key)
@@ -356,6 +365,9 @@ func (r *reader) checkReferences() {
 			}
 			r.ds.Errorf(pos, "source key %q starts with a prefix reserved for cross-references (fig-, tbl-, sec-, eq-): rename the source, or @%s would name a figure, table or section", k, k)
 		}
+	}
+	if r.sourcesUnread {
+		return
 	}
 	for _, c := range r.citations {
 		for _, it := range c.Items {
