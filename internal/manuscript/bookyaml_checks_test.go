@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/publish-books/publish/internal/model"
 )
 
 // TestBookYAMLRangeAndFolder checks issue 17's book.yaml cases: a date
@@ -72,5 +74,26 @@ func TestUnreadSourcesAlone(t *testing.T) {
 		if got := ds.String(); !strings.Contains(got, tc.want) || strings.Contains(got, "unknown source") {
 			t.Errorf("%s: diagnostics\n%s\nwant %s and no unknown source", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestUnknownSourceCode: a citation of a source the sources file does not
+// hold, and a chapter that is not UTF-8, are errors with their family's
+// code (unknown-source, encoding) for publish --json.
+func TestUnknownSourceCode(t *testing.T) {
+	bookDir := writeBook(t, "title: T\nlanguage: en\nsources: refs.yaml\nchapters: [ch.md]\n", map[string]string{
+		"ch.md":     "# C\n\nText [@nowhere] \xff.\n",
+		"refs.yaml": "- id: one\n  type: book\n  title: One\n",
+	})
+	chdir(t, filepath.Dir(bookDir))
+	_, ds := Read(Options{BookDir: "book"})
+	codes := map[string]bool{}
+	for _, d := range ds.List {
+		if d.Severity == model.Error {
+			codes[d.Code] = true
+		}
+	}
+	if !codes["unknown-source"] || !codes["encoding"] || codes[""] {
+		t.Errorf("error codes %v, want unknown-source and encoding only:\n%s", codes, ds.String())
 	}
 }

@@ -374,11 +374,11 @@ func (r *reader) checkReferences() {
 			if _, ok := r.book.Sources[it.Key]; !ok {
 				switch {
 				case noSources:
-					r.ds.Errorf(it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
 				case yamlfile.Nearest(it.Key, r.book.SourceKeys) != "":
-					r.ds.Errorf(it.Pos, "unknown source %q (did you mean %q?)", it.Key, yamlfile.Nearest(it.Key, r.book.SourceKeys))
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q (did you mean %q?)", it.Key, yamlfile.Nearest(it.Key, r.book.SourceKeys))
 				default:
-					r.ds.Errorf(it.Pos, "unknown source %q", it.Key)
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q", it.Key)
 				}
 			}
 		}
@@ -387,10 +387,10 @@ func (r *reader) checkReferences() {
 		if f.CreditSource != "" {
 			if _, ok := r.book.Sources[f.CreditSource]; !ok {
 				if near := yamlfile.Nearest(f.CreditSource, r.book.SourceKeys); near != "" {
-					r.ds.Errorf(f.Pos, "figure %q: unknown source %q (did you mean %q?)", f.ID, f.CreditSource, near)
+					r.ds.ErrorCodef("unknown-source", f.Pos, "figure %q: unknown source %q (did you mean %q?)", f.ID, f.CreditSource, near)
 					continue
 				}
-				r.ds.Errorf(f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
+				r.ds.ErrorCodef("unknown-source", f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
 			}
 		}
 	}
