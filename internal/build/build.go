@@ -114,7 +114,12 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	res.Book = book
 	stage.done("read")
 	<-layDone
-	ds.Merge(layDS)
+	// Without a book.yaml the book folder is wrong, and so is the layout
+	// folder the command line looks for beside it: the book's error is
+	// said alone, not followed by a missing layout.
+	if _, err := os.Stat(filepath.Join(opts.BookDir, "book.yaml")); err == nil {
+		ds.Merge(layDS)
+	}
 	stage.note("layout", layTime, "alongside the reading")
 	stage.done("wait-layout")
 	if opts.Strict {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +53,7 @@ func TestFullDisk(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no space left") {
 		t.Fatalf("build on a full disk: err = %v, want no space left on device", err)
 	}
-	if got := setOf(t, out); !sameSet(got, old) {
+	if got := setOf(t, out); !maps.Equal(got, old) {
 		t.Errorf("a build that failed on a full disk changed the outputs: %v, was %v", got, old)
 	}
 	assertNoLeftovers(t, out)
@@ -63,7 +64,7 @@ func TestFullDisk(t *testing.T) {
 	if _, err := Run(Options{BookDir: b, LayoutDir: "../../layout", OutDir: out, EPUB: true, PDF: true}); err != nil {
 		t.Fatalf("build once there is room: %v", err)
 	}
-	if sameSet(setOf(t, out), old) {
+	if maps.Equal(setOf(t, out), old) {
 		t.Error("the build once there is room did not replace the outputs")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -43,18 +44,6 @@ func setOf(t *testing.T, out string) map[string]string {
 		set[f.Name] = f.SHA256
 	}
 	return set
-}
-
-func sameSet(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // TestConcurrentBuildsOneOut is the "two builds into one out/"
@@ -216,9 +205,9 @@ func TestKilledBuildsLeaveASet(t *testing.T) {
 		cmd.Wait()
 		got := setOf(t, out)
 		switch {
-		case sameSet(got, want[target]):
+		case maps.Equal(got, want[target]):
 			outcome["new"]++
-		case sameSet(got, want[1-target]):
+		case maps.Equal(got, want[1-target]):
 			outcome["old"]++
 		default:
 			t.Fatalf("kill %d: out/ holds a set that is neither version's: %v", k, got)
@@ -228,7 +217,7 @@ func TestKilledBuildsLeaveASet(t *testing.T) {
 	if err := runHelper(t, books[0], out).Wait(); err != nil {
 		t.Fatal(err)
 	}
-	if !sameSet(setOf(t, out), want[0]) {
+	if !maps.Equal(setOf(t, out), want[0]) {
 		t.Error("a build after the kills did not make the whole new set")
 	}
 	assertNoLeftovers(t, out)

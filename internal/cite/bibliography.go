@@ -32,7 +32,7 @@ func (a *applier) credits() {
 		case fig.CreditSource != "":
 			s := a.book.Sources[fig.CreditSource]
 			if s == nil {
-				a.ds.Errorf(fig.Pos, "figure %q: unknown source %q", fig.ID, fig.CreditSource)
+				a.ds.ErrorCodef("unknown-source", fig.Pos, "figure %q: unknown source %q", fig.ID, fig.CreditSource)
 				continue
 			}
 			a.used[s.Key] = true

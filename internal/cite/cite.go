@@ -187,7 +187,7 @@ func (a *applier) items(c *model.Citation) []item {
 		if s == nil {
 			// The reader reports unknown keys; this keeps the pass safe
 			// when it runs on a model built otherwise.
-			a.ds.Errorf(pos, "unknown source %q", it.Key)
+			a.ds.ErrorCodef("unknown-source", pos, "unknown source %q", it.Key)
 			out = append(out, item{key: it.Key, prefix: it.Prefix, suffix: it.Suffix})
 			continue
 		}

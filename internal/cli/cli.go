@@ -104,7 +104,7 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 	strictFlag := func() ucli.Flag {
 		return &ucli.BoolFlag{Name: "strict", Usage: "treat a figure without a credit as an error"}
 	}
-	return &ucli.App{
+	app := &ucli.App{
 		Name:            "publish",
 		Usage:           "turn a manuscript into an EPUB 3 and a print-ready PDF",
 		UsageText:       "publish COMMAND [BOOK_DIR] [--book DIR] [--layout DIR] [--out DIR] [options]",
@@ -114,9 +114,7 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 		HideHelpCommand: true,
 		Flags:           folderFlags(),
 		ExitErrHandler:  func(*ucli.Context, error) {},
-		OnUsageError: func(c *ucli.Context, err error, _ bool) error {
-			return ucli.Exit("publish: "+err.Error()+"\nRun 'publish --help' for usage.", ExitUsage)
-		},
+		OnUsageError:    usageError,
 		Commands: []*ucli.Command{
 			{
 				Name:      "build",
@@ -188,6 +186,18 @@ func newApp(stdout, stderr io.Writer) *ucli.App {
 			},
 		},
 	}
+	// Without its own handler, a command's flag error prints the
+	// command's help on standard output, which --json keeps for JSON.
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = usageError
+	}
+	return app
+}
+
+// usageError turns a flag that cannot be parsed into a short message on
+// standard error and the usage exit status.
+func usageError(_ *ucli.Context, err error, _ bool) error {
+	return ucli.Exit("publish: "+err.Error()+"\nRun 'publish --help' for usage.", ExitUsage)
 }
 
 // flagValue returns the value of a string flag given on the command or

@@ -30,13 +30,20 @@ func TestUsageErrors(t *testing.T) {
 		{"build", "one-book", "another-book"},
 		{"build", "--book", "a", "b"},
 		{"init"},
+		{"build", "--no-such-flag"},
+		{"check", "--json", "--no-such-flag"},
 	} {
-		code, _, stderr := run(t, args...)
+		code, stdout, stderr := run(t, args...)
 		if code != ExitUsage {
 			t.Errorf("publish %s: exit %d, want %d (stderr: %s)", strings.Join(args, " "), code, ExitUsage, stderr)
 		}
 		if stderr == "" {
 			t.Errorf("publish %s: no message on stderr", strings.Join(args, " "))
+		}
+		// Standard output is the editors' (--json): a usage error
+		// prints nothing there, not the command's help.
+		if stdout != "" {
+			t.Errorf("publish %s: a usage error printed on standard output:\n%s", strings.Join(args, " "), stdout)
 		}
 	}
 }

@@ -329,6 +329,7 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 			ds.Errorf(indentNode.Pos, "indent: %v", err)
 		} else {
 			p.Indent = v
+			keys["indent"] = indentNode.Pos
 		}
 	}
 	if p.Color == "grey" {
@@ -615,6 +616,9 @@ func (p *Print) check(file string, keys keyPositions, ds *model.Diagnostics) {
 	}
 	if p.ChapterDrop > p.TextHeight()/2 && p.TextHeight() >= 4*p.Leading {
 		ds.Errorf(keys.at(file, "chapter-opening.drop"), "chapter-opening drop %s is more than half the text block (%s high)", formatLength(p.ChapterDrop/mm, "mm"), formatLength(p.TextHeight()/mm, "mm"))
+	}
+	if w := p.TextWidth(); w >= minTextWidth && p.Indent > w/2 {
+		ds.Errorf(keys.at(file, "indent"), "indent %s is more than half the text block (%s wide)", formatLength(p.Indent/mm, "mm"), formatLength(w/mm, "mm"))
 	}
 	if p.Color == "color" && p.PDFX == "x-1a" {
 		ds.Warnf(keys.at(file, "color"), "pdf-x: x-1a needs CMYK or gray only; a color book is written without a PDF/X claim (set pdf-x: none to silence this)")

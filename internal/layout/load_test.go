@@ -316,6 +316,7 @@ func TestRangeErrorsAtTheirKey(t *testing.T) {
 		{"sizes:\n  text: 12pt\n  leading: 10pt\n", "print.yaml:3:12: error: leading 10.0 pt is smaller than the text size 12.0 pt"},
 		{"bleed: 30mm\n", "print.yaml:1:8: error: bleed 30mm is out of range: give 0 mm to 20 mm"},
 		{"chapter-opening:\n  drop: 120mm\n", "print.yaml:2:9: error: chapter-opening drop 120 mm is more than half the text block"},
+		{"indent: 50em\n", "print.yaml:1:9: error: indent 194 mm is more than half the text block (114 mm wide)"},
 	} {
 		_, ds, _ := load(t, tc.yaml)
 		got := ds.String()

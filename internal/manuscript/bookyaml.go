@@ -158,7 +158,7 @@ func parseBookYAML(file string, data []byte, ds *model.Diagnostics) (m model.Met
 	}
 	if m.Title == "" && root.Kind == yamlfile.Map {
 		for i, k := range root.Keys {
-			if k.Value == "title" {
+			if k.Value == "title" && root.Values[i].Kind == yamlfile.Scalar {
 				ds.Errorf(root.Values[i].Pos, "title must not be empty")
 			}
 		}
@@ -284,6 +284,7 @@ func parseChapterList(n *yamlfile.Node, ds *model.Diagnostics) []ChapterEntry {
 		out = ordered
 	default:
 		ds.Errorf(n.Pos, "chapters must be a list of files, or a mapping with front, body and back lists")
+		return nil
 	}
 	if len(out) == 0 && n.Kind != yamlfile.Map {
 		ds.Errorf(n.Pos, "chapters must name at least one chapter file")

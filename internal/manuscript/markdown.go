@@ -228,7 +228,7 @@ func (r *reader) cleanSource(file string, src []byte) []byte {
 			off += size
 		}
 		pos := li.pos(off)
-		r.ds.Errorf(pos, "invalid UTF-8 (byte 0x%02X): save the file as UTF-8", src[off])
+		r.ds.ErrorCodef("encoding", pos, "invalid UTF-8 (byte 0x%02X): save the file as UTF-8", src[off])
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {

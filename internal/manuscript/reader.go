@@ -52,6 +52,11 @@ type reader struct {
 	later     []func()
 	book      *model.Book
 	citations []*model.Citation
+	// sourcesUnread is set when the sources file book.yaml names could
+	// not be read, or gave no source and an error: its error is then the
+	// one said, not an "unknown source" at each citation that follows
+	// from it.
+	sourcesUnread bool
 }
 
 // Read reads the book in opts.BookDir. It always returns a book (possibly
@@ -97,7 +102,9 @@ func (r *reader) read(bookDir string) {
 	yamlName := display(yamlPath)
 	data, err := r.readFile(yamlPath)
 	if err != nil {
-		if st, serr := os.Stat(bookDir); serr != nil || !st.IsDir() {
+		if st, serr := os.Stat(bookDir); serr == nil && !st.IsDir() {
+			r.ds.Errorf(model.Position{File: display(bookDir)}, "%s is a file, not a folder: give the folder holding book.yaml", display(bookDir))
+		} else if serr != nil {
 			// The folder itself is missing: say so, not that book.yaml is.
 			r.ds.Errorf(model.Position{File: display(bookDir)}, "book folder not found (give the folder holding book.yaml; publish init DIR makes one)")
 		} else if errors.Is(err, errNotFound) {
@@ -246,14 +253,18 @@ func (r *reader) resolve(base, p string, pos model.Position) (string, bool) {
 func (r *reader) readSources(bookDir string, pos model.Position) {
 	abs, ok := r.resolve(bookDir, r.book.Meta.SourcesFile, pos)
 	if !ok {
+		r.sourcesUnread = true
 		return
 	}
 	data, err := r.readFile(abs)
 	if err != nil {
 		r.ds.Errorf(pos, "sources file %q: %v", r.book.Meta.SourcesFile, err)
+		r.sourcesUnread = true
 		return
 	}
+	errorsBefore := r.ds.Count(model.Error)
 	list, byKey := csl.Read(display(abs), data, r.ds)
+	r.sourcesUnread = len(list) == 0 && r.ds.Count(model.Error) > errorsBefore
 	r.book.Sources = byKey
 	for _, s := range list {
 		r.book.SourceKeys = append(r.book.SourceKeys, s.Key)
@@ -355,16 +366,19 @@ func (r *reader) checkReferences() {
 			r.ds.Errorf(pos, "source key %q starts with a prefix reserved for cross-references (fig-, tbl-, sec-, eq-): rename the source, or @%s would name a figure, table or section", k, k)
 		}
 	}
+	if r.sourcesUnread {
+		return
+	}
 	for _, c := range r.citations {
 		for _, it := range c.Items {
 			if _, ok := r.book.Sources[it.Key]; !ok {
 				switch {
 				case noSources:
-					r.ds.Errorf(it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q (book.yaml names no sources file)", it.Key)
 				case yamlfile.Nearest(it.Key, r.book.SourceKeys) != "":
-					r.ds.Errorf(it.Pos, "unknown source %q (did you mean %q?)", it.Key, yamlfile.Nearest(it.Key, r.book.SourceKeys))
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q (did you mean %q?)", it.Key, yamlfile.Nearest(it.Key, r.book.SourceKeys))
 				default:
-					r.ds.Errorf(it.Pos, "unknown source %q", it.Key)
+					r.ds.ErrorCodef("unknown-source", it.Pos, "unknown source %q", it.Key)
 				}
 			}
 		}
@@ -373,10 +387,10 @@ func (r *reader) checkReferences() {
 		if f.CreditSource != "" {
 			if _, ok := r.book.Sources[f.CreditSource]; !ok {
 				if near := yamlfile.Nearest(f.CreditSource, r.book.SourceKeys); near != "" {
-					r.ds.Errorf(f.Pos, "figure %q: unknown source %q (did you mean %q?)", f.ID, f.CreditSource, near)
+					r.ds.ErrorCodef("unknown-source", f.Pos, "figure %q: unknown source %q (did you mean %q?)", f.ID, f.CreditSource, near)
 					continue
 				}
-				r.ds.Errorf(f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
+				r.ds.ErrorCodef("unknown-source", f.Pos, "figure %q: unknown source %q", f.ID, f.CreditSource)
 			}
 		}
 	}

@@ -58,6 +58,13 @@ func (ds *Diagnostics) Errorf(pos Position, format string, args ...any) {
 	ds.Add(Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
+// ErrorCodef records an error with a code naming its family (syntax,
+// encoding, unknown-key, wrong-type, unknown-source: the README's list),
+// which publish --json passes on to editors.
+func (ds *Diagnostics) ErrorCodef(code string, pos Position, format string, args ...any) {
+	ds.Add(Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
 // Warnf records a warning at pos.
 func (ds *Diagnostics) Warnf(pos Position, format string, args ...any) {
 	ds.Add(Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})

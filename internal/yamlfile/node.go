@@ -72,11 +72,11 @@ func Parse(file string, data []byte, ds *model.Diagnostics) *Node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Position(data)
-		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "invalid UTF-8 byte sequence")
+		ds.ErrorCodef("encoding", model.Position{File: file, Line: line, Col: col}, "invalid UTF-8 byte sequence")
 		return nil
 	}
 	if line, col, r, ok := controlCharacter(data); ok {
-		ds.Errorf(model.Position{File: file, Line: line, Col: col}, "control character U+%04X: YAML allows only printable text (the file looks binary or corrupted)", r)
+		ds.ErrorCodef("encoding", model.Position{File: file, Line: line, Col: col}, "control character U+%04X: YAML allows only printable text (the file looks binary or corrupted)", r)
 		return nil
 	}
 	// Line ends as editors count them: CRLF and a lone CR become LF, so
@@ -276,7 +276,7 @@ func (c *converter) addEntry(m *Node, mv *ast.MappingValueNode) {
 	}
 	for _, k := range m.Keys {
 		if k.Value == key.Value {
-			c.ds.Errorf(key.Pos, "duplicate key %q (first at line %d)", key.Value, k.Pos.Line)
+			c.ds.ErrorCodef("syntax", key.Pos, "duplicate key %q (first at line %d)", key.Value, k.Pos.Line)
 			return
 		}
 	}
@@ -315,10 +315,10 @@ func syntaxDiagnostic(file string, err error) model.Diagnostic {
 	if errors.As(err, &te) {
 		msg := te.GetMessage()
 		return model.Diagnostic{Pos: positionOf(file, te.GetToken()), Severity: model.Error,
-			Message: "YAML syntax: " + strings.TrimSpace(msg)}
+			Code: "syntax", Message: "YAML syntax: " + strings.TrimSpace(msg)}
 	}
 	return model.Diagnostic{Pos: model.Position{File: file, Line: 1, Col: 1}, Severity: model.Error,
-		Message: fmt.Sprintf("YAML syntax: %v", err)}
+		Code: "syntax", Message: fmt.Sprintf("YAML syntax: %v", err)}
 }
 
 // controlCharacter finds the first character YAML does not allow in a

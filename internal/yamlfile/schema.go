@@ -20,7 +20,7 @@ func Fields(n *Node, ds *model.Diagnostics, what string, required []string, hand
 		if n.Kind == Null && len(required) == 0 {
 			return true
 		}
-		ds.Errorf(n.Pos, "%s must be %s, not %s", what, Map, n.Kind)
+		ds.ErrorCodef("wrong-type", n.Pos, "%s must be %s, not %s", what, Map, n.Kind)
 		return false
 	}
 	seen := map[string]bool{}
@@ -31,7 +31,7 @@ func Fields(n *Node, ds *model.Diagnostics, what string, required []string, hand
 			if s := nearest(k.Value, handle); s != "" {
 				msg += " (did you mean \"" + s + "\"?)"
 			}
-			ds.Errorf(k.Pos, "%s", msg)
+			ds.ErrorCodef("unknown-key", k.Pos, "%s", msg)
 			continue
 		}
 		seen[k.Value] = true
@@ -102,7 +102,7 @@ func String(n *Node, ds *model.Diagnostics, what string) (string, bool) {
 		if n.Kind == Null {
 			return "", true
 		}
-		ds.Errorf(n.Pos, "%s must be a text value, not %s", what, n.Kind)
+		ds.ErrorCodef("wrong-type", n.Pos, "%s must be a text value, not %s", what, n.Kind)
 		return "", false
 	}
 	return n.Value, true
@@ -126,7 +126,7 @@ func Strings(n *Node, ds *model.Diagnostics, what string) ([]string, bool) {
 		}
 		return out, ok
 	}
-	ds.Errorf(n.Pos, "%s must be a list of text values, not %s", what, n.Kind)
+	ds.ErrorCodef("wrong-type", n.Pos, "%s must be a list of text values, not %s", what, n.Kind)
 	return nil, false
 }
 
@@ -140,7 +140,7 @@ func Bool(n *Node, ds *model.Diagnostics, what string) (bool, bool) {
 			return false, true
 		}
 	}
-	ds.Errorf(n.Pos, "%s must be true or false", what)
+	ds.ErrorCodef("wrong-type", n.Pos, "%s must be true or false", what)
 	return false, false
 }
 
@@ -151,7 +151,7 @@ func Float(n *Node, ds *model.Diagnostics, what string) (float64, bool) {
 			return f, true
 		}
 	}
-	ds.Errorf(n.Pos, "%s must be a number", what)
+	ds.ErrorCodef("wrong-type", n.Pos, "%s must be a number", what)
 	return 0, false
 }
 
@@ -162,6 +162,6 @@ func Int(n *Node, ds *model.Diagnostics, what string) (int, bool) {
 			return i, true
 		}
 	}
-	ds.Errorf(n.Pos, "%s must be a whole number", what)
+	ds.ErrorCodef("wrong-type", n.Pos, "%s must be a whole number", what)
 	return 0, false
 }
