@@ -376,20 +376,8 @@ func (p *Print) loadTypeface(n *yamlfile.Node, root string, ds *model.Diagnostic
 	}
 	var jobs []*fontJob
 	for _, s := range styles {
-		rel, ok := yamlfile.String(s.node, ds, "font file")
-		if !ok || rel == "" {
-			if ok {
-				ds.Errorf(s.node.Pos, "font file path is empty")
-			}
-			continue
-		}
-		path := rel
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(p.Dir, filepath.FromSlash(rel))
-		}
-		path = filepath.Clean(path)
-		if !inside(root, path) {
-			ds.Errorf(s.node.Pos, "font file %q is outside the project folder %s", rel, root)
+		rel, path, ok := p.fontPath(s.node, root, ds)
+		if !ok {
 			continue
 		}
 		jobs = append(jobs, &fontJob{style: s, rel: rel, path: path})
@@ -463,20 +451,8 @@ func (p *Print) loadMono(n *yamlfile.Node, root string, ds *model.Diagnostics) {
 	if file == nil {
 		return
 	}
-	rel, ok := yamlfile.String(file, ds, "font file")
-	if !ok || rel == "" {
-		if ok {
-			ds.Errorf(file.Pos, "font file path is empty")
-		}
-		return
-	}
-	path := rel
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(p.Dir, filepath.FromSlash(rel))
-	}
-	path = filepath.Clean(path)
-	if !inside(root, path) {
-		ds.Errorf(file.Pos, "font file %q is outside the project folder %s", rel, root)
+	rel, path, ok := p.fontPath(file, root, ds)
+	if !ok {
 		return
 	}
 	fam, err := p.readFont(path)
@@ -488,6 +464,29 @@ func (p *Print) loadMono(n *yamlfile.Node, root string, ds *model.Diagnostics) {
 		family = fam
 	}
 	p.Mono = &FontFile{Family: strings.TrimSpace(family), Path: path}
+}
+
+// fontPath reads a font file's path from n, relative to print.yaml's
+// folder, and checks that it is not empty and stays inside the project
+// folder root; ok is false, with an error at n, when it does not.
+func (p *Print) fontPath(n *yamlfile.Node, root string, ds *model.Diagnostics) (rel, path string, ok bool) {
+	rel, ok = yamlfile.String(n, ds, "font file")
+	if !ok || rel == "" {
+		if ok {
+			ds.Errorf(n.Pos, "font file path is empty")
+		}
+		return "", "", false
+	}
+	path = rel
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Dir, filepath.FromSlash(rel))
+	}
+	path = filepath.Clean(path)
+	if !inside(root, path) {
+		ds.Errorf(n.Pos, "font file %q is outside the project folder %s", rel, root)
+		return "", "", false
+	}
+	return rel, path, true
 }
 
 // defaultMonoFile is the monospaced face publish ships in fonts/, used
