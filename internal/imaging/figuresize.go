@@ -87,7 +87,8 @@ type PrintSize struct {
 	// legible; Small when a screenshot, even across the measure, prints
 	// its text at less than three quarters of its screen size (a
 	// suggestion only: the image may be a drawing, whose lines do not
-	// suffer from it).
+	// suffer from it). Raised and Small may both be set: a width= was
+	// overridden, and even the whole measure is too narrow.
 	Low, Raised, Small bool
 	// Advice says what to do about it, for the warning and the preflight
 	// report ("" when all is well).
@@ -160,8 +161,13 @@ func FigureWidth(px int, screen bool, frac float64, r SizeRule) PrintSize {
 	s.PPI = ppiOf(s.Width)
 	if s.PPI > most+0.5 && s.Width >= r.Measure-0.01 {
 		s.Small = true
-		s.Advice = fmt.Sprintf("is %d pixels wide: across the whole measure it prints at %.0f ppi; if it is a screenshot, its text prints at %.0f%% of its size at %.0f ppi: crop it to the part the text is about (%d pixels across fit the measure)",
+		small := fmt.Sprintf("is %d pixels wide: across the whole measure it prints at %.0f ppi; if it is a screenshot, its text prints at %.0f%% of its size at %.0f ppi: crop it to the part the text is about (%d pixels across fit the measure)",
 			px, s.PPI, r.ScreenPPI/s.PPI*100, r.ScreenPPI, int(r.Measure/72*r.ScreenPPI))
+		if s.Raised {
+			// The width= the author asked for was not kept: say so.
+			small = s.Advice + "; it " + small
+		}
+		s.Advice = small
 	}
 	if s.PPI < least-0.5 {
 		s.Low = true

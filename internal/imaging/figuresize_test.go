@@ -37,6 +37,8 @@ func TestFigureWidth(t *testing.T) {
 		{"dialog asked too small is widened", 247, true, 0.2, false, 31.4, "raised", "width=20%"},
 		{"dialog asked across the measure is low", 247, true, 1, false, 114, "low", "width=36%"},
 		{"full screen needs cropping", 1920, true, 0, false, 114, "small", "crop"},
+		{"large screenshot asked narrow is widened to the measure, and says so", 1011, true, 0.6, false, 114, "raised", "width=60% would print it at 375 ppi"},
+		{"large screenshot asked narrow: crop advice too", 1011, true, 0.6, false, 114, "raised", "crop it"},
 		{"photograph asked wider than its pixels", 600, false, 1, false, 114, "low", "width=44%"},
 		{"photograph upscaled is low", 600, false, 0, true, 114, "low", "at least 1347 pixels"},
 		{"large photograph fits the measure", 3000, false, 0, false, 114, "", ""},

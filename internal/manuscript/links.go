@@ -115,6 +115,13 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 				break
 			}
 			if problem := r.resolveLink(n, dir, t); problem != "" {
+				if strings.Contains(n.URL, "#") && strings.TrimSpace(model.PlainText(n.Children)) == "" {
+					// An empty link [](#id) asks for its target's label:
+					// with no target, nothing would be printed (issue 18:
+					// an unknown target is an error).
+					r.ds.Errorf(pos, "empty link %q %s: it has no text of its own, so nothing could be printed in its place", n.URL, problem)
+					continue
+				}
 				r.ds.WarnCodef("link", pos, "link %q %s: its text is kept without the link", n.URL, problem)
 				out = append(out, n.Children...)
 				continue

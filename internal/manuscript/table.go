@@ -1,9 +1,11 @@
 package manuscript
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/publish-books/publish/internal/model"
@@ -34,10 +36,39 @@ func (p *chapterParse) table(t *east.Table, base model.BlockBase) model.Block {
 			tb.Header = cells
 		} else {
 			tb.Rows = append(tb.Rows, cells)
+			p.checkRowCells(row, len(t.Alignments))
 		}
 	}
 	tb.Widths = p.tableWidths(base.Pos, len(tb.Align), len(tb.Rows))
 	return tb
+}
+
+// checkRowCells warns when a body row of a pipe table has more cells than
+// the table has columns: goldmark drops the cells past the last column (as
+// GitHub does), so without the warning their text would be lost silently.
+// Cells are counted as goldmark splits them: at each pipe not escaped by a
+// backslash, after the row's leading and trailing pipes.
+func (p *chapterParse) checkRowCells(row ast.Node, cols int) {
+	start := row.Pos()
+	if start < 0 || start >= len(p.src) {
+		return
+	}
+	end := bytes.IndexByte(p.src[start:], '\n')
+	if end < 0 {
+		end = len(p.src) - start
+	}
+	line := bytes.TrimSpace(p.src[start : start+end])
+	line = bytes.TrimPrefix(line, []byte("|"))
+	line = bytes.TrimSuffix(line, []byte("|"))
+	cells := 1
+	for i, c := range line {
+		if c == '|' && (i == 0 || line[i-1] != '\\') {
+			cells++
+		}
+	}
+	if cells > cols {
+		p.r.ds.Warnf(p.li.pos(start), "this table row has %d cells but the table has %d columns: the cells after column %d are not printed (add a column to the header and delimiter rows, or remove the extra cells)", cells, cols, cols)
+	}
 }
 
 // wideTable is the line length, in characters, above which a pipe table's

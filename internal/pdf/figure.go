@@ -121,8 +121,9 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 					}
 					pf.advice = status + ": " + size.Advice
 					msg := fmt.Sprintf("figure %s (%s) %s", fig.ID, fig.Image, size.Advice)
-					if size.Small {
-						// It may be a drawing, which prints well small.
+					if size.Small && !size.Raised {
+						// It may be a drawing, which prints well small;
+						// but a width= not kept is always a warning.
 						b.ds.Add(model.Diagnostic{Pos: fig.Pos, Severity: model.Suggestion, Code: code, Message: msg})
 					} else {
 						b.ds.WarnCodef(code, fig.Pos, "%s", msg)

@@ -235,7 +235,26 @@ func (c *converter) node(n *html.Node, phrasing, inLink bool, parent string, dep
 		out.Children = c.children(n, phrasing || el.phrasingOnly, inLink || name == "a", name, depth+1)
 		out.Children = repair(name, out.Children)
 	}
+	if name == "th" && strings.TrimSpace(Text(out.Children)) == "" {
+		emptyHeaderCell(out)
+	}
 	return []*model.HTMLNode{out}
+}
+
+// emptyHeaderCell turns a header cell without text into a data cell, as
+// pandas writes the corner of a data frame (<th></th>): a header that
+// names nothing is an accessibility fault (Ace: empty-table-header), and
+// an empty data cell is not. The attributes only a header cell may have
+// are dropped with it.
+func emptyHeaderCell(n *model.HTMLNode) {
+	n.Tag = "td"
+	kept := n.Attrs[:0]
+	for _, a := range n.Attrs {
+		if a[0] != "scope" && a[0] != "abbr" {
+			kept = append(kept, a)
+		}
+	}
+	n.Attrs = kept
 }
 
 func contains(list []string, s string) bool {

@@ -52,6 +52,8 @@ func TestConvert(t *testing.T) {
 		{"table implied tbody", `<table><tr><th scope=col colspan=2>a</th></tr><tr><td rowspan="x">b</td></tr></table>`, Flow,
 			`<table><tbody><tr><th scope="col" colspan="2">a</th></tr><tr><td>b</td></tr></tbody></table>`,
 			`50: rowspan="x" on <td> left out: use a whole number from 1 to 1000`},
+		{"empty header cell", `<table><thead><tr><th scope="col"></th><th>file</th></tr></thead><tbody><tr><th> </th><td>a</td></tr></tbody></table>`, Flow,
+			`<table><thead><tr><td></td><th>file</th></tr></thead><tbody><tr><td> </td><td>a</td></tr></tbody></table>`, ""},
 		{"table order", `<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody><caption>c</caption></table>`, Flow,
 			`<table><tbody><tr><td>b</td></tr></tbody><tbody><tr><td>c</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>`, ""},
 		{"list repair", `<ul><foo>x</foo><li>y</li></ul>`, Flow, `<ul><li>x</li><li>y</li></ul>`,
