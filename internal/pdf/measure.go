@@ -11,8 +11,10 @@ import (
 // the pages hold. It is measured on the page builder's own pages, so
 // that a test or a tool can judge a real book without reading the PDF.
 type MakeupReport struct {
-	// TextPages counts the pages of a section that are not its last
-	// page (a chapter's end may run short); Short those of them whose
+	// TextPages counts the pages of a chapter that are not its last
+	// page (a chapter's end may run short); the generated divisions
+	// (contents, lists, index), made of entries off the text's grid, are
+	// not running text and are left out. Short counts those whose
 	// text and notes stop above the text block's foot, ShortLines the
 	// body lines they leave empty in all, Long those run one line long.
 	TextPages, Short, ShortLines, Long int
@@ -82,9 +84,11 @@ func (l *Laid) Makeup() MakeupReport {
 		if !text {
 			continue
 		}
-		r.TextPages++
 		switch {
+		case p.sec.chapter == nil:
+			// A generated division's page: only its spread is judged.
 		case end < b.capacity-eps:
+			r.TextPages++
 			r.Short++
 			n := int((b.capacity - end + eps) / b.lead)
 			r.ShortLines += n
@@ -97,7 +101,10 @@ func (l *Laid) Makeup() MakeupReport {
 			}
 			r.Details = append(r.Details, fmt.Sprintf("page %s%s short by %.1f lines", p.label, what, (b.capacity-end)/b.lead))
 		case end > b.capacity+eps:
+			r.TextPages++
 			r.Long++
+		default:
+			r.TextPages++
 		}
 		// A recto (odd page number, from 1) faces the verso before it.
 		if (i+1)%2 == 1 && i > 0 {
