@@ -117,7 +117,27 @@ func (b *builder) makeUp() *makeup {
 		prevCount = len(mk.pages)
 		labels = mk.labels
 	}
+	b.warnFarFigures(mk)
 	return mk
+}
+
+// warnFarFigures warns at each figure printed more than a page after the
+// page where the text reaches it (too many figures in a row for the pages
+// they fall on): the reader must turn pages to find it.
+func (b *builder) warnFarFigures(mk *makeup) {
+	for _, p := range mk.pages {
+		if p.kind != pageSection || p.sec.chapter == nil {
+			continue
+		}
+		for _, pl := range p.sec.pages[p.idx].placed {
+			if pl.it.figure == nil {
+				continue
+			}
+			if d := p.idx - callPage(p.sec, pl.it); d > 1 {
+				b.ds.WarnCodef("figure-far", pl.it.figure.fig.Pos, "this figure is printed on page %s, %d pages after the text reaches it: too many figures follow one another for their pages (text between them, or smaller figures, would keep each within a page of its place)", p.label, d)
+			}
+		}
+	}
 }
 
 // chapterSections lays out every chapter, by division.
