@@ -35,8 +35,9 @@ func layOut(t *testing.T, dir string) *pdf.Laid {
 // TestMakeup measures the page make-up of the sample book, and of the
 // book folders PUBLISH_NOVEL_BOOK lists (real novels kept outside the
 // project, separated as in PATH): short pages, facing pages ending on
-// different baselines, widows and orphans. Widows and orphans must be
-// none; on the novels, at most 2% of the pages of running text may stop
+// different baselines, widows and orphans, figures far from their call.
+// Widows and orphans must be none, and no figure may be printed more than
+// a page after the page where the text reaches it; on the novels, at most 2% of the pages of running text may stop
 // short of the foot and every spread must be aligned.
 func TestMakeup(t *testing.T) {
 	dirs := []string{filepath.Join("..", "..", "book")}
@@ -53,6 +54,9 @@ func TestMakeup(t *testing.T) {
 			}
 			if r.Widows > 0 || r.Orphans > 0 {
 				t.Errorf("%d widows and %d orphans", r.Widows, r.Orphans)
+			}
+			if r.FarFigures > 0 {
+				t.Errorf("%d of %d figures printed more than a page after their call", r.FarFigures, r.Figures)
 			}
 			if novels {
 				if r.TextPages > 0 && float64(r.Short) > 0.02*float64(r.TextPages) {

@@ -94,6 +94,12 @@ type builder struct {
 	// writeGenMarks writes.
 	curGen   string
 	pageList []pageEntry
+	// navMarks are the markers of the print edition's contents pages, by
+	// the id of the entry each page opens with ("" for the title).
+	navMarks map[string][]pageMark
+	// navPlace puts the nav in the spine where the print edition has its
+	// contents, so that the page-list follows the reading order.
+	navPlace navPlace
 
 	coverImage string // href relative to text/
 	coverAlt   string
@@ -160,12 +166,17 @@ func (b *builder) build() error {
 	b.addCoverPage()
 	b.addTitlePage()
 	b.addCopyrightPage()
+	if b.navPlace == navFirst {
+		b.addNav()
+	}
 	for _, ch := range b.book.Chapters {
 		if ch.Matter == model.FrontMatter {
 			b.addChapter(ch)
 		}
 	}
-	b.addNav()
+	if b.navPlace == navAfterFront {
+		b.addNav()
+	}
 	for _, m := range []model.Matter{model.BodyMatter, model.BackMatter} {
 		for _, ch := range b.book.Chapters {
 			if ch.Matter == m {
@@ -186,6 +197,9 @@ func (b *builder) build() error {
 		case model.IndexPage:
 			b.addIndex(g)
 		}
+	}
+	if b.navPlace == navLast {
+		b.addNav()
 	}
 	return nil
 }

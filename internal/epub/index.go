@@ -38,25 +38,34 @@ func (b *builder) addIndex(g model.GeneratedPage) {
 	title := indexTitle(b.terms, ix)
 	name := safeName(g.ID)
 	b.addBackMatterPage(g, name, "index", "index", "doc-index", title, func(w *xw, r *ren) {
+		k := 0 // the entries before, sub-entries included, as the print counts them
 		for _, grp := range ix.Groups {
 			w.open("section", "epub:type", "index-group")
 			w.nl()
+			// A page that opens at the letter's heading is marked
+			// before it.
+			b.writeGenMarks(w, k)
 			if grp.Letter != "" {
 				w.elem("h2", grp.Letter)
 				w.nl()
 			}
-			b.writeIndexEntries(w, r, grp.Entries, locs)
+			b.writeIndexEntries(w, r, grp.Entries, locs, &k)
 			w.close("section")
 			w.nl()
 		}
 	})
 }
 
-func (b *builder) writeIndexEntries(w *xw, r *ren, es []*model.IndexEntry, locs map[string]model.Location) {
+// writeIndexEntries writes entries and their sub-entries; k counts the
+// entries written before, and a printed page's marker goes before the
+// entry it opens with (or opens inside).
+func (b *builder) writeIndexEntries(w *xw, r *ren, es []*model.IndexEntry, locs map[string]model.Location, k *int) {
 	w.open("ul", "epub:type", "index-entry-list", "class", "index-list")
 	w.nl()
 	for _, e := range es {
 		w.open("li", "epub:type", "index-entry")
+		b.writeGenMarks(w, *k)
+		*k++
 		w.elem("span", e.Term, "epub:type", "index-term")
 		seenPage := map[string]bool{}
 		n := 0
@@ -83,7 +92,7 @@ func (b *builder) writeIndexEntries(w *xw, r *ren, es []*model.IndexEntry, locs 
 		b.writeIndexXrefs(w, e.SeeAlso, b.terms.SeeAlso, "index-xref-related", true)
 		if len(e.Sub) > 0 {
 			w.nl()
-			b.writeIndexEntries(w, r, e.Sub, locs)
+			b.writeIndexEntries(w, r, e.Sub, locs, k)
 		}
 		w.close("li")
 		w.nl()

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/publish-books/publish/internal/model"
@@ -8,7 +9,9 @@ import (
 
 // tocEntry is one line of the table of contents with its sub-entries.
 type tocEntry struct {
-	href     string
+	href string
+	id   string // the chapter's, heading's or generated page's id
+
 	title    []model.Inline
 	text     string // used when title is nil
 	level    int
@@ -23,9 +26,18 @@ func (b *builder) addNav() {
 	r := &ren{b: b, w: &w, plain: true}
 	w.open("nav", "id", "toc", "epub:type", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
 	w.nl()
-	w.elem("h1", b.terms.Contents, "id", "toc-title")
+	w.open("h1", "id", "toc-title")
+	// The print edition's contents pages are marked here: the first in
+	// the title, a later one in the entry it opens with.
+	for _, m := range b.navMarks[""] {
+		writeMark(&w, m)
+	}
+	w.esc(b.terms.Contents)
+	w.close("h1")
 	w.nl()
-	writeTOC(r, b.tocEntries())
+	entries := b.tocEntries()
+	marks := tocMarks(entries, b.navMarks)
+	writeTOC(r, entries, marks)
 	w.close("nav")
 	w.nl()
 
@@ -99,14 +111,14 @@ func (b *builder) tocEntries() []*tocEntry {
 				continue
 			}
 			file := b.chapterFile[ch.ID]
-			e := &tocEntry{href: file, title: ch.Title, level: 1}
+			e := &tocEntry{href: file, id: ch.ID, title: ch.Title, level: 1}
 			stack := []*tocEntry{e}
 			for _, bl := range ch.Blocks {
 				h, ok := bl.(*model.Heading)
 				if !ok || h.ID == "" || strings.TrimSpace(model.PlainText(h.Inlines)) == "" {
 					continue
 				}
-				sub := &tocEntry{href: file + "#" + h.ID, title: h.Inlines, level: h.Level}
+				sub := &tocEntry{href: file + "#" + h.ID, id: h.ID, title: h.Inlines, level: h.Level}
 				for len(stack) > 1 && stack[len(stack)-1].level >= h.Level {
 					stack = stack[:len(stack)-1]
 				}
@@ -120,15 +132,15 @@ func (b *builder) tocEntries() []*tocEntry {
 	for _, g := range b.book.Generated {
 		switch g.Kind {
 		case model.IllustrationsPage:
-			out = append(out, &tocEntry{href: "figures.xhtml", text: b.terms.Figures})
+			out = append(out, &tocEntry{href: "figures.xhtml", id: g.ID, text: b.terms.Figures})
 		case model.TablesPage:
-			out = append(out, &tocEntry{href: "tables.xhtml", text: b.terms.Tables})
+			out = append(out, &tocEntry{href: "tables.xhtml", id: g.ID, text: b.terms.Tables})
 		case model.CreditsPage:
-			out = append(out, &tocEntry{href: "credits.xhtml", text: b.terms.Credits})
+			out = append(out, &tocEntry{href: "credits.xhtml", id: g.ID, text: b.terms.Credits})
 		case model.BibliographyPage:
-			out = append(out, &tocEntry{href: "bibliography.xhtml", text: b.terms.Bibliography})
+			out = append(out, &tocEntry{href: "bibliography.xhtml", id: g.ID, text: b.terms.Bibliography})
 		case model.IndexPage:
-			out = append(out, &tocEntry{href: indexFile(g), text: indexTitle(b.terms, g.Index)})
+			out = append(out, &tocEntry{href: indexFile(g), id: g.ID, text: indexTitle(b.terms, g.Index)})
 		}
 	}
 	if len(out) == 0 {
@@ -137,13 +149,58 @@ func (b *builder) tocEntries() []*tocEntry {
 	return out
 }
 
-func writeTOC(r *ren, entries []*tocEntry) {
+// tocMarks returns the contents pages' markers by the id of the entry
+// they stand in, the title's left out. A page that opens with an entry
+// the EPUB's contents lacks (a heading without text) is marked in the
+// last entry, after the others in the page-list's order: the nav's
+// content model has no other place for it.
+func tocMarks(entries []*tocEntry, navMarks map[string][]pageMark) map[string][]pageMark {
+	ids := map[string]bool{}
+	last := ""
+	var walk func([]*tocEntry)
+	walk = func(es []*tocEntry) {
+		for _, e := range es {
+			if e.id != "" {
+				ids[e.id], last = true, e.id
+			}
+			walk(e.children)
+		}
+	}
+	walk(entries)
+	marks := map[string][]pageMark{}
+	var left []pageMark
+	for id, ms := range navMarks {
+		switch {
+		case id == "":
+		case ids[id]:
+			marks[id] = append(marks[id], ms...)
+		default:
+			left = append(left, ms...)
+		}
+	}
+	if len(left) > 0 && last != "" {
+		marks[last] = append(marks[last], left...)
+		sort.Slice(marks[last], func(i, j int) bool { return marks[last][i].order < marks[last][j].order })
+	}
+	return marks
+}
+
+// writeTOC writes entries as a nested list; a contents page's marker
+// (from marks, by entry id, taken once written) stands inside the link of
+// the entry the page opens with, where the nav's content model allows it.
+func writeTOC(r *ren, entries []*tocEntry, marks map[string][]pageMark) {
 	w := r.w
 	w.open("ol")
 	w.nl()
 	for _, e := range entries {
 		w.open("li")
 		w.open("a", "href", e.href)
+		if ms, ok := marks[e.id]; ok && e.id != "" {
+			for _, m := range ms {
+				writeMark(w, m)
+			}
+			delete(marks, e.id)
+		}
 		if e.title != nil {
 			r.inlines(e.title)
 		} else {
@@ -152,7 +209,7 @@ func writeTOC(r *ren, entries []*tocEntry) {
 		w.close("a")
 		if len(e.children) > 0 {
 			w.nl()
-			writeTOC(r, e.children)
+			writeTOC(r, e.children, marks)
 		}
 		w.close("li")
 		w.nl()

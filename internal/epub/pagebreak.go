@@ -39,7 +39,29 @@ func (b *builder) placePages() {
 	for _, g := range b.book.Generated {
 		generated[g.ID] = g
 	}
+	b.navPlace = navAfterFront
+	seenOther := false
 	for i, p := range pg.Pages {
+		if p.Contents {
+			// A page of the print edition's contents: marked in the
+			// nav, whose place in the spine follows the print's.
+			if p.Label == "" {
+				continue
+			}
+			if len(b.navMarks) == 0 {
+				b.navPlace = navFirst
+				if seenOther {
+					b.navPlace = navLast
+				}
+			}
+			if b.navMarks == nil {
+				b.navMarks = map[string][]pageMark{}
+			}
+			b.navMarks[p.Entry] = append(b.navMarks[p.Entry], pageMark{label: p.Label, id: p.ID, order: i})
+			b.pageList = append(b.pageList, pageEntry{label: p.Label, href: "nav.xhtml#" + p.ID})
+			continue
+		}
+		seenOther = true
 		if g, ok := generated[p.Chapter]; ok && p.Label != "" && generatedDoc(g) != "" {
 			// A page of a generated page: its marker goes before the
 			// entry it starts with (writeGenMarks).
@@ -82,6 +104,18 @@ func (b *builder) placePages() {
 		}
 	}
 }
+
+// navPlace is where the nav stands in the spine.
+type navPlace int
+
+// The places of the nav: after the front matter's chapters (without a
+// print pagination), or where the print edition has its contents: before
+// everything, or after everything.
+const (
+	navAfterFront navPlace = iota
+	navFirst
+	navLast
+)
 
 // generatedName is the name of a generated page's document (without
 // ".xhtml"), "" for a kind that has none.

@@ -333,6 +333,13 @@ type PageStart struct {
 	// while Block and Offset stay where the page's text begins.
 	AtFigure                  bool
 	FigureBlock, FigureOffset int
+	// Contents is true for a page of the print edition's own contents,
+	// which the EPUB marks in its navigation document; Entry is then the
+	// id of the section or heading named by the page's first entry ("" on
+	// the contents' first page, marked at its title), and Block counts
+	// the contents' entries as on a generated page.
+	Contents bool
+	Entry    string
 	// Offset counts the characters (runes) of visible text of that block
 	// that stand before the page's first character, following the order
 	// in which a renderer writes them (see TextOf).

@@ -103,3 +103,23 @@ func TestSpreadsLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestCallPage checks how far a figure is printed from its call: three
+// figures of eight lines in a row after six lines of text, on pages of
+// ten, go one to a page, one, two and three pages after the page that
+// reaches them; the make-up warns (figure-far) at the second and third.
+func TestCallPage(t *testing.T) {
+	b := &builder{}
+	s := &section{pages: b.paginate(flowSpec("p6 f8 f8 f8 p40"), 10, 10, 99)}
+	var got []int
+	for idx, fp := range s.pages {
+		for _, pl := range fp.placed {
+			if pl.it.kind == itemFigure {
+				got = append(got, idx-callPage(s, pl.it))
+			}
+		}
+	}
+	if want := []int{1, 2, 3}; !reflect.DeepEqual(got, want) {
+		t.Errorf("figures printed %v pages after their call, want %v", got, want)
+	}
+}

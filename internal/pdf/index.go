@@ -20,6 +20,11 @@ type indexLine struct {
 	letter bool
 	// blank is the empty line before a letter's heading.
 	blank bool
+	// entry counts the index's entries (sub-entries included, in reading
+	// order) before the one the line belongs to; a letter's heading and
+	// its blank line take the number of the entry that follows them.
+	// A page's marker in the EPUB goes before that entry.
+	entry int
 }
 
 // indexSection sets an index in two columns: letter groups headed by
@@ -33,18 +38,19 @@ func (b *builder) indexSection(g model.GeneratedPage) *section {
 	lead := b.lead * 0.9
 	colW := (b.textW - indexGap) / 2
 	var lines []indexLine
+	entries := 0
 	for _, grp := range ix.Groups {
 		if grp.Letter != "" {
 			if len(lines) > 0 {
-				lines = append(lines, indexLine{blank: true})
+				lines = append(lines, indexLine{blank: true, entry: entries})
 			}
 			runs := plainRuns(b.fonts, fontBold, size, grp.Letter)
 			ls := b.setter.Set(typeset.Paragraph{Runs: runs, Width: colW, Align: typeset.Left}).Lines
 			for _, l := range ls {
-				lines = append(lines, indexLine{line: l, letter: true})
+				lines = append(lines, indexLine{line: l, letter: true, entry: entries})
 			}
 		}
-		b.indexEntries(&lines, grp.Entries, 0, size, colW)
+		b.indexEntries(&lines, grp.Entries, 0, size, colW, &entries)
 	}
 	title := b.indexTitle(ix)
 	titleInlines := []model.Inline{&model.Text{Value: title}}
@@ -61,6 +67,11 @@ func (b *builder) indexSection(g model.GeneratedPage) *section {
 		lines = rest
 		h := float64(max(len(left), len(right))) * lead
 		it := &item{kind: itemBox, height: h, breakOK: true, dump: "index columns"}
+		if len(left) > 0 {
+			// The page's marker goes before the entry its first line
+			// belongs to (its start when the page opens mid-entry).
+			it.block = left[0].entry
+		}
 		it.draw = func(d *drawer, x, y float64) {
 			for i, l := range left {
 				if l.blank {
@@ -121,7 +132,7 @@ func fillColumns(lines []indexLine, rows int) (left, right, rest []indexLine) {
 
 // indexEntries sets entries (and their sub-entries one level in) as
 // lines of a column of width colW.
-func (b *builder) indexEntries(out *[]indexLine, es []*model.IndexEntry, level int, size, colW float64) {
+func (b *builder) indexEntries(out *[]indexLine, es []*model.IndexEntry, level int, size, colW float64, n *int) {
 	indent := b.lay.Indent
 	hang := 2 * indent
 	x0 := float64(level) * indent
@@ -146,9 +157,10 @@ func (b *builder) indexEntries(out *[]indexLine, es []*model.IndexEntry, level i
 		runs := runsOf(b.fonts, size, false, nil, ins, false)
 		ls := b.setter.Set(typeset.Paragraph{Runs: runs, Width: colW - x0 - hang, Indent: -hang, Align: typeset.Left, Lang: b.lang}).Lines
 		for _, l := range ls {
-			*out = append(*out, indexLine{line: l, x: x0 + hang})
+			*out = append(*out, indexLine{line: l, x: x0 + hang, entry: *n})
 		}
-		b.indexEntries(out, e.Sub, level+1, size, colW)
+		*n++
+		b.indexEntries(out, e.Sub, level+1, size, colW, n)
 	}
 }
 

@@ -117,7 +117,27 @@ func (b *builder) makeUp() *makeup {
 		prevCount = len(mk.pages)
 		labels = mk.labels
 	}
+	b.warnFarFigures(mk)
 	return mk
+}
+
+// warnFarFigures warns at each figure printed more than a page after the
+// page where the text reaches it (too many figures in a row for the pages
+// they fall on): the reader must turn pages to find it.
+func (b *builder) warnFarFigures(mk *makeup) {
+	for _, p := range mk.pages {
+		if p.kind != pageSection || p.sec.chapter == nil {
+			continue
+		}
+		for _, pl := range p.sec.pages[p.idx].placed {
+			if pl.it.figure == nil {
+				continue
+			}
+			if d := p.idx - callPage(p.sec, pl.it); d > 1 {
+				b.ds.WarnCodef("figure-far", pl.it.figure.fig.Pos, "this figure is printed on page %s, %d pages after the text reaches it: too many figures follow one another for their pages (text between them, or smaller figures, would keep each within a page of its place)", p.label, d)
+			}
+		}
+	}
 }
 
 // chapterSections lays out every chapter, by division.
@@ -224,6 +244,16 @@ func (b *builder) assemble(order []*section, front, body []*section) *makeup {
 				}
 				pag.Pages = append(pag.Pages, ps)
 			}
+			if s.contents {
+				// The contents' pages are marked in the EPUB's own
+				// contents (its nav): the first at its title, a later
+				// one at the entry it starts with.
+				ps := model.PageStart{Label: p.label, Contents: true, Block: -1}
+				if p.idx > 0 && fp.startBlock >= 0 && fp.startBlock < len(s.contentsIDs) {
+					ps.Block, ps.Entry = fp.startBlock, s.contentsIDs[fp.startBlock]
+				}
+				pag.Pages = append(pag.Pages, ps)
+			}
 			if s.generated != "" {
 				// The generated pages are marked too: the first at its
 				// title, a later one at the entry it starts with.
@@ -288,21 +318,25 @@ func label(labels map[string]string, id string) string {
 // contentsSection lists the sections with their first page.
 func (b *builder) contentsSection(secs []*section, labels map[string]string) *section {
 	var items []*item
+	var ids []string
 	for _, s := range secs {
 		if !s.entry {
 			continue
 		}
-		items = append(items, b.entryItem(s.titleInlines, label(labels, s.id), "#"+s.id, b.lay.Size, 0)...)
+		items = append(items, entryBlock(b.entryItem(s.titleInlines, label(labels, s.id), "#"+s.id, b.lay.Size, 0), len(ids))...)
+		ids = append(ids, s.id)
 		if s.chapter != nil {
 			for _, blk := range s.chapter.Blocks {
 				if h, ok := blk.(*model.Heading); ok && h.Level == 2 && h.ID != "" {
-					items = append(items, b.entryItem(h.Inlines, label(labels, h.ID), "#"+h.ID, b.lay.Size*0.92, b.lay.Indent*1.5)...)
+					items = append(items, entryBlock(b.entryItem(h.Inlines, label(labels, h.ID), "#"+h.ID, b.lay.Size*0.92, b.lay.Indent*1.5), len(ids))...)
+					ids = append(ids, h.ID)
 				}
 			}
 		}
 	}
 	s := b.genSection("contents", b.terms.Contents, model.BackMatter, items)
 	s.entry = false
+	s.contents, s.contentsIDs = true, ids
 	return s
 }
 

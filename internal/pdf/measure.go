@@ -11,8 +11,10 @@ import (
 // the pages hold. It is measured on the page builder's own pages, so
 // that a test or a tool can judge a real book without reading the PDF.
 type MakeupReport struct {
-	// TextPages counts the pages of a section that are not its last
-	// page (a chapter's end may run short); Short those of them whose
+	// TextPages counts the pages of a chapter that are not its last
+	// page (a chapter's end may run short); the generated divisions
+	// (contents, lists, index), made of entries off the text's grid, are
+	// not running text and are left out. Short counts those whose
 	// text and notes stop above the text block's foot, ShortLines the
 	// body lines they leave empty in all, Long those run one line long.
 	TextPages, Short, ShortLines, Long int
@@ -26,6 +28,10 @@ type MakeupReport struct {
 	// Orphans pages that end with a paragraph's first line, and
 	// HyphenFoot pages whose last line ends with a hyphen.
 	Widows, Orphans, HyphenFoot int
+	// Figures counts the figures printed in chapters; FarFigures those
+	// printed more than one page after the page where the text reaches
+	// them (their call: the place of the figure in the manuscript).
+	Figures, FarFigures int
 	// Details names the short pages, misaligned spreads, widows and
 	// orphans by page label.
 	Details []string
@@ -39,8 +45,8 @@ func (r MakeupReport) String() string {
 		}
 		return 100 * float64(n) / float64(of)
 	}
-	return fmt.Sprintf("text pages %d, short %d (%.1f%%, %d lines; %d with a figure), run long %d; spreads %d, misaligned %d; widows %d, orphans %d, hyphen at a page's foot %d",
-		r.TextPages, r.Short, pct(r.Short, r.TextPages), r.ShortLines, r.ShortFigure, r.Long, r.Spreads, r.Misaligned, r.Widows, r.Orphans, r.HyphenFoot)
+	return fmt.Sprintf("text pages %d, short %d (%.1f%%, %d lines; %d with a figure), run long %d; spreads %d, misaligned %d; widows %d, orphans %d, hyphen at a page's foot %d; figures %d, more than a page after their call %d",
+		r.TextPages, r.Short, pct(r.Short, r.TextPages), r.ShortLines, r.ShortFigure, r.Long, r.Spreads, r.Misaligned, r.Widows, r.Orphans, r.HyphenFoot, r.Figures, r.FarFigures)
 }
 
 // Makeup measures the laid-out pages (see MakeupReport).
@@ -78,13 +84,27 @@ func (l *Laid) Makeup() MakeupReport {
 				r.HyphenFoot++
 			}
 		}
+		if p.sec.chapter != nil {
+			for _, pl := range fp.placed {
+				if pl.it.figure == nil {
+					continue
+				}
+				r.Figures++
+				if d := p.idx - callPage(p.sec, pl.it); d > 1 {
+					r.FarFigures++
+					r.Details = append(r.Details, fmt.Sprintf("figure %s on page %s, %d pages after its call", pl.it.figure.fig.ID, p.label, d))
+				}
+			}
+		}
 		end, text := bottom(p)
 		if !text {
 			continue
 		}
-		r.TextPages++
 		switch {
+		case p.sec.chapter == nil:
+			// A generated division's page: only its spread is judged.
 		case end < b.capacity-eps:
+			r.TextPages++
 			r.Short++
 			n := int((b.capacity - end + eps) / b.lead)
 			r.ShortLines += n
@@ -97,7 +117,10 @@ func (l *Laid) Makeup() MakeupReport {
 			}
 			r.Details = append(r.Details, fmt.Sprintf("page %s%s short by %.1f lines", p.label, what, (b.capacity-end)/b.lead))
 		case end > b.capacity+eps:
+			r.TextPages++
 			r.Long++
+		default:
+			r.TextPages++
 		}
 		// A recto (odd page number, from 1) faces the verso before it.
 		if (i+1)%2 == 1 && i > 0 {
@@ -112,6 +135,19 @@ func (l *Laid) Makeup() MakeupReport {
 		}
 	}
 	return r
+}
+
+// callPage returns the index, among its section's pages, of the page
+// where the text reaches figure item it: the last page that starts at or
+// before its place in the flow.
+func callPage(s *section, it *item) int {
+	call := 0
+	for j, fp := range s.pages {
+		if j > 0 && (fp.startBlock < it.block || fp.startBlock == it.block && fp.startOffset <= it.offset) {
+			call = j
+		}
+	}
+	return call
 }
 
 // firstFlowItem returns the first item of a page that came from the flow

@@ -27,6 +27,11 @@ type section struct {
 	// bibliography, a list), "" for a chapter or the contents; its items'
 	// blocks count the page's entries (see model.PageStart).
 	generated string
+	// contents is true for the contents, whose contentsIDs are the ids
+	// its entries name (a section's, a heading's), its items' blocks
+	// counting the entries.
+	contents    bool
+	contentsIDs []string
 }
 
 // openingHeight is the room the title block takes on an opening page:

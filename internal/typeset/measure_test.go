@@ -11,6 +11,15 @@ import (
 	"time"
 )
 
+// xelatex's figures on two real novels set in EB Garamond (issue 15), the
+// limits TestMeasureBook holds a book of at least minMeasuredLines lines to.
+const (
+	xelatexHyphenShare = 0.073
+	xelatexP95Gap      = 0.333
+	xelatexP1Narrowest = 0.135
+	minMeasuredLines   = 1000
+)
+
 // TestMeasureBook sets the prose paragraphs of a book folder (its *.md
 // chapters; headings, figures and blank-line separated paragraphs read
 // crudely, without the manuscript reader) as the sample layout sets body
@@ -23,6 +32,8 @@ import (
 // needed the emergency passes. It runs only when PUBLISH_MEASURE_BOOK
 // names the folder; PUBLISH_MEASURE_LANG gives the language (default
 // "en"; "fr" also gives the paragraphs French spacing).
+// On a book of at least minMeasuredLines lines it fails when a figure is
+// outside xelatex's.
 func TestMeasureBook(t *testing.T) {
 	dir := os.Getenv("PUBLISH_MEASURE_BOOK")
 	if dir == "" {
@@ -84,7 +95,11 @@ func TestMeasureBook(t *testing.T) {
 				if pc.Space != ' ' {
 					continue
 				}
-				g := (pc.X - prev.X - face.Measure(prev.Text, size)) / size
+				drawn := prev.Text
+				if prev.Ligatures {
+					drawn = face.Ligate(drawn) // measured as the breaker measured it
+				}
+				g := (pc.X - prev.X - face.Measure(drawn, size)) / size
 				gaps = append(gaps, g)
 				narrow = min(narrow, g)
 			}
@@ -112,5 +127,19 @@ func TestMeasureBook(t *testing.T) {
 			100*float64(tight)/float64(max(len(narrowest), 1)), tight, 100*float64(hyph)/float64(max(lines, 1)), hyph, fallbacks, broken) +
 		fmt.Sprintf("  paragraphs ending with one short word (under a quarter of the measure) %d; proper names split %d", shortLast, names)
 	t.Log(msg)
+	// On a whole book, the figures must stay within xelatex's on real
+	// novels (issue 15): no more hyphenated lines, no wider p95 gap, no
+	// tighter 1st-percentile line.
+	if lines >= minMeasuredLines {
+		if share := float64(hyph) / float64(lines); share > xelatexHyphenShare {
+			t.Errorf("%.2f%% of lines end with a hyphen, xelatex %.1f%%", 100*share, 100*xelatexHyphenShare)
+		}
+		if p95 := pct(gaps, 0.95); p95 > xelatexP95Gap {
+			t.Errorf("p95 gap %.3f em, wider than xelatex's %.3f em", p95, xelatexP95Gap)
+		}
+		if p1 := pct(narrowest, 0.01); p1 < xelatexP1Narrowest {
+			t.Errorf("1st percentile of a line's narrowest gap %.3f em, tighter than xelatex's %.3f em", p1, xelatexP1Narrowest)
+		}
+	}
 
 }

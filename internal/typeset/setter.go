@@ -24,11 +24,12 @@ type SetterOptions struct {
 	// \linepenalty); 0 means 10.
 	LinePenalty float64
 	// HyphenPenalty is the penalty of a break at an inserted hyphen;
-	// 0 means 200, a negative value means 0. With TeX's 50 the breaker
+	// 0 means 300, a negative value means 0. With TeX's 50 the breaker
 	// hyphenated 7.4% of the lines of an English novel (Katrine), 11% of
-	// another's (Jack Sheppard); 200 hyphenates 5.7% and 8.5% with the
-	// p95 gap still under xelatex's 0.333 em (xelatex: 7.3% on issue
-	// 15's novels).
+	// another's (Jack Sheppard); 200 hyphenated 5.6% and 7.7%, above
+	// xelatex's 7.3% on issue 15's novels; 300 hyphenates 5.0% and 6.8%
+	// (a French reader: 4.5%) with the p95 gap at most 0.320 em, under
+	// xelatex's 0.333 em.
 	HyphenPenalty float64
 	// NameHyphenPenalty is the penalty of a hyphen inside a capitalised
 	// word that does not open a sentence (a name: Bou-logne), which French
@@ -122,7 +123,7 @@ func NewSetter(opts SetterOptions) *Setter {
 	def(&opts.Tolerance, 200)
 	def(&opts.PreTolerance, 100)
 	def(&opts.LinePenalty, 10)
-	def(&opts.HyphenPenalty, 200)
+	def(&opts.HyphenPenalty, 300)
 	def(&opts.ExHyphenPenalty, 50)
 	def(&opts.NameHyphenPenalty, 400)
 	def(&opts.DoubleHyphenDemerits, 10000)
