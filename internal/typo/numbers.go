@@ -132,7 +132,7 @@ func (s *stream) word(cs []cell, i int, lg lang) int {
 	for e < len(cs) && isLetter(cs[e].r) {
 		e++
 	}
-	if e-i > 5 || cs[e-1].flags&fProtected != 0 {
+	if e-i > 8 || cs[e-1].flags&fProtected != 0 { // XXVIIIe at most
 		return e
 	}
 	// Most words are followed by nothing that matters here: look before

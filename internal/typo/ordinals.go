@@ -3,6 +3,7 @@ package typo
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // suggestion is a spelling the pass reports without changing it.
@@ -49,6 +50,9 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 			}
 		case isOrdinalSuffix(head, suffix):
 			s.markSup(cs, i+len([]rune(head)), j)
+			if isRomanOrdinal(w) && centuryFollows(cs, j) {
+				s.markSmallCaps(cs, i, i+len([]rune(head)))
+			}
 		case collect:
 			if fix := ordinalFix(head, suffix); fix != "" {
 				out = append(out, suggestion{code: "typo-ordinal", needles: []string{w},
@@ -105,6 +109,59 @@ func (s *stream) markSup(cs []cell, i, j int) {
 	}
 	for k := i; k < j; k++ {
 		cs[k].flags |= fSup
+	}
+}
+
+// centuryFollows reports whether the word at cs[j:] after one space is
+// « siècle » or « siècles », or is « et », « ou » or « au » followed by
+// another roman ordinal that a « siècle(s) » follows (« les XIXe et XXe
+// siècles », « du XVIe au XVIIIe siècle »).
+func centuryFollows(cs []cell, j int) bool {
+	for hops := 0; hops < 3; hops++ {
+		if j >= len(cs) || !isSpace(cs[j].r) || cs[j].r == '\n' {
+			return false
+		}
+		w, e := readLetters(cs, j+1)
+		switch w {
+		case "siècle", "siècles":
+			return true
+		case "et", "ou", "au":
+		default:
+			return false
+		}
+		if e >= len(cs) || !isSpace(cs[e].r) {
+			return false
+		}
+		k := e + 1
+		for k < len(cs) && isAlnum(cs[k].r) {
+			k++
+		}
+		if k == e+1 || !isRomanOrdinal(runesOf(cs, e+1, k)) {
+			return false
+		}
+		j = k
+	}
+	return false
+}
+
+// markSmallCaps sets the roman numeral of a century, cs[i:j], in small
+// capitals as French typography wants it (« xixe siècle », Imprimerie
+// nationale): its letters become lower case inside a SmallCaps node, which
+// both outputs draw as small capitals. Letters already in small capitals
+// or not all in one text node are left alone.
+func (s *stream) markSmallCaps(cs []cell, i, j int) {
+	p := cs[i].piece
+	for k := i; k < j; k++ {
+		if cs[k].piece != p || cs[k].flags&(fSup|fSmallCaps) != 0 {
+			return
+		}
+	}
+	if p < 0 || s.pieces[p].sc || s.pieces[p].sup {
+		return
+	}
+	for k := i; k < j; k++ {
+		cs[k].flags |= fSmallCaps
+		cs[k].r = unicode.ToLower(cs[k].r)
 	}
 }
 

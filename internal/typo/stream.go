@@ -23,6 +23,8 @@ const (
 	fProtected uint8 = 1 << iota
 	// fSup marks the letters of an ordinal, set as a superscript.
 	fSup
+	// fSmallCaps marks the numeral of a century, set in small capitals.
+	fSmallCaps
 	// fCode marks the atom of a code span (or a literal element such as
 	// <kbd>): a straight quote touching it is left straight.
 	fCode
@@ -33,6 +35,7 @@ type piece struct {
 	text *model.Text
 	lang lang
 	sup  bool // inside a Superscript already
+	sc   bool // inside SmallCaps already
 }
 
 // stream is the flattened form of one inline list, and scratch space
@@ -47,6 +50,8 @@ type stream struct {
 	stack  []quoteOpen
 	ins    []insertion
 	ranges [][2]int32
+	// inSmallCaps counts the SmallCaps nodes flatten is inside.
+	inSmallCaps int
 }
 
 // maxDepth bounds the nesting followed in inlines; deeper nodes are left as
@@ -70,7 +75,7 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 				continue
 			}
 			idx := int32(len(s.pieces))
-			s.pieces = append(s.pieces, piece{text: n, lang: lg, sup: sup})
+			s.pieces = append(s.pieces, piece{text: n, lang: lg, sup: sup, sc: s.inSmallCaps > 0})
 			for _, r := range n.Value {
 				s.cells = append(s.cells, cell{r: r, piece: idx, flags: flags})
 			}
@@ -84,7 +89,11 @@ func (s *stream) flatten(ins []model.Inline, lg lang, sup, protect bool, depth i
 				break
 			}
 			s.flatten(n.Children, parseLang(n.Attr("lang"), lg), sup, protect, depth+1)
-		case *model.Emphasis, *model.Strong, *model.Strikeout, *model.Subscript, *model.SmallCaps:
+		case *model.SmallCaps:
+			s.inSmallCaps++
+			s.flatten(n.Children, lg, sup, protect, depth+1)
+			s.inSmallCaps--
+		case *model.Emphasis, *model.Strong, *model.Strikeout, *model.Subscript:
 			s.flatten(model.InlineChildren(n), lg, sup, protect, depth+1)
 		case *model.Link:
 			s.flatten(n.Children, lg, sup, protect || linkShowsURL(n), depth+1)
@@ -202,7 +211,7 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 		if int(c.piece) != p {
 			continue
 		}
-		if c.flags&fSup != 0 && !pc.sup {
+		if c.flags&fSup != 0 && !pc.sup || c.flags&fSmallCaps != 0 && !pc.sc {
 			hasSup = true
 		}
 		buf = utf8.AppendRune(buf, c.r)
@@ -215,20 +224,27 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 		pc.text.Value = string(buf)
 		return nil, false
 	}
-	// Split the piece into text and superscript runs.
+	// Split the piece into runs of text, superscript and small capitals.
 	var out []model.Inline
 	buf = buf[:0]
-	sup := false
+	kind := uint8(0)
 	for i := lo; i <= hi; i++ {
 		if i < hi && int(s.cells[i].piece) != p {
 			continue
 		}
-		if i == hi || (s.cells[i].flags&fSup != 0) != sup {
+		k := uint8(0)
+		if i < hi {
+			k = s.cells[i].flags & (fSup | fSmallCaps)
+		}
+		if i == hi || k != kind {
 			if len(buf) > 0 {
 				t := &model.Text{Value: string(buf), Pos: pc.text.Pos}
-				if sup {
+				switch kind {
+				case fSup:
 					out = append(out, &model.Superscript{Children: []model.Inline{t}})
-				} else {
+				case fSmallCaps:
+					out = append(out, &model.SmallCaps{Children: []model.Inline{t}, Pos: pc.text.Pos})
+				default:
 					out = append(out, t)
 				}
 			}
@@ -236,7 +252,7 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 			if i == hi {
 				break
 			}
-			sup = !sup
+			kind = k
 		}
 		buf = utf8.AppendRune(buf, s.cells[i].r)
 	}
@@ -255,7 +271,7 @@ func (s *stream) unchanged(p, lo, hi int) bool {
 		if int(c.piece) != p {
 			continue
 		}
-		if c.flags&fSup != 0 && !pc.sup {
+		if c.flags&fSup != 0 && !pc.sup || c.flags&fSmallCaps != 0 && !pc.sc {
 			return false
 		}
 		r, size := utf8.DecodeRuneInString(v[k:])
