@@ -38,7 +38,7 @@ type ren struct {
 
 func (r *ren) inlines(ins []model.Inline) {
 	for i, in := range ins {
-		if i > 0 && !r.plain && isNoteCall(ins[i-1]) && isNoteCall(in) {
+		if i > 0 && !r.plain && model.IsNoteCall(ins[i-1]) && model.IsNoteCall(in) {
 			// Adjacent calls are separated by a superior comma (⁴,⁵,
 			// not forty-five), as in print.
 			r.w.open("span", "class", "noteref-sep")
@@ -47,18 +47,6 @@ func (r *ren) inlines(ins []model.Inline) {
 		}
 		r.inline(in)
 	}
-}
-
-// isNoteCall reports whether an inline is written as a note call: a note
-// reference, or a citation the style puts in a note.
-func isNoteCall(in model.Inline) bool {
-	switch n := in.(type) {
-	case *model.NoteRef:
-		return n.Note != nil
-	case *model.Citation:
-		return n.Note != nil
-	}
-	return false
 }
 
 // startText begins a text block with its markers.

@@ -237,3 +237,15 @@ func (*Link) inline()        {}
 func (*NoteRef) inline()     {}
 func (*Citation) inline()    {}
 func (*RawInline) inline()   {}
+
+// IsNoteCall reports whether an inline is set as a note call in both
+// outputs: a note reference, or a citation the style puts in a note.
+func IsNoteCall(in Inline) bool {
+	switch n := in.(type) {
+	case *NoteRef:
+		return n.Note != nil
+	case *Citation:
+		return n.Note != nil
+	}
+	return false
+}

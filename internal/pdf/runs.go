@@ -151,7 +151,7 @@ func (b *runBuilder) lineHasText() bool {
 
 func (b *runBuilder) inlines(ins []model.Inline, st inlineState) {
 	for i, in := range ins {
-		if i > 0 && isNoteCall(ins[i-1]) && isNoteCall(in) && b.noteCall != nil {
+		if i > 0 && model.IsNoteCall(ins[i-1]) && model.IsNoteCall(in) && b.noteCall != nil {
 			b.callSeparator(st)
 		}
 		switch n := in.(type) {
@@ -361,18 +361,6 @@ func (b *runBuilder) call(n *model.Note, st inlineState) {
 	s.link = b.noteCall(n)
 	s.code = false
 	b.add(b.fonts.noteLabel(n), s, true)
-}
-
-// isNoteCall reports whether an inline is drawn as a note call: a note
-// reference, or a citation the style puts in a note.
-func isNoteCall(in model.Inline) bool {
-	switch n := in.(type) {
-	case *model.NoteRef:
-		return n.Note != nil
-	case *model.Citation:
-		return n.Note != nil
-	}
-	return false
 }
 
 // callSeparator adds the superior comma between two adjacent note calls,
