@@ -166,6 +166,9 @@ func dialogueDash(in []cell, i int) int {
 			return 0
 		}
 		j += n
+		if n >= 2 && j < len(in) && isLetter(in[j].r) {
+			return j - i // "--Bonjour" as "—Bonjour", which "--" would become
+		}
 	case enDash, emDash:
 		j++
 		if j < len(in) && isLetter(in[j].r) {

@@ -17,6 +17,7 @@ func FuzzApply(f *testing.F) {
 	for _, s := range []string{
 		`« Quoi ?! » "a" 'b' -- c --- d ... 10 000 hommes, le 1er septembre, la 3ème DI`,
 		`http://x.fr/a?b=c a.b@x.fr : 8:30 8 h 30 p. 12 n° 5 M. Dupont XIXe siècle`,
+		`du XVIe au XVIIIe siècle, les XIXe et XXe siècles, la XXe armée`,
 		"- Bonjour\u2028— Oui !", `"" '' «» «`, `"'"'"`, ` : ; ! ? `, "…...-–—",
 	} {
 		f.Add(s, uint8(3), false)
@@ -39,7 +40,9 @@ func FuzzApply(f *testing.F) {
 		if !utf8.ValidString(got) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}
-		if alnum(got) != alnum(s) {
+		// A century's numeral is the one change of letters the pass makes:
+		// into lower case, inside small capitals (« xixe siècle »).
+		if alnum(textWithSmallCapsUpper(out)) != alnum(s) {
 			t.Fatalf("letters changed: %q -> %q", s, got)
 		}
 		once := notation(out)
@@ -48,6 +51,23 @@ func FuzzApply(f *testing.F) {
 			t.Fatalf("not idempotent on %q:\n once: %s\ntwice: %s", s, once, g2)
 		}
 	})
+}
+
+// textWithSmallCapsUpper returns the plain text of ins with the letters of
+// small-capitals nodes in upper case, as the author typed a century.
+func textWithSmallCapsUpper(ins []model.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *model.SmallCaps:
+			b.WriteString(strings.ToUpper(model.PlainText(n.Children)))
+		case *model.Text:
+			b.WriteString(n.Value)
+		default:
+			b.WriteString(textWithSmallCapsUpper(model.InlineChildren(in)))
+		}
+	}
+	return b.String()
 }
 
 // splitNodes cuts s into text, emphasis, span (in the other language),

@@ -119,10 +119,19 @@ func (s *stream) number(cs []cell, i int, lg lang, counts bool, ins *[]insertion
 		if (w == "h" || w == "min") && singleSpace(cs, e) && isDigit(runeAt(cs, e+1)) {
 			cs[e].r = nbsp
 		}
-	case lg == langFR && countedWord(w):
+	case lg == langFR && countedWord(w) && !s.inSmallCapsPiece(cs, j+1):
+		// (A century's numeral, which the pass itself writes in lower
+		// case inside small capitals, is not a counted word.)
 		cs[j].r = nbsp
 	}
 	return j
+}
+
+// inSmallCapsPiece reports whether cs[i] stands in a text node inside
+// small capitals.
+func (s *stream) inSmallCapsPiece(cs []cell, i int) bool {
+	p := cs[i].piece
+	return p >= 0 && s.pieces[p].sc
 }
 
 // word handles the word starting at cs[i] (an abbreviation or a title
