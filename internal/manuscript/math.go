@@ -86,10 +86,7 @@ func (s *paraScan) dollars() {
 		case c == '\\':
 			escaped = true
 		case c == '$':
-			n := 0
-			for o := off; o < len(s.src) && s.src[o] == '$'; o++ {
-				n++
-			}
+			n := s.runLen(off, '$')
 			if n == 2 {
 				s.displayEnds = append(s.displayEnds, off)
 			}

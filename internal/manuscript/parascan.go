@@ -137,10 +137,7 @@ func (s *paraScan) ticks() {
 		case c == '\\':
 			escaped = true
 		case c == '`':
-			n := 0
-			for o := off; o < len(s.src) && s.src[o] == '`'; o++ {
-				n++
-			}
+			n := s.runLen(off, '`')
 			runs = append(runs, run{off, n})
 			return off + n
 		}
@@ -199,11 +196,7 @@ func (s *paraScan) brackets() {
 			escaped = true
 		case c == '`':
 			if end, ok := s.tickEnd[off]; ok {
-				n := 0
-				for o := end; o < len(s.src) && s.src[o] == '`'; o++ {
-					n++
-				}
-				return end + n
+				return end + s.runLen(end, '`')
 			}
 			for off < len(s.src) && s.src[off] == '`' {
 				off++
@@ -269,4 +262,14 @@ func advanceTo(block text.Reader, off int) bool {
 		}
 		block.AdvanceLine()
 	}
+}
+
+// runLen returns how many bytes c follow one another in the block from
+// off on (a run of backticks or dollars).
+func (s *paraScan) runLen(off int, c byte) int {
+	n := 0
+	for off+n < len(s.src) && s.src[off+n] == c {
+		n++
+	}
+	return n
 }
