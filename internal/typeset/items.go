@@ -37,6 +37,11 @@ type item struct {
 	fil       float64 // infinite stretch (parfillskip)
 	shrink    float64
 	penalty   float64
+	// post, for a penalty, is how much wider the line that starts at
+	// this break is drawn than its items measure: a line that starts
+	// inside a ligature draws the rest of its letters on their own
+	// (remnantShift). The breaker counts it, so that such a line fits.
+	post float64
 	// seg, from and to locate a box's text: runes [from, to) of segment
 	// seg; for a hyphen penalty, seg is the segment whose style draws it.
 	seg      int32
@@ -510,11 +515,28 @@ func (s *Setter) buildItems(p *Paragraph) {
 		}
 	}
 	s.emergencyBreaks(p)
+	s.ligatureRemnants()
 	// Final line: no break, parfillskip, forced break.
 	s.items = append(s.items,
 		item{kind: penaltyItem, penalty: infPenalty, seg: -1},
 		item{kind: glueItem, fil: 1, seg: -1, nobreak: true},
 		item{kind: penaltyItem, penalty: -infPenalty, seg: -1})
+}
+
+// ligatureRemnants sets the post width of every break inside a ligature:
+// the line after it starts with the rest of the ligature's letters.
+func (s *Setter) ligatureRemnants() {
+	items := s.items
+	for i := 0; i+1 < len(items); i++ {
+		pen, box := &items[i], &items[i+1]
+		if pen.kind != penaltyItem || pen.penalty >= infPenalty || box.kind != boxItem || box.seg < 0 {
+			continue
+		}
+		seg := &s.segs[box.seg]
+		if si := seg.info; si.lig != nil && si.lig[box.from] {
+			pen.post = s.remnantShift(seg, box.from, min(ligatureEnd(si, box.from), box.to))
+		}
+	}
 }
 
 // paragraphSize returns the size of the paragraph's first sized run.

@@ -84,6 +84,10 @@ func (k *breaker) lineMetrics(items []item, start, b int) (w, y, fil, z float64)
 	if items[b].kind == penaltyItem {
 		w += items[b].width
 	}
+	if start > 0 && items[start-1].kind == penaltyItem {
+		// A line that starts inside a ligature (see item.post).
+		w += items[start-1].post
+	}
 	return
 }
 

@@ -36,30 +36,8 @@ func (s *Setter) buildLine(p *Paragraph, start, b int, r float64) Line {
 	}
 	// A line that starts inside a ligature (after a hyphen between its
 	// letters) draws the rest of the ligature's letters, wider or
-	// narrower than the ligature's share the breaker counted: its spaces
-	// absorb the difference.
-	shift := s.ligatureShift(start, end)
-	w += shift
-	if shift != 0 && p.Align == Justify && gr != 0 {
-		var st, sh float64
-		for i := start; i < end; i++ {
-			if items[i].kind == glueItem {
-				st += items[i].stretch
-				sh += items[i].shrink
-			}
-		}
-		adj := gr * st
-		if gr < 0 {
-			adj = gr * sh
-		}
-		adj -= shift
-		switch {
-		case adj > 0 && st > 0:
-			gr = adj / st
-		case adj < 0 && sh > 0:
-			gr = adj / sh
-		}
-	}
+	// narrower than the ligature's share: lineMetrics counted the
+	// difference (item.post), so the ratio above sets it.
 	x := 0.0
 	if p.Align != Justify {
 		natural := w
@@ -221,27 +199,6 @@ func ligatureEnd(si *segInfo, i int32) int32 {
 		i++
 	}
 	return i
-}
-
-// ligatureShift returns, in points, how much wider the line from item
-// start to end is drawn than measured because it starts inside a
-// ligature (0 when it does not).
-func (s *Setter) ligatureShift(start, end int) float64 {
-	for i := start; i < end; i++ {
-		it := &s.items[i]
-		if it.kind != boxItem {
-			continue
-		}
-		if it.seg < 0 {
-			return 0
-		}
-		seg := &s.segs[it.seg]
-		if si := seg.info; si.lig != nil && si.lig[it.from] {
-			return s.remnantShift(seg, it.from, min(ligatureEnd(si, it.from), it.to))
-		}
-		return 0
-	}
-	return 0
 }
 
 // remnantShift returns, in points, the width of the letters [from, end) of
