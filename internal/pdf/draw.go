@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -23,6 +24,9 @@ type drawer struct {
 	anchors map[string]anchorPos
 	curFont string
 	curSize float64
+	// shown records the runes drawn by show, per font, for the subsets.
+	shown shownRunes
+	buf   []byte
 }
 
 type anchorPos struct {
@@ -54,15 +58,66 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 			continue
 		}
 		if start < i {
-			d.f.Text(x+face.Measure(s[:start], st.Size), y, s[start:i])
+			d.show(x+face.Measure(s[:start], st.Size), y, s[start:i])
 		}
 		start = i + utf8.RuneLen(r)
 	}
 	if start == 0 {
-		d.f.Text(x, y, s)
+		d.show(x, y, s)
 	} else if start < len(s) {
-		d.f.Text(x+face.Measure(s[:start], st.Size), y, s[start:])
+		d.show(x+face.Measure(s[:start], st.Size), y, s[start:])
 	}
+}
+
+// show writes the text-showing operators of s at x, y in the current
+// font: the bytes fpdf's Text writes, formatted without fmt (fpdf's
+// Text, with a Sprintf per call, took a fifth of a rebuild). The runes are
+// recorded for the font's subset (shown.register). Text fpdf would
+// colour apart from the fill, or outside the Basic Multilingual Plane
+// (which fpdf's UTF-16 conversion does not encode), goes through fpdf.
+func (d *drawer) show(x, y float64, s string) {
+	if !d.plainText() {
+		d.f.Text(x, y, s)
+		return
+	}
+	k := d.f.GetConversionRatio()
+	_, h := d.f.GetPageSize()
+	b := append(d.buf[:0], "BT "...)
+	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, r := range s {
+		if r > 0xFFFF {
+			d.f.Text(x, y, s)
+			return
+		}
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
+	}
+	b = append(b, ") Tj ET"...)
+	d.buf = b
+	d.shown.add(d.curFont, s)
+	d.f.RawWriteStr(string(b))
+}
+
+// plainText reports whether fpdf's Text would write text without a colour
+// of its own (text colour and fill colour the same).
+func (d *drawer) plainText() bool {
+	tr, tg, tb := d.f.GetTextColor()
+	fr, fg, fb := d.f.GetFillColor()
+	return tr == fr && tg == fg && tb == fb
+}
+
+// appendEscaped appends c to a PDF literal string as fpdf escapes it.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
 }
 
 // line draws a set line with its left edge at x and baseline y.

@@ -193,6 +193,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 		}
 	}
 	d.resolveLinks()
+	if err := d.shown.register(f, fonts); err != nil {
+		return nil, fmt.Errorf("pdf: draw pages: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("pdf: draw pages: %w", err)
 	}

@@ -1,0 +1,93 @@
+package pdf
+
+import (
+	"fmt"
+	"math/bits"
+	"sort"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// shownRunes records the runes drawn by drawer.show, per font. fpdf
+// subsets a font to the runes its own text calls recorded; text written
+// with RawWriteStr is not seen, so the runes are recorded here and handed
+// to fpdf once, before the document is written (register).
+type shownRunes struct {
+	fonts   map[string]*runeSet
+	lastKey string
+	last    *runeSet
+}
+
+// runeSet is a set of runes of the Basic Multilingual Plane, a bit each.
+type runeSet [65536 / 64]uint64
+
+// add records the runes of s as drawn in the font with key key.
+func (sr *shownRunes) add(key, s string) {
+	set := sr.last
+	if set == nil || key != sr.lastKey {
+		if sr.fonts == nil {
+			sr.fonts = map[string]*runeSet{}
+		}
+		set = sr.fonts[key]
+		if set == nil {
+			set = new(runeSet)
+			sr.fonts[key] = set
+		}
+		sr.lastKey, sr.last = key, set
+	}
+	for _, r := range s {
+		if r <= 0xFFFF {
+			set[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+}
+
+// runes returns the runes of the set in increasing order.
+func (rs *runeSet) runes() []rune {
+	var out []rune
+	for w, word := range rs {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			out = append(out, rune(w*64+b))
+			word &^= 1 << uint(b)
+		}
+	}
+	return out
+}
+
+// register records the shown runes of every font as used in f, so that
+// the font subsets fpdf writes hold their glyphs. fpdf records a rune
+// only when one of its text calls draws it; a template is such a call
+// that draws nothing on the document's pages (it is written only where it
+// is used, and it is never used), and it shares the document's fonts and
+// their used runes. TestShownRunesInSubset checks that the glyphs reach
+// the subsets.
+func (sr *shownRunes) register(f *fpdf.Fpdf, fonts *fontSet) error {
+	keys := make([]string, 0, len(sr.fonts))
+	for k := range sr.fonts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		style, ok := fonts.styles[key]
+		if !ok {
+			return fmt.Errorf("record the glyphs drawn: no font %q", key)
+		}
+		text := string(sr.fonts[key].runes())
+		if text == "" {
+			continue
+		}
+		family, fstyle := fpdfFont(style)
+		var terr error
+		f.CreateTemplate(func(t *fpdf.Tpl) {
+			t.SetFont(family, fstyle, 10)
+			t.Text(0, 0, text)
+			terr = t.Error()
+		})
+		if terr != nil {
+			return fmt.Errorf("record the glyphs drawn in %s: %w", strings.TrimSpace(family+" "+fstyle), terr)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// TestShownRunesInSubset: text drawn by drawer.show (raw operators, runes
+// recorded apart and registered once) gives the file fpdf's own Text calls
+// give, byte for byte: the same content streams, and font subsets holding
+// the same glyphs. Without the registration the subsets would lack the
+// glyphs of the text drawn raw, and the files would differ.
+func TestShownRunesInSubset(t *testing.T) {
+	texts := []struct {
+		font string
+		x, y float64
+		s    string
+	}{
+		{fontRegular, 60, 100, "Harbour (and) forts\\ à l’œuvre « Zéphyr »"},
+		{fontItalic, 60, 130, "Quai ŒUVRE ¶ ‹ ›"},
+		{fontRegular, 72.125, 160.005, "x\u00a0y"},
+	}
+	draw := func(raw bool) []byte {
+		lay := sampleLayout(t, nil)
+		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", OrientationStr: "P", Size: fpdf.SizeType{Wd: lay.TrimWidth, Ht: lay.TrimHeight}})
+		f.SetCatalogSort(true)
+		f.SetCompression(false)
+		f.SetAutoPageBreak(false, 0)
+		f.SetCreationDate(time.Unix(0, 0).UTC())
+		f.SetModificationDate(time.Unix(0, 0).UTC())
+		fonts, err := loadFonts(f, lay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &drawer{f: f, fonts: fonts}
+		f.AddPage()
+		for _, tx := range texts {
+			d.setFont(tx.font, 11)
+			if raw {
+				d.show(tx.x, tx.y, tx.s)
+			} else {
+				f.Text(tx.x, tx.y, tx.s)
+			}
+		}
+		if raw {
+			if err := d.shown.register(f, fonts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if f.Err() {
+			t.Fatal(f.Error())
+		}
+		var out bytes.Buffer
+		if err := output(f, &out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	viaFpdf, viaShow := draw(false), draw(true)
+	if !bytes.Equal(viaFpdf, viaShow) {
+		t.Errorf("text drawn raw gives another file than fpdf's Text (%d and %d bytes)", len(viaShow), len(viaFpdf))
+	}
+	if !bytes.Contains(viaShow, []byte("\x00\\(\x00a\x00n\x00d\x00\\)")) || !bytes.Contains(viaShow, []byte("\x00\\\\")) {
+		t.Error("the parentheses and backslash are not escaped")
+	}
+}
