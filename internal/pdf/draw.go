@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,7 +27,12 @@ type drawer struct {
 	curSize float64
 	// shown records the runes drawn by show, per font, for the subsets.
 	shown shownRunes
-	buf   []byte
+	// pending holds text operators not yet handed to fpdf: a line's are
+	// written in one call (batching), flushed before anything fpdf
+	// writes itself (a font change, a rule).
+	pending  []byte
+	batching bool
+	reader   bytes.Reader
 }
 
 type anchorPos struct {
@@ -38,6 +44,7 @@ func (d *drawer) setFont(key string, size float64) {
 	if d.curFont == key && d.curSize == size {
 		return
 	}
+	d.flush()
 	style := d.fonts.styles[key]
 	d.fonts.use(d.f, style)
 	family, fstyle := fpdfFont(style)
@@ -77,28 +84,44 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 // (which fpdf's UTF-16 conversion does not encode), goes through fpdf.
 func (d *drawer) show(x, y float64, s string) {
 	if !d.plainText() {
+		d.flush()
 		d.f.Text(x, y, s)
 		return
 	}
 	k := d.f.GetConversionRatio()
 	_, h := d.f.GetPageSize()
-	b := append(d.buf[:0], "BT "...)
+	at := len(d.pending)
+	b := append(d.pending, "BT "...)
 	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
 	b = append(b, " Td ("...)
 	for _, r := range s {
 		if r > 0xFFFF {
+			d.pending = b[:at]
+			d.flush()
 			d.f.Text(x, y, s)
 			return
 		}
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
-	b = append(b, ") Tj ET"...)
-	d.buf = b
+	d.pending = append(b, ") Tj ET\n"...)
 	d.shown.add(d.curFont, s)
-	d.f.RawWriteStr(string(b))
+	if !d.batching {
+		d.flush()
+	}
+}
+
+// flush hands the pending text operators to fpdf, which ends them with a
+// newline as it ends each of its own.
+func (d *drawer) flush() {
+	if len(d.pending) == 0 {
+		return
+	}
+	d.reader.Reset(d.pending[:len(d.pending)-1])
+	d.f.RawWriteBuf(&d.reader)
+	d.pending = d.pending[:0]
 }
 
 // plainText reports whether fpdf's Text would write text without a colour
@@ -125,6 +148,11 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 	// strikeEnd is where the last struck piece ended (-1 for none), so
 	// that the line through struck words runs across the spaces between.
 	strikeEnd := -1.0
+	d.batching = true
+	defer func() {
+		d.batching = false
+		d.flush()
+	}()
 	for _, p := range l.Pieces {
 		if strings.TrimSpace(p.Text) == "" {
 			continue
@@ -133,14 +161,14 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 		if p.Ligatures {
 			text = p.Style.Face.Ligate(text)
 		}
-		d.text(p.Style, x+p.X, y-p.Style.Rise, text)
+		d.text(*p.Style, x+p.X, y-p.Style.Rise, text)
 		if p.Style.Strike {
 			w := p.Style.Face.Measure(text, p.Style.Size)
 			from := x + p.X
 			if strikeEnd >= 0 && strikeEnd < from {
 				from = strikeEnd
 			}
-			d.strike(p.Style, from, x+p.X+w, y)
+			d.strike(*p.Style, from, x+p.X+w, y)
 			strikeEnd = x + p.X + w
 		} else {
 			strikeEnd = -1
@@ -157,6 +185,7 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 // as thick as a twentieth of the size.
 func (d *drawer) strike(st typeset.Style, x0, x1, y float64) {
 	yy := y - st.Rise - st.Size*0.25
+	d.flush()
 	d.f.SetLineWidth(st.Size * 0.05)
 	d.f.Line(x0, yy, x1, yy)
 }

@@ -202,7 +202,7 @@ func (b *builder) claimNotes(owner any, seen map[*model.Note]bool, lines ...type
 	var out []*model.Note
 	for _, l := range lines {
 		for _, p := range l.Pieces {
-			n := b.callNote(p.Style)
+			n := b.callNote(*p.Style)
 			if n == nil || seen[n] {
 				continue
 			}

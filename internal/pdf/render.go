@@ -206,6 +206,10 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if err := output(f, &raw); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
+	// fpdf's page buffers and document buffer are copied into raw: let
+	// the collector have them while finish works (a third of the memory
+	// of a long book's build).
+	l.f, b.f, d.f, f = nil, nil, nil, nil
 	labels := make([]string, len(mk.pages))
 	for i, pg := range mk.pages {
 		labels[i] = pg.label

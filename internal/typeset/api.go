@@ -85,8 +85,13 @@ type Paragraph struct {
 // Kerning and justification are already applied to the positions.
 type Piece struct {
 	X     float64 // from the line's left edge, in points
-	Text  string
-	Style Style
+	Text string
+	// Style is the style of the run the piece comes from, shared by all
+	// the pieces of that run (a book keeps every set line until its pages
+	// are drawn: a pointer rather than a copy halves a piece's size).
+	// It belongs to the Result: the Setter copies the paragraph's runs,
+	// so a later change to them does not reach it. Do not change it.
+	Style *Style
 	// Offset is the rune offset of the piece's first character in the
 	// paragraph's counted text (the concatenation of the counted runs).
 	Offset int

@@ -260,7 +260,7 @@ func checkResult(t *testing.T, p Paragraph, r Result) {
 			}
 			counts := true
 			for _, run := range p.Runs {
-				if run.Uncounted && run.Style == pc.Style && strings.Contains(run.Text, text) {
+				if run.Uncounted && run.Style == *pc.Style && strings.Contains(run.Text, text) {
 					counts = false
 				}
 			}

@@ -251,7 +251,7 @@ func (lb *lineBuilder) close() {
 	pc := Piece{
 		X:         lb.openX,
 		Text:      seg.text[si.byteAt[lb.openFrom]:si.byteAt[lb.openTo]],
-		Style:     *seg.style,
+		Style:     seg.style,
 		Offset:    off,
 		Space:     lb.openSpace,
 		Ligatures: seg.ligatures && !si.url,

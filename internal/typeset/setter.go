@@ -173,6 +173,9 @@ func (s *Setter) SiblingTolerance(tolerance float64) *Setter {
 func (s *Setter) Set(p Paragraph) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// The pieces point at the styles of the runs (Piece.Style): the
+	// result gets runs of its own, which the caller cannot change.
+	p.Runs = append([]Run(nil), p.Runs...)
 	s.buildItems(&p)
 	if len(s.segs) == 0 {
 		return Result{}
