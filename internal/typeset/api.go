@@ -84,7 +84,7 @@ type Paragraph struct {
 // Piece is text drawn at a horizontal position of a line, in one style.
 // Kerning and justification are already applied to the positions.
 type Piece struct {
-	X     float64 // from the line's left edge, in points
+	X    float64 // from the line's left edge, in points
 	Text string
 	// Style is the style of the run the piece comes from, shared by all
 	// the pieces of that run (a book keeps every set line until its pages
