@@ -134,7 +134,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
-	if err := prepare.Book(ctx, book, &ds); err != nil {
+	if err := prepare.BookWith(ctx, book, &ds, prepare.Options{Typo: opts.Cache.typoCache()}); err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	stage.done("prepare")

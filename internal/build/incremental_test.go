@@ -42,7 +42,10 @@ func edit(t *testing.T, root, file, old, new string) {
 // without it (cold, in another output folder) of the same state: they must
 // be byte-identical. After the one-word edit the cache must have served
 // most of the set paragraphs, compressed streams and EPUB entries, so that
-// a cache nobody reads fails the test too.
+// a cache nobody reads fails the test too. The typographic rules' cache
+// is checked at every step: an edit must pass the lists it changed
+// through the rules again (a language or a cited source changed, every
+// list it reaches), and what it did not change must come from the cache.
 func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 	root := incrementalBook(t)
 	warmOut, coldOut := filepath.Join(root, "out-warm"), filepath.Join(root, "out-cold")
@@ -54,24 +57,35 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		// reuse asks that most paragraphs, streams and entries come
 		// from the cache.
 		reuse bool
+		// typo says what the typographic rules' cache must have served.
+		typo typoReuse
 	}{
-		{"first build", func() {}, false},
-		{"no change", func() {}, true},
+		{"first build", func() {}, false, typoMost},
+		{"no change", func() {}, true, typoAll},
 		{"one word in a middle chapter", func() {
 			edit(t, root, "book/02-liberation.md", "pendant plus de 15 jours", "pendant plus de 16 jours")
-		}, true},
+		}, true, typoSome},
 		{"a heading", func() {
 			edit(t, root, "book/03-ports.md", "# Deux ports en ruines", "# Deux ports dévastés")
-		}, true},
+		}, true, typoSome},
 		{"a figure caption", func() {
 			edit(t, root, "book/03-ports.md", "![CALAIS]", "![CALAIS EN RUINES]")
-		}, true},
+		}, true, typoSome},
+		{"sources.yaml: a cited source's title", func() {
+			edit(t, root, "book/sources.yaml", "title: Reddition du général Heim", "title: Reddition du général Ferdinand Heim")
+		}, false, typoSome},
+		{"book.yaml: the language", func() {
+			edit(t, root, "book/book.yaml", "language: fr", "language: en")
+		}, false, typoNone},
+		{"book.yaml: the language back", func() {
+			edit(t, root, "book/book.yaml", "language: en", "language: fr")
+		}, false, typoAll},
 		{"print.yaml: hyphenation exceptions", func() {
 			edit(t, root, "layout/print.yaml", "    - ca-lai-sienne\n", "    - ca-lai-sienne\n    - gar-ni-son\n")
-		}, false},
+		}, false, typoAll},
 		{"print.yaml: leading", func() {
 			edit(t, root, "layout/print.yaml", "leading: 14pt", "leading: 15pt")
-		}, false},
+		}, false, typoAll},
 		{"a chapter added", func() {
 			text := "# Après la guerre {#ch-apres}\n\nLa reconstruction des deux ports dure plus de dix ans. " +
 				"Les quais sont rebâtis, les bassins dragués, et les premiers navires reviennent dès 1946.\n"
@@ -79,13 +93,13 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 				t.Fatal(err)
 			}
 			edit(t, root, "book/book.yaml", "    - 03-ports.md\n", "    - 03-ports.md\n    - 04-apres.md\n")
-		}, false},
+		}, false, typoSome},
 		{"a chapter removed", func() {
 			edit(t, root, "book/book.yaml", "    - 01-forteresse.md\n", "")
-		}, false},
+		}, false, typoAll},
 		{"the chapter back", func() {
 			edit(t, root, "book/book.yaml", "    - 02-liberation.md\n", "    - 01-forteresse.md\n    - 02-liberation.md\n")
-		}, true},
+		}, true, typoAll},
 	}
 	for _, s := range steps {
 		s.apply()
@@ -109,8 +123,46 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		eh, em := cache.epub.Stats()
 		t.Logf("%s: paragraphs %d hits, %d misses; streams %d hits, %d misses; EPUB entries %d hits, %d misses",
 			s.name, ps.ParagraphHits, ps.ParagraphMisses, ps.StreamHits, ps.StreamMisses, eh, em)
+		th, tm := cache.typo.Stats()
+		t.Logf("%s: typography lists %d hits, %d misses", s.name, th, tm)
+		if msg := s.typo.check(th, tm); msg != "" {
+			t.Errorf("%s: typography cache: %d hits, %d misses: %s", s.name, th, tm, msg)
+		}
 		if s.reuse && (ps.ParagraphHits < 4*ps.ParagraphMisses || ps.StreamHits < 2*ps.StreamMisses || eh < 2*em) {
 			t.Errorf("%s: the cache served too little", s.name)
 		}
 	}
+}
+
+// typoReuse says what the typographic rules' cache must serve after an
+// edit.
+type typoReuse int
+
+const (
+	// typoAll: nothing the rules read changed, every list is served.
+	typoAll typoReuse = iota
+	// typoSome: some lists changed and must pass through the rules again;
+	// the others (at least four times as many) are served.
+	typoSome
+	// typoMost: most lists are new (a first build) and pass through the
+	// rules.
+	typoMost
+	// typoNone: the language changed, no French list may be served; only
+	// lists without letters (a number alone) may be.
+	typoNone
+)
+
+// check returns what is wrong with hits and misses, or "".
+func (r typoReuse) check(hits, misses int) string {
+	switch {
+	case r == typoAll && (misses != 0 || hits == 0):
+		return "every list should come from the cache"
+	case r == typoSome && (misses == 0 || hits < 4*misses):
+		return "the changed lists should miss and the others come from the cache"
+	case r == typoMost && hits > misses/4:
+		return "a first build should find few lists in the cache"
+	case r == typoNone && hits > misses/10:
+		return "lists of another language were served"
+	}
+	return ""
 }

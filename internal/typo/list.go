@@ -18,6 +18,19 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	if len(s.pieces) == 0 {
 		return
 	}
+	// The rules read the cells and the pieces' languages and contexts
+	// only: a list that reads as one seen by an earlier build gets that
+	// build's result, written back into this list's nodes.
+	h := uint64(0)
+	if a.cache != nil {
+		h = s.hash(ctx)
+		if e := a.cache.lookup(h, s, ctx); e != nil {
+			s.cells = append(s.cells[:0], e.out...)
+			a.write(ins, ctx, e.sugg)
+			return
+		}
+	}
+	entry := a.cache.newEntry(s, ctx)
 	s.protect()
 	// The order matters for idempotence: a pass never changes what an
 	// earlier pass looked at (spaces stay spaces, dashes stay dashes), so a
@@ -28,6 +41,14 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	s.pass(s.numbers(s.cells, s.spare[:0]))
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
+	a.cache.keep(h, entry, s.cells, sugg)
+	a.write(ins, ctx, sugg)
+}
+
+// write sets the nodes of ins from the stream's cells and reports the
+// suggestions.
+func (a *applier) write(ins *[]model.Inline, ctx scope, sugg []suggestion) {
+	s := &a.s
 	s.computeRanges()
 	next := 0
 	*ins = s.rebuild(*ins, &next, 0)
