@@ -110,7 +110,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
 		layTime = time.Since(layStart)
 	}()
-	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir})
+	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir, Parsed: opts.Cache.parseCache()})
 	res.Book = book
 	stage.done("read")
 	<-layDone

@@ -59,33 +59,37 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		reuse bool
 		// typo says what the typographic rules' cache must have served.
 		typo typoReuse
+		// reparse is the number of chapter files the Markdown parser must
+		// have parsed again: the edited ones, or every one when a heading
+		// changed (links may name a heading by its text).
+		reparse int
 	}{
-		{"first build", func() {}, false, typoMost},
-		{"no change", func() {}, true, typoAll},
+		{"first build", func() {}, false, typoMost, 3},
+		{"no change", func() {}, true, typoAll, 0},
 		{"one word in a middle chapter", func() {
 			edit(t, root, "book/02-liberation.md", "pendant plus de 15 jours", "pendant plus de 16 jours")
-		}, true, typoSome},
+		}, true, typoSome, 1},
 		{"a heading", func() {
 			edit(t, root, "book/03-ports.md", "# Deux ports en ruines", "# Deux ports dévastés")
-		}, true, typoSome},
+		}, true, typoSome, 3},
 		{"a figure caption", func() {
 			edit(t, root, "book/03-ports.md", "![CALAIS]", "![CALAIS EN RUINES]")
-		}, true, typoSome},
+		}, true, typoSome, 1},
 		{"sources.yaml: a cited source's title", func() {
 			edit(t, root, "book/sources.yaml", "title: Reddition du général Heim", "title: Reddition du général Ferdinand Heim")
-		}, false, typoSome},
+		}, false, typoSome, 0},
 		{"book.yaml: the language", func() {
 			edit(t, root, "book/book.yaml", "language: fr", "language: en")
-		}, false, typoNone},
+		}, false, typoNone, 0},
 		{"book.yaml: the language back", func() {
 			edit(t, root, "book/book.yaml", "language: en", "language: fr")
-		}, false, typoAll},
+		}, false, typoAll, 0},
 		{"print.yaml: hyphenation exceptions", func() {
 			edit(t, root, "layout/print.yaml", "    - ca-lai-sienne\n", "    - ca-lai-sienne\n    - gar-ni-son\n")
-		}, false, typoAll},
+		}, false, typoAll, 0},
 		{"print.yaml: leading", func() {
 			edit(t, root, "layout/print.yaml", "leading: 14pt", "leading: 15pt")
-		}, false, typoAll},
+		}, false, typoAll, 0},
 		{"a chapter added", func() {
 			text := "# Après la guerre {#ch-apres}\n\nLa reconstruction des deux ports dure plus de dix ans. " +
 				"Les quais sont rebâtis, les bassins dragués, et les premiers navires reviennent dès 1946.\n"
@@ -93,13 +97,13 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 				t.Fatal(err)
 			}
 			edit(t, root, "book/book.yaml", "    - 03-ports.md\n", "    - 03-ports.md\n    - 04-apres.md\n")
-		}, false, typoSome},
+		}, false, typoSome, 4},
 		{"a chapter removed", func() {
 			edit(t, root, "book/book.yaml", "    - 01-forteresse.md\n", "")
-		}, false, typoAll},
+		}, false, typoAll, 3},
 		{"the chapter back", func() {
 			edit(t, root, "book/book.yaml", "    - 02-liberation.md\n", "    - 01-forteresse.md\n    - 02-liberation.md\n")
-		}, true, typoAll},
+		}, true, typoAll, 4},
 	}
 	for _, s := range steps {
 		s.apply()
@@ -123,6 +127,11 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		eh, em := cache.epub.Stats()
 		t.Logf("%s: paragraphs %d hits, %d misses; streams %d hits, %d misses; EPUB entries %d hits, %d misses",
 			s.name, ps.ParagraphHits, ps.ParagraphMisses, ps.StreamHits, ps.StreamMisses, eh, em)
+		rh, rm := cache.read.Stats()
+		t.Logf("%s: chapter files %d parsed trees reused, %d parsed", s.name, rh, rm)
+		if s.reparse >= 0 && rm != s.reparse || rh+rm == 0 {
+			t.Errorf("%s: %d chapter files parsed again, want %d (%d reused)", s.name, rm, s.reparse, rh)
+		}
 		th, tm := cache.typo.Stats()
 		t.Logf("%s: typography lists %d hits, %d misses", s.name, th, tm)
 		if msg := s.typo.check(th, tm); msg != "" {
