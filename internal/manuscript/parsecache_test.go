@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -157,4 +159,51 @@ func pandocManualBook(t *testing.T) string {
 	}
 	flush()
 	return writeChapters(t, chapters)
+}
+
+// TestConversionLeavesTheTreeAlone parses each chapter file of the case
+// files' book and of pandoc's manual twice, converts one tree into the
+// model as a read does, and compares it with the other, unconverted,
+// field by field: the parser's cache hands the same tree to every read,
+// so a conversion that changed it would leak from one build into the
+// next.
+func TestConversionLeavesTheTreeAlone(t *testing.T) {
+	books := []string{casesBook(t)}
+	if dir := pandocManualBook(t); dir != "" {
+		books = append(books, dir)
+	}
+	for _, dir := range books {
+		cache := NewParseCache()
+		if _, ds := Read(Options{BookDir: dir, Parsed: cache}); len(ds.List) == 0 && dir == books[0] {
+			t.Fatal("the case files give no diagnostic: they are not the case files")
+		}
+		if len(cache.entries) == 0 {
+			t.Fatalf("%s: nothing parsed", dir)
+		}
+		r := &reader{md: newMarkdownParser(), ds: &model.Diagnostics{}}
+		// The kept trees were converted by the read above; parse the same
+		// files again, with the same headings, and compare.
+		for abs, e := range cache.entries {
+			r.headerRefs = e.refs
+			_, defined := scanHeadings(e.src)
+			r.definedRefs = map[string]map[string]bool{abs: defined}
+			src := r.limitNesting("x.md", r.dropMetadataBlock("x.md", r.cleanSource("x.md", e.src)))
+			doc, ok := r.parseMarkdown("x.md", abs, src)
+			if !ok {
+				t.Fatalf("%s: the parser failed", abs)
+			}
+			// goldmark keeps a fenced block's info-string language in the
+			// node once asked for it (a memo of the source's bytes): ask
+			// the fresh tree too.
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if f, ok := n.(*ast.FencedCodeBlock); ok && entering {
+					f.Language(src)
+				}
+				return ast.WalkContinue, nil
+			})
+			if !reflect.DeepEqual(doc, e.doc) {
+				t.Errorf("%s: converting the parser's tree into the model changed the tree", filepath.Base(abs))
+			}
+		}
+	}
 }
