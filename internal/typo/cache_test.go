@@ -1,6 +1,9 @@
 package typo
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/publish-books/publish/internal/cite"
@@ -73,5 +76,62 @@ func TestCacheGivesTheUncachedResult(t *testing.T) {
 	Apply(plain, &model.Diagnostics{})
 	if model.Dump(en) != model.Dump(plain) {
 		t.Error("in English: the model differs from the pass without a cache")
+	}
+}
+
+// TestCacheOnRealText runs the comparison of TestCacheGivesTheUncachedResult
+// on pandoc's manual (code, URLs, quotes, dashes, tables), read as English
+// and as French, and on The Devil's Dictionary, when their mirrors are
+// on this machine.
+func TestCacheOnRealText(t *testing.T) {
+	texts := map[string]string{}
+	if out, err := exec.Command("git", "-C", "/work/.mirror/jgm+pandoc/repo", "show", "HEAD:MANUAL.txt").Output(); err == nil {
+		texts["pandoc-manual"] = string(out)
+	} else {
+		t.Logf("SKIP pandoc's manual: no mirror of jgm/pandoc here (%v)", err)
+	}
+	if out, err := exec.Command("git", "-C", "/work/.mirror/GITenberg+The-Devil-s-Dictionary_972/repo", "show", "HEAD:972.txt").Output(); err == nil {
+		texts["devils-dictionary"] = "# The Devil's Dictionary\n\n" + string(out)
+	} else {
+		t.Logf("SKIP The Devil's Dictionary: no mirror here (%v)", err)
+	}
+	if len(texts) == 0 {
+		// The mirrors are this machine's test data, not a tool CI
+		// installs: TestCacheGivesTheUncachedResult runs there.
+		t.Skip("SKIP: no real text on this machine (mirrors of jgm/pandoc and The Devil's Dictionary)")
+	}
+	for name, text := range texts {
+		for _, lang := range []string{"en", "fr"} {
+			dir := t.TempDir()
+			yaml := "title: " + name + "\nlanguage: " + lang + "\nchapters:\n  body:\n    - text.md\n"
+			if err := os.WriteFile(filepath.Join(dir, "book.yaml"), []byte(yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "text.md"), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			read := func() *model.Book {
+				book, ds := manuscript.Read(manuscript.Options{BookDir: dir})
+				cite.Apply(book, &ds)
+				return book
+			}
+			cold := read()
+			var coldDS model.Diagnostics
+			Apply(cold, &coldDS)
+			cache := NewCache()
+			for run := 0; run < 2; run++ {
+				book := read()
+				var ds model.Diagnostics
+				ApplyCached(book, &ds, cache)
+				hits, misses := cache.Stats()
+				t.Logf("%s in %s, run %d: %d hits, %d misses, %d diagnostics", name, lang, run, hits, misses, len(ds.List))
+				if model.Dump(book) != model.Dump(cold) || ds.String() != coldDS.String() {
+					t.Errorf("%s in %s, run %d: the result differs from the pass without a cache", name, lang, run)
+				}
+				if run == 1 && (misses != 0 || hits == 0) {
+					t.Errorf("%s in %s, run %d: %d hits, %d misses; want every list from the cache", name, lang, run, hits, misses)
+				}
+			}
+		}
 	}
 }
