@@ -3,6 +3,8 @@ package typo
 import (
 	"slices"
 	"sync"
+
+	"github.com/publish-books/publish/internal/model"
 )
 
 // Cache keeps, across the builds of one process (publish watch), what the
@@ -10,7 +12,7 @@ import (
 // read them (its text, the atoms standing for code, notes and line breaks,
 // the language and the superscript and small-capital context of each text
 // node, whether it is running text and whether suggestions are wanted) and
-// the characters and suggestions the rules turned them into. The rules
+// what the rules did to each text node and the suggestions they made. The rules
 // read nothing else, so a list that reads the same in the next build (an
 // unchanged paragraph of an unchanged chapter, with the same language and
 // the same rendered citations) gets its result from the cache and only the
@@ -32,7 +34,9 @@ type cacheEntry struct {
 	pieces  []pieceKey
 	kind    kind
 	suggest bool
-	out     []cell
+	// results holds what the rules did to each text node, in the order
+	// of the pieces.
+	results []pieceResult
 	sugg    []suggestion
 	gen     uint64
 }
@@ -160,15 +164,80 @@ func (c *Cache) newEntry(s *stream, ctx scope) *cacheEntry {
 	return e
 }
 
-// keep completes e with the cells and suggestions the rules made and
-// stores it under h. It does nothing for a nil cache or entry.
-func (c *Cache) keep(h uint64, e *cacheEntry, out []cell, sugg []suggestion) {
-	if c == nil || e == nil {
-		return
+// keep completes e with what the rules did to each text node and the
+// suggestions they made, and stores it under h. It does nothing for a nil
+// cache or entry.
+func (c *Cache) keep(h uint64, e *cacheEntry, results []pieceResult, sugg []suggestion) {
+	if c == nil || e == nil || len(results) != len(e.pieces) {
+		return // a list whose text nodes were not all written is not kept
 	}
-	e.out, e.sugg = slices.Clone(out), slices.Clone(sugg)
+	e.results, e.sugg = results, slices.Clone(sugg)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e.gen = c.gen
 	c.entries[h] = append(c.entries[h], e)
+}
+
+// pieceResult is what the rules did to one text node of a list: its new
+// text, or its removal (it became empty), or its split into runs of text,
+// superscript and small capitals.
+type pieceResult struct {
+	drop bool
+	text string
+	runs []pieceRun
+}
+
+// pieceRun is one run of a split text node: its text and fSup,
+// fSmallCaps or 0.
+type pieceRun struct {
+	kind uint8
+	text string
+}
+
+// resultOf records what writePiece did to t: out and replaced are what it
+// returned.
+func resultOf(t *model.Text, out []model.Inline, replaced bool) pieceResult {
+	switch {
+	case !replaced:
+		return pieceResult{text: t.Value}
+	case len(out) == 0:
+		return pieceResult{drop: true}
+	}
+	r := pieceResult{runs: make([]pieceRun, 0, len(out))}
+	for _, in := range out {
+		switch n := in.(type) {
+		case *model.Superscript:
+			r.runs = append(r.runs, pieceRun{kind: fSup, text: model.PlainText(n.Children)})
+		case *model.SmallCaps:
+			r.runs = append(r.runs, pieceRun{kind: fSmallCaps, text: model.PlainText(n.Children)})
+		default:
+			r.runs = append(r.runs, pieceRun{text: model.PlainText([]model.Inline{in})})
+		}
+	}
+	return r
+}
+
+// apply does to t what the rules did to the node r was recorded from,
+// returning what writePiece returns.
+func (r pieceResult) apply(t *model.Text) ([]model.Inline, bool) {
+	switch {
+	case r.drop:
+		return nil, true
+	case r.runs == nil:
+		t.Value = r.text
+		return nil, false
+	}
+	out := make([]model.Inline, 0, len(r.runs))
+	for _, run := range r.runs {
+		n := &model.Text{Value: run.text, Pos: t.Pos}
+		switch run.kind {
+		case fSup:
+			out = append(out, &model.Superscript{Children: []model.Inline{n}})
+		case fSmallCaps:
+			out = append(out, &model.SmallCaps{Children: []model.Inline{n}, Pos: t.Pos})
+		default:
+			out = append(out, n)
+		}
+	}
+	return out, true
 }

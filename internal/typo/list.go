@@ -25,8 +25,11 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	if a.cache != nil {
 		h = s.hash(ctx)
 		if e := a.cache.lookup(h, s, ctx); e != nil {
-			s.cells = append(s.cells[:0], e.out...)
-			a.write(ins, ctx, e.sugg)
+			s.replay = e.results
+			next := 0
+			*ins = s.rebuild(*ins, &next, 0)
+			s.replay = nil
+			a.report(ctx, e.sugg)
 			return
 		}
 	}
@@ -41,17 +44,21 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	s.pass(s.numbers(s.cells, s.spare[:0]))
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
-	a.cache.keep(h, entry, s.cells, sugg)
-	a.write(ins, ctx, sugg)
-}
-
-// write sets the nodes of ins from the stream's cells and reports the
-// suggestions.
-func (a *applier) write(ins *[]model.Inline, ctx scope, sugg []suggestion) {
-	s := &a.s
 	s.computeRanges()
+	var results []pieceResult
+	if entry != nil {
+		results = make([]pieceResult, 0, len(s.pieces))
+		s.record = &results
+	}
 	next := 0
 	*ins = s.rebuild(*ins, &next, 0)
+	s.record = nil
+	a.cache.keep(h, entry, results, sugg)
+	a.report(ctx, sugg)
+}
+
+// report reports a list's suggestions.
+func (a *applier) report(ctx scope, sugg []suggestion) {
 	for _, sg := range sugg {
 		a.suggest(ctx, sg.code, sg.needles, "%s", sg.msg)
 	}
