@@ -116,9 +116,10 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
 		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
-	// The parser's tree is a function of the file's bytes and the book's
-	// headings (the cleaning above is one of the bytes): an unchanged file
-	// of an unchanged book is not parsed again (publish watch).
+	// The parser's tree is a function of the file's bytes (what the
+	// cleaning above makes of them is one) and of the book's headings: an
+	// unchanged file of a book with the same headings is not parsed again
+	// (publish watch).
 	doc := r.opts.Parsed.lookup(absFile, raw, r.headerRefs)
 	if doc == nil {
 		var ok bool

@@ -11,15 +11,15 @@ import (
 // rules made of each inline list: the characters of the list as the pass
 // read them (its text, the atoms standing for code, notes and line breaks,
 // the language and the superscript and small-capital context of each text
-// node, whether it is running text and whether suggestions are wanted) and
-// what the rules did to each text node and the suggestions they made. The rules
-// read nothing else, so a list that reads the same in the next build (an
-// unchanged paragraph of an unchanged chapter, with the same language and
-// the same rendered citations) gets its result from the cache and only the
-// writing back into the new model's nodes is done again: the model and the
-// diagnostics are those of a pass without a cache. Entries the last two
-// calls did not use are dropped, so that an edit undone finds its lists
-// again.
+// node, whether it is running text and whether suggestions are wanted),
+// what the rules did to each text node, and the suggestions they made. The
+// rules read nothing else, so a list that reads the same in the next build
+// (an unchanged paragraph of an unchanged chapter, with the same language
+// and the same rendered citations) gets its result from the cache and only
+// the writing into the new model's nodes is done again: the model and the
+// diagnostics are those of a pass without a cache. A look-up compares the
+// whole list, not only its hash. Entries the last two calls did not use
+// are dropped, so that an edit undone finds its lists again.
 type Cache struct {
 	mu      sync.Mutex
 	gen     uint64
