@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -117,6 +118,11 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		cold, err := Run(o)
 		if err != nil {
 			t.Fatalf("%s: cold build: %v\n%s", s.name, err, cold.Diagnostics.String())
+		}
+		if w, c := warm.Diagnostics.String(), cold.Diagnostics.String(); w != c {
+			t.Errorf("%s: the rebuild's diagnostics differ from a cold build's:\n%s\nwant\n%s", s.name, w, c)
+		} else if s.name == "first build" && !strings.Contains(w, "suggestion") {
+			t.Errorf("%s: the sample book gives no typographic suggestion: the test would not see them reported again\n%s", s.name, w)
 		}
 		for _, ext := range []string{".pdf", ".epub"} {
 			if !bytes.Equal(outputOf(t, warm, ext), outputOf(t, cold, ext)) {
