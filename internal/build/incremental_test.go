@@ -41,12 +41,14 @@ func edit(t *testing.T, root, file, old, new string) {
 // copy of the sample book, rebuilds after each with the cache a publish
 // watch keeps, and compares the EPUB and the PDF with those of a build
 // without it (cold, in another output folder) of the same state: they must
-// be byte-identical. After the one-word edit the cache must have served
+// be byte-identical, and the diagnostics the same. After the one-word edit the cache must have served
 // most of the set paragraphs, compressed streams and EPUB entries, so that
 // a cache nobody reads fails the test too. The typographic rules' cache
 // is checked at every step: an edit must pass the lists it changed
 // through the rules again (a language or a cited source changed, every
-// list it reaches), and what it did not change must come from the cache.
+// list it reaches), and what it did not change must come from the cache;
+// so is the parser's: the edited chapter files are parsed again (all of
+// them when a heading changed), the others not.
 func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 	root := incrementalBook(t)
 	warmOut, coldOut := filepath.Join(root, "out-warm"), filepath.Join(root, "out-cold")
