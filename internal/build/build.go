@@ -110,7 +110,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
 		layTime = time.Since(layStart)
 	}()
-	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir})
+	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir, Parsed: opts.Cache.parseCache()})
 	res.Book = book
 	stage.done("read")
 	<-layDone
@@ -134,7 +134,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		sortCausesFirst(&res.Diagnostics)
 		return res, ErrManuscript
 	}
-	if err := prepare.Book(ctx, book, &ds); err != nil {
+	if err := prepare.BookWith(ctx, book, &ds, prepare.Options{Typo: opts.Cache.typoCache()}); err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	stage.done("prepare")

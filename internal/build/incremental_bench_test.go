@@ -1,12 +1,15 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/publish-books/publish/internal/corpus"
+	"github.com/publish-books/publish/internal/manuscript"
+	"github.com/publish-books/publish/internal/prepare"
 )
 
 // BenchmarkRebuildOneWord times what publish watch does after a one-word
@@ -106,4 +109,37 @@ func benchRebuild(b *testing.B, cache *Cache) {
 		used += processCPU() - cpu
 	}
 	b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkRebuildReadPrepare times the part of a rebuild that the
+// parser's and the typographic rules' caches shorten: reading the
+// novel-length corpus (manuscript.Read) and preparing it (prepare.BookWith:
+// citations, typography, ids), with the caches of an earlier build of
+// the same manuscript (cache) and without (nocache). Each run reads and
+// prepares the whole book, as a rebuild does.
+func BenchmarkRebuildReadPrepare(b *testing.B) {
+	dir, err := corpus.Ensure(corpus.Novel, corpus.Large)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, cache *Cache) {
+		once := func() {
+			book, ds := manuscript.Read(manuscript.Options{BookDir: dir, Parsed: cache.parseCache()})
+			if err := prepare.BookWith(context.Background(), book, &ds, prepare.Options{Typo: cache.typoCache()}); err != nil {
+				b.Fatal(err)
+			}
+			if ds.HasErrors() {
+				b.Fatalf("%s:\n%s", dir, ds.String())
+			}
+		}
+		once()
+		b.ResetTimer()
+		cpu := startCPU()
+		for i := 0; i < b.N; i++ {
+			once()
+		}
+		cpu.report(b)
+	}
+	b.Run("cache", func(b *testing.B) { run(b, NewCache()) })
+	b.Run("nocache", func(b *testing.B) { run(b, nil) })
 }

@@ -109,15 +109,24 @@ func (r *reader) newParseContext(absFile string) parser.Context {
 
 // parseChapter converts one Markdown file into one or more chapters.
 func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
+	raw := src
 	src = r.cleanSource(file, src)
 	src = r.dropMetadataBlock(file, src)
 	src = r.limitNesting(file, src)
 	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
 		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
 		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
-	doc, ok := r.parseMarkdown(file, absFile, src)
-	if !ok {
-		return nil
+	// The parser's tree is a function of the file's bytes (what the
+	// cleaning above makes of them is one) and of the book's headings: an
+	// unchanged file of a book with the same headings is not parsed again
+	// (publish watch).
+	doc := r.opts.Parsed.lookup(absFile, raw, r.headerRefs)
+	if doc == nil {
+		var ok bool
+		if doc, ok = r.parseMarkdown(file, absFile, src); !ok {
+			return nil
+		}
+		r.opts.Parsed.keep(absFile, raw, r.headerRefs, doc)
 	}
 	base := strings.TrimSuffix(fileBase(file), ".md")
 	baseID := Slug(strings.TrimSuffix(base, ".markdown"), "ch")

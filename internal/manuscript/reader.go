@@ -32,6 +32,10 @@ type Options struct {
 	MaxImagePixels int
 	// MaxFileSize refuses larger chapter or sources files (default 64 MiB).
 	MaxFileSize int64
+	// Parsed, when not nil, keeps the Markdown parser's tree of each
+	// chapter file for the next reads of the process (publish watch); the
+	// book and the diagnostics are the same with or without it.
+	Parsed *ParseCache
 }
 
 // reader holds the state of reading one book.
@@ -82,7 +86,9 @@ func Read(opts Options) (*model.Book, model.Diagnostics) {
 	root, _ = filepath.Abs(root)
 	r := &reader{opts: opts, root: root, ds: &ds, md: newMarkdownParser(), definedRefs: map[string]map[string]bool{},
 		book: &model.Book{Dir: bookDir, Sources: map[string]*model.Source{}, IDs: model.NewIDs()}}
+	opts.Parsed.begin()
 	r.read(bookDir)
+	opts.Parsed.end()
 	return r.book, ds
 }
 

@@ -22,12 +22,25 @@ import (
 // adding its problems to ds. It returns ctx's error when the build was
 // cancelled between passes.
 func Book(ctx context.Context, b *model.Book, ds *model.Diagnostics) error {
+	return BookWith(ctx, b, ds, Options{})
+}
+
+// Options say what the passes may reuse from earlier builds.
+type Options struct {
+	// Typo, when not nil, keeps the typographic rules' results across the
+	// builds of one process (publish watch); the prepared book is the same
+	// with or without it.
+	Typo *typo.Cache
+}
+
+// BookWith is Book with options.
+func BookWith(ctx context.Context, b *model.Book, ds *model.Diagnostics, opts Options) error {
 	cite.Apply(b, ds)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("prepare: after citations: %w", err)
 	}
 	xref.Apply(b, ds)
-	typo.Apply(b, ds)
+	typo.ApplyCached(b, ds, opts.Typo)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("prepare: after typography: %w", err)
 	}

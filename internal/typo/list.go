@@ -18,6 +18,22 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	if len(s.pieces) == 0 {
 		return
 	}
+	// The rules read the cells and the pieces' languages and contexts
+	// only: a list that reads as one seen by an earlier build gets that
+	// build's result, written back into this list's nodes.
+	h := uint64(0)
+	if a.cache != nil {
+		h = s.hash(ctx)
+		if e := a.cache.lookup(h, s, ctx); e != nil {
+			s.replay = e.results
+			next := 0
+			*ins = s.rebuild(*ins, &next, 0)
+			s.replay = nil
+			a.report(ctx, e.sugg)
+			return
+		}
+	}
+	entry := a.cache.newEntry(s, ctx)
 	s.protect()
 	// The order matters for idempotence: a pass never changes what an
 	// earlier pass looked at (spaces stay spaces, dashes stay dashes), so a
@@ -29,8 +45,20 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)
 	s.computeRanges()
+	var results []pieceResult
+	if entry != nil {
+		results = make([]pieceResult, 0, len(s.pieces))
+		s.record = &results
+	}
 	next := 0
 	*ins = s.rebuild(*ins, &next, 0)
+	s.record = nil
+	a.cache.keep(h, entry, results, sugg)
+	a.report(ctx, sugg)
+}
+
+// report reports a list's suggestions.
+func (a *applier) report(ctx scope, sugg []suggestion) {
 	for _, sg := range sugg {
 		a.suggest(ctx, sg.code, sg.needles, "%s", sg.msg)
 	}

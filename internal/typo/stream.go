@@ -52,6 +52,11 @@ type stream struct {
 	ranges [][2]int32
 	// inSmallCaps counts the SmallCaps nodes flatten is inside.
 	inSmallCaps int
+	// record, when not nil, receives what writePiece did to each piece;
+	// replay, when not nil, is what it does instead of reading the cells
+	// (the typographic cache, cache.go).
+	record *[]pieceResult
+	replay []pieceResult
 }
 
 // maxDepth bounds the nesting followed in inlines; deeper nodes are left as
@@ -199,6 +204,18 @@ func (s *stream) writePiece(p int) ([]model.Inline, bool) {
 	if p < 0 || p >= len(s.pieces) {
 		return nil, false
 	}
+	if p < len(s.replay) {
+		return s.replay[p].apply(s.pieces[p].text)
+	}
+	out, replaced := s.computePiece(p)
+	if s.record != nil {
+		*s.record = append(*s.record, resultOf(s.pieces[p].text, out, replaced))
+	}
+	return out, replaced
+}
+
+// computePiece is writePiece from the cells.
+func (s *stream) computePiece(p int) ([]model.Inline, bool) {
 	pc := s.pieces[p]
 	lo, hi := s.pieceRange(p)
 	if s.unchanged(p, lo, hi) {

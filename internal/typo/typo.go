@@ -29,14 +29,25 @@ import (
 // sentence are reported to ds as suggestions. Running Apply twice gives
 // the same model.
 func Apply(book *model.Book, ds *model.Diagnostics) {
+	ApplyCached(book, ds, nil)
+}
+
+// ApplyCached is Apply with a cache of the lists earlier calls passed
+// through the rules (publish watch); the book and the diagnostics are
+// those of Apply. A nil cache is Apply. Calls sharing a cache must run one
+// after the other.
+func ApplyCached(book *model.Book, ds *model.Diagnostics, cache *Cache) {
 	if book == nil {
 		return
 	}
 	if ds == nil {
 		ds = &model.Diagnostics{}
 	}
+	cache.begin()
 	a := newApplier(book, ds)
+	a.cache = cache
 	a.book()
+	cache.end()
 }
 
 // kind says what an inline list is, for the rules that depend on it.
@@ -67,6 +78,8 @@ type applier struct {
 	pending  []*model.Note
 	reported map[string]bool
 	s        stream
+	// cache, when not nil, keeps the rules' results across calls.
+	cache *Cache
 }
 
 func newApplier(book *model.Book, ds *model.Diagnostics) *applier {
@@ -166,6 +179,7 @@ func (a *applier) chapters(bookLang lang) {
 					return
 				}
 				w := newApplier(a.bk, &model.Diagnostics{})
+				w.cache = a.cache
 				for _, ch := range groups[i] {
 					w.chapter(ch, bookLang)
 				}

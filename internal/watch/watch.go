@@ -61,7 +61,8 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer fw.Close()
 	// The builds of a watch keep what a change does not touch (set
-	// paragraphs, compressed streams and entries) for the next one.
+	// paragraphs, compressed streams and entries, parsed chapter files,
+	// typographic results) for the next one.
 	if opts.Build.Cache == nil {
 		opts.Build.Cache = build.NewCache()
 	}
