@@ -344,8 +344,10 @@ func (b *builder) fillWays(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 }
 
-// looseKey names a setting of a paragraph in setPara.loose.
+// looseKey names a setting of a paragraph in setPara.loose: the line
+// breaker (its tolerance), the looseness, the lines without a hyphen.
 type looseKey struct {
+	setter    lineSetter
 	looseness int
 	noHyphen  string
 }
@@ -356,7 +358,7 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	if p.tp.Looseness == 0 {
 		return setter.Set(p.tp)
 	}
-	key := looseKey{looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
+	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
 	if r, ok := p.loose[key]; ok {
 		return r
 	}
@@ -375,10 +377,13 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 const looseTolerance = 400
 
 // looseLines returns the line breaker that sets a paragraph a line longer
-// or shorter (see looseTolerance), made when first needed.
+// or shorter (see looseTolerance), made when first needed; with a cache,
+// its paragraphs are kept across builds as the others.
 func (b *builder) looseLines() lineSetter {
 	if b.looseSetter == nil {
-		if ts, ok := b.setter.(*typeset.Setter); ok {
+		if cs, ok := b.setter.(*cachedSetter); ok {
+			b.looseSetter = cs.withTolerance(b.lay, looseTolerance)
+		} else if ts, ok := b.setter.(*typeset.Setter); ok {
 			b.looseSetter = ts.SiblingTolerance(looseTolerance)
 		} else {
 			b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
