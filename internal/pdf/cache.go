@@ -104,6 +104,20 @@ func (c *Cache) begin() {
 	c.looseHits, c.looseMisses = 0, 0
 }
 
+// parseFace returns the face parsed from data in an earlier build, else
+// parses it (internFaces keeps it for the next build). A nil cache parses.
+func (c *Cache) parseFace(data []byte) (*typeset.Face, error) {
+	if c != nil {
+		c.mu.Lock()
+		f, ok := c.faces[string(data)]
+		c.mu.Unlock()
+		if ok {
+			return f, nil
+		}
+	}
+	return typeset.ParseFace(data)
+}
+
 // internFaces replaces the faces of fs by those of an earlier build made
 // from the same font bytes. Faces no longer used are forgotten.
 func (c *Cache) internFaces(fs *fontSet) {

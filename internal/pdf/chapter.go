@@ -117,6 +117,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 		size = runs[0].Style.Size
 	}
 	displays := displayStarts(runs)
+	calls := b.callsNotes(runs)
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
 		seen := map[*model.Note]bool{}
@@ -136,7 +137,9 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
 			it.src = &p.result.Lines[i]
-			it.notes = b.claimNotes(p, seen, l)
+			if calls {
+				it.notes = b.claimNotes(p, seen, l)
+			}
 			out = append(out, it)
 		}
 		return out
