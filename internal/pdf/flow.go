@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"fmt"
+	"encoding/binary"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -358,7 +358,7 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	if p.tp.Looseness == 0 {
 		return setter.Set(p.tp)
 	}
-	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
+	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
 	if r, ok := p.loose[key]; ok {
 		return r
 	}
@@ -368,6 +368,15 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	}
 	p.loose[key] = r
 	return r
+}
+
+// lineList writes line indexes as a key of setPara.loose.
+func lineList(lines []int) string {
+	buf := make([]byte, 0, 4*len(lines))
+	for _, n := range lines {
+		buf = binary.AppendVarint(buf, int64(n))
+	}
+	return string(buf)
 }
 
 // looseTolerance is the badness a line may reach in a paragraph set a
@@ -700,15 +709,7 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	change(&p.tp)
 	p.result = p.set(setter)
 	fresh := p.items(p)
-	first, last := -1, -1
-	for i, it := range *items {
-		if it.para == p {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := paragraphSpan(*items, p, cur)
 	// Lines on earlier pages must stay as they were drawn.
 	kept := max(0, cur-first)
 	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) ||
@@ -716,13 +717,46 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 		p.tp, p.result = oldTP, old
 		return false
 	}
-	fresh = append(append([]*item(nil), (*items)[first:first+kept]...), fresh[kept:]...)
-	out := make([]*item, 0, len(*items)+len(fresh))
-	out = append(out, (*items)[:first]...)
-	out = append(out, fresh...)
+	// A new slice: the marks of rollback hold the old one.
+	out := make([]*item, 0, len(*items)-(last-first+1)+len(fresh))
+	out = append(out, (*items)[:first+kept]...)
+	out = append(out, fresh[kept:]...)
 	out = append(out, (*items)[last+1:]...)
 	*items = out
 	return true
+}
+
+// paragraphSpan returns the indexes of the first and last items of p's
+// lines in items, or -1, -1. The lines of a paragraph follow each other
+// in a flow (they are made and spliced in together, and nothing comes
+// between them), so the search starts at cur, where the page being made
+// up starts and near which the paragraphs set again stand, and the span
+// is grown from the first line found.
+func paragraphSpan(items []*item, p *setPara, cur int) (first, last int) {
+	at := -1
+	cur = min(max(cur, 0), len(items))
+	for i := cur; i < len(items); i++ {
+		if items[i].para == p {
+			at = i
+			break
+		}
+	}
+	for i := cur - 1; at < 0 && i >= 0; i-- {
+		if items[i].para == p {
+			at = i
+		}
+	}
+	if at < 0 {
+		return -1, -1
+	}
+	first, last = at, at
+	for first > 0 && items[first-1].para == p {
+		first--
+	}
+	for last+1 < len(items) && items[last+1].para == p {
+		last++
+	}
+	return first, last
 }
 
 // onlyFiguresAfter reports whether the items after index i are figures

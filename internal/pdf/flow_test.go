@@ -123,3 +123,41 @@ func TestCallPage(t *testing.T) {
 		t.Errorf("figures printed %v pages after their call, want %v", got, want)
 	}
 }
+
+// TestParagraphSpan checks that the span of a paragraph's lines found
+// from a page's start is the one a search of the whole flow finds,
+// whether the paragraph starts before, at or after the start, or is not
+// in the flow.
+func TestParagraphSpan(t *testing.T) {
+	items := flowSpec("p3 h p5 f2 p4 p1")
+	paras := map[int]*setPara{}
+	for _, it := range items {
+		if it.kind == itemLine {
+			if paras[it.block] == nil {
+				paras[it.block] = &setPara{}
+			}
+			it.para = paras[it.block]
+		}
+	}
+	whole := func(p *setPara) (int, int) {
+		first, last := -1, -1
+		for i, it := range items {
+			if it.para == p {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		return first, last
+	}
+	all := []*setPara{paras[0], paras[2], paras[4], paras[5], {}}
+	for cur := -1; cur <= len(items)+1; cur++ {
+		for k, p := range all {
+			wf, wl := whole(p)
+			if f, l := paragraphSpan(items, p, cur); f != wf || l != wl {
+				t.Errorf("paragraph %d from %d: span %d..%d, want %d..%d", k, cur, f, l, wf, wl)
+			}
+		}
+	}
+}
