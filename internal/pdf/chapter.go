@@ -53,6 +53,9 @@ type builder struct {
 	// resets records the paragraphs set again while a page is made up,
 	// so that an attempt can be undone (see rollback).
 	resets []resetRecord
+	// edits records the changes made to the flow being paginated, so
+	// that an attempt can be undone (see rollback).
+	edits []flowEdit
 	// warm sets chapters' paragraphs ahead on another core; warmed holds
 	// those of the chapter being built, warmHits counts the ones used.
 	warm     *warmer

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"encoding/binary"
+	"slices"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -135,7 +136,12 @@ const minBodyUnderNotes = 4
 func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBlock int) []*flowPage {
 	var pages []*flowPage
 	st := flowState{}
+	// The make-up edits the flow in place (spliceFlow): its own copy.
+	items = slices.Clone(items)
 	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
+		// No attempt before this spread is undone any more.
+		clear(b.edits)
+		b.edits = b.edits[:0]
 		if len(pages) == 0 {
 			pg, next := b.fillOpening(&items, st, capacity, firstCapacity, endBlock)
 			pages, st = append(pages, pg), next
@@ -158,7 +164,7 @@ func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first flo
 	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
 	for _, t := range []float64{0, 1} {
 		target := first + t*b.lead
-		mark := b.mark(*itemsp)
+		mark := b.mark()
 		b.budget = spreadBudget
 		var pg *flowPage
 		var next flowState
@@ -167,7 +173,7 @@ func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first flo
 				return false
 			}
 			if !p.final && more(n) {
-				m := b.mark(*itemsp)
+				m := b.mark()
 				_, _, ok := b.levelSpread(itemsp, n, capacity, endBlock, false)
 				b.rollback(itemsp, m)
 				if !ok {
@@ -233,7 +239,7 @@ func (b *builder) levelSpread(itemsp *[]*item, st flowState, capacity float64, e
 	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
 	for _, t := range spreadTargets {
 		target := capacity + t*b.lead
-		mark := b.mark(*itemsp)
+		mark := b.mark()
 		var out []*flowPage
 		var next flowState
 		b.fillWays(itemsp, st, target, endBlock, func(v *flowPage, nv flowState) bool {
@@ -246,13 +252,13 @@ func (b *builder) levelSpread(itemsp *[]*item, st flowState, capacity float64, e
 			if v.used < target-eps || b.budget <= 0 {
 				return false
 			}
-			m := b.mark(*itemsp)
+			m := b.mark()
 			b.fillWays(itemsp, nv, target, endBlock, func(r *flowPage, nr flowState) bool {
 				if !r.final && r.used < target-eps || b.budget <= 0 {
 					return false
 				}
 				if ahead && !r.final && more(nr) {
-					m2 := b.mark(*itemsp)
+					m2 := b.mark()
 					_, _, ok := b.levelSpread(itemsp, nr, capacity, endBlock, false)
 					b.rollback(itemsp, m2)
 					if !ok {
@@ -284,28 +290,50 @@ type resetRecord struct {
 	result typeset.Result
 }
 
+// flowEdit is a change made to the flow's items in place: the items
+// from at on that removed held were replaced by added items.
+type flowEdit struct {
+	at      int
+	removed []*item
+	added   int
+}
+
 // makeupMark is where the page builder stood before it tried a make-up:
-// the flow's items and the number of paragraphs set again.
+// the number of paragraphs set again and of edits made to the flow.
 type makeupMark struct {
-	items                  []*item
-	resets                 int
+	resets, edits          int
 	rehyphenated, loosened int
 }
 
-func (b *builder) mark(items []*item) makeupMark {
-	return makeupMark{items: items, resets: len(b.resets), rehyphenated: b.rehyphenated, loosened: b.loosened}
+func (b *builder) mark() makeupMark {
+	return makeupMark{resets: len(b.resets), edits: len(b.edits), rehyphenated: b.rehyphenated, loosened: b.loosened}
 }
 
-// rollback undoes the paragraphs set again since m and gives the flow its
-// items back.
+// rollback undoes the paragraphs set again since m and the edits made to
+// the flow, last first, so that the flow has its items back.
 func (b *builder) rollback(itemsp *[]*item, m makeupMark) {
 	for i := len(b.resets) - 1; i >= m.resets; i-- {
 		r := b.resets[i]
 		r.p.tp, r.p.result = r.tp, r.result
 	}
 	b.resets = b.resets[:m.resets]
-	*itemsp = m.items
+	for i := len(b.edits) - 1; i >= m.edits; i-- {
+		e := b.edits[i]
+		*itemsp = slices.Replace(*itemsp, e.at, e.at+e.added, e.removed...)
+	}
+	clear(b.edits[m.edits:]) // the removed items may be collected
+	b.edits = b.edits[:m.edits]
 	b.rehyphenated, b.loosened = m.rehyphenated, m.loosened
+}
+
+// spliceFlow replaces the n items of the flow from at by with, in place
+// (the flow is paginate's own copy), and records the edit for rollback:
+// setting a paragraph again costs the shift of the items after it, not a
+// copy of the whole flow.
+func (b *builder) spliceFlow(itemsp *[]*item, at, n int, with []*item) {
+	removed := slices.Clone((*itemsp)[at : at+n])
+	b.edits = append(b.edits, flowEdit{at: at, removed: removed, added: len(with)})
+	*itemsp = slices.Replace(*itemsp, at, at+n, with...)
 }
 
 // fillPage fills one page of at most limit height from state st and
@@ -442,7 +470,7 @@ func (b *builder) fillFull(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 	for _, p := range paras {
 		for _, d := range []int{1, -1} {
-			m := b.mark(*itemsp)
+			m := b.mark()
 			n := len(p.result.Lines)
 			if !b.resetParagraph(itemsp, p, st.cur, b.looseLines(), func(tp *typeset.Paragraph) { tp.Looseness = d }) {
 				continue
@@ -566,9 +594,8 @@ func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBloc
 					// its call rather than leave a page to itself.
 					if small := b.shrunkFigure(it, pg.capacity-y-b.footHeight(len(foot))); len(queue) == 0 && small != nil && onlyFiguresAfter(items, i) {
 						if _, ok := plan(small, false); ok {
-							items = append([]*item(nil), items...)
-							items[i] = small
-							*itemsp = items
+							b.spliceFlow(itemsp, i, 1, []*item{small})
+							items = *itemsp
 							continue
 						}
 					}
@@ -712,17 +739,12 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	first, last := paragraphSpan(*items, p, cur)
 	// Lines on earlier pages must stay as they were drawn.
 	kept := max(0, cur-first)
-	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) ||
+	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) || first+kept > last+1 ||
 		(kept > 0 && fresh[kept].offset != (*items)[first+kept].offset) {
 		p.tp, p.result = oldTP, old
 		return false
 	}
-	// A new slice: the marks of rollback hold the old one.
-	out := make([]*item, 0, len(*items)-(last-first+1)+len(fresh))
-	out = append(out, (*items)[:first+kept]...)
-	out = append(out, fresh[kept:]...)
-	out = append(out, (*items)[last+1:]...)
-	*items = out
+	b.spliceFlow(items, first+kept, last+1-(first+kept), fresh[kept:])
 	return true
 }
 
