@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -160,4 +161,43 @@ func TestParagraphSpan(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRollbackUndoesFlowEdits checks that rollback gives the flow back
+// the items it had at each mark, edits that grow, shrink and keep its
+// length undone last first.
+func TestRollbackUndoesFlowEdits(t *testing.T) {
+	b := &builder{}
+	items := flowSpec("p4 h p3 f2")
+	orig := slices.Clone(items)
+	x, y, z := &item{dump: "x"}, &item{dump: "y"}, &item{dump: "z"}
+	m0 := b.mark()
+	b.spliceFlow(&items, 1, 3, []*item{x})
+	after1 := slices.Clone(items)
+	m1 := b.mark()
+	b.spliceFlow(&items, 0, 1, []*item{y, z})
+	b.spliceFlow(&items, 3, 1, []*item{x})
+	b.spliceFlow(&items, len(items), 0, []*item{z})
+	if len(items) != len(orig)-2+1+1 {
+		t.Fatalf("after the edits: %d items", len(items))
+	}
+	b.rollback(&items, m1)
+	if !slices.Equal(items, after1) {
+		t.Errorf("rollback to the second mark: %v, want %v", names(items), names(after1))
+	}
+	b.rollback(&items, m0)
+	if !slices.Equal(items, orig) {
+		t.Errorf("rollback to the first mark: %v, want %v", names(items), names(orig))
+	}
+	if len(b.edits) != 0 {
+		t.Errorf("%d edits left after the rollback", len(b.edits))
+	}
+}
+
+func names(items []*item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.dump)
+	}
+	return out
 }
