@@ -41,14 +41,15 @@ func edit(t *testing.T, root, file, old, new string) {
 // copy of the sample book, rebuilds after each with the cache a publish
 // watch keeps, and compares the EPUB and the PDF with those of a build
 // without it (cold, in another output folder) of the same state: they must
-// be byte-identical, and the diagnostics the same. After the one-word edit the cache must have served
-// most of the set paragraphs, compressed streams and EPUB entries, so that
-// a cache nobody reads fails the test too. The typographic rules' cache
-// is checked at every step: an edit must pass the lists it changed
-// through the rules again (a language or a cited source changed, every
-// list it reaches), and what it did not change must come from the cache;
-// so is the parser's: the edited chapter files are parsed again (all of
-// them when a heading changed), the others not.
+// be byte-identical, and the diagnostics the same. After the one-word
+// edit the cache must have served most of the set paragraphs (those the
+// make-up sets a line longer or shorter included), compressed streams and
+// EPUB entries, so that a cache nobody reads fails the test too. The
+// typographic rules' cache is checked at every step: an edit must pass the
+// lists it changed through the rules again (a language or a cited source
+// changed, every list it reaches), and what it did not change must come
+// from the cache; so is the parser's: the edited chapter files are parsed
+// again (all of them when a heading changed), the others not.
 func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 	root := incrementalBook(t)
 	warmOut, coldOut := filepath.Join(root, "out-warm"), filepath.Join(root, "out-cold")
@@ -133,8 +134,8 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		}
 		ps := cache.pdf.Stats()
 		eh, em := cache.epub.Stats()
-		t.Logf("%s: paragraphs %d hits, %d misses; streams %d hits, %d misses; EPUB entries %d hits, %d misses",
-			s.name, ps.ParagraphHits, ps.ParagraphMisses, ps.StreamHits, ps.StreamMisses, eh, em)
+		t.Logf("%s: paragraphs %d hits, %d misses (set a line longer or shorter by the make-up: %d hits, %d misses); streams %d hits, %d misses; EPUB entries %d hits, %d misses",
+			s.name, ps.ParagraphHits, ps.ParagraphMisses, ps.LooseHits, ps.LooseMisses, ps.StreamHits, ps.StreamMisses, eh, em)
 		rh, rm := cache.read.Stats()
 		t.Logf("%s: chapter files %d parsed trees reused, %d parsed", s.name, rh, rm)
 		if s.reparse >= 0 && rm != s.reparse || rh+rm == 0 {
@@ -147,6 +148,12 @@ func TestIncrementalRebuildsAreColdBuilds(t *testing.T) {
 		}
 		if s.reuse && (ps.ParagraphHits < 4*ps.ParagraphMisses || ps.StreamHits < 2*ps.StreamMisses || eh < 2*em) {
 			t.Errorf("%s: the cache served too little", s.name)
+		}
+		// The paragraphs the make-up sets a line longer or shorter
+		// while it levels spreads come from the cache too.
+		if s.reuse && (ps.LooseHits == 0 || ps.LooseHits < 4*ps.LooseMisses) {
+			t.Errorf("%s: the cache served too few of the paragraphs set a line longer or shorter (%d hits, %d misses)",
+				s.name, ps.LooseHits, ps.LooseMisses)
 		}
 	}
 }

@@ -16,8 +16,9 @@ import (
 // build of the print edition computed and the next may reuse: the parsed
 // faces, the line breaker with its word cache (measurements and
 // hyphenations), the set paragraphs keyed by everything the line breaker
-// reads (runs, styles, measure, indent, alignment, language, the lines
-// that must not end with a hyphen), and the compressed content streams
+// reads (its tolerance, the runs, styles, measure, indent, alignment,
+// language, looseness, the lines that must not end with a hyphen), and
+// the compressed content streams
 // keyed by their plain bytes. A result depends only on its key, so a
 // build with a cache makes the same PDF as a build without one.
 //
@@ -39,10 +40,17 @@ type Cache struct {
 	// exceptions setterKey.
 	setter    *typeset.Setter
 	setterKey string
-	paras     map[string]*cachedParagraph
-	streams   map[string]*cachedStream
-	// Hits and misses of the last build, for tests and publish -v.
+	// tolerant holds the siblings of setter with another tolerance (the
+	// page builder's looseness), by tolerance.
+	tolerant map[float64]*typeset.Setter
+	paras    map[string]*cachedParagraph
+	streams  map[string]*cachedStream
+	// Hits and misses of the last build, for tests and publish -v;
+	// looseHits and looseMisses count, among paraHits and paraMisses,
+	// the paragraphs set by a breaker of another tolerance (the page
+	// builder's, a line longer or shorter).
 	paraHits, paraMisses, streamHits, streamMisses int
+	looseHits, looseMisses                         int
 }
 
 type cachedParagraph struct {
@@ -61,16 +69,19 @@ func NewCache() *Cache {
 		paras: map[string]*cachedParagraph{}, streams: map[string]*cachedStream{}}
 }
 
-// CacheStats counts what the last build found in a cache.
+// CacheStats counts what the last build found in a cache. LooseHits and
+// LooseMisses count, among the paragraph hits and misses, the paragraphs
+// the page builder set a line longer or shorter to make up its pages.
 type CacheStats struct {
 	ParagraphHits, ParagraphMisses, StreamHits, StreamMisses int
+	LooseHits, LooseMisses                                   int
 }
 
 // Stats returns what the last build found in c.
 func (c *Cache) Stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return CacheStats{c.paraHits, c.paraMisses, c.streamHits, c.streamMisses}
+	return CacheStats{c.paraHits, c.paraMisses, c.streamHits, c.streamMisses, c.looseHits, c.looseMisses}
 }
 
 // begin starts a build: entries the two builds before did not use are
@@ -90,6 +101,21 @@ func (c *Cache) begin() {
 		}
 	}
 	c.paraHits, c.paraMisses, c.streamHits, c.streamMisses = 0, 0, 0, 0
+	c.looseHits, c.looseMisses = 0, 0
+}
+
+// parseFace returns the face parsed from data in an earlier build, else
+// parses it (internFaces keeps it for the next build). A nil cache parses.
+func (c *Cache) parseFace(data []byte) (*typeset.Face, error) {
+	if c != nil {
+		c.mu.Lock()
+		f, ok := c.faces[string(data)]
+		c.mu.Unlock()
+		if ok {
+			return f, nil
+		}
+	}
+	return typeset.ParseFace(data)
 }
 
 // internFaces replaces the faces of fs by those of an earlier build made
@@ -128,6 +154,7 @@ func (c *Cache) lineSetter(lay *layout.Print) lineSetter {
 	if c.setter == nil || c.setterKey != key {
 		c.setter = typeset.NewSetter(typeset.SetterOptions{Exceptions: lay.HyphenExceptions})
 		c.setterKey = key
+		c.tolerant = nil
 		// Paragraphs set with other exceptions may be hyphenated
 		// otherwise.
 		clear(c.paras)
@@ -137,31 +164,73 @@ func (c *Cache) lineSetter(lay *layout.Print) lineSetter {
 	return &cachedSetter{inner: s, cache: c}
 }
 
+// tolerantSetter returns the sibling of s with tolerance, the one of
+// the builds before when s is the cache's line breaker.
+func (c *Cache) tolerantSetter(s *typeset.Setter, tolerance float64) *typeset.Setter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s != c.setter {
+		return s.SiblingTolerance(tolerance)
+	}
+	t, ok := c.tolerant[tolerance]
+	if !ok {
+		t = s.SiblingTolerance(tolerance)
+		if c.tolerant == nil {
+			c.tolerant = map[float64]*typeset.Setter{}
+		}
+		c.tolerant[tolerance] = t
+	}
+	return t
+}
+
 // cachedSetter answers a paragraph from the cache, else sets it with
 // inner and keeps the result.
 type cachedSetter struct {
 	inner lineSetter
 	cache *Cache
-	key   []byte // buffer of paragraphKey
+	// tolerance is inner's tolerance when not the layout's (0), part of
+	// the key: the same paragraph may break otherwise.
+	tolerance float64
+	key       []byte // buffer of paragraphKey
+}
+
+// withTolerance returns a cachedSetter in front of a line breaker for
+// lay that sets paragraphs within tolerance (see looseTolerance), sharing
+// s's word cache.
+func (s *cachedSetter) withTolerance(lay *layout.Print, tolerance float64) lineSetter {
+	var inner lineSetter
+	if ts, ok := s.inner.(*typeset.Setter); ok {
+		inner = s.cache.tolerantSetter(ts, tolerance)
+	} else {
+		inner = typeset.NewSetter(typeset.SetterOptions{Exceptions: lay.HyphenExceptions, Tolerance: tolerance})
+	}
+	return &cachedSetter{inner: inner, cache: s.cache, tolerance: tolerance}
 }
 
 // Set returns the lines of p, as inner would set them.
 func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 	c := s.cache
 	c.mu.Lock()
-	key, ok := c.paragraphKey(s.key[:0], &p)
+	key, ok := c.paragraphKey(s.key[:0], s.tolerance, &p)
 	s.key = key
 	if !ok {
 		c.mu.Unlock()
 		return s.inner.Set(p)
 	}
+	loose := s.tolerance != 0
 	if e, hit := c.paras[string(key)]; hit {
 		e.gen = c.gen
 		c.paraHits++
+		if loose {
+			c.looseHits++
+		}
 		c.mu.Unlock()
 		return e.result
 	}
 	c.paraMisses++
+	if loose {
+		c.looseMisses++
+	}
 	c.mu.Unlock()
 	res := s.inner.Set(p)
 	c.mu.Lock()
@@ -170,17 +239,19 @@ func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 	return res
 }
 
-// paragraphKey appends to buf everything the line breaker reads of p. It
-// reports false when a run's face is not one of the cache's (such a
-// paragraph is not cached). Called with c.mu held.
-func (c *Cache) paragraphKey(buf []byte, p *typeset.Paragraph) ([]byte, bool) {
+// paragraphKey appends to buf the line breaker's tolerance and
+// everything it reads of p. It reports false when a run's face is not one
+// of the cache's (such a paragraph is not cached). Called with c.mu held.
+func (c *Cache) paragraphKey(buf []byte, tolerance float64, p *typeset.Paragraph) ([]byte, bool) {
 	f64 := func(v float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v)) }
 	str := func(s string) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
+	f64(tolerance)
 	f64(p.Width)
 	f64(p.Indent)
+	buf = binary.AppendVarint(buf, int64(p.Looseness))
 	buf = binary.AppendVarint(buf, int64(p.Align))
 	str(p.Lang)
 	buf = binary.AppendUvarint(buf, uint64(len(p.NoHyphenAfter)))
@@ -217,7 +288,7 @@ func (c *Cache) paragraphKey(buf []byte, p *typeset.Paragraph) ([]byte, bool) {
 // sibling returns a cachedSetter for another goroutine, in front of a
 // sibling of the inner line breaker.
 func (s *cachedSetter) sibling(lay *layout.Print) lineSetter {
-	return &cachedSetter{inner: siblingSetter(s.inner, lay), cache: s.cache}
+	return &cachedSetter{inner: siblingSetter(s.inner, lay), cache: s.cache, tolerance: s.tolerance}
 }
 
 // compressed returns the compressed body kept for a plain stream body,

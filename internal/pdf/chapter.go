@@ -53,6 +53,9 @@ type builder struct {
 	// resets records the paragraphs set again while a page is made up,
 	// so that an attempt can be undone (see rollback).
 	resets []resetRecord
+	// edits records the changes made to the flow being paginated, so
+	// that an attempt can be undone (see rollback).
+	edits []flowEdit
 	// warm sets chapters' paragraphs ahead on another core; warmed holds
 	// those of the chapter being built, warmHits counts the ones used.
 	warm     *warmer
@@ -117,6 +120,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 		size = runs[0].Style.Size
 	}
 	displays := displayStarts(runs)
+	calls := b.callsNotes(runs)
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
 		seen := map[*model.Note]bool{}
@@ -136,7 +140,9 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 				it.draw = func(d *drawer, x, y float64) { d.line(l, x+x0, y+size) }
 			}
 			it.src = &p.result.Lines[i]
-			it.notes = b.claimNotes(p, seen, l)
+			if calls {
+				it.notes = b.claimNotes(p, seen, l)
+			}
 			out = append(out, it)
 		}
 		return out

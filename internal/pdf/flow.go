@@ -1,7 +1,8 @@
 package pdf
 
 import (
-	"fmt"
+	"encoding/binary"
+	"slices"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -135,7 +136,12 @@ const minBodyUnderNotes = 4
 func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBlock int) []*flowPage {
 	var pages []*flowPage
 	st := flowState{}
+	// The make-up edits the flow in place (spliceFlow): its own copy.
+	items = slices.Clone(items)
 	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
+		// No attempt before this spread is undone any more.
+		clear(b.edits)
+		b.edits = b.edits[:0]
 		if len(pages) == 0 {
 			pg, next := b.fillOpening(&items, st, capacity, firstCapacity, endBlock)
 			pages, st = append(pages, pg), next
@@ -158,7 +164,7 @@ func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first flo
 	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
 	for _, t := range []float64{0, 1} {
 		target := first + t*b.lead
-		mark := b.mark(*itemsp)
+		mark := b.mark()
 		b.budget = spreadBudget
 		var pg *flowPage
 		var next flowState
@@ -167,7 +173,7 @@ func (b *builder) fillOpening(itemsp *[]*item, st flowState, capacity, first flo
 				return false
 			}
 			if !p.final && more(n) {
-				m := b.mark(*itemsp)
+				m := b.mark()
 				_, _, ok := b.levelSpread(itemsp, n, capacity, endBlock, false)
 				b.rollback(itemsp, m)
 				if !ok {
@@ -233,7 +239,7 @@ func (b *builder) levelSpread(itemsp *[]*item, st flowState, capacity float64, e
 	more := func(s flowState) bool { return s.cur < len(*itemsp) || len(s.queue) > 0 || len(s.carry) > 0 }
 	for _, t := range spreadTargets {
 		target := capacity + t*b.lead
-		mark := b.mark(*itemsp)
+		mark := b.mark()
 		var out []*flowPage
 		var next flowState
 		b.fillWays(itemsp, st, target, endBlock, func(v *flowPage, nv flowState) bool {
@@ -246,13 +252,13 @@ func (b *builder) levelSpread(itemsp *[]*item, st flowState, capacity float64, e
 			if v.used < target-eps || b.budget <= 0 {
 				return false
 			}
-			m := b.mark(*itemsp)
+			m := b.mark()
 			b.fillWays(itemsp, nv, target, endBlock, func(r *flowPage, nr flowState) bool {
 				if !r.final && r.used < target-eps || b.budget <= 0 {
 					return false
 				}
 				if ahead && !r.final && more(nr) {
-					m2 := b.mark(*itemsp)
+					m2 := b.mark()
 					_, _, ok := b.levelSpread(itemsp, nr, capacity, endBlock, false)
 					b.rollback(itemsp, m2)
 					if !ok {
@@ -284,28 +290,50 @@ type resetRecord struct {
 	result typeset.Result
 }
 
+// flowEdit is a change made to the flow's items in place: the items
+// from at on that removed held were replaced by added items.
+type flowEdit struct {
+	at      int
+	removed []*item
+	added   int
+}
+
 // makeupMark is where the page builder stood before it tried a make-up:
-// the flow's items and the number of paragraphs set again.
+// the number of paragraphs set again and of edits made to the flow.
 type makeupMark struct {
-	items                  []*item
-	resets                 int
+	resets, edits          int
 	rehyphenated, loosened int
 }
 
-func (b *builder) mark(items []*item) makeupMark {
-	return makeupMark{items: items, resets: len(b.resets), rehyphenated: b.rehyphenated, loosened: b.loosened}
+func (b *builder) mark() makeupMark {
+	return makeupMark{resets: len(b.resets), edits: len(b.edits), rehyphenated: b.rehyphenated, loosened: b.loosened}
 }
 
-// rollback undoes the paragraphs set again since m and gives the flow its
-// items back.
+// rollback undoes the paragraphs set again since m and the edits made to
+// the flow, last first, so that the flow has its items back.
 func (b *builder) rollback(itemsp *[]*item, m makeupMark) {
 	for i := len(b.resets) - 1; i >= m.resets; i-- {
 		r := b.resets[i]
 		r.p.tp, r.p.result = r.tp, r.result
 	}
 	b.resets = b.resets[:m.resets]
-	*itemsp = m.items
+	for i := len(b.edits) - 1; i >= m.edits; i-- {
+		e := b.edits[i]
+		*itemsp = slices.Replace(*itemsp, e.at, e.at+e.added, e.removed...)
+	}
+	clear(b.edits[m.edits:]) // the removed items may be collected
+	b.edits = b.edits[:m.edits]
 	b.rehyphenated, b.loosened = m.rehyphenated, m.loosened
+}
+
+// spliceFlow replaces the n items of the flow from at by with, in place
+// (the flow is paginate's own copy), and records the edit for rollback:
+// setting a paragraph again costs the shift of the items after it, not a
+// copy of the whole flow.
+func (b *builder) spliceFlow(itemsp *[]*item, at, n int, with []*item) {
+	removed := slices.Clone((*itemsp)[at : at+n])
+	b.edits = append(b.edits, flowEdit{at: at, removed: removed, added: len(with)})
+	*itemsp = slices.Replace(*itemsp, at, at+n, with...)
 }
 
 // fillPage fills one page of at most limit height from state st and
@@ -344,8 +372,10 @@ func (b *builder) fillWays(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 }
 
-// looseKey names a setting of a paragraph in setPara.loose.
+// looseKey names a setting of a paragraph in setPara.loose: the line
+// breaker (its tolerance), the looseness, the lines without a hyphen.
 type looseKey struct {
+	setter    lineSetter
 	looseness int
 	noHyphen  string
 }
@@ -356,7 +386,7 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	if p.tp.Looseness == 0 {
 		return setter.Set(p.tp)
 	}
-	key := looseKey{looseness: p.tp.Looseness, noHyphen: fmt.Sprint(p.tp.NoHyphenAfter)}
+	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
 	if r, ok := p.loose[key]; ok {
 		return r
 	}
@@ -368,6 +398,15 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	return r
 }
 
+// lineList writes line indexes as a key of setPara.loose.
+func lineList(lines []int) string {
+	buf := make([]byte, 0, 4*len(lines))
+	for _, n := range lines {
+		buf = binary.AppendVarint(buf, int64(n))
+	}
+	return string(buf)
+}
+
 // looseTolerance is the badness a line may reach in a paragraph set a
 // line longer or shorter to fill a page (TeX's \tolerance; the body's
 // paragraphs are set within 200): a space stretched by at most 1.6 times
@@ -375,10 +414,13 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 const looseTolerance = 400
 
 // looseLines returns the line breaker that sets a paragraph a line longer
-// or shorter (see looseTolerance), made when first needed.
+// or shorter (see looseTolerance), made when first needed; with a cache,
+// its paragraphs are kept across builds as the others.
 func (b *builder) looseLines() lineSetter {
 	if b.looseSetter == nil {
-		if ts, ok := b.setter.(*typeset.Setter); ok {
+		if cs, ok := b.setter.(*cachedSetter); ok {
+			b.looseSetter = cs.withTolerance(b.lay, looseTolerance)
+		} else if ts, ok := b.setter.(*typeset.Setter); ok {
 			b.looseSetter = ts.SiblingTolerance(looseTolerance)
 		} else {
 			b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
@@ -428,7 +470,7 @@ func (b *builder) fillFull(itemsp *[]*item, st flowState, limit float64, endBloc
 	}
 	for _, p := range paras {
 		for _, d := range []int{1, -1} {
-			m := b.mark(*itemsp)
+			m := b.mark()
 			n := len(p.result.Lines)
 			if !b.resetParagraph(itemsp, p, st.cur, b.looseLines(), func(tp *typeset.Paragraph) { tp.Looseness = d }) {
 				continue
@@ -552,9 +594,8 @@ func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBloc
 					// its call rather than leave a page to itself.
 					if small := b.shrunkFigure(it, pg.capacity-y-b.footHeight(len(foot))); len(queue) == 0 && small != nil && onlyFiguresAfter(items, i) {
 						if _, ok := plan(small, false); ok {
-							items = append([]*item(nil), items...)
-							items[i] = small
-							*itemsp = items
+							b.spliceFlow(itemsp, i, 1, []*item{small})
+							items = *itemsp
 							continue
 						}
 					}
@@ -695,29 +736,49 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	change(&p.tp)
 	p.result = p.set(setter)
 	fresh := p.items(p)
-	first, last := -1, -1
-	for i, it := range *items {
-		if it.para == p {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := paragraphSpan(*items, p, cur)
 	// Lines on earlier pages must stay as they were drawn.
 	kept := max(0, cur-first)
-	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) ||
+	if first < 0 || kept > len(fresh) || kept >= len(p.result.Lines) || first+kept > last+1 ||
 		(kept > 0 && fresh[kept].offset != (*items)[first+kept].offset) {
 		p.tp, p.result = oldTP, old
 		return false
 	}
-	fresh = append(append([]*item(nil), (*items)[first:first+kept]...), fresh[kept:]...)
-	out := make([]*item, 0, len(*items)+len(fresh))
-	out = append(out, (*items)[:first]...)
-	out = append(out, fresh...)
-	out = append(out, (*items)[last+1:]...)
-	*items = out
+	b.spliceFlow(items, first+kept, last+1-(first+kept), fresh[kept:])
 	return true
+}
+
+// paragraphSpan returns the indexes of the first and last items of p's
+// lines in items, or -1, -1. The lines of a paragraph follow each other
+// in a flow (they are made and spliced in together, and nothing comes
+// between them), so the search starts at cur, where the page being made
+// up starts and near which the paragraphs set again stand, and the span
+// is grown from the first line found.
+func paragraphSpan(items []*item, p *setPara, cur int) (first, last int) {
+	at := -1
+	cur = min(max(cur, 0), len(items))
+	for i := cur; i < len(items); i++ {
+		if items[i].para == p {
+			at = i
+			break
+		}
+	}
+	for i := cur - 1; at < 0 && i >= 0; i-- {
+		if items[i].para == p {
+			at = i
+		}
+	}
+	if at < 0 {
+		return -1, -1
+	}
+	first, last = at, at
+	for first > 0 && items[first-1].para == p {
+		first--
+	}
+	for last+1 < len(items) && items[last+1].para == p {
+		last++
+	}
+	return first, last
 }
 
 // onlyFiguresAfter reports whether the items after index i are figures

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,4 +123,81 @@ func TestCallPage(t *testing.T) {
 	if want := []int{1, 2, 3}; !reflect.DeepEqual(got, want) {
 		t.Errorf("figures printed %v pages after their call, want %v", got, want)
 	}
+}
+
+// TestParagraphSpan checks that the span of a paragraph's lines found
+// from a page's start is the one a search of the whole flow finds,
+// whether the paragraph starts before, at or after the start, or is not
+// in the flow.
+func TestParagraphSpan(t *testing.T) {
+	items := flowSpec("p3 h p5 f2 p4 p1")
+	paras := map[int]*setPara{}
+	for _, it := range items {
+		if it.kind == itemLine {
+			if paras[it.block] == nil {
+				paras[it.block] = &setPara{}
+			}
+			it.para = paras[it.block]
+		}
+	}
+	whole := func(p *setPara) (int, int) {
+		first, last := -1, -1
+		for i, it := range items {
+			if it.para == p {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		return first, last
+	}
+	all := []*setPara{paras[0], paras[2], paras[4], paras[5], {}}
+	for cur := -1; cur <= len(items)+1; cur++ {
+		for k, p := range all {
+			wf, wl := whole(p)
+			if f, l := paragraphSpan(items, p, cur); f != wf || l != wl {
+				t.Errorf("paragraph %d from %d: span %d..%d, want %d..%d", k, cur, f, l, wf, wl)
+			}
+		}
+	}
+}
+
+// TestRollbackUndoesFlowEdits checks that rollback gives the flow back
+// the items it had at each mark, edits that grow, shrink and keep its
+// length undone last first.
+func TestRollbackUndoesFlowEdits(t *testing.T) {
+	b := &builder{}
+	items := flowSpec("p4 h p3 f2")
+	orig := slices.Clone(items)
+	x, y, z := &item{dump: "x"}, &item{dump: "y"}, &item{dump: "z"}
+	m0 := b.mark()
+	b.spliceFlow(&items, 1, 3, []*item{x})
+	after1 := slices.Clone(items)
+	m1 := b.mark()
+	b.spliceFlow(&items, 0, 1, []*item{y, z})
+	b.spliceFlow(&items, 3, 1, []*item{x})
+	b.spliceFlow(&items, len(items), 0, []*item{z})
+	if len(items) != len(orig)-2+1+1 {
+		t.Fatalf("after the edits: %d items", len(items))
+	}
+	b.rollback(&items, m1)
+	if !slices.Equal(items, after1) {
+		t.Errorf("rollback to the second mark: %v, want %v", names(items), names(after1))
+	}
+	b.rollback(&items, m0)
+	if !slices.Equal(items, orig) {
+		t.Errorf("rollback to the first mark: %v, want %v", names(items), names(orig))
+	}
+	if len(b.edits) != 0 {
+		t.Errorf("%d edits left after the rollback", len(b.edits))
+	}
+}
+
+func names(items []*item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.dump)
+	}
+	return out
 }

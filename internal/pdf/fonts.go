@@ -118,6 +118,12 @@ func (fs *fontSet) unknown(n model.Node) {
 // PDF writer from bytes (fpdf mangles absolute font paths). A missing
 // style falls back to the nearest one the layout has.
 func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
+	return loadFontsCached(f, lay, nil)
+}
+
+// loadFontsCached is loadFonts taking the faces that c parsed in the
+// builds before from the same bytes (a nil c has none).
+func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error) {
 	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
 		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes, codeScale: 0.8}
 	if lay.Size > 0 && lay.CodeSize > 0 {
@@ -145,7 +151,7 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 			if err != nil {
 				return nil, fmt.Errorf("pdf: read font: %w", err)
 			}
-			face, err = typeset.ParseFace(data)
+			face, err = c.parseFace(data)
 			if err != nil {
 				return nil, fmt.Errorf("pdf: parse font %s: %w", ff.Path, err)
 			}
@@ -173,7 +179,7 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
-		face, err := typeset.ParseFace(data)
+		face, err := c.parseFace(data)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: parse font %s: %w", m.Path, err)
 		}
@@ -189,7 +195,7 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
-		face, err := typeset.ParseFace(data)
+		face, err := c.parseFace(data)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: parse font %s: %w", sc.Path, err)
 		}

@@ -192,6 +192,21 @@ func (b *builder) callNote(st typeset.Style) *model.Note {
 	return b.callNotes[st.Link]
 }
 
+// callsNotes reports whether runs hold a note call that claimNotes
+// would find in their set lines (whose pieces carry the runs' styles),
+// so that the lines of a paragraph without one are not searched.
+func (b *builder) callsNotes(runs []typeset.Run) bool {
+	if !b.footnotes() {
+		return false
+	}
+	for i := range runs {
+		if b.callNote(runs[i].Style) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // claimNotes returns the notes called in lines that owner is the first to
 // call (a note is printed once, under its first call). seen holds the
 // notes already claimed by the same owner in this pass.

@@ -42,10 +42,9 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 		col := 0
 		for _, r := range s {
 			col++
-			if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-				continue
-			}
-			if face.HasGlyph(r) {
+			// The face's table answers most characters; the Unicode
+			// classes (a search of tables) only those it lacks.
+			if face.HasGlyph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
 				continue
 			}
 			m := found[r]

@@ -111,7 +111,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if meta.Language != "" {
 		f.SetLang(meta.Language)
 	}
-	fonts, err := loadFonts(f, lay)
+	fonts, err := loadFontsCached(f, lay, opts.Cache)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -325,6 +326,9 @@ var displayIndent = strings.Repeat("\u00a0", 8)
 // displayStarts returns the counted offsets where display formulas start
 // in runs (after their indent), nil when there is none.
 func displayStarts(runs []typeset.Run) map[int]bool {
+	if !slices.ContainsFunc(runs, func(r typeset.Run) bool { return r.Uncounted && r.Text == displayIndent }) {
+		return nil // most paragraphs: their text is not counted
+	}
 	var m map[int]bool
 	off := 0
 	for _, r := range runs {
