@@ -25,7 +25,9 @@ const gcPercent = 200
 // novel (under 40 MB live) hardly reaches it. Past it the runtime keeps
 // the collector under half of the processor time, so a manuscript whose
 // live memory exceeds the limit (a 5 MB paragraph) builds more slowly but
-// does build (docs/performance.md).
+// does build; the commands that build raise it in proportion to the
+// manuscript's length (cli.fitMemoryLimit), so that a very long book is
+// not held to it (docs/performance.md).
 const memoryLimit = 136 << 20
 
 func main() {

@@ -267,6 +267,7 @@ func buildOptions(c *ucli.Context) (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
+	fitMemoryLimit(f.book)
 	return build.Options{
 		BookDir:   f.book,
 		LayoutDir: f.layout,

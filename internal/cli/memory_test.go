@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+// TestFitMemoryLimit: a long manuscript raises the soft memory limit in
+// proportion to its Markdown (hidden folders and other files not
+// counted), a short one keeps the default, and GOMEMLIMIT wins.
+func TestFitMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+	dir := t.TempDir()
+	write := func(name string, n int) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Repeat("a", n)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ch1.md", 3<<20)
+	write("part/ch2.markdown", 1<<20)
+	write("images/big.png", 50<<20)
+	write(".cache/old.md", 50<<20)
+
+	debug.SetMemoryLimit(136 << 20)
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	fitMemoryLimit(dir)
+	if got, want := debug.SetMemoryLimit(-1), int64(4<<20)*memoryPerManuscriptByte; got != want {
+		t.Errorf("limit %d MiB, want %d MiB", got>>20, want>>20)
+	}
+
+	debug.SetMemoryLimit(1 << 40)
+	fitMemoryLimit(dir)
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a higher limit was lowered to %d MiB", got>>20)
+	}
+
+	debug.SetMemoryLimit(136 << 20)
+	t.Setenv("GOMEMLIMIT", "100MiB")
+	fitMemoryLimit(dir)
+	if got := debug.SetMemoryLimit(-1); got != 136<<20 {
+		t.Errorf("GOMEMLIMIT set, yet the limit became %d MiB", got>>20)
+	}
+}
