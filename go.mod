@@ -6,6 +6,7 @@ require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/fsnotify/fsnotify v1.9.0
 	github.com/goccy/go-yaml v1.19.2
+	github.com/klauspost/compress v1.18.4
 	github.com/pdfcpu/pdfcpu v0.14.0
 	github.com/speedata/hyphenation v1.0.2
 	github.com/urfave/cli/v2 v2.27.7

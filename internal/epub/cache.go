@@ -2,8 +2,9 @@ package epub
 
 import (
 	"bytes"
-	"compress/flate"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Cache keeps, across the builds of one process (publish watch), the
@@ -84,12 +85,24 @@ func (c *Cache) keep(data []byte, level int, comp []byte) {
 	c.entries[cacheKey{string(data), level}] = &cachedEntry{comp: comp, gen: c.gen}
 }
 
-// zipLevel is the level of archive/zip's own Deflate method.
+// zipLevel is the deflate level of the container's entries, with
+// klauspost/compress's compressor: for the corpus novel's chapters and
+// the EB Garamond fonts it is three times as fast as Go's compress/flate
+// at archive/zip's level (5) and default level (6), for entries 1 to 3 %
+// larger; its level 6 gains under 1 % more, level 4 loses 4 to 9 %.
 const zipLevel = 5
 
-// deflater compresses entries at archive/zip's level, reusing one
-// flate writer (whose tables take about a megabyte) for a whole container,
-// as archive/zip does with its pool of writers.
+// deflateTag names the compressor and level in the names of the deflate
+// streams kept in the cache folder, so that a stream another compressor
+// or level made (an earlier version's) is not taken for this one's: a
+// cached build must give the bytes of a cold one. It holds the version of
+// klauspost/compress pinned in go.mod (checked by a test).
+const deflateTag = "klauspost-v1.18.4-5"
+
+// deflater compresses entries at zipLevel, reusing one flate writer
+// (whose tables take about a megabyte) for a whole container, as
+// archive/zip does with its pool of writers. Its output depends on the
+// bytes it is given only, not on what it compressed before.
 type deflater struct {
 	cache *Cache
 	buf   bytes.Buffer
@@ -102,6 +115,16 @@ func (d *deflater) deflate(data []byte) ([]byte, error) {
 	if comp := d.cache.lookup(data, zipLevel); comp != nil {
 		return comp, nil
 	}
+	comp, err := d.compress(data)
+	if err != nil {
+		return nil, err
+	}
+	d.cache.keep(data, zipLevel, comp)
+	return comp, nil
+}
+
+// compress deflates data at zipLevel into a new slice.
+func (d *deflater) compress(data []byte) ([]byte, error) {
 	d.buf.Reset()
 	if d.fw == nil {
 		fw, err := flate.NewWriter(&d.buf, zipLevel)
@@ -118,7 +141,5 @@ func (d *deflater) deflate(data []byte) ([]byte, error) {
 	if err := d.fw.Close(); err != nil {
 		return nil, err
 	}
-	comp := bytes.Clone(d.buf.Bytes())
-	d.cache.keep(data, zipLevel, comp)
-	return comp, nil
+	return bytes.Clone(d.buf.Bytes()), nil
 }

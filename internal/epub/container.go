@@ -31,8 +31,8 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 // form only, so that no extra field makes the bytes depend on anything
 // else).
 //
-// Deflated entries are compressed here, at archive/zip's level, and
-// written raw, so that entries (kept in cache, when not nil) are not
+// Deflated entries are compressed here (zipLevel, klauspost/compress's
+// deflate) and written raw, so that entries (kept in cache, when not nil) are not
 // compressed again by a later build of the same process.
 func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, cacheDir string, cache *Cache) error {
 	cache.begin()
@@ -80,13 +80,13 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, c
 		if strings.HasPrefix(it.mediaType, "font/") {
 			// Fonts are the largest entries and the same from build to
 			// build: their deflate streams are kept in the cache.
-			comp := cache.lookup(it.data, flate.DefaultCompression)
+			comp := cache.lookup(it.data, zipLevel)
 			if comp == nil {
 				var err error
-				if comp, err = deflated(it.data, cacheDir); err != nil {
+				if comp, err = d.deflated(it.data, cacheDir); err != nil {
 					return fmt.Errorf("epub: zip %s: %w", it.href, err)
 				}
-				cache.keep(it.data, flate.DefaultCompression, comp)
+				cache.keep(it.data, zipLevel, comp)
 			}
 			if err := raw(pkgDir+it.href, it.data, comp); err != nil {
 				return err
@@ -122,34 +122,27 @@ func dosTime(t time.Time) (date, clock uint16) {
 	return date, clock
 }
 
-// deflated returns data as a raw deflate stream (the compression zip's
-// Deflate method uses, at the default level), from cacheDir when an
-// earlier build compressed the same bytes. The stream depends on data
-// only, so the EPUB is the same with or without the cache.
-func deflated(data []byte, cacheDir string) ([]byte, error) {
+// deflated returns data as a raw deflate stream at zipLevel, from
+// cacheDir when an earlier build compressed the same bytes with the same
+// compressor (deflateTag). The stream depends on data only, so the EPUB
+// is the same with or without the cache.
+func (d *deflater) deflated(data []byte, cacheDir string) ([]byte, error) {
 	path := ""
 	if cacheDir != "" {
 		sum := sha256.Sum256(data)
-		path = filepath.Join(cacheDir, "deflate-"+hex.EncodeToString(sum[:]))
+		path = filepath.Join(cacheDir, "deflate-"+deflateTag+"-"+hex.EncodeToString(sum[:]))
 		if comp, err := os.ReadFile(path); err == nil && inflatesTo(comp, data) {
 			return comp, nil
 		}
 	}
-	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	comp, err := d.compress(data)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
 	if path != "" {
-		cachefile.Write(path, buf.Bytes())
+		cachefile.Write(path, comp)
 	}
-	return buf.Bytes(), nil
+	return comp, nil
 }
 
 // inflatesTo reports whether the cached stream comp holds data: a cache

@@ -2,12 +2,20 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
+
+// streamLevel is the deflate level of the PDF's streams. At level 1
+// klauspost/compress deflates the streams of a 300-page novel in two
+// thirds of the time Go's compress/zlib takes at its fastest level, to a
+// stream 3 % smaller; its levels 2 and 3 gain another 3 to 4 % for 5 to
+// 20 % more time.
+const streamLevel = 1
 
 // compressStreams deflates the streams fpdf was told to leave
 // uncompressed (page contents, embedded fonts). fpdf's own compression
@@ -17,7 +25,9 @@ import (
 // and the streams are compressed on all cores; each stream's bytes depend
 // on its content only, so the file is the same whatever the order, and
 // a stream found in cache (the same plain bytes in an earlier build) is
-// not compressed again.
+// not compressed again. The compressor is klauspost/compress's, whose
+// output, like Go's, depends on the input and level only (a reused writer
+// gives the bytes of a fresh one), at the pinned version of go.mod.
 func compressStreams(objs []*pdfObject, cache *Cache) error {
 	var todo []*pdfObject
 	var plain [][]byte
@@ -41,7 +51,7 @@ func compressStreams(objs []*pdfObject, cache *Cache) error {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			zw, err := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			zw, err := zlib.NewWriterLevel(&buf, streamLevel)
 			if err != nil {
 				errs[w] = err
 				return

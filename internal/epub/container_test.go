@@ -1,0 +1,198 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// containerItems returns publication files of real data: the sample
+// book's chapters as documents, the same text in one document, the three
+// fonts the EPUB embeds, a JPEG and an empty style sheet.
+func containerItems(t *testing.T) []*item {
+	t.Helper()
+	root := repoRoot(t)
+	var items []*item
+	var all []byte
+	chapters, err := filepath.Glob(filepath.Join(root, "book", "*.md"))
+	if err != nil || len(chapters) == 0 {
+		t.Fatalf("no chapter of the sample book found: %v", err)
+	}
+	for _, c := range chapters {
+		data, err := os.ReadFile(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, data...)
+		items = append(items, &item{href: "text/" + filepath.Base(c) + ".xhtml", mediaType: "application/xhtml+xml", data: data})
+	}
+	items = append(items, &item{href: "text/all.xhtml", mediaType: "application/xhtml+xml", data: all})
+	for _, f := range testFonts(t) {
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, &item{href: "fonts/" + filepath.Base(f.Path), mediaType: "font/ttf", data: data})
+	}
+	jpeg, err := os.ReadFile(filepath.Join(root, "images", "port-calais.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items = append(items, &item{href: "images/a.jpg", mediaType: "image/jpeg", data: jpeg})
+	items = append(items, &item{href: "css/empty.css", mediaType: "text/css", data: nil})
+	return items
+}
+
+// TestContainerEntriesInflate writes a container and reads it back: the
+// mimetype stored first, every other entry deflated (the JPEG stored) and
+// giving back, through Go's archive/zip (which checks each entry's CRC-32
+// and size) and through flate's reader on the raw data, exactly the bytes
+// it was given; `unzip -t` finds no error. The bytes are the same without
+// a cache, with the in-memory cache (empty, then full) and with the cache
+// folder (empty, then full, then holding damaged streams).
+func TestContainerEntriesInflate(t *testing.T) {
+	items := containerItems(t)
+	opf := []byte("<package/>\n")
+	modTime := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+	write := func(cacheDir string, cache *Cache) []byte {
+		var buf bytes.Buffer
+		if err := writeContainer(&buf, opf, items, modTime, cacheDir, cache); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	data := write("", nil)
+
+	want := map[string][]byte{"mimetype": []byte("application/epub+zip"), "META-INF/container.xml": []byte(containerXML), pkgDir + "package.opf": opf}
+	for _, it := range items {
+		want[pkgDir+it.href] = it.data
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) != len(want) {
+		t.Errorf("%d entries, want %d", len(zr.File), len(want))
+	}
+	if zr.File[0].Name != "mimetype" || zr.File[0].Method != zip.Store {
+		t.Errorf("first entry %q, method %d: want mimetype, stored", zr.File[0].Name, zr.File[0].Method)
+	}
+	var plainSize, compSize uint64
+	deflated := 0
+	for _, f := range zr.File {
+		plain, ok := want[f.Name]
+		if !ok {
+			t.Errorf("unexpected entry %s", f.Name)
+			continue
+		}
+		wantMethod := zip.Deflate
+		if f.Name == "mimetype" || strings.HasSuffix(f.Name, ".jpg") {
+			wantMethod = zip.Store
+		}
+		if f.Method != wantMethod {
+			t.Errorf("%s: method %d, want %d", f.Name, f.Method, wantMethod)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		got, err := io.ReadAll(rc)
+		if err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+		if !bytes.Equal(got, plain) {
+			t.Errorf("%s: %d bytes read, %d written", f.Name, len(got), len(plain))
+		}
+		if f.Method == zip.Deflate {
+			raw, err := f.OpenRaw()
+			if err != nil {
+				t.Fatal(err)
+			}
+			comp, _ := io.ReadAll(raw)
+			got, err := io.ReadAll(flate.NewReader(bytes.NewReader(comp)))
+			if err != nil || !bytes.Equal(got, plain) {
+				t.Errorf("%s: the raw stream inflates to %d bytes (%v), %d written", f.Name, len(got), err, len(plain))
+			}
+			deflated++
+			plainSize += uint64(len(plain))
+			compSize += uint64(len(comp))
+		}
+	}
+	if compSize*3 > plainSize*2 {
+		t.Errorf("%d plain bytes deflated to %d: less than a third off", plainSize, compSize)
+	}
+	t.Logf("%d deflated entries: %d → %d bytes", deflated, plainSize, compSize)
+
+	if unzip, err := exec.LookPath("unzip"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("unzip is missing and CI=true")
+		}
+		t.Log("SKIP unzip -t: unzip is not installed")
+	} else {
+		path := filepath.Join(t.TempDir(), "c.epub")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(unzip, "-t", path).CombinedOutput(); err != nil || !bytes.Contains(out, []byte("No errors detected")) {
+			t.Errorf("unzip -t: %v\n%s", err, out)
+		}
+	}
+
+	cache := NewCache()
+	dir := t.TempDir()
+	for _, step := range []struct {
+		name     string
+		cacheDir string
+		cache    *Cache
+	}{
+		{"empty in-memory cache", "", cache},
+		{"full in-memory cache", "", cache},
+		{"empty cache folder", dir, nil},
+		{"full cache folder", dir, nil},
+	} {
+		if got := write(step.cacheDir, step.cache); !bytes.Equal(got, data) {
+			t.Errorf("%s: other bytes than without a cache", step.name)
+		}
+	}
+	if hits, misses := cache.Stats(); hits != deflated || misses != 0 {
+		t.Errorf("the full in-memory cache served %d entries and missed %d, want %d and 0", hits, misses, deflated)
+	}
+	cached, _ := filepath.Glob(filepath.Join(dir, "deflate-"+deflateTag+"-*"))
+	if len(cached) != 3 {
+		t.Fatalf("%d font streams in the cache folder, want 3", len(cached))
+	}
+	for _, f := range cached {
+		if err := os.WriteFile(f, []byte("not a deflate stream"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := write(dir, nil); !bytes.Equal(got, data) {
+		t.Error("damaged cache folder: other bytes than without a cache")
+	}
+}
+
+// TestDeflateTagNamesThePinnedVersion checks that the cached streams'
+// names carry the version of klauspost/compress that go.mod pins: after
+// an upgrade, which may deflate differently, streams an older version
+// cached must not be taken for the new one's.
+func TestDeflateTagNamesThePinnedVersion(t *testing.T) {
+	mod, err := os.ReadFile(filepath.Join(repoRoot(t), "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*github\.com/klauspost/compress (v\S+)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod does not require github.com/klauspost/compress")
+	}
+	if want := "klauspost-" + string(m[1]) + "-" + string(rune('0'+zipLevel)); deflateTag != want {
+		t.Errorf("deflateTag = %q, want %q (go.mod's version and zipLevel)", deflateTag, want)
+	}
+}
