@@ -1,8 +1,8 @@
 package epub
 
 import (
-	"encoding/xml"
 	"strings"
+	"unicode/utf8"
 )
 
 // xw builds XML text. It escapes every text and attribute value it is
@@ -10,9 +10,69 @@ import (
 type xw struct{ strings.Builder }
 
 // esc writes s escaped for text or attribute content. Characters XML
-// cannot hold are replaced by U+FFFD.
+// cannot hold are replaced by U+FFFD. The bytes are those of
+// xml.EscapeText (TestEscMatchesEncodingXML), written without converting
+// s to a byte slice and in one piece for the runs that need no escape:
+// this is most of the EPUB's text.
 func (w *xw) esc(s string) {
-	_ = xml.EscapeText(w, []byte(s))
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var rep string
+		width := 1
+		switch {
+		case c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>':
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			rep = asciiEscape(c)
+		default:
+			var r rune
+			r, width = utf8.DecodeRuneInString(s[i:])
+			if (r != utf8.RuneError || width > 1) && xmlChar(r) {
+				i += width
+				continue
+			}
+			rep = "\uFFFD"
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(rep)
+		i += width
+		last = i
+	}
+	w.WriteString(s[last:])
+}
+
+// asciiEscape returns what xml.EscapeText writes for an ASCII byte that
+// needs escaping: the five markup characters as references, tab, line
+// feed and carriage return as character references, other control
+// characters (which XML cannot hold) as U+FFFD.
+func asciiEscape(c byte) string {
+	switch c {
+	case '"':
+		return "&#34;"
+	case '\'':
+		return "&#39;"
+	case '&':
+		return "&amp;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '\t':
+		return "&#x9;"
+	case '\n':
+		return "&#xA;"
+	case '\r':
+		return "&#xD;"
+	}
+	return "\uFFFD"
+}
+
+// xmlChar reports whether XML 1.0 allows the non-ASCII rune r (its Char
+// production).
+func xmlChar(r rune) bool {
+	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // open writes a start tag; attrs are name, value pairs. Attributes with

@@ -45,18 +45,23 @@ func scanHeadings(src []byte) (refs []headerRef, defined map[string]bool) {
 	defined = map[string]bool{}
 	fence := ""
 	for _, line := range bytes.Split(src, []byte("\n")) {
-		s := string(line)
-		t := strings.TrimLeft(s, " ")
+		t := bytes.TrimLeft(line, " ")
 		if fence != "" {
-			if strings.HasPrefix(t, fence) {
+			if bytes.HasPrefix(t, []byte(fence)) {
 				fence = ""
 			}
 			continue
 		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			fence = string(t[:3])
 			continue
 		}
+		// Both patterns below start with at most three spaces, then "["
+		// or "#": other lines (most of a chapter) are not matched.
+		if k := len(line) - len(t); k > 3 || len(t) == 0 || t[0] != '[' && t[0] != '#' {
+			continue
+		}
+		s := string(line)
 		if m := referenceDefinition.FindStringSubmatch(s); m != nil {
 			defined[string(util.ToLinkReference([]byte(m[1])))] = true
 			continue

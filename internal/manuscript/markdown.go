@@ -255,7 +255,7 @@ func (r *reader) replaceControls(file string, src []byte) []byte {
 	bad := func(c rune) bool {
 		return c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
 	}
-	first := bytes.IndexFunc(src, bad)
+	first := firstControl(src)
 	if first < 0 {
 		return src
 	}
@@ -267,6 +267,23 @@ func (r *reader) replaceControls(file string, src []byte) []byte {
 		}
 		return c
 	}, src)
+}
+
+// firstControl returns the index of the first character of src that
+// replaceControls replaces, or -1: bytes.IndexFunc's answer for valid
+// UTF-8, found by looking at bytes instead of decoding every rune (the
+// C0 controls and DEL are single bytes; U+FFFE and U+FFFF are EF BF BE
+// and EF BF BF, and 0xEF only ever starts a character).
+func firstControl(src []byte) int {
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7F:
+			return i
+		case c == 0xEF && i+2 < len(src) && src[i+1] == 0xBF && (src[i+2] == 0xBE || src[i+2] == 0xBF):
+			return i
+		}
+	}
+	return -1
 }
 
 func fileBase(p string) string {

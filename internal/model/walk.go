@@ -107,11 +107,7 @@ func eachChild(n Node, visit func(Node) bool) bool {
 			}
 		}
 	case Block:
-		for _, c := range BlockChildren(v) {
-			if visit(c) {
-				return true
-			}
-		}
+		return eachBlockChild(v, visit)
 	case Inline:
 		return inlines(InlineChildren(v))
 	}
@@ -121,65 +117,90 @@ func eachChild(n Node, visit func(Node) bool) bool {
 // BlockChildren returns the direct children of a block in reading order:
 // blocks, list items, or inlines.
 func BlockChildren(b Block) []Node {
-	if isNil(b) {
-		return nil
-	}
 	var out []Node
-	addInlines := func(ins []Inline) {
-		for _, in := range ins {
-			out = append(out, in)
-		}
+	eachBlockChild(b, func(c Node) bool {
+		out = append(out, c)
+		return false
+	})
+	return out
+}
+
+// eachBlockChild calls visit on each direct child of a block in reading
+// order (BlockChildren's) until visit returns true (stop); it reports
+// whether visit stopped. The walker visits a block's children without
+// making a list of them for each block.
+func eachBlockChild(b Block, visit func(Node) bool) bool {
+	if isNil(b) {
+		return false
 	}
-	addBlocks := func(bs []Block) {
-		for _, b := range bs {
-			out = append(out, b)
+	inlines := func(ins []Inline) bool {
+		for _, in := range ins {
+			if visit(in) {
+				return true
+			}
 		}
+		return false
+	}
+	blocks := func(bs []Block) bool {
+		for _, b := range bs {
+			if visit(b) {
+				return true
+			}
+		}
+		return false
 	}
 	switch v := b.(type) {
 	case *Paragraph:
-		addInlines(v.Inlines)
+		return inlines(v.Inlines)
 	case *Heading:
-		addInlines(v.Inlines)
+		return inlines(v.Inlines)
 	case *FigureBlock:
 		if v.Figure != nil {
-			addInlines(v.Figure.Caption)
-			addInlines(v.Figure.Credit)
+			return inlines(v.Figure.Caption) || inlines(v.Figure.Credit)
 		}
 	case *List:
 		for _, it := range v.Items {
-			if it != nil {
-				out = append(out, it)
+			if it != nil && visit(it) {
+				return true
 			}
 		}
 	case *DefinitionList:
 		for _, it := range v.Items {
-			if it != nil {
-				out = append(out, it)
+			if it != nil && visit(it) {
+				return true
 			}
 		}
 	case *LineBlock:
 		for _, l := range v.Lines {
-			addInlines(l)
+			if inlines(l) {
+				return true
+			}
 		}
 	case *BlockQuote:
-		addBlocks(v.Blocks)
+		return blocks(v.Blocks)
 	case *Div:
-		addBlocks(v.Blocks)
+		return blocks(v.Blocks)
 	case *Table:
-		addInlines(v.Caption)
+		if inlines(v.Caption) {
+			return true
+		}
 		for _, c := range v.Header {
-			addInlines(c)
+			if inlines(c) {
+				return true
+			}
 		}
 		for _, row := range v.Rows {
 			for _, c := range row {
-				addInlines(c)
+				if inlines(c) {
+					return true
+				}
 			}
 		}
 	case *CodeBlock, *ThematicBreak, *HTMLBlock:
 	default:
 		panic("model: BlockChildren does not know " + typeName(b))
 	}
-	return out
+	return false
 }
 
 // InlineChildren returns the inlines an inline holds (a citation's

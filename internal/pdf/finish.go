@@ -191,6 +191,11 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	// Write the file again: header, objects in number order, xref, trailer.
 	sort.Slice(objs, func(i, j int) bool { return objs[i].num < objs[j].num })
 	var out bytes.Buffer
+	size := 64
+	for _, ob := range objs {
+		size += len(ob.body) + 32
+	}
+	out.Grow(size + 21*(maxNum+1) + 256) // objects, xref entries, trailer
 	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, maxNum+1)
 	for _, ob := range objs {
@@ -219,7 +224,14 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 // splitObjects cuts fpdf's output into its objects using its xref table,
 // and returns the catalog's and Info dictionary's numbers.
 func splitObjects(raw []byte) (objs []*pdfObject, root, info int, err error) {
-	mx := reStartXref.FindSubmatch(raw)
+	// The trailer's startxref is the file's last: match from there, not
+	// across the whole file (the same match: the pattern holds no letter
+	// after "startxref" and must end the file).
+	tail := raw
+	if i := bytes.LastIndex(raw, []byte("startxref")); i >= 0 {
+		tail = raw[i:]
+	}
+	mx := reStartXref.FindSubmatch(tail)
 	if mx == nil {
 		return nil, 0, 0, fmt.Errorf("no startxref")
 	}
@@ -258,7 +270,11 @@ func splitObjects(raw []byte) (objs []*pdfObject, root, info int, err error) {
 		if k < 0 {
 			return nil, 0, 0, fmt.Errorf("object %d has no endobj", e.num)
 		}
-		objs = append(objs, &pdfObject{num: e.num, body: append([]byte(nil), body[:k]...)})
+		// The body is raw's own bytes, not a copy (the whole file, some
+		// megabytes a build); its capacity ends with it, so that an append
+		// to it makes a new slice instead of writing over the next object.
+		// finish's edits all make new slices.
+		objs = append(objs, &pdfObject{num: e.num, body: body[:k:k]})
 	}
 	mt := reTrailer.FindSubmatch(raw[xref:])
 	if mt == nil {
@@ -349,6 +365,12 @@ func tagFonts(objs []*pdfObject, byNum map[int]*pdfObject, fs *fontSet) ([]strin
 	}
 	var names []string
 	for _, ob := range objs {
+		// Every match holds " /utf8": the other objects (content streams,
+		// font files, a few megabytes) are left alone instead of copied by
+		// ReplaceAllFunc.
+		if !bytes.Contains(ob.body, []byte(" /utf8")) {
+			continue
+		}
 		ob.body = reFontName.ReplaceAllFunc(ob.body, func(b []byte) []byte {
 			m := reFontName.FindSubmatch(b)
 			name, ok := tags[fontNameStyle(string(m[2]))]

@@ -132,3 +132,21 @@ func TestFinishFailsOnUnknownBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputBytesKeepsThenCopies checks outputBytes: the first write is
+// kept as given, a second copies everything into a slice of its own, so
+// that a change to the first buffer afterwards does not reach the output.
+func TestOutputBytesKeepsThenCopies(t *testing.T) {
+	var o outputBytes
+	first := []byte("%PDF-1.4\n")
+	o.Write(first)
+	if &o.data[0] != &first[0] || string(o.data) != "%PDF-1.4\n" {
+		t.Fatalf("the first write was not kept as given: %q", o.data)
+	}
+	o.Write([]byte("1 0 obj\n"))
+	first[0] = 'X'
+	o.Write([]byte("endobj\n"))
+	if got := string(o.data); got != "%PDF-1.4\n1 0 obj\nendobj\n" {
+		t.Fatalf("after three writes and a change to the first buffer: %q", got)
+	}
+}

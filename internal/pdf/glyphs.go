@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
@@ -36,15 +37,31 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 	}
 	found := map[rune]*missing{}
 	var order []rune
+	drawn := func(r rune) bool {
+		// The face's table answers most characters; the Unicode
+		// classes (a search of tables) only those it lacks.
+		return face.HasGlyph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
+	}
+	// asciiDrawn answers drawn for the ASCII characters, which are most
+	// of a book's text: a string of them is passed over byte by byte.
+	var asciiDrawn [utf8.RuneSelf]bool
+	for r := range asciiDrawn {
+		asciiDrawn[r] = drawn(rune(r))
+	}
 	// check looks at s, which starts at pos (a link's address is placed
 	// at the link: atLink keeps the column).
 	check := func(s string, pos model.Position, atLink bool) {
-		col := 0
-		for _, r := range s {
+		i := 0
+		for i < len(s) && s[i] < utf8.RuneSelf && asciiDrawn[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return
+		}
+		col := utf8.RuneCountInString(s[:i])
+		for _, r := range s[i:] {
 			col++
-			// The face's table answers most characters; the Unicode
-			// classes (a search of tables) only those it lacks.
-			if face.HasGlyph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			if r < utf8.RuneSelf && asciiDrawn[r] || r >= utf8.RuneSelf && drawn(r) {
 				continue
 			}
 			m := found[r]

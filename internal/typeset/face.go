@@ -119,7 +119,7 @@ func parseFace(ttf []byte) (*Face, error) {
 		return nil, fmt.Errorf("typeset: parse font: kerning: %w", err)
 	}
 	for k := range face.ligs {
-		face.ligs[k] = face.glyph(ligFF + rune(k))
+		face.ligs[k] = face.cmapGlyph(ligFF + rune(k))
 	}
 	if g := face.glyph(' '); g != 0 {
 		face.space = face.adv[g] / float64(face.upem)
@@ -133,6 +133,11 @@ func parseFace(ttf []byte) (*Face, error) {
 func (f *Face) glyph(r rune) uint16 {
 	if r >= 0 && r < denseRunes {
 		return f.gid[r]
+	}
+	if r >= ligFF && r <= ligFFL {
+		// Asked for each ligature drawn: the character map's answer,
+		// kept at parse time.
+		return f.ligs[r-ligFF]
 	}
 	return f.cmapGlyph(r)
 }

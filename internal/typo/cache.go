@@ -110,11 +110,25 @@ func (s *stream) hash(ctx scope) uint64 {
 		}
 		h = (h ^ k) * prime
 	}
-	for _, c := range s.cells {
-		h = (h ^ (uint64(uint32(c.r)) | uint64(uint32(c.piece))<<32)) * prime
-		h = (h ^ uint64(c.flags)) * prime
+	// One multiplication a cell (the flags folded into the rune's unused
+	// high bits; a rune outside Unicode only makes a collision, which a
+	// look-up's full comparison sorts out), on two lanes, even and odd
+	// cells, so that the multiplications of a long list do not wait for
+	// each other.
+	cell := func(c cell) uint64 {
+		return uint64(uint32(c.r)^uint32(c.flags)<<24) | uint64(uint32(c.piece))<<32
 	}
-	return h
+	h2 := h ^ 0x9E3779B97F4A7C15
+	cells := s.cells
+	for len(cells) >= 2 {
+		h = (h ^ cell(cells[0])) * prime
+		h2 = (h2 ^ cell(cells[1])) * prime
+		cells = cells[2:]
+	}
+	if len(cells) == 1 {
+		h = (h ^ cell(cells[0])) * prime
+	}
+	return (h^h2*31)*prime ^ uint64(len(s.cells))
 }
 
 // matches reports whether e was made from the stream's current list
