@@ -205,9 +205,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if err := output(f, &raw); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	// fpdf's page buffers and document buffer are copied into raw: let
-	// the collector have them while finish works (a third of the memory
-	// of a long book's build).
+	// raw holds fpdf's document; fpdf's page buffers, a copy of every
+	// page's content, are no longer needed: let the collector have them
+	// while finish works (a long book's plain content is tens of MB).
 	l.f, b.f, d.f, f = nil, nil, nil, nil
 	labels := make([]string, len(mk.pages))
 	for i, pg := range mk.pages {
