@@ -539,9 +539,39 @@ func (p *Print) SaveFontChecks() {
 	p.newVerdicts = nil
 }
 
+// fontStamp identifies a font file as it was when it was read: a file
+// whose size or modification time changed is read again.
+type fontStamp struct {
+	path      string
+	size, mod int64
+}
+
+// soundFonts maps the fontStamp of each font this process found sound to
+// its family name: publish watch loads the layout for every build, and
+// reading and hashing its fonts again took a twentieth of a rebuild.
+var soundFonts sync.Map
+
 // readFont checks that path is a TrueType font and returns its family
-// name. A font whose SHA-256 the check cache knows is not checked again.
+// name. A font whose SHA-256 the check cache knows is not checked again,
+// and a font file this process read before, unchanged, is not read again.
 func (p *Print) readFont(path string) (string, error) {
+	var stamp fontStamp
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		stamp = fontStamp{path, st.Size(), st.ModTime().UnixNano()}
+		if name, ok := soundFonts.Load(stamp); ok {
+			return name.(string), nil
+		}
+	}
+	name, err := p.checkFont(path)
+	if err == nil && stamp.path != "" {
+		soundFonts.Store(stamp, name)
+	}
+	return name, err
+}
+
+// checkFont reads the font at path, checks it and returns its family
+// name.
+func (p *Print) checkFont(path string) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/publish-books/publish/internal/model"
@@ -338,5 +339,35 @@ func TestMissingLayoutFolder(t *testing.T) {
 	got := ds.String()
 	if !strings.Contains(got, "no-such-layout: error: layout folder not found") || strings.Count(got, "\n") != 1 {
 		t.Errorf("diagnostics:\n%s\nwant one error saying the folder is not found", got)
+	}
+}
+
+// TestChangedFontReadAgain: the process remembers the fonts it found sound
+// (publish watch loads the layout for every build), but a font file that
+// changed, even to one of the same size, is read and checked again.
+func TestChangedFontReadAgain(t *testing.T) {
+	root := project(t, "")
+	var ds model.Diagnostics
+	if p := LoadWith(filepath.Join(root, "layout"), LoadOptions{}, &ds); ds.HasErrors() || len(p.Fonts) != 2 {
+		t.Fatalf("first load: %s", ds.String())
+	}
+	reg := filepath.Join(root, "fonts", "EBGaramond12-Regular.ttf")
+	data, err := os.ReadFile(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := append([]byte(nil), data...)
+	copy(damaged, "damaged!")
+	if err := os.WriteFile(reg, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(reg, later, later); err != nil {
+		t.Fatal(err)
+	}
+	var ds2 model.Diagnostics
+	LoadWith(filepath.Join(root, "layout"), LoadOptions{}, &ds2)
+	if !ds2.HasErrors() {
+		t.Errorf("a damaged font of the same size was not read again: no error")
 	}
 }
