@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -77,7 +76,7 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 }
 
 // show writes the text-showing operators of s at x, y in the current
-// font: the bytes fpdf's Text writes, formatted without fmt (fpdf's
+// font: the bytes fpdf's Text writes, formatted without fmt (appendFixed2; fpdf's
 // Text, with a Sprintf per call, took a fifth of a rebuild). The runes are
 // recorded for the font's subset (shown.register). Text fpdf would
 // colour apart from the fill, or outside the Basic Multilingual Plane
@@ -92,9 +91,9 @@ func (d *drawer) show(x, y float64, s string) {
 	_, h := d.f.GetPageSize()
 	at := len(d.pending)
 	b := append(d.pending, "BT "...)
-	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = appendFixed2(b, x*k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
+	b = appendFixed2(b, (h-y)*k)
 	b = append(b, " Td ("...)
 	for _, r := range s {
 		if r > 0xFFFF {
