@@ -44,3 +44,16 @@ func fitMemoryLimit(bookDir string) {
 		debug.SetMemoryLimit(want)
 	}
 }
+
+// roomForCache doubles the soft memory limit for publish watch, unless
+// GOMEMLIMIT sets it: its cache keeps about a build's worth of results
+// (set paragraphs, parse trees, typographic results, compressed streams
+// and entries) live between builds, and a rebuild held to a single
+// build's limit spent a tenth more of its time collecting (corpus novel:
+// 120–140 ms a rebuild instead of 105–111).
+func roomForCache() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(2 * debug.SetMemoryLimit(-1))
+}

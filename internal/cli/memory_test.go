@@ -51,3 +51,23 @@ func TestFitMemoryLimit(t *testing.T) {
 		t.Errorf("GOMEMLIMIT set, yet the limit became %d MiB", got>>20)
 	}
 }
+
+// TestRoomForCache: publish watch gets twice the limit, unless
+// GOMEMLIMIT sets it.
+func TestRoomForCache(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+	debug.SetMemoryLimit(136 << 20)
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	roomForCache()
+	if got := debug.SetMemoryLimit(-1); got != 272<<20 {
+		t.Errorf("limit %d MiB, want 272", got>>20)
+	}
+	debug.SetMemoryLimit(136 << 20)
+	t.Setenv("GOMEMLIMIT", "100MiB")
+	roomForCache()
+	if got := debug.SetMemoryLimit(-1); got != 136<<20 {
+		t.Errorf("GOMEMLIMIT set, yet the limit became %d MiB", got>>20)
+	}
+}
