@@ -1,63 +1,18 @@
 package manuscript
 
 import (
-	"bytes"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/util"
 )
 
 // scanHeadingsEveryLine is scanHeadings without its look at a line's
 // first character: every line outside fenced code goes through the two
 // patterns. It is scanHeadings' reference.
 func scanHeadingsEveryLine(src []byte) (refs []headerRef, defined map[string]bool) {
-	defined = map[string]bool{}
-	fence := ""
-	for _, line := range bytes.Split(src, []byte("\n")) {
-		s := string(line)
-		t := strings.TrimLeft(s, " ")
-		if fence != "" {
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
-			continue
-		}
-		if m := referenceDefinition.FindStringSubmatch(s); m != nil {
-			defined[string(util.ToLinkReference([]byte(m[1])))] = true
-			continue
-		}
-		m := atxHeading.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		text := closingHashes.ReplaceAllString(" "+m[1], "")
-		id := ""
-		if a := headingAttrs.FindStringSubmatchIndex(text); a != nil {
-			if attrs, err := ParseAttributes(text[a[2]:a[3]]); err == nil {
-				id = attrs.ID
-			}
-			text = text[:a[0]]
-		}
-		text = strings.TrimSpace(text)
-		label := strings.TrimSpace(inlineMarkup.Replace(text))
-		if label == "" {
-			continue
-		}
-		if id == "" {
-			id = HeadingID(label)
-		}
-		refs = append(refs, headerRef{label: label, id: id})
-	}
-	return refs, defined
+	return scanHeadingLines(src, func(_, _ []byte) bool { return true })
 }
 
 // TestScanHeadingsSkipsOnlyLinesThatCannotMatch compares scanHeadings
