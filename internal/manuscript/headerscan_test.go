@@ -27,17 +27,7 @@ func TestScanHeadingsSkipsOnlyLinesThatCannotMatch(t *testing.T) {
 			t.Fatalf("scanHeadings(%q) = %v %v, every line through the patterns gives %v %v", src, refs, defined, wantRefs, wantDefined)
 		}
 	}
-	var files []string
-	for _, pattern := range []string{"../../book/*.md", "../build/testdata/cases/*.txt"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) < 10 {
-		t.Fatalf("found %d text files, expected the sample book's chapters and the case files", len(files))
-	}
+	files := sampleTextFiles(t)
 	headings := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -60,4 +50,22 @@ func TestScanHeadingsSkipsOnlyLinesThatCannotMatch(t *testing.T) {
 		}
 		check(b)
 	}
+}
+
+// sampleTextFiles returns the paths of the sample book's chapters and of
+// the build's case files: Markdown of every kind the reader meets.
+func sampleTextFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"../../book/*.md", "../build/testdata/cases/*.txt"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("found %d text files, expected the sample book's chapters and the case files", len(files))
+	}
+	return files
 }
