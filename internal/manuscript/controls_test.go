@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
-// controlIndex is replaceControls' definition of the characters it
-// replaces, as bytes.IndexFunc answers it: firstControl's reference.
+// controlIndex is bytes.IndexFunc with replaceControls' definition of
+// the characters it replaces: firstControl's reference.
 func controlIndex(src []byte) int {
-	return bytes.IndexFunc(src, func(c rune) bool {
-		return c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
-	})
+	return bytes.IndexFunc(src, replacedControl)
 }
 
 // TestFirstControlMatchesIndexFunc checks firstControl against
@@ -27,17 +24,7 @@ func TestFirstControlMatchesIndexFunc(t *testing.T) {
 			t.Fatalf("firstControl(%q) = %d, bytes.IndexFunc gives %d", src, got, want)
 		}
 	}
-	var files []string
-	for _, pattern := range []string{"../../book/*.md", "../build/testdata/cases/*.txt"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) < 10 {
-		t.Fatalf("found %d text files, expected the sample book's chapters and the case files", len(files))
-	}
+	files := sampleTextFiles(t)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -42,6 +42,20 @@ type headerRef struct {
 // fenced code, with the id each will have (its written id, else the one
 // pandoc's rules give), and the labels the source defines itself.
 func scanHeadings(src []byte) (refs []headerRef, defined map[string]bool) {
+	return scanHeadingLines(src, mayMatchHeadingPatterns)
+}
+
+// mayMatchHeadingPatterns reports whether a line (t is the line without
+// its leading spaces) may match the patterns of a heading or a reference
+// definition: both start with at most three spaces, then "[" or "#". The
+// other lines, most of a chapter, are not passed through them.
+func mayMatchHeadingPatterns(line, t []byte) bool {
+	return len(line)-len(t) <= 3 && len(t) > 0 && (t[0] == '[' || t[0] == '#')
+}
+
+// scanHeadingLines is scanHeadings passing through the patterns the lines
+// outside fenced code for which candidate is true.
+func scanHeadingLines(src []byte, candidate func(line, t []byte) bool) (refs []headerRef, defined map[string]bool) {
 	defined = map[string]bool{}
 	fence := ""
 	for _, line := range bytes.Split(src, []byte("\n")) {
@@ -56,9 +70,7 @@ func scanHeadings(src []byte) (refs []headerRef, defined map[string]bool) {
 			fence = string(t[:3])
 			continue
 		}
-		// Both patterns below start with at most three spaces, then "["
-		// or "#": other lines (most of a chapter) are not matched.
-		if k := len(line) - len(t); k > 3 || len(t) == 0 || t[0] != '[' && t[0] != '#' {
+		if !candidate(line, t) {
 			continue
 		}
 		s := string(line)

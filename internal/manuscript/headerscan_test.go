@@ -1,63 +1,18 @@
 package manuscript
 
 import (
-	"bytes"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/util"
 )
 
 // scanHeadingsEveryLine is scanHeadings without its look at a line's
 // first character: every line outside fenced code goes through the two
 // patterns. It is scanHeadings' reference.
 func scanHeadingsEveryLine(src []byte) (refs []headerRef, defined map[string]bool) {
-	defined = map[string]bool{}
-	fence := ""
-	for _, line := range bytes.Split(src, []byte("\n")) {
-		s := string(line)
-		t := strings.TrimLeft(s, " ")
-		if fence != "" {
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
-			continue
-		}
-		if m := referenceDefinition.FindStringSubmatch(s); m != nil {
-			defined[string(util.ToLinkReference([]byte(m[1])))] = true
-			continue
-		}
-		m := atxHeading.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		text := closingHashes.ReplaceAllString(" "+m[1], "")
-		id := ""
-		if a := headingAttrs.FindStringSubmatchIndex(text); a != nil {
-			if attrs, err := ParseAttributes(text[a[2]:a[3]]); err == nil {
-				id = attrs.ID
-			}
-			text = text[:a[0]]
-		}
-		text = strings.TrimSpace(text)
-		label := strings.TrimSpace(inlineMarkup.Replace(text))
-		if label == "" {
-			continue
-		}
-		if id == "" {
-			id = HeadingID(label)
-		}
-		refs = append(refs, headerRef{label: label, id: id})
-	}
-	return refs, defined
+	return scanHeadingLines(src, func(_, _ []byte) bool { return true })
 }
 
 // TestScanHeadingsSkipsOnlyLinesThatCannotMatch compares scanHeadings
@@ -72,17 +27,7 @@ func TestScanHeadingsSkipsOnlyLinesThatCannotMatch(t *testing.T) {
 			t.Fatalf("scanHeadings(%q) = %v %v, every line through the patterns gives %v %v", src, refs, defined, wantRefs, wantDefined)
 		}
 	}
-	var files []string
-	for _, pattern := range []string{"../../book/*.md", "../build/testdata/cases/*.txt"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) < 10 {
-		t.Fatalf("found %d text files, expected the sample book's chapters and the case files", len(files))
-	}
+	files := sampleTextFiles(t)
 	headings := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -105,4 +50,22 @@ func TestScanHeadingsSkipsOnlyLinesThatCannotMatch(t *testing.T) {
 		}
 		check(b)
 	}
+}
+
+// sampleTextFiles returns the paths of the sample book's chapters and of
+// the build's case files: Markdown of every kind the reader meets.
+func sampleTextFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"../../book/*.md", "../build/testdata/cases/*.txt"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("found %d text files, expected the sample book's chapters and the case files", len(files))
+	}
+	return files
 }

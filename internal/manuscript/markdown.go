@@ -252,9 +252,6 @@ func (r *reader) cleanSource(file string, src []byte) []byte {
 // sometimes leave behind, by spaces, and reports the first one: an EPUB
 // cannot hold them even escaped.
 func (r *reader) replaceControls(file string, src []byte) []byte {
-	bad := func(c rune) bool {
-		return c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
-	}
 	first := firstControl(src)
 	if first < 0 {
 		return src
@@ -262,11 +259,16 @@ func (r *reader) replaceControls(file string, src []byte) []byte {
 	c, _ := utf8.DecodeRune(src[first:])
 	r.ds.Warnf(newLineIndex(file, src).pos(first), "invisible control character U+%04X replaced by a space (pasted from a word processor?)", c)
 	return bytes.Map(func(c rune) rune {
-		if bad(c) {
+		if replacedControl(c) {
 			return ' '
 		}
 		return c
 	}, src)
+}
+
+// replacedControl reports whether replaceControls replaces c.
+func replacedControl(c rune) bool {
+	return c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
 }
 
 // firstControl returns the index of the first character of src that

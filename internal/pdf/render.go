@@ -7,6 +7,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -258,25 +259,23 @@ func authorNames(meta *model.Metadata) string {
 // outputBytes receives fpdf's finished document. fpdf v0.12.0's Output
 // hands over its whole document buffer in one Write (bytes.Buffer's
 // WriteTo), and the Fpdf is dropped as soon as Output returns, nothing
-// writing to that buffer again: the first Write's bytes are kept as they
-// are rather than copied (some 4.4 MB of fresh memory cleared and filled for
-// the corpus novel, 4 ms of a rebuild's processor time). Should a later
-// Write come, everything is copied into a slice of outputBytes' own.
+// writing to that buffer again: that Write's bytes are kept as they are
+// rather than copied (some 4.4 MB of fresh memory cleared and filled for
+// the corpus novel, 4 ms of a rebuild's processor time). This keeps p,
+// which io.Writer forbids in general: it holds only because the one
+// caller is that Output. A second Write is an error rather than a copy,
+// as the writer may have reused the first one's bytes by then (a later
+// fpdf writing in pieces would fail every build, not spoil the file).
 type outputBytes struct {
-	data  []byte
-	owned bool
+	data    []byte
+	written bool
 }
 
 func (o *outputBytes) Write(p []byte) (int, error) {
-	switch {
-	case o.data == nil:
-		o.data = p[:len(p):len(p)]
-	case !o.owned:
-		o.data = append(append(make([]byte, 0, len(o.data)+len(p)), o.data...), p...)
-		o.owned = true
-	default:
-		o.data = append(o.data, p...)
+	if o.written {
+		return 0, errors.New("the PDF library wrote its document in more than one piece, which outputBytes cannot keep")
 	}
+	o.data, o.written = p[:len(p):len(p)], true
 	return len(p), nil
 }
 
