@@ -147,19 +147,12 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 		}
 		face := cache[ff.Path]
 		if face == nil {
-			data, err := os.ReadFile(ff.Path)
-			if err != nil {
-				return nil, fmt.Errorf("pdf: read font: %w", err)
-			}
-			face, err = c.parseFace(data)
-			if err != nil {
-				return nil, fmt.Errorf("pdf: parse font %s: %w", ff.Path, err)
+			var err error
+			if face, err = fs.readFace(c, ff.Path, w.style); err != nil {
+				return nil, err
 			}
 			cache[ff.Path] = face
-			fs.data[w.style] = string(data)
-			fs.paths[w.style] = ff.Path
 			fs.styles[w.key] = w.style
-			fs.names[w.style] = postScriptName(data)
 		} else {
 			// Same file as an earlier style: reuse that style's fpdf font.
 			for k, p := range fs.files {
@@ -175,36 +168,40 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	// warns where the book has code).
 	fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = fs.faces[fontRegular], fs.styles[fontRegular], fs.files[fontRegular]
 	if m := lay.Mono; m != nil {
-		data, err := os.ReadFile(m.Path)
+		face, err := fs.readFace(c, m.Path, monoStyle)
 		if err != nil {
-			return nil, fmt.Errorf("pdf: read font: %w", err)
+			return nil, err
 		}
-		face, err := c.parseFace(data)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: parse font %s: %w", m.Path, err)
-		}
-		fs.data[monoStyle] = string(data)
-		fs.paths[monoStyle] = m.Path
-		fs.names[monoStyle] = postScriptName(data)
 		fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = face, monoStyle, m.Path
 	}
 	// Small capitals: the layout's small-caps face, embedded only when a
 	// page uses it (fontSet.use).
 	if sc := lay.SmallCaps; sc != nil {
-		data, err := os.ReadFile(sc.Path)
+		face, err := fs.readFace(c, sc.Path, smallCapsStyle)
 		if err != nil {
-			return nil, fmt.Errorf("pdf: read font: %w", err)
+			return nil, err
 		}
-		face, err := c.parseFace(data)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: parse font %s: %w", sc.Path, err)
-		}
-		fs.data[smallCapsStyle] = string(data)
-		fs.paths[smallCapsStyle] = sc.Path
-		fs.names[smallCapsStyle] = postScriptName(data)
 		fs.faces[fontSmallCaps], fs.styles[fontSmallCaps], fs.files[fontSmallCaps] = face, smallCapsStyle, sc.Path
 	}
 	return fs, nil
+}
+
+// readFace reads the font file at path, parses it (or takes the face c
+// parsed from the same bytes) and keeps its bytes, path and PostScript
+// name for the fpdf style style.
+func (fs *fontSet) readFace(c *Cache, path, style string) (*typeset.Face, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: read font: %w", err)
+	}
+	face, err := c.parseFace(data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: parse font %s: %w", path, err)
+	}
+	fs.data[style] = string(data)
+	fs.paths[style] = path
+	fs.names[style] = postScriptName(data)
+	return face, nil
 }
 
 // addFont registers the TrueType font of a fontSet style with fpdf, turning a panic of the
