@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/flate"
+	"github.com/publish-books/publish/internal/genmap"
 )
 
 // Cache keeps, across the builds of one process (publish watch), the
@@ -15,8 +16,7 @@ import (
 // are dropped.
 type Cache struct {
 	mu      sync.Mutex
-	gen     uint64
-	entries map[cacheKey]*cachedEntry
+	entries *genmap.Map[cacheKey, []byte] // raw deflate streams
 	// hits and misses of the last build.
 	hits, misses int
 }
@@ -26,13 +26,8 @@ type cacheKey struct {
 	level int
 }
 
-type cachedEntry struct {
-	comp []byte
-	gen  uint64
-}
-
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[cacheKey]*cachedEntry{}} }
+func NewCache() *Cache { return &Cache{entries: genmap.New[cacheKey, []byte]()} }
 
 // Stats returns how many entries the last build found in c, and how many
 // it compressed.
@@ -50,12 +45,7 @@ func (c *Cache) begin() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
-	for k, e := range c.entries {
-		if e.gen+2 < c.gen {
-			delete(c.entries, k)
-		}
-	}
+	c.entries.Next()
 	c.hits, c.misses = 0, 0
 }
 
@@ -66,10 +56,9 @@ func (c *Cache) lookup(data []byte, level int) []byte {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.entries[cacheKey{string(data), level}]; ok {
-		e.gen = c.gen
+	if comp, ok := c.entries.Get(cacheKey{string(data), level}); ok {
 		c.hits++
-		return e.comp
+		return comp
 	}
 	c.misses++
 	return nil
@@ -82,7 +71,7 @@ func (c *Cache) keep(data []byte, level int, comp []byte) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[cacheKey{string(data), level}] = &cachedEntry{comp: comp, gen: c.gen}
+	c.entries.Put(cacheKey{string(data), level}, comp)
 }
 
 // zipLevel is the deflate level of the container's entries, with

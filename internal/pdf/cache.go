@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/publish-books/publish/internal/genmap"
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/typeset"
 )
@@ -27,8 +28,7 @@ import (
 // Cache may be shared by builds that run one after the other; builds that
 // run at the same time are also safe, only less well served.
 type Cache struct {
-	mu  sync.Mutex
-	gen uint64
+	mu sync.Mutex
 	// faces interns faces by their font file's bytes, so that a face
 	// keeps its pointer (the word cache's and the paragraph keys'
 	// identity of a font) from one build to the next.
@@ -43,8 +43,8 @@ type Cache struct {
 	// tolerant holds the siblings of setter with another tolerance (the
 	// page builder's looseness), by tolerance.
 	tolerant map[float64]*typeset.Setter
-	paras    map[string]*cachedParagraph
-	streams  map[string]*cachedStream
+	paras    *genmap.Map[string, typeset.Result]
+	streams  *genmap.Map[string, []byte] // compressed bodies by plain body
 	// Hits and misses of the last build, for tests and publish -v;
 	// looseHits and looseMisses count, among paraHits and paraMisses,
 	// the paragraphs set by a breaker of another tolerance (the page
@@ -53,20 +53,10 @@ type Cache struct {
 	looseHits, looseMisses                         int
 }
 
-type cachedParagraph struct {
-	result typeset.Result
-	gen    uint64
-}
-
-type cachedStream struct {
-	body []byte
-	gen  uint64
-}
-
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{faces: map[string]*typeset.Face{}, faceID: map[*typeset.Face]uint32{},
-		paras: map[string]*cachedParagraph{}, streams: map[string]*cachedStream{}}
+		paras: genmap.New[string, typeset.Result](), streams: genmap.New[string, []byte]()}
 }
 
 // CacheStats counts what the last build found in a cache. LooseHits and
@@ -89,17 +79,8 @@ func (c *Cache) Stats() CacheStats {
 func (c *Cache) begin() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
-	for k, p := range c.paras {
-		if p.gen+2 < c.gen {
-			delete(c.paras, k)
-		}
-	}
-	for k, s := range c.streams {
-		if s.gen+2 < c.gen {
-			delete(c.streams, k)
-		}
-	}
+	c.paras.Next()
+	c.streams.Next()
 	c.paraHits, c.paraMisses, c.streamHits, c.streamMisses = 0, 0, 0, 0
 	c.looseHits, c.looseMisses = 0, 0
 }
@@ -157,7 +138,7 @@ func (c *Cache) lineSetter(lay *layout.Print) lineSetter {
 		c.tolerant = nil
 		// Paragraphs set with other exceptions may be hyphenated
 		// otherwise.
-		clear(c.paras)
+		c.paras.Clear()
 	}
 	s := c.setter
 	c.mu.Unlock()
@@ -218,14 +199,13 @@ func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 		return s.inner.Set(p)
 	}
 	loose := s.tolerance != 0
-	if e, hit := c.paras[string(key)]; hit {
-		e.gen = c.gen
+	if res, hit := c.paras.Get(string(key)); hit {
 		c.paraHits++
 		if loose {
 			c.looseHits++
 		}
 		c.mu.Unlock()
-		return e.result
+		return res
 	}
 	c.paraMisses++
 	if loose {
@@ -234,7 +214,7 @@ func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 	c.mu.Unlock()
 	res := s.inner.Set(p)
 	c.mu.Lock()
-	c.paras[string(key)] = &cachedParagraph{result: res, gen: c.gen}
+	c.paras.Put(string(key), res)
 	c.mu.Unlock()
 	return res
 }
@@ -299,10 +279,9 @@ func (c *Cache) compressed(plain []byte) []byte {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.streams[string(plain)]; ok {
-		e.gen = c.gen
+	if body, ok := c.streams.Get(string(plain)); ok {
 		c.streamHits++
-		return e.body
+		return body
 	}
 	c.streamMisses++
 	return nil
@@ -315,5 +294,5 @@ func (c *Cache) keepCompressed(plain, body []byte) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.streams[string(plain)] = &cachedStream{body: body, gen: c.gen}
+	c.streams.Put(string(plain), body)
 }
