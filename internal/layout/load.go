@@ -193,6 +193,18 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 			}
 		}
 	}
+	// number reads a plain number into dst, from lo to hi.
+	number := func(dst *float64, what string, lo, hi float64) func(*yamlfile.Node) {
+		return func(n *yamlfile.Node) {
+			if v, ok := yamlfile.Float(n, ds, what); ok {
+				if v < lo || v > hi {
+					ds.Errorf(n.Pos, "%s must be between %g and %g, not %g", what, lo, hi, v)
+					return
+				}
+				*dst = v
+			}
+		}
+	}
 	heads := []string{"book-title", "chapter-title", "author", "section", "none"}
 	color := choice(&p.Color, "color", "gray", "grey", "color", "colour")
 	indentEm := ""
@@ -297,25 +309,9 @@ func parse(p *Print, file string, data []byte, keys keyPositions, ds *model.Diag
 		},
 		"images": func(n *yamlfile.Node) {
 			yamlfile.Fields(n, ds, "images", nil, map[string]func(*yamlfile.Node){
-				"min-ppi": func(n *yamlfile.Node) {
-					if v, ok := yamlfile.Float(n, ds, "images min-ppi"); ok {
-						if v < 72 || v > 2400 {
-							ds.Errorf(n.Pos, "images min-ppi must be between 72 and 2400, not %g", v)
-							return
-						}
-						p.MinPPI = v
-					}
-				},
-				"upscale": boolean(&p.Upscale, "images upscale"),
-				"screen-ppi": func(n *yamlfile.Node) {
-					if v, ok := yamlfile.Float(n, ds, "images screen-ppi"); ok {
-						if v < 72 || v > 600 {
-							ds.Errorf(n.Pos, "images screen-ppi must be between 72 and 600, not %g", v)
-							return
-						}
-						p.ScreenPPI = v
-					}
-				},
+				"min-ppi":    number(&p.MinPPI, "images min-ppi", 72, 2400),
+				"upscale":    boolean(&p.Upscale, "images upscale"),
+				"screen-ppi": number(&p.ScreenPPI, "images screen-ppi", 72, 600),
 			})
 		},
 		"color":            func(n *yamlfile.Node) { keys["color"] = n.Pos; color(n) },
