@@ -222,7 +222,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	var laid *pdf.Laid
 	if opts.PDF || opts.EPUB {
 		var err error
-		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache()}, &ds)
+		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache(),
+			PaginationOnly: !opts.PDF}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds

@@ -58,7 +58,9 @@ type builder struct {
 	edits []flowEdit
 	// warm sets chapters' paragraphs ahead on another core; warmed holds
 	// those of the chapter being built, warmHits counts the ones used.
-	warm     *warmer
+	warm *warmer
+	// ahead draws the chapters' pages as they are made up (record.go).
+	ahead    *recorder
 	warmed   map[*model.Paragraph]warmed
 	warmHits int
 	figures  []*placedFigure

@@ -181,11 +181,11 @@ func drawContinuation(d *drawer, st typeset.Style, x, y, w float64) {
 	s := st.Size
 	x0, x1 := x+0.15*w, x+0.8*w
 	top, mid := y-0.55*s, y-0.25*s
-	d.f.SetLineWidth(s * 0.06)
-	d.f.Line(x0, top, x0, mid)
-	d.f.Line(x0, mid, x1, mid)
-	d.f.Line(x1, mid, x1-0.18*s, mid-0.12*s)
-	d.f.Line(x1, mid, x1-0.18*s, mid+0.12*s)
+	d.setLineWidth(s * 0.06)
+	d.rule(x0, top, x0, mid)
+	d.rule(x0, mid, x1, mid)
+	d.rule(x1, mid, x1-0.18*s, mid-0.12*s)
+	d.rule(x1, mid, x1-0.18*s, mid+0.12*s)
 }
 
 // codeBlockInlines returns a code block as inline code, one line after

@@ -10,11 +10,17 @@ import (
 	"github.com/publish-books/publish/internal/typeset"
 )
 
-// drawer draws on the current PDF page. Coordinates are in points from
-// the top left of the MediaBox.
+// drawer draws on the current PDF page, or records a page's drawing for
+// a later replay on it (record.go). Coordinates are in points from the
+// top left of the MediaBox.
 type drawer struct {
+	// f is the document; nil in a recording drawer, which writes to rec.
 	f     *fpdf.Fpdf
+	rec   *pageRecord
 	fonts *fontSet
+	// k and pageH are fpdf's scale (points to user units) and the page's
+	// height, the same on every page.
+	k, pageH float64
 	// links maps an internal target ("#id") to its fpdf link.
 	links    map[string]int
 	useLinks bool
@@ -32,6 +38,8 @@ type drawer struct {
 	pending  []byte
 	batching bool
 	reader   bytes.Reader
+	// replayed counts the pages replayed from recordings (record.go).
+	replayed int
 }
 
 type anchorPos struct {
@@ -39,16 +47,28 @@ type anchorPos struct {
 	y    float64
 }
 
+// newDrawer returns a drawer on f, with its page geometry.
+func newDrawer(f *fpdf.Fpdf, fonts *fontSet, useLinks bool) *drawer {
+	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: useLinks, anchors: map[string]anchorPos{}}
+	d.k = f.GetConversionRatio()
+	_, d.pageH = f.GetPageSize()
+	return d
+}
+
 func (d *drawer) setFont(key string, size float64) {
 	if d.curFont == key && d.curSize == size {
 		return
 	}
 	d.flush()
+	d.curFont, d.curSize = key, size
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opFont, s: key, v: [4]float64{size}})
+		return
+	}
 	style := d.fonts.styles[key]
 	d.fonts.use(d.f, style)
 	family, fstyle := fpdfFont(style)
 	d.f.SetFont(family, fstyle, size)
-	d.curFont, d.curSize = key, size
 }
 
 // text draws s with its left end at x on baseline y. Characters the font
@@ -84,11 +104,10 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 func (d *drawer) show(x, y float64, s string) {
 	if !d.plainText() {
 		d.flush()
-		d.f.Text(x, y, s)
+		d.fpdfText(x, y, s)
 		return
 	}
-	k := d.f.GetConversionRatio()
-	_, h := d.f.GetPageSize()
+	k, h := d.k, d.pageH
 	at := len(d.pending)
 	b := append(d.pending, "BT "...)
 	b = appendFixed2(b, x*k)
@@ -99,7 +118,7 @@ func (d *drawer) show(x, y float64, s string) {
 		if r > 0xFFFF {
 			d.pending = b[:at]
 			d.flush()
-			d.f.Text(x, y, s)
+			d.fpdfText(x, y, s)
 			return
 		}
 		b = appendEscaped(b, byte(r>>8))
@@ -118,14 +137,82 @@ func (d *drawer) flush() {
 	if len(d.pending) == 0 {
 		return
 	}
-	d.reader.Reset(d.pending[:len(d.pending)-1])
-	d.f.RawWriteBuf(&d.reader)
+	if d.rec != nil {
+		d.rec.addRaw(d.pending[:len(d.pending)-1])
+	} else {
+		d.reader.Reset(d.pending[:len(d.pending)-1])
+		d.f.RawWriteBuf(&d.reader)
+	}
 	d.pending = d.pending[:0]
 }
 
+// fpdfText draws s with fpdf's Text, for what show does not write
+// itself.
+func (d *drawer) fpdfText(x, y float64, s string) {
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opText, s: s, v: [4]float64{x, y}})
+		return
+	}
+	d.f.Text(x, y, s)
+}
+
+// setLineWidth sets the width of the rules drawn next.
+func (d *drawer) setLineWidth(w float64) {
+	d.flush()
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opLineWidth, v: [4]float64{w}})
+		return
+	}
+	d.f.SetLineWidth(w)
+}
+
+// rule draws a straight line from x0, y0 to x1, y1.
+func (d *drawer) rule(x0, y0, x1, y1 float64) {
+	d.flush()
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opRule, v: [4]float64{x0, y0, x1, y1}})
+		return
+	}
+	d.f.Line(x0, y0, x1, y1)
+}
+
+// frame draws the outline of a rectangle.
+func (d *drawer) frame(x, y, w, h float64) {
+	d.flush()
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opFrame, v: [4]float64{x, y, w, h}})
+		return
+	}
+	d.f.Rect(x, y, w, h, "D")
+}
+
+// image draws the image registered as name in the box x, y, w, h.
+func (d *drawer) image(name string, x, y, w, h float64) {
+	d.flush()
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opImage, s: name, v: [4]float64{x, y, w, h}})
+		return
+	}
+	d.f.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{}, 0, "")
+}
+
+// bookmark adds an entry of the PDF's outline at y on the current page.
+func (d *drawer) bookmark(title string, level int, y float64) {
+	d.flush()
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opBookmark, s: title, n: level, v: [4]float64{y}})
+		return
+	}
+	d.f.Bookmark(title, level, y)
+}
+
 // plainText reports whether fpdf's Text would write text without a colour
-// of its own (text colour and fill colour the same).
+// of its own (text colour and fill colour the same). A recording drawer
+// assumes so; the replay checks it (record.go).
 func (d *drawer) plainText() bool {
+	if d.rec != nil {
+		return true
+	}
 	tr, tg, tb := d.f.GetTextColor()
 	fr, fg, fb := d.f.GetFillColor()
 	return tr == fr && tg == fg && tb == fb
@@ -184,14 +271,17 @@ func (d *drawer) line(l typeset.Line, x, y float64) {
 // as thick as a twentieth of the size.
 func (d *drawer) strike(st typeset.Style, x0, x1, y float64) {
 	yy := y - st.Rise - st.Size*0.25
-	d.flush()
-	d.f.SetLineWidth(st.Size * 0.05)
-	d.f.Line(x0, yy, x1, yy)
+	d.setLineWidth(st.Size * 0.05)
+	d.rule(x0, yy, x1, yy)
 }
 
 // link adds a link area; internal targets start with "#".
 func (d *drawer) link(target string, x, y, w, h float64) {
 	if !d.useLinks || target == "" {
+		return
+	}
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opLink, s: target, v: [4]float64{x, y, w, h}})
 		return
 	}
 	if strings.HasPrefix(target, "#") {
@@ -208,6 +298,10 @@ func (d *drawer) link(target string, x, y, w, h float64) {
 
 // anchor records that the model ID id stands at y on the current page.
 func (d *drawer) anchor(id string, y float64) {
+	if d.rec != nil {
+		d.rec.add(drawOp{kind: opAnchor, s: id, v: [4]float64{y}})
+		return
+	}
 	if _, ok := d.anchors[id]; !ok {
 		d.anchors[id] = anchorPos{d.page, y}
 	}

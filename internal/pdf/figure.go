@@ -156,10 +156,10 @@ func (b *builder) figureSlot(pf *placedFigure, notes []*model.Note, bi int) *ite
 		}
 		ix := x + (b.textW-pf.w)/2
 		if pf.name != "" {
-			d.f.ImageOptions(pf.name, ix, top, pf.w, pf.h, false, fpdf.ImageOptions{}, 0, "")
+			d.image(pf.name, ix, top, pf.w, pf.h)
 		} else {
-			d.f.SetLineWidth(0.5)
-			d.f.Rect(ix, top, pf.w, pf.h, "D")
+			d.setLineWidth(0.5)
+			d.frame(ix, top, pf.w, pf.h)
 		}
 		cy := top + pf.h + 6
 		cx := x + (b.textW-pf.capW)/2

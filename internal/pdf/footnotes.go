@@ -269,8 +269,8 @@ func (b *builder) drawFoot(d *drawer, foot []*footLine, x, bottom float64, dump 
 	nl := b.noteLead()
 	top := bottom - float64(len(foot)-1)*nl
 	ruleY := top - b.lay.NoteSize - footRuleBelow
-	d.f.SetLineWidth(0.4)
-	d.f.Line(x, ruleY, x+b.textW/3, ruleY)
+	d.setLineWidth(0.4)
+	d.rule(x, ruleY, x+b.textW/3, ruleY)
 	for i, fl := range foot {
 		by := top + float64(i)*nl
 		if fl.idx == 0 {

@@ -144,6 +144,7 @@ func (b *builder) warnFarFigures(mk *makeup) {
 func (b *builder) chapterSections() (front, body, back []*section) {
 	for _, ch := range b.book.Chapters {
 		s := b.chapterSection(ch)
+		b.ahead.record(s)
 		switch ch.Matter {
 		case model.FrontMatter:
 			front = append(front, s)

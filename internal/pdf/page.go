@@ -135,56 +135,73 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *layoutDump) {
 		dump.printf("page %d [%s] %s %s\n", d.page, pg.label, side, pg.name)
 		d.setFont(fontRegular, b.lay.Size)
 		if pg.name == "title page" {
-			f.Bookmark(b.book.Meta.Title, 0, y)
+			d.bookmark(b.book.Meta.Title, 0, y)
 		}
 		pg.display(d, x, y)
 	case pageSection:
 		s := pg.sec
 		fp := s.pages[pg.idx]
-		off := 0.0
 		dump.printf("page %d [%s] %s %s", d.page, pg.label, side, s.id)
 		if pg.idx == 0 {
 			dump.printf(" opening")
-			off = b.capacity - fp.capacity + fp.run
-			d.setFont(fontRegular, b.lay.Size)
-			f.Bookmark(s.title, 0, y)
-			d.anchor(s.id, y)
-			s.opening(d, x, y)
 		} else {
 			b.runningHead(d, pg, x, m, recto)
 		}
 		dump.printf(" start=%d/%d lines=%.0f/%.0f\n", fp.startBlock, fp.startOffset, fp.used/b.lead, fp.capacity/b.lead)
-		for _, pl := range fp.placed {
-			it := pl.it
-			iy := y + off + pl.y
-			if it.figure != nil {
-				it.figure.atTop = pl.y == 0
+		if rec := s.recorded(pg.idx); rec != nil {
+			if err := d.replay(rec, pg.idx, recto); err != nil {
+				b.f.SetError(err)
 			}
-			for _, a := range it.anchors {
-				if a != "" {
-					d.anchor(a, iy)
-				}
-			}
-			if it.outline != nil {
-				d.setFont(fontRegular, b.lay.Size)
-				f.Bookmark(it.outline.title, it.outline.level, iy)
-			}
-			if it.draw != nil {
-				it.draw(d, x, iy)
-			}
-			if dump != nil {
-				text := it.dump
-				if it.src != nil {
-					text = dumpLine(*it.src)
-				}
-				if text != "" {
-					dump.printf("  %6.1f %s%s\n", (off+pl.y)/b.lead, text, dumpCalls(it.notes))
-				}
+			return
+		}
+		b.drawSectionPage(d, s, pg.idx, x, y, dump)
+	}
+}
+
+// drawSectionPage draws page idx of section s under its running head:
+// the opening's title block on the first page, the items, the notes.
+// What it draws depends on the section and on x (recto or verso) alone,
+// so that it may be recorded ahead (record.go).
+func (b *builder) drawSectionPage(d *drawer, s *section, idx int, x, y float64, dump *layoutDump) {
+	fp := s.pages[idx]
+	off := 0.0
+	if idx == 0 {
+		off = b.capacity - fp.capacity + fp.run
+		d.setFont(fontRegular, b.lay.Size)
+		d.bookmark(s.title, 0, y)
+		d.anchor(s.id, y)
+		s.opening(d, x, y)
+	}
+	for _, pl := range fp.placed {
+		it := pl.it
+		iy := y + off + pl.y
+		if it.figure != nil {
+			it.figure.atTop = pl.y == 0
+		}
+		for _, a := range it.anchors {
+			if a != "" {
+				d.anchor(a, iy)
 			}
 		}
-		// The notes end on the baseline of the page's last grid line.
-		b.drawFoot(d, fp.foot, x, y+off+fp.capacity-b.lead+b.lay.Size, dump)
+		if it.outline != nil {
+			d.setFont(fontRegular, b.lay.Size)
+			d.bookmark(it.outline.title, it.outline.level, iy)
+		}
+		if it.draw != nil {
+			it.draw(d, x, iy)
+		}
+		if dump != nil {
+			text := it.dump
+			if it.src != nil {
+				text = dumpLine(*it.src)
+			}
+			if text != "" {
+				dump.printf("  %6.1f %s%s\n", (off+pl.y)/b.lead, text, dumpCalls(it.notes))
+			}
+		}
 	}
+	// The notes end on the baseline of the page's last grid line.
+	b.drawFoot(d, fp.foot, x, y+off+fp.capacity-b.lead+b.lay.Size, dump)
 }
 
 // runningHead draws the head line and the folio of a text page.
@@ -224,7 +241,7 @@ func (b *builder) runningHead(d *drawer, pg *page, x, m float64, recto bool) {
 		w := st.Face.Measure(head, hs)
 		d.text(st, x+(b.textW-w)/2, headY, head)
 	}
-	fs := b.fonts.style(fontRegular, hs+1)
+	fs := b.fonts.style(fontRegular, b.folioSize())
 	fw := fs.Face.Measure(pg.label, fs.Size)
 	switch b.lay.Folio {
 	case "top-outside":
@@ -243,6 +260,9 @@ func (b *builder) runningHead(d *drawer, pg *page, x, m float64, recto bool) {
 		d.text(fs, x+(b.textW-fw)/2, m+b.lay.TrimHeight-b.lay.Bottom+b.lead*2, pg.label)
 	}
 }
+
+// folioSize is the size of the folio, the running head's last text.
+func (b *builder) folioSize() float64 { return b.lay.HeadSize + 1 }
 
 // cropMarks draws trim marks in the margin beyond the bleed, in
 // registration-free black (gray books have no other colour).

@@ -19,3 +19,10 @@ func (pg *page) release() {
 		pg.sec.items = nil
 	}
 }
+
+// dropDrawing drops what only drawing the item reads: its draw function
+// with the lines it holds, its line as set, its paragraph, and the head a
+// continued table repeats.
+func (it *item) dropDrawing() {
+	it.draw, it.src, it.para, it.tableHead = nil, nil, nil, nil
+}

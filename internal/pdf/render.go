@@ -32,6 +32,10 @@ type Options struct {
 	// builds of the process (publish watch) and reuses what earlier ones
 	// kept; the PDF is the same with or without it.
 	Cache *Cache
+	// PaginationOnly says that Layout is called for the pagination alone
+	// (an EPUB-only build): Write will not be called, and no page is
+	// drawn ahead.
+	PaginationOnly bool
 }
 
 // Result is what the layout computed.
@@ -44,6 +48,9 @@ type Result struct {
 	// SetAhead counts the paragraphs set on another core ahead of the
 	// page builder (see warm.go).
 	SetAhead int
+	// DrawnAhead counts the pages drawn on another core while the book
+	// was made up (see record.go).
+	DrawnAhead int
 	// Dump is the layout's text dump (pages, items, lines), made only
 	// when Options.Dump is set.
 	Dump string
@@ -166,7 +173,11 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 		opts.Cache.internFaces(fonts)
 	}
 	b.warm = b.startWarmer()
+	if !opts.PaginationOnly {
+		b.ahead = b.startRecorder(m, opts.Dump != nil)
+	}
 	mk := b.makeUp()
+	b.ahead.close()
 	b.warm.stop()
 	b.warm = nil // its sets hold the lines of the chapters it set
 	if err := ctx.Err(); err != nil {
@@ -181,7 +192,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	b, mk, f, fonts, m, opts, ds := l.b, l.mk, l.f, l.fonts, l.margin, l.opts, l.ds
 	lay := opts.Layout
 	meta := &b.book.Meta
-	d := &drawer{f: f, fonts: fonts, links: map[string]int{}, useLinks: b.links, anchors: map[string]anchorPos{}}
+	d := newDrawer(f, fonts, b.links)
 	var dump *layoutDump
 	if opts.Dump != nil {
 		dump = &layoutDump{}
@@ -224,7 +235,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if _, err := w.Write(fin.data); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits, DrawnAhead: d.replayed}
 	if dump != nil {
 		res.Dump = dump.String()
 	}

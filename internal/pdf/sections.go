@@ -32,6 +32,9 @@ type section struct {
 	// counting the entries.
 	contents    bool
 	contentsIDs []string
+	// record is the section's pages drawn ahead (record.go), nil when
+	// they are drawn in turn.
+	record *sectionRecord
 }
 
 // openingHeight is the room the title block takes on an opening page:
@@ -55,8 +58,8 @@ func (b *builder) titleBlock(ins []model.Inline) (func(d *drawer, x, y float64),
 			by += size * 1.25
 		}
 		// A short rule under the title.
-		d.f.SetLineWidth(0.4)
-		d.f.Line(x+b.textW/2-12, by, x+b.textW/2+12, by)
+		d.setLineWidth(0.4)
+		d.rule(x+b.textW/2-12, by, x+b.textW/2+12, by)
 	}
 	return draw, b.capacity - h
 }

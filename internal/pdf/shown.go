@@ -43,6 +43,23 @@ func (sr *shownRunes) add(key, s string) {
 	}
 }
 
+// merge adds the runes of o to sr.
+func (sr *shownRunes) merge(o *shownRunes) {
+	for key, set := range o.fonts {
+		if sr.fonts == nil {
+			sr.fonts = map[string]*runeSet{}
+		}
+		dst := sr.fonts[key]
+		if dst == nil {
+			dst = new(runeSet)
+			sr.fonts[key] = dst
+		}
+		for i, w := range set {
+			dst[i] |= w
+		}
+	}
+}
+
 // runes returns the runes of the set in increasing order.
 func (rs *runeSet) runes() []rune {
 	var out []rune

@@ -35,7 +35,7 @@ func TestShownRunesInSubset(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := &drawer{f: f, fonts: fonts}
+		d := newDrawer(f, fonts, false)
 		f.AddPage()
 		for _, tx := range texts {
 			d.setFont(tx.font, 11)

@@ -91,8 +91,8 @@ func (b *builder) tableItems(t *model.Table, bi int, indent, width float64) []*i
 		}
 	}
 	rule := func(d *drawer, x, y, thick float64) {
-		d.f.SetLineWidth(thick)
-		d.f.Line(x+left, y, x+left+tableW, y)
+		d.setLineWidth(thick)
+		d.rule(x+left, y, x+left+tableW, y)
 	}
 	rowDump := func(what string, cells [][]typeset.Line) string {
 		dump := what

@@ -106,7 +106,9 @@ func (w *warmer) take(ch *model.Chapter) map[*model.Paragraph]warmed {
 		return nil
 	}
 	<-w.done[i]
-	return w.sets[i]
+	set := w.sets[i]
+	w.sets[i] = nil // the page builder holds it while it builds ch
+	return set
 }
 
 // stop waits for the warmer to end.

@@ -1,0 +1,237 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"slices"
+)
+
+// Drawing a chapter's pages is most of the PDF writer's work, and it
+// needs nothing that the make-up decides after the chapter: a chapter
+// opens on a recto (layout.ChapterRecto), so each of its pages is recto
+// or verso whatever comes before it, and its running heads and folios,
+// the only marks that depend on where it falls in the book, are drawn
+// apart. A recorder therefore draws each chapter as soon as the page
+// builder has paginated it, on another core while the next chapters are
+// made up, into recordings: the bytes and calls a drawer would hand to
+// fpdf, in order. Write replays them on the document in page order, the
+// same calls in the same order, so the PDF is byte for byte the one a
+// direct drawing gives (TestRecordedPagesDrawTheSame).
+
+// drawAhead turns the recorder on; a test turns it off to compare.
+var drawAhead = true
+
+// opKind is the kind of a recorded drawing operation.
+type opKind uint8
+
+const (
+	opFont      opKind = iota // drawer.setFont(s, v[0])
+	opRaw                     // fpdf.RawWriteBuf of raw[from:to]
+	opText                    // drawer.fpdfText(v[0], v[1], s)
+	opLineWidth               // drawer.setLineWidth(v[0])
+	opRule                    // drawer.rule(v[0], v[1], v[2], v[3])
+	opFrame                   // drawer.frame(v[0], v[1], v[2], v[3])
+	opImage                   // drawer.image(s, v[0], v[1], v[2], v[3])
+	opBookmark                // drawer.bookmark(s, n, v[0])
+	opLink                    // drawer.link(s, v[0], v[1], v[2], v[3])
+	opAnchor                  // drawer.anchor(s, v[0])
+)
+
+// drawOp is one recorded drawing operation.
+type drawOp struct {
+	kind     opKind
+	n        int
+	from, to int
+	s        string
+	v        [4]float64
+}
+
+// pageRecord is the recorded drawing of one page of a section, from the
+// drawer state start (the font its running head leaves set, or none on
+// an opening page).
+type pageRecord struct {
+	recto     bool
+	startFont string
+	startSize float64
+	ops       []drawOp
+	raw       []byte
+}
+
+// add appends op to the recording.
+func (r *pageRecord) add(op drawOp) { r.ops = append(r.ops, op) }
+
+// addRaw appends the writing of the content bytes b.
+func (r *pageRecord) addRaw(b []byte) {
+	from := len(r.raw)
+	r.raw = append(r.raw, b...)
+	r.ops = append(r.ops, drawOp{kind: opRaw, from: from, to: len(r.raw)})
+}
+
+// sectionRecord is the recording of a section's pages; pages is written
+// before done is closed.
+type sectionRecord struct {
+	done  chan struct{}
+	pages []*pageRecord
+	// shown holds the runes the section's text drew, per font.
+	shown shownRunes
+}
+
+// recorded returns the recording of page idx of s, waiting for the
+// recorder to finish the section; nil when s is not recorded.
+func (s *section) recorded(idx int) *sectionRecord {
+	if s.record == nil {
+		return nil
+	}
+	<-s.record.done
+	if idx >= len(s.record.pages) {
+		return nil
+	}
+	return s.record
+}
+
+// recorder draws sections into recordings on its own goroutine.
+type recorder struct {
+	b     *builder
+	fonts *fontSet
+	queue chan *section
+	// margin is the MediaBox's margin around the trimmed page.
+	margin float64
+	// k and pageH are the document's, for the drawers.
+	k, pageH float64
+	// headFont and headSize are the font the running head leaves set.
+	headFont string
+	headSize float64
+	// scratch is the page being recorded.
+	scratch pageRecord
+}
+
+// startRecorder starts recording the sections the page builder hands it
+// (record), or returns nil when the pages cannot be drawn ahead: chapters
+// that may open on a verso, a line dump (drawn page by page with the
+// dump), one core.
+func (b *builder) startRecorder(margin float64, dump bool) *recorder {
+	if !drawAhead || !b.lay.ChapterRecto || dump || runtime.GOMAXPROCS(0) < 2 {
+		return nil
+	}
+	r := &recorder{b: b, fonts: b.fonts, queue: make(chan *section, 2), margin: margin,
+		k: b.f.GetConversionRatio(), headFont: fontRegular, headSize: b.folioSize()}
+	_, r.pageH = b.f.GetPageSize()
+	go func() {
+		for s := range r.queue {
+			r.draw(s)
+		}
+	}()
+	return r
+}
+
+// record queues s to be drawn ahead.
+func (r *recorder) record(s *section) {
+	if r == nil {
+		return
+	}
+	s.record = &sectionRecord{done: make(chan struct{})}
+	r.queue <- s
+}
+
+// close says that no section follows: the recorder ends once it has
+// drawn those it was given (section.recorded waits for each).
+func (r *recorder) close() {
+	if r != nil {
+		close(r.queue)
+	}
+}
+
+// draw records every page of s as drawSectionPage draws it, the first
+// page a recto.
+func (r *recorder) draw(s *section) {
+	b := r.b
+	d := &drawer{fonts: r.fonts, useLinks: b.links, k: r.k, pageH: r.pageH}
+	for idx := range s.pages {
+		recto := idx%2 == 0
+		x := r.margin + b.lay.Outer
+		if recto {
+			x = r.margin + b.lay.Inner
+		}
+		// The page is recorded in the recorder's buffers, then kept in
+		// slices of its exact size.
+		rec := &r.scratch
+		*rec = pageRecord{recto: recto, ops: rec.ops[:0], raw: rec.raw[:0]}
+		d.rec, d.curFont, d.curSize = rec, "", 0
+		if idx > 0 {
+			rec.startFont, rec.startSize = r.headFont, r.headSize
+			d.curFont, d.curSize = r.headFont, r.headSize
+		}
+		b.drawSectionPage(d, s, idx, x, r.margin+b.lay.Top, nil)
+		d.flush()
+		kept := *rec
+		kept.ops = slices.Clone(rec.ops)
+		kept.raw = bytes.Clone(rec.raw)
+		s.record.pages = append(s.record.pages, &kept)
+	}
+	s.record.shown = d.shown
+	// What only the drawing read goes now: the set lines (in the draw
+	// functions, the lines kept for the dump, the paragraphs kept to be
+	// set again). What the make-up still reads of the section (its pages'
+	// anchors, figures and positions) stays. This is what keeps a long
+	// book's memory from growing with its pages: about 80 KB a page
+	// otherwise live until the PDF is written.
+	for _, fp := range s.pages {
+		for _, pl := range fp.placed {
+			pl.it.dropDrawing()
+		}
+	}
+	close(s.record.done)
+}
+
+// replay draws the recorded page idx of sr on the current page, which is
+// recto or not. It checks what the recording assumed: the page's side,
+// the drawer's font, and text drawn without a colour of its own.
+func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
+	r := sr.pages[idx]
+	if r.recto != recto {
+		return fmt.Errorf("replay a page drawn ahead: drawn as a recto %v, printed as a recto %v", r.recto, recto)
+	}
+	if d.curFont != r.startFont || (r.startFont != "" && d.curSize != r.startSize) {
+		return fmt.Errorf("replay a page drawn ahead: drawn in font %q %.2f, the running head left %q %.2f", r.startFont, r.startSize, d.curFont, d.curSize)
+	}
+	if len(r.ops) > 0 && !d.plainText() {
+		return fmt.Errorf("replay a page drawn ahead: the text colour is not the fill colour")
+	}
+	d.flush()
+	for i := range r.ops {
+		op := &r.ops[i]
+		v := op.v
+		switch op.kind {
+		case opFont:
+			d.setFont(op.s, v[0])
+		case opRaw:
+			d.reader.Reset(r.raw[op.from:op.to])
+			d.f.RawWriteBuf(&d.reader)
+		case opText:
+			d.fpdfText(v[0], v[1], op.s)
+		case opLineWidth:
+			d.setLineWidth(v[0])
+		case opRule:
+			d.rule(v[0], v[1], v[2], v[3])
+		case opFrame:
+			d.frame(v[0], v[1], v[2], v[3])
+		case opImage:
+			d.image(op.s, v[0], v[1], v[2], v[3])
+		case opBookmark:
+			d.bookmark(op.s, op.n, v[0])
+		case opLink:
+			d.link(op.s, v[0], v[1], v[2], v[3])
+		case opAnchor:
+			d.anchor(op.s, v[0])
+		default:
+			return fmt.Errorf("replay a page drawn ahead: unknown operation %d", op.kind)
+		}
+	}
+	if idx == 0 {
+		d.shown.merge(&sr.shown)
+	}
+	sr.pages[idx] = nil // fpdf has the page now
+	d.replayed++
+	return nil
+}

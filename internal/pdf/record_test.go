@@ -1,0 +1,102 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"image"
+	imagepng "image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/manuscript"
+	"github.com/publish-books/publish/internal/model"
+	"github.com/publish-books/publish/internal/prepare"
+)
+
+// readBook reads and prepares the book in dir as the pipeline does.
+func readBook(t *testing.T, dir string) *model.Book {
+	t.Helper()
+	book, ds := manuscript.Read(manuscript.Options{BookDir: dir})
+	if ds.HasErrors() {
+		t.Fatalf("%s: %s", dir, ds.String())
+	}
+	if err := prepare.Book(context.Background(), book, &ds); err != nil {
+		t.Fatal(err)
+	}
+	return book
+}
+
+// TestRecordedPagesDrawTheSame renders books that hold every kind of
+// node, code, tables, figures, notes, links and cross-references with
+// their pages drawn ahead (record.go) and drawn in turn, under layouts
+// that change what is drawn: the two PDFs must be the same bytes, and
+// the first must really have replayed recordings.
+func TestRecordedPagesDrawTheSame(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	}
+	// everykind's figure is made here, as its own test does.
+	everykind := t.TempDir()
+	if err := os.CopyFS(everykind, os.DirFS("../build/testdata/everykind/book")); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewGray(image.Rect(0, 0, 1200, 800))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var png bytes.Buffer
+	if err := imagepng.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(everykind, "figure.png"), png.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	books := map[string]string{
+		"sample":    "../../book",
+		"everykind": everykind,
+		"codebook":  "../build/testdata/codebook",
+	}
+	layouts := map[string]func(p *layout.Print){
+		"default": nil,
+		"links and crop marks": func(p *layout.Print) {
+			p.PDFX, p.CropMarks = "none", true
+		},
+		"page references": func(p *layout.Print) { p.RefPages = true },
+		"heads and folios": func(p *layout.Print) {
+			p.RectoHead, p.VersoHead, p.Folio = "section", "author", "top-outside"
+		},
+	}
+	render := func(t *testing.T, book *model.Book, lay *layout.Print, ahead bool) ([]byte, *Result) {
+		t.Helper()
+		defer func(was bool) { drawAhead = was }(drawAhead)
+		drawAhead = ahead
+		var buf bytes.Buffer
+		var ds model.Diagnostics
+		res, err := Render(&buf, book, Options{Layout: lay, ModTime: modTime}, &ds)
+		if err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		return buf.Bytes(), res
+	}
+	for bookName, dir := range books {
+		for layName, edit := range layouts {
+			t.Run(bookName+"/"+layName, func(t *testing.T) {
+				lay := sampleLayout(t, edit)
+				ahead, res := render(t, readBook(t, dir), lay, true)
+				inTurn, plain := render(t, readBook(t, dir), lay, false)
+				if res.DrawnAhead == 0 {
+					t.Fatalf("no page was drawn ahead (%d pages)", res.Pages)
+				}
+				if plain.DrawnAhead != 0 {
+					t.Fatalf("%d pages drawn ahead with the recorder off", plain.DrawnAhead)
+				}
+				if !bytes.Equal(ahead, inTurn) {
+					t.Fatalf("the PDF drawn ahead (%d bytes, %d pages replayed) differs from the one drawn in turn (%d bytes)", len(ahead), res.DrawnAhead, len(inTurn))
+				}
+			})
+		}
+	}
+}
