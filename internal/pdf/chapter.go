@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -60,10 +61,18 @@ type builder struct {
 	// those of the chapter being built, warmHits counts the ones used.
 	warm *warmer
 	// ahead draws the chapters' pages as they are made up (record.go).
-	ahead    *recorder
-	warmed   map[*model.Paragraph]warmed
-	warmHits int
-	figures  []*placedFigure
+	ahead *recorder
+	// docMu guards the document (f) while the page builder (registering
+	// images) and the recorder (adding the fonts its pages use) share it
+	// during the make-up; docOpen says the recorder may still add fonts,
+	// fontsAhead are those it added, docErr the error fpdf gave.
+	docMu      sync.Mutex
+	docOpen    bool
+	fontsAhead []string
+	docErr     error
+	warmed     map[*model.Paragraph]warmed
+	warmHits   int
+	figures    []*placedFigure
 	// callNotes maps a note call's link target ("#" + note ID) to its
 	// note; noteOwner says which item calls a note first (the note is set
 	// under that call); footCache holds the notes set for the foot.

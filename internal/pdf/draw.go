@@ -40,6 +40,11 @@ type drawer struct {
 	reader   bytes.Reader
 	// replayed counts the pages replayed from recordings (record.go).
 	replayed int
+	// fontAhead, in a recording drawer, adds a font the page uses to
+	// the document ahead of the drawing (recorder.addFont); drawnStyles,
+	// in the document's drawer, are the fpdf styles it set.
+	fontAhead   func(key string)
+	drawnStyles map[string]bool
 }
 
 type anchorPos struct {
@@ -63,10 +68,16 @@ func (d *drawer) setFont(key string, size float64) {
 	d.curFont, d.curSize = key, size
 	if d.rec != nil {
 		d.rec.add(drawOp{kind: opFont, s: key, v: [4]float64{size}})
+		if d.fontAhead != nil {
+			d.fontAhead(key)
+		}
 		return
 	}
 	style := d.fonts.styles[key]
 	d.fonts.use(d.f, style)
+	if d.drawnStyles != nil {
+		d.drawnStyles[style] = true
+	}
 	family, fstyle := fpdfFont(style)
 	d.f.SetFont(family, fstyle, size)
 }

@@ -76,10 +76,13 @@ func (b *builder) figureItem(ch *model.Chapter, fig *model.Figure, bi int) *item
 		} else {
 			pf.name = "fig-" + strconv.Itoa(fig.Number)
 			pf.colorSpace = pi.ColorSpace
+			b.docMu.Lock()
 			b.f.RegisterImageOptionsReader(pf.name, fpdf.ImageOptions{ImageType: pi.Type}, bytes.NewReader(pi.Data))
-			if b.f.Err() {
-				b.ds.Errorf(fig.Pos, "figure %s: the PDF library cannot read the image: %v", fig.ID, b.f.Error())
-				b.f.ClearError()
+			imgErr := b.f.Error()
+			b.f.ClearError()
+			b.docMu.Unlock()
+			if imgErr != nil {
+				b.ds.Errorf(fig.Pos, "figure %s: the PDF library cannot read the image: %v", fig.ID, imgErr)
 				pf.name = ""
 			} else {
 				rule := imaging.SizeRule{Measure: b.textW, MinPPI: b.lay.MinPPI, ScreenPPI: b.lay.ScreenPPI, Upscale: b.lay.Upscale}

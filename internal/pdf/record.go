@@ -104,6 +104,8 @@ type recorder struct {
 	headSize float64
 	// scratch is the page being recorded.
 	scratch pageRecord
+	// fontsAdded are the font keys addFont has seen.
+	fontsAdded map[string]bool
 }
 
 // startRecorder starts recording the sections the page builder hands it
@@ -147,6 +149,11 @@ func (r *recorder) close() {
 func (r *recorder) draw(s *section) {
 	b := r.b
 	d := &drawer{fonts: r.fonts, useLinks: b.links, k: r.k, pageH: r.pageH}
+	// With page references a chapter may be laid out again and its
+	// first recording dropped; the fonts its pages use are the same,
+	// since every character of the chapter is drawn in its run's font
+	// whatever the lines (checkFontsAhead makes sure).
+	d.fontAhead = r.addFont
 	for idx := range s.pages {
 		recto := idx%2 == 0
 		x := r.margin + b.lay.Outer
@@ -182,6 +189,58 @@ func (r *recorder) draw(s *section) {
 		}
 	}
 	close(s.record.done)
+}
+
+// addFont adds the font with key to the document while the make-up goes
+// on: fpdf reads and measures a font file when it is added (a few
+// milliseconds each), and the drawing would otherwise wait for it. The
+// order fonts are added in does not change the file (fpdf names them by
+// a hash of their data and writes them sorted). Once Write has begun
+// (docOpen false), the drawing adds them itself.
+func (r *recorder) addFont(key string) {
+	if r.fontsAdded[key] {
+		return
+	}
+	if r.fontsAdded == nil {
+		r.fontsAdded = map[string]bool{}
+	}
+	r.fontsAdded[key] = true
+	b := r.b
+	style, ok := r.fonts.styles[key]
+	if !ok {
+		return
+	}
+	b.docMu.Lock()
+	defer b.docMu.Unlock()
+	if !b.docOpen || r.fonts.added[style] {
+		return
+	}
+	r.fonts.use(b.f, style)
+	b.fontsAhead = append(b.fontsAhead, style)
+	if err := b.f.Error(); err != nil && b.docErr == nil {
+		b.docErr = err
+	}
+	b.f.ClearError()
+}
+
+// closeDoc ends the sharing of the document: the recorder adds no more
+// fonts. It returns the error fpdf gave while fonts were added ahead.
+func (b *builder) closeDoc() error {
+	b.docMu.Lock()
+	defer b.docMu.Unlock()
+	b.docOpen = false
+	return b.docErr
+}
+
+// checkFontsAhead reports a font added ahead that the drawing did not
+// use, which fpdf would embed all the same.
+func (b *builder) checkFontsAhead(d *drawer) error {
+	for _, style := range b.fontsAhead {
+		if !d.drawnStyles[style] {
+			return fmt.Errorf("a font was added ahead and not drawn (style %q)", style)
+		}
+	}
+	return nil
 }
 
 // replay draws the recorded page idx of sr on the current page, which is

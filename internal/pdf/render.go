@@ -175,6 +175,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	b.warm = b.startWarmer()
 	if !opts.PaginationOnly {
 		b.ahead = b.startRecorder(m, opts.Dump != nil)
+		b.docOpen = b.ahead != nil
 	}
 	mk := b.makeUp()
 	b.ahead.close()
@@ -192,7 +193,11 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	b, mk, f, fonts, m, opts, ds := l.b, l.mk, l.f, l.fonts, l.margin, l.opts, l.ds
 	lay := opts.Layout
 	meta := &b.book.Meta
+	if err := b.closeDoc(); err != nil {
+		return nil, fmt.Errorf("pdf: embed fonts: %w", err)
+	}
 	d := newDrawer(f, fonts, b.links)
+	d.drawnStyles = map[string]bool{}
 	var dump *layoutDump
 	if opts.Dump != nil {
 		dump = &layoutDump{}
@@ -204,6 +209,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 		}
 	}
 	d.resolveLinks()
+	if err := b.checkFontsAhead(d); err != nil {
+		return nil, fmt.Errorf("pdf: draw pages: %w", err)
+	}
 	if err := d.shown.register(f, fonts); err != nil {
 		return nil, fmt.Errorf("pdf: draw pages: %w", err)
 	}
