@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync"
 )
 
 // Drawing a chapter's pages is most of the PDF writer's work, and it
@@ -71,30 +72,63 @@ func (r *pageRecord) addRaw(b []byte) {
 // sectionRecord is the recording of a section's pages; pages is written
 // before done is closed.
 type sectionRecord struct {
+	owner *recorder
+	// state is queued, recording or inTurn (guarded by owner.mu).
+	state recordState
 	done  chan struct{}
 	pages []*pageRecord
 	// shown holds the runes the section's text drew, per font.
 	shown shownRunes
 }
 
-// recorded returns the recording of page idx of s, waiting for the
-// recorder to finish the section; nil when s is not recorded.
+// recordState says who draws a section handed to the recorder.
+type recordState uint8
+
+const (
+	queued    recordState = iota // waiting for the recorder
+	recording                    // the recorder draws it
+	inTurn                       // Write draws it itself
+)
+
+// recorded returns the recording of s for its page idx, waiting while the
+// recorder draws the section, or nil when Write is to draw s itself: s
+// was not handed to the recorder, or the recorder has not begun it (once
+// the make-up is over, Write draws the sections in order from the front
+// while the recorder takes them from the back, so that neither waits for
+// the other's last sections).
 func (s *section) recorded(idx int) *sectionRecord {
-	if s.record == nil {
+	sr := s.record
+	if sr == nil {
 		return nil
 	}
-	<-s.record.done
-	if idx >= len(s.record.pages) {
+	r := sr.owner
+	r.mu.Lock()
+	if sr.state == queued {
+		sr.state = inTurn
+		r.pending = slices.DeleteFunc(r.pending, func(q *section) bool { return q == s })
+	}
+	state := sr.state
+	r.mu.Unlock()
+	if state == inTurn {
 		return nil
 	}
-	return s.record
+	<-sr.done
+	if idx >= len(sr.pages) {
+		return nil
+	}
+	return sr
 }
 
 // recorder draws sections into recordings on its own goroutine.
 type recorder struct {
 	b     *builder
 	fonts *fontSet
-	queue chan *section
+	// mu guards pending, closed and the sections' states; wake tells the
+	// recorder that a section is pending or that none will come.
+	mu      sync.Mutex
+	wake    *sync.Cond
+	pending []*section
+	closed  bool
 	// margin is the MediaBox's margin around the trimmed page.
 	margin float64
 	// k and pageH are the document's, for the drawers.
@@ -116,15 +150,44 @@ func (b *builder) startRecorder(margin float64, dump bool) *recorder {
 	if !drawAhead || !b.lay.ChapterRecto || dump || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	r := &recorder{b: b, fonts: b.fonts, queue: make(chan *section, 2), margin: margin,
+	r := &recorder{b: b, fonts: b.fonts, margin: margin,
 		k: b.f.GetConversionRatio(), headFont: fontRegular, headSize: b.folioSize()}
+	r.wake = sync.NewCond(&r.mu)
 	_, r.pageH = b.f.GetPageSize()
 	go func() {
-		for s := range r.queue {
+		for {
+			s := r.next()
+			if s == nil {
+				return
+			}
 			r.draw(s)
 		}
 	}()
 	return r
+}
+
+// next returns the next section to record, waiting for one, or nil when
+// none will come: the oldest while the make-up goes on, the last once it
+// is over.
+func (r *recorder) next() *section {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for len(r.pending) == 0 && !r.closed {
+		r.wake.Wait()
+	}
+	if len(r.pending) == 0 {
+		return nil
+	}
+	var s *section
+	if r.closed {
+		s = r.pending[len(r.pending)-1]
+		r.pending = r.pending[:len(r.pending)-1]
+	} else {
+		s = r.pending[0]
+		r.pending = r.pending[1:]
+	}
+	s.record.state = recording
+	return s
 }
 
 // record queues s to be drawn ahead.
@@ -132,16 +195,37 @@ func (r *recorder) record(s *section) {
 	if r == nil {
 		return
 	}
-	s.record = &sectionRecord{done: make(chan struct{})}
-	r.queue <- s
+	s.record = &sectionRecord{owner: r, done: make(chan struct{})}
+	r.mu.Lock()
+	r.pending = append(r.pending, s)
+	r.mu.Unlock()
+	r.wake.Signal()
 }
 
 // close says that no section follows: the recorder ends once it has
 // drawn those it was given (section.recorded waits for each).
 func (r *recorder) close() {
-	if r != nil {
-		close(r.queue)
+	if r == nil {
+		return
 	}
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.wake.Signal()
+}
+
+// drop forgets the sections not yet begun (those of a make-up the page
+// references made the page builder do again, which nothing will draw).
+func (r *recorder) drop() {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	for _, s := range r.pending {
+		s.record.state = inTurn
+	}
+	r.pending = nil
+	r.mu.Unlock()
 }
 
 // draw records every page of s as drawSectionPage draws it, the first

@@ -126,7 +126,23 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if lay.Mono != nil {
 		textScope = proseOnly
 	}
-	reportMissingGlyphs(book, fonts.faces[fontRegular], lay.Font(false, false).Family, ds, textScope, lay.Links != "none" && lay.Mono == nil)
+	// The characters the faces lack are looked for on another core while
+	// the pages are made up (a walk of the whole text); what is found is
+	// said after the make-up's problems, in the same order every time.
+	var glyphDS model.Diagnostics
+	glyphsDone := make(chan struct{})
+	textFace, monoFace := fonts.faces[fontRegular], fonts.faces[fontMono]
+	go func() {
+		defer close(glyphsDone)
+		reportMissingGlyphs(book, textFace, lay.Font(false, false).Family, &glyphDS, textScope, lay.Links != "none" && lay.Mono == nil)
+		if lay.Mono != nil {
+			reportMissingGlyphs(book, monoFace, lay.Mono.Family, &glyphDS, codeOnly, lay.Links != "none")
+		}
+	}()
+	defer func() {
+		<-glyphsDone
+		ds.Merge(glyphDS)
+	}()
 	terms := locale.For(meta.Language)
 	fonts.kinds = &kindReport{ds: ds}
 	if terms.French {
@@ -153,8 +169,6 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	}
 	if lay.Mono == nil {
 		reportCodeWithoutMono(book, ds)
-	} else {
-		reportMissingGlyphs(book, fonts.faces[fontMono], lay.Mono.Family, ds, codeOnly, lay.Links != "none")
 	}
 	b.lang = hyphenLang(meta.Language)
 	b.setter = newSetter(lay)
@@ -208,6 +222,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 			pg.release()
 		}
 	}
+	b.ahead.drop()
 	d.resolveLinks()
 	if err := b.checkFontsAhead(d); err != nil {
 		return nil, fmt.Errorf("pdf: draw pages: %w", err)
