@@ -21,7 +21,10 @@ import (
 // direct drawing gives (TestRecordedPagesDrawTheSame).
 
 // drawAhead turns the recorder on; a test turns it off to compare.
-var drawAhead = true
+// waitForRecorder makes Write wait for every section handed to the
+// recorder instead of drawing those it has not begun, so that a test
+// knows which pages were drawn ahead.
+var drawAhead, waitForRecorder = true, false
 
 // opKind is the kind of a recorded drawing operation.
 type opKind uint8
@@ -103,7 +106,7 @@ func (s *section) recorded(idx int) *sectionRecord {
 	}
 	r := sr.owner
 	r.mu.Lock()
-	if sr.state == queued {
+	if sr.state == queued && !waitForRecorder {
 		sr.state = inTurn
 		r.pending = slices.DeleteFunc(r.pending, func(q *section) bool { return q == s })
 	}
