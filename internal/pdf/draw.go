@@ -45,6 +45,9 @@ type drawer struct {
 	// in the document's drawer, are the fpdf styles it set.
 	fontAhead   func(key string)
 	drawnStyles map[string]bool
+	// chunks, when not nil, keeps the text of replayed pages out of fpdf
+	// (contentChunks).
+	chunks *contentChunks
 }
 
 type anchorPos struct {

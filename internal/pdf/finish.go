@@ -32,6 +32,9 @@ type finishOptions struct {
 	pageLabels string
 	// cache keeps compressed streams between builds; nil for none.
 	cache *Cache
+	// chunks are the text of the pages drawn ahead, which fpdf's page
+	// streams hold in their place (contentChunks); nil for none.
+	chunks *contentChunks
 }
 
 // finished is the printer-ready file and what was done to it.
@@ -78,7 +81,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 	if err := ligatureToUnicode(objs); err != nil {
 		return nil, err
 	}
-	if err := compressStreams(objs, o.cache); err != nil {
+	if err := compressStreams(objs, o.cache, o.chunks); err != nil {
 		return nil, err
 	}
 	byNum := map[int]*pdfObject{}

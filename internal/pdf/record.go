@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // Drawing a chapter's pages is most of the PDF writer's work, and it
@@ -352,7 +354,11 @@ func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
 		case opFont:
 			d.setFont(op.s, v[0])
 		case opRaw:
-			d.reader.Reset(r.raw[op.from:op.to])
+			chunk := r.raw[op.from:op.to]
+			if d.chunks != nil {
+				chunk = d.chunks.placeholder(chunk)
+			}
+			d.reader.Reset(chunk)
 			d.f.RawWriteBuf(&d.reader)
 		case opText:
 			d.fpdfText(v[0], v[1], op.s)
@@ -379,5 +385,92 @@ func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
 	}
 	sr.pages[idx] = nil // fpdf has the page now
 	d.replayed++
+	return nil
+}
+
+// A page drawn ahead keeps its text out of fpdf: each run of text
+// operators is written to the page as a placeholder, a PDF comment line
+// naming a chunk ("%publish-chunk 17"), and the chunk comes back into
+// the page's content stream when the streams are compressed (finish).
+// fpdf then holds a few hundred bytes a page instead of the page's text
+// (about 18 KB), and copies only those into its document: the file's
+// streams are, byte for byte, those fpdf would have written.
+
+// chunkMark opens a placeholder.
+const chunkMark = "%publish-chunk "
+
+// contentChunks are the text chunks of the pages drawn ahead, by number.
+type contentChunks struct {
+	list [][]byte
+	// placed counts, by chunk, the placeholders put back (atomically,
+	// by the compressing workers).
+	placed []atomic.Int32
+	mark   []byte
+}
+
+// placeholder records chunk b and returns the placeholder that stands for
+// it in a page (without the newline fpdf adds).
+func (c *contentChunks) placeholder(b []byte) []byte {
+	n := len(c.list)
+	c.list = append(c.list, b)
+	c.mark = strconv.AppendInt(append(c.mark[:0], chunkMark...), int64(n), 10)
+	return c.mark
+}
+
+// in reports whether a stream body holds placeholders.
+func (c *contentChunks) in(body []byte) bool {
+	return c != nil && len(c.list) > 0 && bytes.Contains(body, []byte(chunkMark))
+}
+
+// expand returns the body of the page content stream ob with its chunks
+// in place of their placeholders, and the /Length of its data, built in
+// whole. Each placeholder must be a line of its own naming a chunk.
+func (c *contentChunks) expand(ob *pdfObject, whole *bytes.Buffer) ([]byte, error) {
+	dict, data, ok := plainStream(ob.body)
+	if !ok || !bytes.Equal(dict, []byte("<</Length "+strconv.Itoa(len(data)))) {
+		return nil, fmt.Errorf("object %d holds text placeholders but is not a page content stream as fpdf writes it", ob.num)
+	}
+	whole.Reset()
+	at := 0
+	var text bytes.Buffer
+	for at < len(data) {
+		i := bytes.Index(data[at:], []byte(chunkMark))
+		if i < 0 {
+			text.Write(data[at:])
+			break
+		}
+		i += at
+		if i > 0 && data[i-1] != '\n' {
+			return nil, fmt.Errorf("object %d: a text placeholder inside a line", ob.num)
+		}
+		text.Write(data[at:i])
+		end := i + len(chunkMark)
+		for end < len(data) && data[end] >= '0' && data[end] <= '9' {
+			end++
+		}
+		n, err := strconv.Atoi(string(data[i+len(chunkMark) : end]))
+		if err != nil || n < 0 || n >= len(c.list) || end < len(data) && data[end] != '\n' {
+			return nil, fmt.Errorf("object %d: a text placeholder %q names no chunk", ob.num, data[i:end])
+		}
+		c.placed[n].Add(1)
+		text.Write(c.list[n])
+		at = end
+	}
+	whole.WriteString("<</Length " + strconv.Itoa(text.Len()) + ">>\nstream\n")
+	whole.Write(text.Bytes())
+	whole.WriteString("\nendstream\n")
+	return whole.Bytes(), nil
+}
+
+// allPlaced checks that every chunk went back into a page, once.
+func (c *contentChunks) allPlaced() error {
+	if c == nil {
+		return nil
+	}
+	for n := range c.placed {
+		if k := c.placed[n].Load(); k != 1 {
+			return fmt.Errorf("text chunk %d of the pages drawn ahead was put back into %d pages, not 1", n, k)
+		}
+	}
 	return nil
 }

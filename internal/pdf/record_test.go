@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/publish-books/publish/internal/layout"
@@ -104,6 +106,52 @@ func TestRecordedPagesDrawTheSame(t *testing.T) {
 					t.Fatalf("the PDF partly drawn ahead (%d bytes, %d pages replayed) differs from the one drawn in turn (%d bytes)", len(mixed), some.DrawnAhead, len(inTurn))
 				}
 			})
+		}
+	}
+}
+
+// TestContentChunksCheckPlaceholders checks that the text placeholders
+// of pages drawn ahead are put back as fpdf would have written the text,
+// and that a placeholder naming no chunk, one inside a line or a chunk
+// left out or put back twice is an error.
+func TestContentChunksCheckPlaceholders(t *testing.T) {
+	stream := func(data string) *pdfObject {
+		return &pdfObject{num: 7, body: []byte("<</Length " + strconv.Itoa(len(data)) + ">>\nstream\n" + data + "\nendstream\n")}
+	}
+	newChunks := func() (*contentChunks, string) {
+		c := &contentChunks{}
+		a := string(c.placeholder([]byte("BT 1 2 Td (a) Tj ET")))
+		b := string(c.placeholder([]byte("BT 3 4 Td (b) Tj ET")))
+		c.placed = make([]atomic.Int32, len(c.list))
+		return c, "q\n" + a + "\n0.4 w\n" + b + "\nQ"
+	}
+	c, data := newChunks()
+	var whole bytes.Buffer
+	got, err := c.expand(stream(data), &whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := stream("q\nBT 1 2 Td (a) Tj ET\n0.4 w\nBT 3 4 Td (b) Tj ET\nQ").body
+	if !bytes.Equal(got, want) {
+		t.Fatalf("expanded to %q, want %q", got, want)
+	}
+	if err := c.allPlaced(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.expand(stream(data), &whole); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.allPlaced(); err == nil {
+		t.Error("chunks put back twice are not an error")
+	}
+	c, _ = newChunks()
+	if err := c.allPlaced(); err == nil {
+		t.Error("chunks left out are not an error")
+	}
+	for _, bad := range []string{"q\n" + chunkMark + "9\nQ", "q " + chunkMark + "0\nQ", "q\n" + chunkMark + "1x\nQ"} {
+		c, _ := newChunks()
+		if _, err := c.expand(stream(bad), &whole); err == nil {
+			t.Errorf("%q: no error", bad)
 		}
 	}
 }

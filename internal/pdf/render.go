@@ -212,6 +212,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	d := newDrawer(f, fonts, b.links)
 	d.drawnStyles = map[string]bool{}
+	if b.ahead != nil {
+		d.chunks = &contentChunks{}
+	}
 	var dump *layoutDump
 	if opts.Dump != nil {
 		dump = &layoutDump{}
@@ -250,7 +253,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	fin, err := finish(raw.data, finishOptions{
 		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
-		pageLabels: pageLabelTree(labels), cache: opts.Cache,
+		pageLabels: pageLabelTree(labels), cache: opts.Cache, chunks: d.chunks,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish for print: %w", err)

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -28,19 +29,14 @@ const streamLevel = 1
 // not compressed again. The compressor is klauspost/compress's, whose
 // output, like Go's, depends on the input and level only (a reused writer
 // gives the bytes of a fresh one), at the pinned version of go.mod.
-func compressStreams(objs []*pdfObject, cache *Cache) error {
+func compressStreams(objs []*pdfObject, cache *Cache, chunks *contentChunks) error {
+	if chunks != nil {
+		chunks.placed = make([]atomic.Int32, len(chunks.list))
+	}
 	var todo []*pdfObject
-	var plain [][]byte
 	for _, ob := range objs {
 		if _, _, ok := plainStream(ob.body); ok {
-			if body := cache.compressed(ob.body); body != nil {
-				ob.body = body
-				continue
-			}
 			todo = append(todo, ob)
-			if cache != nil {
-				plain = append(plain, ob.body)
-			}
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/16))
@@ -50,17 +46,32 @@ func compressStreams(objs []*pdfObject, cache *Cache) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
+			var buf, whole bytes.Buffer
 			zw, err := zlib.NewWriterLevel(&buf, streamLevel)
 			if err != nil {
 				errs[w] = err
 				return
 			}
 			for i := w; i < len(todo); i += workers {
-				if err := compressStream(todo[i], zw, &buf); err != nil {
+				ob := todo[i]
+				plain := ob.body
+				if chunks.in(plain) {
+					// A page drawn ahead: its text comes back into
+					// its content stream here (recorder.go).
+					if plain, err = chunks.expand(ob, &whole); err != nil {
+						errs[w] = err
+						return
+					}
+				}
+				if body := cache.compressed(plain); body != nil {
+					ob.body = body
+					continue
+				}
+				if err := compressStream(ob, plain, zw, &buf); err != nil {
 					errs[w] = err
 					return
 				}
+				cache.keepCompressed(plain, ob.body)
 			}
 		}()
 	}
@@ -70,10 +81,7 @@ func compressStreams(objs []*pdfObject, cache *Cache) error {
 			return fmt.Errorf("compress streams: %w", err)
 		}
 	}
-	for i, p := range plain {
-		cache.keepCompressed(p, todo[i].body)
-	}
-	return nil
+	return chunks.allPlaced()
 }
 
 // plainStream returns the dictionary and data of a stream object that has
@@ -94,8 +102,9 @@ func plainStream(body []byte) (dict, data []byte, ok bool) {
 	return dict, body[i+len(">>\nstream\n") : len(body)-len("\nendstream\n")], true
 }
 
-func compressStream(ob *pdfObject, zw *zlib.Writer, buf *bytes.Buffer) error {
-	dict, data, _ := plainStream(ob.body)
+// compressStream sets the body of ob to its plain body plain, deflated.
+func compressStream(ob *pdfObject, plain []byte, zw *zlib.Writer, buf *bytes.Buffer) error {
+	dict, data, _ := plainStream(plain)
 	li := bytes.Index(dict, []byte("/Length "))
 	end := li + len("/Length ")
 	for end < len(dict) && dict[end] >= '0' && dict[end] <= '9' {

@@ -87,7 +87,7 @@ func TestCompressedStreamsInflate(t *testing.T) {
 		t.Fatalf("only %d plain streams to compress", len(plain))
 	}
 	cache := NewCache()
-	if err := compressStreams(objs, cache); err != nil {
+	if err := compressStreams(objs, cache, nil); err != nil {
 		t.Fatal(err)
 	}
 	var plainSize, compSize int
@@ -131,7 +131,7 @@ func TestCompressedStreamsInflate(t *testing.T) {
 		// Alone, with a fresh writer: the same bytes as after the
 		// streams the worker's writer compressed before.
 		alone := []*pdfObject{{num: ob.num, body: before[ob.num]}}
-		if err := compressStreams(alone, nil); err != nil {
+		if err := compressStreams(alone, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(alone[0].body, ob.body) {
