@@ -10,7 +10,10 @@ import (
 // preflight writes the report a printer's preflight would give: pages,
 // trim and bleed, fonts, images with their effective resolution and
 // colour space, the PDF/X claim, and warnings.
-func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) string {
+// printed holds the figures as the pages print them, by ID: a figure made
+// smaller on its page (shrunkFigure) is reported at the size it is
+// printed (Write collects them as it draws, before it drops the pages).
+func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics, printed map[string]*placedFigure) string {
 	lay := b.lay
 	mm := func(pt float64) string {
 		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pt*25.4/72), "0"), ".")
@@ -46,18 +49,6 @@ func (b *builder) preflight(mk *makeup, fin *finished, ds *model.Diagnostics) st
 	sb.WriteString("\nImages:\n")
 	if len(b.figures) == 0 {
 		sb.WriteString("  none\n")
-	}
-	// A figure made smaller on its page (shrunkFigure) is reported at
-	// the size it is printed.
-	printed := map[string]*placedFigure{}
-	for _, p := range mk.pages {
-		if p.kind == pageSection {
-			for _, pl := range p.sec.pages[p.idx].placed {
-				if f := pl.it.figure; f != nil {
-					printed[f.fig.ID] = f
-				}
-			}
-		}
 	}
 	seen := map[string]bool{}
 	for _, pf := range b.figures {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -153,5 +154,35 @@ func TestContentChunksCheckPlaceholders(t *testing.T) {
 		if _, err := c.expand(stream(bad), &whole); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestPreflightReportsPrintedSize checks that the preflight report gives
+// the size a figure is printed at, whether or not a dump keeps the pages
+// after they are drawn: the sample book's plan is printed smaller on its
+// page, and the report said its full size when the pages had been
+// dropped.
+func TestPreflightReportsPrintedSize(t *testing.T) {
+	lay := sampleLayout(t, nil)
+	report := func(dump bool) string {
+		var buf bytes.Buffer
+		var ds model.Diagnostics
+		opts := Options{Layout: lay, ModTime: modTime}
+		var sb strings.Builder
+		if dump {
+			opts.Dump = &sb
+		}
+		res, err := Render(&buf, readBook(t, "../../book"), opts, &ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Preflight
+	}
+	withDump, without := report(true), report(false)
+	if withDump != without {
+		t.Errorf("the preflight differs without a dump:\n%s", firstDiff(withDump, without))
+	}
+	if !strings.Contains(without, "fig-plan") || !strings.Contains(without, "90.3×60.2 mm") {
+		t.Errorf("the plan is not reported at the size it is printed (90.3×60.2 mm):\n%s", without)
 	}
 }

@@ -219,8 +219,16 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if opts.Dump != nil {
 		dump = &layoutDump{}
 	}
+	printed := map[string]*placedFigure{}
 	for _, pg := range mk.pages {
 		b.drawPage(d, pg, m, dump)
+		if pg.kind == pageSection {
+			for _, pl := range pg.sec.pages[pg.idx].placed {
+				if f := pl.it.figure; f != nil {
+					printed[f.fig.ID] = f
+				}
+			}
+		}
 		if dump == nil { // the dump formats the lines at the end
 			pg.release()
 		}
@@ -265,7 +273,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if dump != nil {
 		res.Dump = dump.String()
 	}
-	res.Preflight = b.preflight(mk, fin, ds)
+	res.Preflight = b.preflight(mk, fin, ds, printed)
 	if opts.Dump != nil {
 		io.WriteString(opts.Dump, res.Dump)
 	}
