@@ -35,6 +35,11 @@ type item struct {
 	// be set again without a hyphen on a page's last line.
 	para *setPara
 	line int
+	// paraLines is the number of lines of para once the section is
+	// paginated, 0 for an item that is no paragraph's line: the make-up
+	// report (Laid.Makeup) reads it, as para is dropped once the section
+	// is drawn ahead (dropDrawing), on another goroutine.
+	paraLines int32
 	// hyphen is true when the line ends with a hyphen.
 	hyphen bool
 	// anchors are the model IDs defined by the item (headings, figures,
@@ -152,6 +157,15 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 	}
 	if len(pages) > 0 {
 		pages[len(pages)-1].final = true
+	}
+	// The paragraphs are set for good: what the make-up report reads of
+	// them is kept before the section is handed to the recorder.
+	for _, pg := range pages {
+		for _, pl := range pg.placed {
+			if it := pl.it; it.para != nil {
+				it.paraLines = int32(len(it.para.result.Lines))
+			}
+		}
 	}
 	return pages
 }

@@ -71,12 +71,12 @@ func (l *Laid) Makeup() MakeupReport {
 			continue
 		}
 		fp := p.sec.pages[p.idx]
-		if first := firstFlowItem(fp); first != nil && first.para != nil && first.line > 0 && first.line == len(first.para.result.Lines)-1 {
+		if first := firstFlowItem(fp); first != nil && first.paraLines > 0 && first.line > 0 && first.line == int(first.paraLines)-1 {
 			r.Widows++
 			r.Details = append(r.Details, "widow at the top of page "+p.label)
 		}
 		if last := lastFlowLine(fp); last != nil && !fp.final {
-			if last.para != nil && last.line == 0 && len(last.para.result.Lines) > 1 {
+			if last.paraLines > 1 && last.line == 0 {
 				r.Orphans++
 				r.Details = append(r.Details, "orphan at the foot of page "+p.label)
 			}

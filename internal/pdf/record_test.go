@@ -186,3 +186,44 @@ func TestPreflightReportsPrintedSize(t *testing.T) {
 		t.Errorf("the plan is not reported at the size it is printed (90.3×60.2 mm):\n%s", without)
 	}
 }
+
+// TestMakeupReportWithPagesDrawnAhead checks that the make-up report
+// (Laid.Makeup) counts the widows and orphans of pages drawn ahead: the
+// recorder drops the items' paragraphs once it has drawn a section, and
+// the report, which read them, found no widow or orphan on those pages.
+// The sample book on a short page has both (the page builder cannot
+// avoid them all).
+func TestMakeupReportWithPagesDrawnAhead(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	}
+	lay := sampleLayout(t, func(p *layout.Print) { p.TrimHeight = 300 })
+	report := func(ahead bool) MakeupReport {
+		defer func(a, w bool) { drawAhead, waitForRecorder = a, w }(drawAhead, waitForRecorder)
+		drawAhead, waitForRecorder = ahead, true
+		var ds model.Diagnostics
+		l, err := Layout(context.Background(), readBook(t, "../../book"), Options{Layout: lay, ModTime: modTime}, &ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every section handed to the recorder is drawn before the
+		// report is made.
+		drawn := 0
+		for _, s := range l.mk.sections {
+			if s.record != nil && s.recorded(0) != nil {
+				drawn++
+			}
+		}
+		if ahead && drawn == 0 {
+			t.Fatal("no section was drawn ahead")
+		}
+		return l.Makeup()
+	}
+	inTurn, ahead := report(false), report(true)
+	if inTurn.Widows+inTurn.Orphans == 0 {
+		t.Fatalf("the sample book on a short page has no widow or orphan to count any more: %s", inTurn)
+	}
+	if inTurn.String() != ahead.String() {
+		t.Errorf("the make-up report differs with the pages drawn ahead:\n%s\ndrawn in turn:\n%s", ahead, inTurn)
+	}
+}
