@@ -100,6 +100,9 @@ func (b *builder) makeUp() *makeup {
 				b.ds = &model.Diagnostics{}
 				b.noteOwner, b.footCache = map[*model.Note]any{}, map[*model.Note][]*footLine{}
 				b.figures, b.fallbacks, b.rehyphenated = nil, 0, 0
+				// The recorder is not to draw the chapters of this
+				// make-up that it has not begun: nothing will print them.
+				b.ahead.drop()
 				// The warmer has handed over every chapter: set them here.
 				warm := b.warm
 				b.warm = nil

@@ -196,6 +196,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	b.warm.stop()
 	b.warm = nil // its sets hold the lines of the chapters it set
 	if err := ctx.Err(); err != nil {
+		b.ahead.drop() // nothing will print the pages
 		return nil, fmt.Errorf("pdf: layout: %w", err)
 	}
 	return &Laid{Pagination: mk.pagination, b: b, mk: mk, f: f, fonts: fonts, margin: m, opts: opts, ds: ds}, nil
@@ -207,6 +208,9 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	b, mk, f, fonts, m, opts, ds := l.b, l.mk, l.f, l.fonts, l.margin, l.opts, l.ds
 	lay := opts.Layout
 	meta := &b.book.Meta
+	// On an error, the recorder is not to go on drawing the pages it has
+	// not begun.
+	defer b.ahead.drop()
 	if err := b.closeDoc(); err != nil {
 		return nil, fmt.Errorf("pdf: embed fonts: %w", err)
 	}
