@@ -57,10 +57,21 @@ func TestRecordedPagesDrawTheSame(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(everykind, "figure.png"), png.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The same book with an image cut short after its header: the
+	// manuscript reads its size, the layout cannot load it and draws the
+	// figure as a frame.
+	broken := t.TempDir()
+	if err := os.CopyFS(broken, os.DirFS(everykind)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(broken, "figure.png"), png.Bytes()[:64], 0o644); err != nil {
+		t.Fatal(err)
+	}
 	books := map[string]string{
-		"sample":    "../../book",
-		"everykind": everykind,
-		"codebook":  "../build/testdata/codebook",
+		"sample":        "../../book",
+		"everykind":     everykind,
+		"broken figure": broken,
+		"codebook":      "../build/testdata/codebook",
 	}
 	layouts := map[string]func(p *layout.Print){
 		"default": nil,
@@ -154,6 +165,26 @@ func TestContentChunksCheckPlaceholders(t *testing.T) {
 		if _, err := c.expand(stream(bad), &whole); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+	// A placeholder in a stream that is not a page's content as fpdf
+	// writes it (a form, a font's data) is not put back.
+	c, data = newChunks()
+	form := &pdfObject{num: 8, body: []byte("<</Type /XObject /Subtype /Form /Length " + strconv.Itoa(len(data)) + ">>\nstream\n" + data + "\nendstream\n")}
+	if _, err := c.expand(form, &whole); err == nil {
+		t.Error("placeholders in a form XObject are put back")
+	}
+}
+
+// TestFontsAheadMustBeDrawn checks that a font the recorder added to the
+// document ahead and that no page drawn set is an error (fpdf would
+// embed it all the same, in a PDF that drawing in turn does not make).
+func TestFontsAheadMustBeDrawn(t *testing.T) {
+	b := &builder{fontsAhead: []string{"", "I"}}
+	if err := b.checkFontsAhead(&drawer{drawnStyles: map[string]bool{"": true, "I": true, "B": true}}); err != nil {
+		t.Errorf("fonts added ahead and drawn: %v", err)
+	}
+	if err := b.checkFontsAhead(&drawer{drawnStyles: map[string]bool{"": true}}); err == nil {
+		t.Error("a font added ahead and not drawn is not an error")
 	}
 }
 
