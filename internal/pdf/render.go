@@ -48,8 +48,8 @@ type Result struct {
 	// SetAhead counts the paragraphs set on another core ahead of the
 	// page builder (see warm.go).
 	SetAhead int
-	// DrawnAhead counts the pages drawn on another core while the book
-	// was made up (see record.go).
+	// DrawnAhead counts the pages drawn on another core (see record.go):
+	// while the book was made up, or while Write drew the others.
 	DrawnAhead int
 	// Dump is the layout's text dump (pages, items, lines), made only
 	// when Options.Dump is set.

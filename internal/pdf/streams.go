@@ -28,7 +28,9 @@ const streamLevel = 1
 // a stream found in cache (the same plain bytes in an earlier build) is
 // not compressed again. The compressor is klauspost/compress's, whose
 // output, like Go's, depends on the input and level only (a reused writer
-// gives the bytes of a fresh one), at the pinned version of go.mod.
+// gives the bytes of a fresh one), at the pinned version of go.mod. The
+// text chunks of the pages drawn ahead, when chunks is not nil, are put
+// back in place of their placeholders first (contentChunks), each once.
 func compressStreams(objs []*pdfObject, cache *Cache, chunks *contentChunks) error {
 	if chunks != nil {
 		chunks.placed = make([]atomic.Int32, len(chunks.list))
@@ -57,7 +59,7 @@ func compressStreams(objs []*pdfObject, cache *Cache, chunks *contentChunks) err
 				plain := ob.body
 				if chunks.in(plain) {
 					// A page drawn ahead: its text comes back into
-					// its content stream here (recorder.go).
+					// its content stream here (record.go).
 					if plain, err = chunks.expand(ob, &whole); err != nil {
 						errs[w] = err
 						return
