@@ -237,8 +237,9 @@ func TestMakeupReportWithPagesDrawnAhead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Every section handed to the recorder is drawn before the
-		// report is made.
+		// A report made while the recorder draws (go test -race) …
+		early := l.Makeup()
+		// … and once every section handed to it is drawn.
 		drawn := 0
 		for _, s := range l.mk.sections {
 			if s.record != nil && s.recorded(0) != nil {
@@ -248,7 +249,11 @@ func TestMakeupReportWithPagesDrawnAhead(t *testing.T) {
 		if ahead && drawn == 0 {
 			t.Fatal("no section was drawn ahead")
 		}
-		return l.Makeup()
+		late := l.Makeup()
+		if early.String() != late.String() {
+			t.Errorf("the make-up report changed as the recorder drew the pages:\n%s\nthen:\n%s", early, late)
+		}
+		return late
 	}
 	inTurn, ahead := report(false), report(true)
 	if inTurn.Widows+inTurn.Orphans == 0 {
