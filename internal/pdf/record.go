@@ -219,8 +219,10 @@ func (r *recorder) close() {
 	r.wake.Signal()
 }
 
-// drop forgets the sections not yet begun (those of a make-up the page
-// references made the page builder do again, which nothing will draw).
+// drop forgets the sections not yet begun, which nothing will draw:
+// those of a make-up the page references made the page builder do
+// again, those Write did not reach (a make-up cancelled, a Write that
+// failed), and those of earlier make-ups once Write has drawn the pages.
 func (r *recorder) drop() {
 	if r == nil {
 		return
