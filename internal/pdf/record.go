@@ -84,6 +84,9 @@ type sectionRecord struct {
 	pages []*pageRecord
 	// shown holds the runes the section's text drew, per font.
 	shown shownRunes
+	// err is a fault of the drawing (drawSafely), set before done is
+	// closed.
+	err error
 }
 
 // recordState says who draws a section handed to the recorder.
@@ -118,10 +121,7 @@ func (s *section) recorded(idx int) *sectionRecord {
 		return nil
 	}
 	<-sr.done
-	if idx >= len(sr.pages) {
-		return nil
-	}
-	return sr
+	return sr // replay says so when page idx was not recorded
 }
 
 // recorder draws sections into recordings on its own goroutine.
@@ -165,10 +165,24 @@ func (b *builder) startRecorder(margin float64, dump bool) *recorder {
 			if s == nil {
 				return
 			}
-			r.draw(s)
+			r.drawSafely(s)
 		}
 	}()
 	return r
+}
+
+// drawSafely draws s (draw), turning a panic of the drawing into the
+// section's error, which Write reports: a fault while a page is drawn
+// ahead must fail the build with a message, as it would in Write, not end
+// the process.
+func (r *recorder) drawSafely(s *section) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.record.err = fmt.Errorf("draw the pages of %s ahead: %v", s.id, p)
+			close(s.record.done)
+		}
+	}()
+	r.draw(s)
 }
 
 // next returns the next section to record, waiting for one, or nil when
@@ -338,6 +352,12 @@ func (b *builder) checkFontsAhead(d *drawer) error {
 // recto or not. It checks what the recording assumed: the page's side,
 // the drawer's font, and text drawn without a colour of its own.
 func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
+	if sr.err != nil {
+		return sr.err
+	}
+	if idx >= len(sr.pages) || sr.pages[idx] == nil {
+		return fmt.Errorf("replay a page drawn ahead: page %d of the section was not recorded", idx+1)
+	}
 	r := sr.pages[idx]
 	if r.recto != recto {
 		return fmt.Errorf("replay a page drawn ahead: drawn as a recto %v, printed as a recto %v", r.recto, recto)

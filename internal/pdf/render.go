@@ -134,6 +134,13 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	textFace, monoFace := fonts.faces[fontRegular], fonts.faces[fontMono]
 	go func() {
 		defer close(glyphsDone)
+		defer func() {
+			// A fault of the walk fails the build with a message, as it
+			// would on the page builder's goroutine, not the process.
+			if p := recover(); p != nil {
+				glyphDS.Errorf(model.Position{}, "checking the print edition's glyphs failed (%v): please report it with the book", p)
+			}
+		}()
 		reportMissingGlyphs(book, textFace, lay.Font(false, false).Family, &glyphDS, textScope, lay.Links != "none" && lay.Mono == nil)
 		if lay.Mono != nil {
 			reportMissingGlyphs(book, monoFace, lay.Mono.Family, &glyphDS, codeOnly, lay.Links != "none")
