@@ -156,6 +156,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 			}
 			out = append(out, it)
 		}
+		p.markFirst(out)
 		return out
 	}
 	return p.items(p)
@@ -456,11 +457,11 @@ func (b *builder) itemBlocks(ch *model.Chapter, blocks []model.Block, bi int, in
 			if w := st.Face.Measure(m, st.Size); mx+w > hang-markerGap*st.Size {
 				mx = max(0, hang-markerGap*st.Size-w)
 			}
-			inner := items[0].draw
-			items[0].draw = func(d *drawer, x, y float64) {
-				d.text(st, x+indent+mx, y+b.lay.Size, m)
-				inner(d, x, y)
-			}
+			// The mark is the paragraph's, so that the lines of a
+			// paragraph the page builder sets again carry it too.
+			set := items[0].para
+			set.mark = func(d *drawer, x, y float64) { d.text(st, x+indent+mx, y+b.lay.Size, m) }
+			set.markFirst(items)
 		}
 		first = false
 		*base += utf8.RuneCountInString(model.PlainText(p.Inlines))

@@ -85,6 +85,24 @@ type setPara struct {
 	loose map[looseKey]typeset.Result
 	// items makes the flow items of a set result.
 	items func(p *setPara) []*item
+	// mark, when not nil, draws what stands before the first line (a
+	// list item's marker); items adds it to the first line's item, so
+	// that a paragraph set again keeps it.
+	mark func(d *drawer, x, y float64)
+}
+
+// markFirst has the first of items draw p's mark before its line.
+func (p *setPara) markFirst(items []*item) {
+	if p.mark == nil || len(items) == 0 {
+		return
+	}
+	mark, line := p.mark, items[0].draw
+	items[0].draw = func(d *drawer, x, y float64) {
+		mark(d, x, y)
+		if line != nil {
+			line(d, x, y)
+		}
+	}
 }
 
 // flowPage is one page of a flow, before it gets its number.
