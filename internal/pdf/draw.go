@@ -94,7 +94,10 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 	face := st.Face
 	start := 0
 	for i, r := range s {
-		if face.HasGlyph(r) {
+		// fpdf encodes text as UTF-16 without surrogates: a character
+		// outside the Basic Multilingual Plane cannot be printed even
+		// when the face has it (its Text panicked on one).
+		if r <= 0xFFFF && face.HasGlyph(r) {
 			continue
 		}
 		if start < i {

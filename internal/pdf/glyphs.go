@@ -40,6 +40,9 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 	drawn := func(r rune) bool {
 		// The face's table answers most characters; the Unicode
 		// classes (a search of tables) only those it lacks.
+		if r > 0xFFFF {
+			return unicode.Is(unicode.Cf, r) // see drawer.text
+		}
 		return face.HasGlyph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
 	}
 	// asciiDrawn answers drawn for the ASCII characters, which are most
@@ -143,6 +146,11 @@ func reportMissingGlyphs(book *model.Book, face *typeset.Face, fontName string, 
 			more = " (and in 1 other place)"
 		case m.count > 2:
 			more = fmt.Sprintf(" (and in %d other places)", m.count-1)
+		}
+		if r > 0xFFFF {
+			ds.WarnCodef("missing-glyph", m.first, "%q (U+%04X) is outside the Basic Multilingual Plane, which the PDF library cannot print: the print edition leaves a blank here%s; the EPUB keeps the character",
+				string(r), r, more)
+			continue
 		}
 		ds.WarnCodef("missing-glyph", m.first, "the typeface %s has no glyph for %q (U+%04X): the print edition leaves a blank here%s; the EPUB keeps the character (use a typeface that has it in layout/print.yaml)",
 			strings.TrimSpace(fontName), string(r), r, more)
