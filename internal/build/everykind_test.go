@@ -16,6 +16,31 @@ import (
 	"github.com/publish-books/publish/internal/model"
 )
 
+// layoutWith copies the project's fonts and layout into dir (as
+// dir/fonts and dir/layout) and sets the top-level keys of the copy's
+// print.yaml to the values given.
+func layoutWith(t *testing.T, dir string, keys map[string]string) {
+	t.Helper()
+	copyDir(t, "../../fonts", filepath.Join(dir, "fonts"))
+	copyDir(t, "../../layout", filepath.Join(dir, "layout"))
+	yaml := filepath.Join(dir, "layout", "print.yaml")
+	data, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for k, v := range keys {
+		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(k) + `: .*$`)
+		if !re.MatchString(s) {
+			t.Fatalf("print.yaml has no top-level key %q", k)
+		}
+		s = re.ReplaceAllString(s, k+": "+v)
+	}
+	if err := os.WriteFile(yaml, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // copyDir copies the files of a folder (not its subfolders).
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -34,18 +33,7 @@ func TestLinkAddressesInPrint(t *testing.T) {
 	} {
 		t.Run(c.links+"/pdf-x "+c.pdfx, func(t *testing.T) {
 			dir := t.TempDir()
-			copyDir(t, "../../fonts", filepath.Join(dir, "fonts"))
-			copyDir(t, "../../layout", filepath.Join(dir, "layout"))
-			yaml := filepath.Join(dir, "layout", "print.yaml")
-			data, err := os.ReadFile(yaml)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := regexp.MustCompile(`(?m)^links: .*$`).ReplaceAllString(string(data), "links: "+c.links)
-			s = regexp.MustCompile(`(?m)^pdf-x: .*$`).ReplaceAllString(s, "pdf-x: "+c.pdfx)
-			if err := os.WriteFile(yaml, []byte(s), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			layoutWith(t, dir, map[string]string{"links": c.links, "pdf-x": c.pdfx})
 			book := filepath.Join(dir, "book")
 			writeFiles(t, book, map[string]string{
 				"book.yaml": "title: Liens\nlanguage: fr\nidentifiers:\n  uuid: urn:uuid:00000000-0000-5000-8000-0000000000d1\nchapters:\n  body:\n    - ch.md\n",

@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -19,17 +18,7 @@ import (
 func TestListMarkersSurviveResets(t *testing.T) {
 	requireTool(t, "pdftotext")
 	dir := t.TempDir()
-	copyDir(t, "../../fonts", filepath.Join(dir, "fonts"))
-	copyDir(t, "../../layout", filepath.Join(dir, "layout"))
-	yaml := filepath.Join(dir, "layout", "print.yaml")
-	data, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?m)^trim: .*$`).ReplaceAllString(string(data), "trim: {width: 110mm, height: 150mm}")
-	if err := os.WriteFile(yaml, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	layoutWith(t, dir, map[string]string{"trim": "{width: 110mm, height: 150mm}"})
 	var ch strings.Builder
 	ch.WriteString("# Une liste\n\n")
 	words := strings.Fields("the liberation of the coast came slowly and the archives of the town kept every letter every order and every photograph of the weeks that followed")
