@@ -39,13 +39,7 @@ func TestListMarkersSurviveResets(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.String())
 	}
-	var pdf string
-	for _, o := range res.Outputs {
-		if strings.HasSuffix(o.Path, ".pdf") {
-			pdf = o.Path
-		}
-	}
-	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdfOf(res), "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}

@@ -148,8 +148,9 @@ func (b *builder) drawPage(d *drawer, pg *page, m float64, dump *layoutDump) {
 			b.runningHead(d, pg, x, m, recto)
 		}
 		dump.printf(" start=%d/%d lines=%.0f/%.0f\n", fp.startBlock, fp.startOffset, fp.used/b.lead, fp.capacity/b.lead)
-		if rec := s.recorded(pg.idx); rec != nil {
-			if err := d.replay(rec, pg.idx, recto); err != nil {
+		if rec := s.recorded(); rec != nil {
+			font, size := b.startFont(pg.idx)
+			if err := d.replay(rec, pg.idx, recto, font, size); err != nil {
 				b.f.SetError(err)
 			}
 			return
@@ -241,7 +242,7 @@ func (b *builder) runningHead(d *drawer, pg *page, x, m float64, recto bool) {
 		w := st.Face.Measure(head, hs)
 		d.text(st, x+(b.textW-w)/2, headY, head)
 	}
-	fs := b.fonts.style(fontRegular, b.folioSize())
+	fs := b.fonts.style(b.folioFont())
 	fw := fs.Face.Measure(pg.label, fs.Size)
 	switch b.lay.Folio {
 	case "top-outside":
@@ -261,8 +262,18 @@ func (b *builder) runningHead(d *drawer, pg *page, x, m float64, recto bool) {
 	}
 }
 
-// folioSize is the size of the folio, the running head's last text.
-func (b *builder) folioSize() float64 { return b.lay.HeadSize + 1 }
+// folioFont is the font key and size of the folio, the running head's
+// last text.
+func (b *builder) folioFont() (string, float64) { return fontRegular, b.lay.HeadSize + 1 }
+
+// startFont is the drawer's font when the items of page idx of a section
+// are drawn: none on the opening page, the folio's under a running head.
+func (b *builder) startFont(idx int) (string, float64) {
+	if idx == 0 {
+		return "", 0
+	}
+	return b.folioFont()
+}
 
 // cropMarks draws trim marks in the margin beyond the bleed, in
 // registration-free black (gray books have no other colour).

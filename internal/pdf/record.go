@@ -53,15 +53,12 @@ type drawOp struct {
 	v        [4]float64
 }
 
-// pageRecord is the recorded drawing of one page of a section, from the
-// drawer state start (the font its running head leaves set, or none on
-// an opening page).
+// pageRecord is the recorded drawing of one page of a section. Page idx
+// is drawn as a recto when idx is even, from the font the running head
+// leaves set (builder.folioFont), or from none on the opening page.
 type pageRecord struct {
-	recto     bool
-	startFont string
-	startSize float64
-	ops       []drawOp
-	raw       []byte
+	ops []drawOp
+	raw []byte
 }
 
 // add appends op to the recording.
@@ -98,13 +95,13 @@ const (
 	inTurn                       // Write draws it itself
 )
 
-// recorded returns the recording of s for its page idx, waiting while the
-// recorder draws the section, or nil when Write is to draw s itself: s
+// recorded returns the recording of s, waiting while the recorder draws
+// the section, or nil when Write is to draw s itself: s
 // was not handed to the recorder, or the recorder has not begun it (once
 // the make-up is over, Write draws the sections in order from the front
 // while the recorder takes them from the back, so that neither waits for
 // the other's last sections).
-func (s *section) recorded(idx int) *sectionRecord {
+func (s *section) recorded() *sectionRecord {
 	sr := s.record
 	if sr == nil {
 		return nil
@@ -121,13 +118,12 @@ func (s *section) recorded(idx int) *sectionRecord {
 		return nil
 	}
 	<-sr.done
-	return sr // replay says so when page idx was not recorded
+	return sr // replay says so when a page was not recorded
 }
 
 // recorder draws sections into recordings on its own goroutine.
 type recorder struct {
-	b     *builder
-	fonts *fontSet
+	b *builder
 	// mu guards pending, closed and the sections' states; wake tells the
 	// recorder that a section is pending or that none will come.
 	mu      sync.Mutex
@@ -138,9 +134,6 @@ type recorder struct {
 	margin float64
 	// k and pageH are the document's, for the drawers.
 	k, pageH float64
-	// headFont and headSize are the font the running head leaves set.
-	headFont string
-	headSize float64
 	// scratch is the page being recorded.
 	scratch pageRecord
 	// fontsAdded are the font keys addFont has seen.
@@ -155,8 +148,7 @@ func (b *builder) startRecorder(margin float64, dump bool) *recorder {
 	if !drawAhead || !b.lay.ChapterRecto || dump || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	r := &recorder{b: b, fonts: b.fonts, margin: margin,
-		k: b.f.GetConversionRatio(), headFont: fontRegular, headSize: b.folioSize()}
+	r := &recorder{b: b, margin: margin, k: b.f.GetConversionRatio()}
 	r.wake = sync.NewCond(&r.mu)
 	_, r.pageH = b.f.GetPageSize()
 	go func() {
@@ -253,7 +245,7 @@ func (r *recorder) drop() {
 // page a recto.
 func (r *recorder) draw(s *section) {
 	b := r.b
-	d := &drawer{fonts: r.fonts, useLinks: b.links, k: r.k, pageH: r.pageH}
+	d := &drawer{fonts: b.fonts, useLinks: b.links, k: r.k, pageH: r.pageH}
 	// With page references a chapter may be laid out again and its
 	// first recording dropped; the fonts its pages use are the same,
 	// since every character of the chapter is drawn in its run's font
@@ -268,12 +260,9 @@ func (r *recorder) draw(s *section) {
 		// The page is recorded in the recorder's buffers, then kept in
 		// slices of its exact size.
 		rec := &r.scratch
-		*rec = pageRecord{recto: recto, ops: rec.ops[:0], raw: rec.raw[:0]}
-		d.rec, d.curFont, d.curSize = rec, "", 0
-		if idx > 0 {
-			rec.startFont, rec.startSize = r.headFont, r.headSize
-			d.curFont, d.curSize = r.headFont, r.headSize
-		}
+		*rec = pageRecord{ops: rec.ops[:0], raw: rec.raw[:0]}
+		d.rec = rec
+		d.curFont, d.curSize = b.startFont(idx)
 		b.drawSectionPage(d, s, idx, x, r.margin+b.lay.Top, nil)
 		d.flush()
 		kept := *rec
@@ -311,16 +300,16 @@ func (r *recorder) addFont(key string) {
 	}
 	r.fontsAdded[key] = true
 	b := r.b
-	style, ok := r.fonts.styles[key]
+	style, ok := b.fonts.styles[key]
 	if !ok {
 		return
 	}
 	b.docMu.Lock()
 	defer b.docMu.Unlock()
-	if !b.docOpen || r.fonts.added[style] {
+	if !b.docOpen || b.fonts.added[style] {
 		return
 	}
-	r.fonts.use(b.f, style)
+	b.fonts.use(b.f, style)
 	b.fontsAhead = append(b.fontsAhead, style)
 	if err := b.f.Error(); err != nil && b.docErr == nil {
 		b.docErr = err
@@ -349,9 +338,10 @@ func (b *builder) checkFontsAhead(d *drawer) error {
 }
 
 // replay draws the recorded page idx of sr on the current page, which is
-// recto or not. It checks what the recording assumed: the page's side,
-// the drawer's font, and text drawn without a colour of its own.
-func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
+// recto or not, drawn from font and size. It checks what the recording
+// assumed: the page's side, the drawer's font, and text drawn without a
+// colour of its own.
+func (d *drawer) replay(sr *sectionRecord, idx int, recto bool, font string, size float64) error {
 	if sr.err != nil {
 		return sr.err
 	}
@@ -359,11 +349,11 @@ func (d *drawer) replay(sr *sectionRecord, idx int, recto bool) error {
 		return fmt.Errorf("replay a page drawn ahead: page %d of the section was not recorded", idx+1)
 	}
 	r := sr.pages[idx]
-	if r.recto != recto {
-		return fmt.Errorf("replay a page drawn ahead: drawn as a recto %v, printed as a recto %v", r.recto, recto)
+	if drawnRecto := idx%2 == 0; drawnRecto != recto {
+		return fmt.Errorf("replay a page drawn ahead: drawn as a recto %v, printed as a recto %v", drawnRecto, recto)
 	}
-	if d.curFont != r.startFont || (r.startFont != "" && d.curSize != r.startSize) {
-		return fmt.Errorf("replay a page drawn ahead: drawn in font %q %.2f, the running head left %q %.2f", r.startFont, r.startSize, d.curFont, d.curSize)
+	if d.curFont != font || (font != "" && d.curSize != size) {
+		return fmt.Errorf("replay a page drawn ahead: drawn in font %q %.2f, the running head left %q %.2f", font, size, d.curFont, d.curSize)
 	}
 	if len(r.ops) > 0 && !d.plainText() {
 		return fmt.Errorf("replay a page drawn ahead: the text colour is not the fill colour")
@@ -452,20 +442,21 @@ func (c *contentChunks) expand(ob *pdfObject, whole *bytes.Buffer) ([]byte, erro
 	if !ok || !bytes.Equal(dict, []byte("<</Length "+strconv.Itoa(len(data)))) {
 		return nil, fmt.Errorf("object %d holds text placeholders but is not a page content stream as fpdf writes it", ob.num)
 	}
-	whole.Reset()
-	at := 0
-	var text bytes.Buffer
+	// The stream's pieces, fpdf's bytes and chunks in turn, are found
+	// first: the dictionary states their length before them.
+	var parts [][]byte
+	size, at := 0, 0
 	for at < len(data) {
 		i := bytes.Index(data[at:], []byte(chunkMark))
 		if i < 0 {
-			text.Write(data[at:])
+			parts = append(parts, data[at:])
+			size += len(data) - at
 			break
 		}
 		i += at
 		if i > 0 && data[i-1] != '\n' {
 			return nil, fmt.Errorf("object %d: a text placeholder inside a line", ob.num)
 		}
-		text.Write(data[at:i])
 		end := i + len(chunkMark)
 		for end < len(data) && data[end] >= '0' && data[end] <= '9' {
 			end++
@@ -475,11 +466,16 @@ func (c *contentChunks) expand(ob *pdfObject, whole *bytes.Buffer) ([]byte, erro
 			return nil, fmt.Errorf("object %d: a text placeholder %q names no chunk", ob.num, data[i:end])
 		}
 		c.placed[n].Add(1)
-		text.Write(c.list[n])
+		parts = append(parts, data[at:i], c.list[n])
+		size += i - at + len(c.list[n])
 		at = end
 	}
-	whole.WriteString("<</Length " + strconv.Itoa(text.Len()) + ">>\nstream\n")
-	whole.Write(text.Bytes())
+	whole.Reset()
+	whole.Grow(size + 64)
+	whole.WriteString("<</Length " + strconv.Itoa(size) + ">>\nstream\n")
+	for _, part := range parts {
+		whole.Write(part)
+	}
 	whole.WriteString("\nendstream\n")
 	return whole.Bytes(), nil
 }

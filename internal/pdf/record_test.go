@@ -242,7 +242,7 @@ func TestMakeupReportWithPagesDrawnAhead(t *testing.T) {
 		// … and once every section handed to it is drawn.
 		drawn := 0
 		for _, s := range l.mk.sections {
-			if s.record != nil && s.recorded(0) != nil {
+			if s.record != nil && s.recorded() != nil {
 				drawn++
 			}
 		}
