@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/publish-books/publish/internal/typeset"
 )
 
 // flowSpec builds items from a compact description: "p12" is a paragraph
@@ -200,4 +202,38 @@ func names(items []*item) []string {
 		out = append(out, it.dump)
 	}
 	return out
+}
+
+// countingSetter counts the paragraphs it is asked to set.
+type countingSetter struct{ calls int }
+
+func (c *countingSetter) Set(p typeset.Paragraph) typeset.Result {
+	c.calls++
+	return typeset.Result{Lines: make([]typeset.Line, 3+p.Looseness)}
+}
+
+// TestSettingsTriedAgainAreKept checks that a paragraph set again a line
+// longer or shorter, or without a hyphen at a line's end, is set once for
+// each setting however often the page builder tries it, and that the plain
+// setting is not kept (it is the paragraph's own result).
+func TestSettingsTriedAgainAreKept(t *testing.T) {
+	s := &countingSetter{}
+	p := &setPara{}
+	for i := 0; i < 3; i++ {
+		for _, tp := range []typeset.Paragraph{{Looseness: 1}, {Looseness: -1}, {NoHyphenAfter: []int{2}}, {NoHyphenAfter: []int{2, 5}}} {
+			p.tp = tp
+			if got, want := len(p.set(s).Lines), 3+tp.Looseness; got != want {
+				t.Fatalf("setting %+v gave %d lines, want %d", tp, got, want)
+			}
+		}
+	}
+	if s.calls != 4 {
+		t.Errorf("4 settings tried 3 times each were set %d times, want 4", s.calls)
+	}
+	p.tp = typeset.Paragraph{}
+	p.set(s)
+	p.set(s)
+	if s.calls != 6 {
+		t.Errorf("the plain setting was set %d times in two calls, want 2", s.calls-4)
+	}
 }
