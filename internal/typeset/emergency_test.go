@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -145,4 +146,40 @@ func TestShortLastLinesAndNames(t *testing.T) {
 	if names > 0 {
 		t.Errorf("%d proper names split", names)
 	}
+}
+
+// TestIdleNamePassSkipped checks that skipping the pass that allows
+// breaks inside proper names, when a paragraph has none, changes no
+// paragraph: the sample book's paragraphs (French, with names) at several
+// measures, with looseness -1, 0 and 1 and with lines that must not end
+// with a hyphen, set with and without the skip.
+func TestIdleNamePassSkipped(t *testing.T) {
+	f := testFace(t, "regular")
+	defer func() { skipIdleNamePass = true }()
+	set := func(skip bool, p Paragraph) Result {
+		skipIdleNamePass = skip
+		return NewSetter(SetterOptions{Tolerance: 400}).Set(p)
+	}
+	compared, withNames := 0, 0
+	for w := 50.0; w <= 300; w += 10 {
+		for _, text := range bookParagraphs(t) {
+			for _, loose := range []int{-1, 0, 1} {
+				p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: w, Indent: 11, Lang: "fr", Looseness: loose}
+				if loose == 0 {
+					p.NoHyphenAfter = []int{0, 1}
+				}
+				a, b := set(true, p), set(false, p)
+				if !reflect.DeepEqual(a, b) {
+					t.Fatalf("width %.0f, looseness %d: the skip changed the paragraph %.40q", w, loose, text)
+				}
+				for i := range b.Lines {
+					if nameSplit(text, b, i) {
+						withNames++
+					}
+				}
+				compared++
+			}
+		}
+	}
+	t.Logf("%d settings compared, %d lines ending inside a name", compared, withNames)
 }

@@ -204,6 +204,7 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 		switch {
 		case i == 0 && (loose != 0 || ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
 			i == 2 && est <= 0,
+			i == 3 && est > 0 && skipIdleNamePass && !hasNameBreaks(items),
 			i == len(passes)-1 && kept != nil:
 			continue
 		}
@@ -221,6 +222,23 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 		}
 	}
 	return kept, keptRatios, kept != nil
+}
+
+// skipIdleNamePass is false in a test that compares the breaks found
+// with and without the skip.
+var skipIdleNamePass = true
+
+// hasNameBreaks reports whether items hold a break inside a proper name.
+// Without one, the pass that allows them is the one before it again,
+// with the same emergency stretch: it would find the same breaks, or
+// none, so it is skipped.
+func hasNameBreaks(items []item) bool {
+	for i := range items {
+		if items[i].name {
+			return true
+		}
+	}
+	return false
 }
 
 // passSpec is what one pass of the breaker allows: its tolerance, the
