@@ -132,6 +132,7 @@ func (b *builder) setParagraphWith(tp typeset.Paragraph, pre *warmed, lead float
 	}
 	displays := displayStarts(runs)
 	calls := b.callsNotes(runs)
+	p.callsNotes = calls
 	p.items = func(p *setPara) []*item {
 		n := len(p.result.Lines)
 		seen := map[*model.Note]bool{}

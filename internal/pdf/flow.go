@@ -83,9 +83,13 @@ type setPara struct {
 	// without a hyphen at the end of a line, as the page builder tries
 	// them again and again while it makes up a spread, by line breaker,
 	// looseness and lines that must not end with a hyphen.
-	loose map[looseKey]typeset.Result
+	loose map[looseKey]looseSetting
 	// items makes the flow items of a set result.
 	items func(p *setPara) []*item
+	// callsNotes is true when the paragraph calls notes: each time its
+	// items are made they claim them (claimNotes), so they are not kept
+	// with its settings.
+	callsNotes bool
 	// mark, when not nil, draws what stands before the first line (a
 	// list item's marker); items adds it to the first line's item, so
 	// that a paragraph set again keeps it.
@@ -413,6 +417,38 @@ type looseKey struct {
 	noHyphen  string
 }
 
+// looseSetting is a setting of a paragraph kept in setPara.loose, with
+// its flow items once made (see setAgain).
+type looseSetting struct {
+	result typeset.Result
+	items  []*item
+}
+
+// setAgain sets the paragraph with setter (see set) and returns the flow
+// items of the new setting. The items of a setting tried before are
+// those made then, unless the paragraph calls notes: the page builder
+// splices them into the flow again after a rollback took them out, and
+// nothing in a flow changes an item before its chapter's pages are made.
+func (p *setPara) setAgain(setter lineSetter) []*item {
+	p.result = p.set(setter)
+	if p.callsNotes || p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 {
+		return p.items(p)
+	}
+	key := p.looseKey(setter)
+	kept := p.loose[key]
+	if kept.items == nil {
+		kept.items = p.items(p)
+		p.loose[key] = kept
+	}
+	return kept.items
+}
+
+// looseKey returns the key in setPara.loose of the paragraph's setting
+// with setter.
+func (p *setPara) looseKey(setter lineSetter) looseKey {
+	return looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
+}
+
 // set sets the paragraph with setter; a setting with a looseness or
 // with lines that must not end with a hyphen is kept for the next time:
 // the page builder tries the same ones again each time it makes up a
@@ -422,15 +458,15 @@ func (p *setPara) set(setter lineSetter) typeset.Result {
 	if p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 {
 		return setter.Set(p.tp)
 	}
-	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
-	if r, ok := p.loose[key]; ok {
-		return r
+	key := p.looseKey(setter)
+	if kept, ok := p.loose[key]; ok {
+		return kept.result
 	}
 	r := setter.Set(p.tp)
 	if p.loose == nil {
-		p.loose = map[looseKey]typeset.Result{}
+		p.loose = map[looseKey]looseSetting{}
 	}
-	p.loose[key] = r
+	p.loose[key] = looseSetting{result: r}
 	return r
 }
 
@@ -770,8 +806,7 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	old, oldTP := p.result, p.tp
 	b.resets = append(b.resets, resetRecord{p: p, tp: oldTP, result: old})
 	change(&p.tp)
-	p.result = p.set(setter)
-	fresh := p.items(p)
+	fresh := p.setAgain(setter)
 	first, last := paragraphSpan(*items, p, cur)
 	// Lines on earlier pages must stay as they were drawn.
 	kept := max(0, cur-first)

@@ -237,3 +237,35 @@ func TestSettingsTriedAgainAreKept(t *testing.T) {
 		t.Errorf("the plain setting was set %d times in two calls, want 2", s.calls-4)
 	}
 }
+
+// TestItemsOfSettingsTriedAgainAreKept checks that a setting tried again
+// gives the items made the first time, that another setting gets its
+// own, and that a paragraph calling notes gets new items each time (they
+// claim the notes when made).
+func TestItemsOfSettingsTriedAgainAreKept(t *testing.T) {
+	made := 0
+	mk := func(p *setPara) []*item {
+		made++
+		out := make([]*item, len(p.result.Lines))
+		for i := range out {
+			out[i] = &item{kind: itemLine, para: p, line: i}
+		}
+		return out
+	}
+	s := &countingSetter{}
+	p := &setPara{items: mk}
+	p.tp.Looseness = 1
+	a := p.setAgain(s)
+	p.tp.Looseness = -1
+	b := p.setAgain(s)
+	p.tp.Looseness = 1
+	c := p.setAgain(s)
+	if len(a) != 4 || len(b) != 2 || a[0] == b[0] || a[0] != c[0] || made != 2 || s.calls != 2 {
+		t.Errorf("setting +1, -1, +1: %d, %d, %d items, same as the first: %v; items made %d times, set %d times; want 4, 2, 4, true, 2, 2",
+			len(a), len(b), len(c), a[0] == c[0], made, s.calls)
+	}
+	p.callsNotes = true
+	if d := p.setAgain(s); d[0] == a[0] || made != 3 {
+		t.Errorf("a paragraph calling notes got the items kept for its setting")
+	}
+}
