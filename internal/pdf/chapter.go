@@ -58,7 +58,8 @@ type builder struct {
 	// that an attempt can be undone (see rollback).
 	edits []flowEdit
 	// warm sets chapters' paragraphs ahead on another core; warmed holds
-	// those of the chapter being built, warmHits counts the ones used.
+	// those of the unit of work being built (a chapter, or a run of a
+	// long one's blocks), warmHits counts the ones used.
 	warm *warmer
 	// ahead draws the chapters' pages as they are made up (record.go).
 	ahead *recorder
@@ -175,11 +176,13 @@ func (b *builder) noteCall(n *model.Note) string {
 
 // chapterItems makes the flow of a chapter's blocks and its notes.
 func (b *builder) chapterItems(ch *model.Chapter) []*item {
-	b.warmed = b.warm.take(ch)
 	defer func() { b.warmed = nil }()
 	var out []*item
 	afterHeading := true
 	for bi, blk := range ch.Blocks {
+		if set, starts := b.warm.take(ch, bi); starts {
+			b.warmed = set
+		}
 		items := b.blockItems(ch, blk, bi, 0, &afterHeading)
 		if model.BlockTextLen(blk) == 0 {
 			// A page that starts inside a figure, a table or raw HTML

@@ -262,3 +262,35 @@ func TestSetAheadSameBook(t *testing.T) {
 	}
 	t.Logf("%d paragraphs set ahead", resTwo.SetAhead)
 }
+
+// TestSetAheadOneChapter renders a book of one chapter long enough to be
+// cut into several units of the warmer's work (unitBlocks) on two cores
+// and on one: the warmer sets paragraphs of the chapter's later units,
+// and the PDFs are byte-identical.
+func TestSetAheadOneChapter(t *testing.T) {
+	lay := sampleLayout(t, nil)
+	book := longBook(t, 16)
+	one := book.Chapters[0]
+	for _, ch := range book.Chapters[1:] {
+		one.Blocks = append(one.Blocks, ch.Blocks...)
+	}
+	book.Chapters = book.Chapters[:1]
+	if len(one.Blocks) <= 2*unitBlocks {
+		t.Fatalf("the chapter has %d blocks: too few to be cut in three units", len(one.Blocks))
+	}
+	renderOn := func(procs int) ([]byte, *Result) {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		data, res, _ := render(t, book, lay)
+		return data, res
+	}
+	data1, res1 := renderOn(1)
+	data2, res2 := renderOn(2)
+	if res1.SetAhead != 0 || res2.SetAhead == 0 {
+		t.Errorf("paragraphs set ahead: %d on one core, %d on two; want 0 and more", res1.SetAhead, res2.SetAhead)
+	}
+	if !bytes.Equal(data1, data2) {
+		t.Errorf("the PDF set on two cores (%d paragraphs ahead) differs from the one set on one", res2.SetAhead)
+	}
+	t.Logf("%d blocks, %d paragraphs set ahead", len(one.Blocks), res2.SetAhead)
+}

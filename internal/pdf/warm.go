@@ -12,8 +12,10 @@ import (
 // Breaking the paragraphs into lines is most of the page builder's work,
 // and the page builder goes through the chapters one after the other. A
 // warmer sets the chapters' running paragraphs on another core, from the
-// last chapter backwards, while the page builder works from the first;
-// each chapter is taken by one of them, and they meet in the middle.
+// end of the book backwards, while the page builder works from the
+// first; each unit of work (a chapter, or a run of unitBlocks blocks of a
+// longer one) is taken by one of them, and they meet in the middle. A
+// book of one long chapter (a dictionary, an essay) is shared so too.
 //
 // A warmed result is used only when the paragraph the page builder is
 // about to set is the same, run for run, as the one the warmer set (same
@@ -22,11 +24,15 @@ import (
 // result depends on its paragraph only, so the PDF is the same whether a
 // paragraph was set by the warmer or by the page builder.
 
-// Chapter states of a warmer.
+// unitBlocks is the most top-level blocks in a unit of the warmer's work:
+// a chapter of more is cut into runs of about as many.
+const unitBlocks = 200
+
+// Unit states of a warmer.
 const (
-	chapterFree     int32 = iota // taken by neither yet
-	chapterWarming               // the warmer sets it
-	chapterBuilding              // the page builder sets it itself
+	unitFree     int32 = iota // taken by neither yet
+	unitWarming               // the warmer sets it
+	unitBuilding              // the page builder sets it itself
 )
 
 // warmed is a paragraph as the warmer set it.
@@ -35,28 +41,57 @@ type warmed struct {
 	result typeset.Result
 }
 
+// warmUnit is the blocks from and up to (not including) to of a chapter.
+type warmUnit struct {
+	ch       *model.Chapter
+	from, to int
+}
+
+// unitStart is where a unit of work starts: a chapter and a block index.
+type unitStart struct {
+	ch *model.Chapter
+	bi int
+}
+
 // warmer sets chapters' top-level paragraphs ahead of the page builder.
 type warmer struct {
 	b     *builder
-	index map[*model.Chapter]int
-	state []atomic.Int32
-	done  []chan struct{}
+	units []warmUnit
+	// starts maps a unit's chapter and first block to its index.
+	starts map[unitStart]int
+	state  []atomic.Int32
+	done   []chan struct{}
 	// sets[i] is written by the warmer before done[i] is closed.
 	sets []map[*model.Paragraph]warmed
 	wg   sync.WaitGroup
 }
 
+// warmUnits cuts the chapters into units of work: a chapter of up to
+// unitBlocks blocks is one, a longer one is cut into runs of equal length.
+func warmUnits(chapters []*model.Chapter) []warmUnit {
+	var units []warmUnit
+	for _, ch := range chapters {
+		n := len(ch.Blocks)
+		parts := max(1, (n+unitBlocks-1)/unitBlocks)
+		for i := 0; i < parts; i++ {
+			units = append(units, warmUnit{ch: ch, from: i * n / parts, to: (i + 1) * n / parts})
+		}
+	}
+	return units
+}
+
 // startWarmer starts a warmer on the book's chapters; it returns nil on
-// one core or for a book of one chapter.
+// one core or when the book is a single unit of work.
 func (b *builder) startWarmer() *warmer {
-	n := len(b.book.Chapters)
+	units := warmUnits(b.book.Chapters)
+	n := len(units)
 	if runtime.GOMAXPROCS(0) < 2 || n < 2 {
 		return nil
 	}
-	w := &warmer{b: b, index: make(map[*model.Chapter]int, n), state: make([]atomic.Int32, n),
-		done: make([]chan struct{}, n), sets: make([]map[*model.Paragraph]warmed, n)}
-	for i, ch := range b.book.Chapters {
-		w.index[ch] = i
+	w := &warmer{b: b, units: units, starts: make(map[unitStart]int, n),
+		state: make([]atomic.Int32, n), done: make([]chan struct{}, n), sets: make([]map[*model.Paragraph]warmed, n)}
+	for i, u := range units {
+		w.starts[unitStart{u.ch, u.from}] = i
 		w.done[i] = make(chan struct{})
 	}
 	s := siblingSetter(b.setter, b.lay)
@@ -64,51 +99,63 @@ func (b *builder) startWarmer() *warmer {
 	go func() {
 		defer w.wg.Done()
 		for i := n - 1; i >= 1; i-- {
-			if !w.state[i].CompareAndSwap(chapterFree, chapterWarming) {
+			if !w.state[i].CompareAndSwap(unitFree, unitWarming) {
 				return // the page builder has come this far
 			}
-			w.sets[i] = w.warm(s, b.book.Chapters[i])
+			w.sets[i] = w.warm(s, units[i])
 			close(w.done[i])
 		}
 	}()
 	return w
 }
 
-// warm sets the top-level paragraphs of ch as blockItems will, guessing
-// the indent from the blocks before (blockItems decides).
-func (w *warmer) warm(s lineSetter, ch *model.Chapter) map[*model.Paragraph]warmed {
+// warm sets the top-level paragraphs of unit u as blockItems will,
+// guessing the indent from the blocks before (blockItems decides).
+func (w *warmer) warm(s lineSetter, u warmUnit) map[*model.Paragraph]warmed {
 	b := w.b
 	out := map[*model.Paragraph]warmed{}
 	afterHeading := true
-	for _, blk := range ch.Blocks {
-		switch n := blk.(type) {
-		case *model.Paragraph:
+	if u.from > 0 {
+		afterHeading = opensAfterHeading(u.ch.Blocks[u.from-1])
+	}
+	for _, blk := range u.ch.Blocks[u.from:u.to] {
+		if n, ok := blk.(*model.Paragraph); ok {
 			tp := b.bodyParagraph(n, b.textW, afterHeading)
 			out[n] = warmed{tp: tp, result: s.Set(tp)}
-			afterHeading = false
-		case *model.Heading, *model.FigureBlock:
-			afterHeading = true
-		default:
-			afterHeading = false
 		}
+		afterHeading = opensAfterHeading(blk)
 	}
 	return out
 }
 
-// take returns the paragraphs warmed for ch, waiting while the warmer
-// sets them, or nil when the page builder is to set ch itself.
-func (w *warmer) take(ch *model.Chapter) map[*model.Paragraph]warmed {
-	if w == nil {
-		return nil
+// opensAfterHeading is the warmer's guess of whether the block after blk
+// follows a heading (or a figure): its indent depends on it.
+func opensAfterHeading(blk model.Block) bool {
+	switch blk.(type) {
+	case *model.Heading, *model.FigureBlock:
+		return true
 	}
-	i, ok := w.index[ch]
-	if !ok || w.state[i].CompareAndSwap(chapterFree, chapterBuilding) {
-		return nil
+	return false
+}
+
+// take returns the paragraphs warmed for the unit of ch that starts at
+// block bi, waiting while the warmer sets them, or nil when the page
+// builder is to set the unit itself (or no unit starts there).
+func (w *warmer) take(ch *model.Chapter, bi int) (map[*model.Paragraph]warmed, bool) {
+	if w == nil {
+		return nil, false
+	}
+	i, ok := w.starts[unitStart{ch, bi}]
+	if !ok {
+		return nil, false
+	}
+	if w.state[i].CompareAndSwap(unitFree, unitBuilding) {
+		return nil, true
 	}
 	<-w.done[i]
 	set := w.sets[i]
-	w.sets[i] = nil // the page builder holds it while it builds ch
-	return set
+	w.sets[i] = nil // the page builder holds it while it builds the unit
+	return set, true
 }
 
 // stop waits for the warmer to end.
@@ -117,7 +164,7 @@ func (w *warmer) stop() {
 		return
 	}
 	for i := range w.state {
-		w.state[i].CompareAndSwap(chapterFree, chapterBuilding)
+		w.state[i].CompareAndSwap(unitFree, unitBuilding)
 	}
 	w.wg.Wait()
 }
