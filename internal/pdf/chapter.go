@@ -73,6 +73,8 @@ type builder struct {
 	docErr     error
 	warmed     map[*model.Paragraph]warmed
 	warmHits   int
+	// looseAhead counts the settings the loose helpers made.
+	looseAhead int
 	figures    []*placedFigure
 	// callNotes maps a note call's link target ("#" + note ID) to its
 	// note; noteOwner says which item calls a note first (the note is set

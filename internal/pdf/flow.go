@@ -86,6 +86,14 @@ type setPara struct {
 	loose map[looseKey]looseSetting
 	// items makes the flow items of a set result.
 	items func(p *setPara) []*item
+	// spec holds the settings a line longer and shorter that a loose
+	// helper may set ahead (loosehelp.go), from base, the paragraph as it
+	// was when the helper started, with specBy's tolerance; index is the
+	// paragraph's place in the helper's list.
+	spec   *[2]looseSpec
+	base   typeset.Paragraph
+	specBy lineSetter
+	index  int
 	// callsNotes is true when the paragraph calls notes: each time its
 	// items are made they claim them (claimNotes), so they are not kept
 	// with its settings.
@@ -166,10 +174,15 @@ func (b *builder) paginate(items []*item, capacity, firstCapacity float64, endBl
 	st := flowState{}
 	// The make-up edits the flow in place (spliceFlow): its own copy.
 	items = slices.Clone(items)
+	help := b.startLooseHelper(items, endBlock)
+	defer help.close()
 	for st.cur < len(items) || len(st.queue) > 0 || len(st.carry) > 0 {
 		// No attempt before this spread is undone any more.
 		clear(b.edits)
 		b.edits = b.edits[:0]
+		if st.cur < len(items) {
+			help.reached(items[st.cur])
+		}
 		if len(pages) == 0 {
 			pg, next := b.fillOpening(&items, st, capacity, firstCapacity, endBlock)
 			pages, st = append(pages, pg), next
@@ -438,6 +451,9 @@ func (p *setPara) setAgain(setter lineSetter) []*item {
 	kept := p.loose[key]
 	if kept.items == nil {
 		kept.items = p.items(p)
+		if p.loose == nil {
+			p.loose = map[looseKey]looseSetting{}
+		}
 		p.loose[key] = kept
 	}
 	return kept.items
@@ -457,6 +473,9 @@ func (p *setPara) looseKey(setter lineSetter) looseKey {
 func (p *setPara) set(setter lineSetter) typeset.Result {
 	if p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 {
 		return setter.Set(p.tp)
+	}
+	if d := p.tp.Looseness; p.spec != nil && setter == p.specBy && (d == 1 || d == -1) && len(p.tp.NoHyphenAfter) == 0 {
+		return p.looseSetting(setter, d)
 	}
 	key := p.looseKey(setter)
 	if kept, ok := p.loose[key]; ok {

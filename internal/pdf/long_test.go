@@ -266,7 +266,8 @@ func TestSetAheadSameBook(t *testing.T) {
 // TestSetAheadOneChapter renders a book of one chapter long enough to be
 // cut into several units of the warmer's work (unitBlocks) on two cores
 // and on one: the warmer sets paragraphs of the chapter's later units,
-// and the PDFs are byte-identical.
+// the loose helper sets paragraphs a line longer and shorter ahead of
+// the page builder, and the PDFs are byte-identical.
 func TestSetAheadOneChapter(t *testing.T) {
 	lay := sampleLayout(t, nil)
 	book := longBook(t, 16)
@@ -289,8 +290,11 @@ func TestSetAheadOneChapter(t *testing.T) {
 	if res1.SetAhead != 0 || res2.SetAhead == 0 {
 		t.Errorf("paragraphs set ahead: %d on one core, %d on two; want 0 and more", res1.SetAhead, res2.SetAhead)
 	}
-	if !bytes.Equal(data1, data2) {
-		t.Errorf("the PDF set on two cores (%d paragraphs ahead) differs from the one set on one", res2.SetAhead)
+	if res1.LooseAhead != 0 || res2.LooseAhead == 0 {
+		t.Errorf("settings a line longer or shorter made ahead: %d on one core, %d on two; want 0 and more", res1.LooseAhead, res2.LooseAhead)
 	}
-	t.Logf("%d blocks, %d paragraphs set ahead", len(one.Blocks), res2.SetAhead)
+	if !bytes.Equal(data1, data2) {
+		t.Errorf("the PDF set on two cores (%d paragraphs and %d looser or tighter settings ahead) differs from the one set on one", res2.SetAhead, res2.LooseAhead)
+	}
+	t.Logf("%d blocks, %d paragraphs and %d looser or tighter settings set ahead", len(one.Blocks), res2.SetAhead, res2.LooseAhead)
 }

@@ -48,6 +48,9 @@ type Result struct {
 	// SetAhead counts the paragraphs set on another core ahead of the
 	// page builder (see warm.go).
 	SetAhead int
+	// LooseAhead counts the settings a line longer or shorter made on
+	// another core by the loose helper (see loosehelp.go).
+	LooseAhead int
 	// DrawnAhead counts the pages drawn on another core (see record.go):
 	// while the book was made up, or while Write drew the others.
 	DrawnAhead int
@@ -280,7 +283,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if _, err := w.Write(fin.data); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits, DrawnAhead: d.replayed}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits, LooseAhead: b.looseAhead, DrawnAhead: d.replayed}
 	if dump != nil {
 		res.Dump = dump.String()
 	}
