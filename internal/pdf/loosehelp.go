@@ -20,10 +20,10 @@ import (
 // same whoever set a paragraph.
 //
 // The helper runs only for a chapter long enough to be cut into several
-// units of the warmer's work (a dictionary, an essay of one chapter): in
-// a book of ordinary chapters the other core draws the pages of the
-// chapter before, and a third goroutine would take time from the page
-// builder.
+// units of the warmer's work (a dictionary, an essay of one chapter), once
+// the warmer is over: in a book of ordinary chapters the other core sets
+// the chapters ahead, then draws the pages of the chapter before, and a
+// third goroutine would take time from the page builder.
 
 // looseSpec is one of a paragraph's settings a line longer or shorter
 // (looseness +1 or -1, no line kept from ending with a hyphen), set by the
@@ -53,7 +53,7 @@ type looseHelper struct {
 // several units of the warmer's work and a core is free for it; else it
 // returns nil. The paragraphs get their settings' slots (setPara.spec).
 func (b *builder) startLooseHelper(items []*item, blocks int) *looseHelper {
-	if blocks <= unitBlocks || runtime.GOMAXPROCS(0) < 2 {
+	if blocks <= unitBlocks || runtime.GOMAXPROCS(0) < 2 || b.warm.busy() {
 		return nil
 	}
 	if _, cached := b.setter.(*cachedSetter); cached {

@@ -64,6 +64,8 @@ type warmer struct {
 	// sets[i] is written by the warmer before done[i] is closed.
 	sets []map[*model.Paragraph]warmed
 	wg   sync.WaitGroup
+	// over is set when the warmer has nothing more to set.
+	over atomic.Bool
 }
 
 // warmUnits cuts the chapters into units of work: a chapter of up to
@@ -98,6 +100,7 @@ func (b *builder) startWarmer() *warmer {
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
+		defer w.over.Store(true)
 		for i := n - 1; i >= 1; i-- {
 			if !w.state[i].CompareAndSwap(unitFree, unitWarming) {
 				return // the page builder has come this far
@@ -156,6 +159,27 @@ func (w *warmer) take(ch *model.Chapter, bi int) (map[*model.Paragraph]warmed, b
 	set := w.sets[i]
 	w.sets[i] = nil // the page builder holds it while it builds the unit
 	return set, true
+}
+
+// busy reports whether the warmer is still setting paragraphs or may
+// set more: it has not ended, and a unit is free or being set.
+func (w *warmer) busy() bool {
+	if w == nil || w.over.Load() {
+		return false
+	}
+	for i := range w.state {
+		switch w.state[i].Load() {
+		case unitFree:
+			return true
+		case unitWarming:
+			select {
+			case <-w.done[i]:
+			default:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stop waits for the warmer to end.
