@@ -134,6 +134,9 @@ type Result struct {
 	// allows it, else between two characters, no hyphen added), so that
 	// no line runs past the margin; the page builder reports them.
 	Broken []BrokenWord
+	// runs is the paragraph's runs as Set copied them, which the pieces'
+	// styles point into (see AppendEncoded).
+	runs []Run
 }
 
 // BrokenWord is a word broken inside because it is wider than the

@@ -178,7 +178,7 @@ func (s *Setter) Set(p Paragraph) Result {
 	p.Runs = append([]Run(nil), p.Runs...)
 	s.buildItems(&p)
 	if len(s.segs) == 0 {
-		return Result{}
+		return Result{runs: p.Runs}
 	}
 	var breaks []int
 	var ratios []float64
@@ -194,7 +194,7 @@ func (s *Setter) Set(p Paragraph) Result {
 		breaks, ratios = s.greedy(&p)
 		fallback = true
 	}
-	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback, Broken: s.brokenWords(breaks)}
+	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback, Broken: s.brokenWords(breaks), runs: p.Runs}
 	// All the lines' pieces share one array, sized for a split or two
 	// per word; each line's slice is capped so appends cannot overlap.
 	s.pieces = make([]Piece, 0, len(s.segs)*3/2+8)
