@@ -67,6 +67,11 @@ type Result struct {
 	Pages       int
 	Preflight   string
 	Elapsed     time.Duration
+	// ParagraphsRead and ParagraphsSet count the paragraphs the print
+	// edition read from the build cache's paragraph file and those it
+	// set (and kept there); both are 0 without the file (publish watch,
+	// publish check).
+	ParagraphsRead, ParagraphsSet int
 }
 
 // Output is one written file.
@@ -110,6 +115,28 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
 		layTime = time.Since(layStart)
 	}()
+	// The paragraphs an earlier build set (out/.cache/paragraphs) are
+	// read alongside too, for a build that writes and keeps no cache in
+	// memory (publish watch keeps its own).
+	// Nothing is written to the output folder before the manuscript is
+	// known to be good and the folder locked: the files are written with
+	// the outputs.
+	var (
+		paragraphs     *pdf.ParagraphFile
+		keepProgram    func()
+		paragraphsDone = make(chan struct{})
+	)
+	go func() {
+		defer close(paragraphsDone)
+		if !write || opts.Cache != nil {
+			return
+		}
+		if program, ok, keep := programStamp(cacheDir); ok {
+			paragraphs = pdf.OpenParagraphFile(filepath.Join(cacheDir, "paragraphs"), program)
+			keepProgram = keep
+		}
+	}()
+	defer func() { <-paragraphsDone }()
 	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir, Parsed: opts.Cache.parseCache()})
 	res.Book = book
 	stage.done("read")
@@ -220,10 +247,11 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// breaks get their ids from the book's register here, before the
 	// writers run side by side.
 	var laid *pdf.Laid
+	<-paragraphsDone
 	if opts.PDF || opts.EPUB {
 		var err error
 		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache(),
-			PaginationOnly: !opts.PDF}, &ds)
+			Paragraphs: paragraphs, PaginationOnly: !opts.PDF}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds
@@ -231,6 +259,10 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 		laid.Pagination.MintIDs(book.Register())
 		stage.done("make-up")
+		if paragraphs != nil {
+			res.ParagraphsRead, res.ParagraphsSet = paragraphs.Stats()
+			stage.fact("paragraphs", fmt.Sprintf("%d read from the build cache, %d set", res.ParagraphsRead, res.ParagraphsSet))
+		}
 	}
 
 	// Stage: write. The PDF's pages are drawn and written on one core and
@@ -243,6 +275,15 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		pdfResult          *pdf.Result
 		writers, writerCtx = errgroup.WithContext(ctx)
 	)
+	if paragraphs != nil {
+		// Every paragraph is set once the pages are made up: the file is
+		// written alongside the outputs.
+		writers.Go(func() error {
+			keepProgram()
+			paragraphs.Save()
+			return nil
+		})
+	}
 	if opts.PDF {
 		writers.Go(func() error {
 			begin := time.Now()
@@ -455,6 +496,14 @@ func (s *stageLog) done(name string) {
 	now := time.Now()
 	fmt.Fprintf(s.w, "%-12s %8.1f ms\n", name, float64(now.Sub(s.last).Microseconds())/1000)
 	s.last = now
+}
+
+// fact prints a line that says something of a stage, without a time.
+func (s *stageLog) fact(name, detail string) {
+	if s.w == nil {
+		return
+	}
+	fmt.Fprintf(s.w, "%-12s %s\n", name, detail)
 }
 
 // note prints a line for work done alongside other stages, with its own

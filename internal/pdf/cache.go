@@ -223,6 +223,13 @@ func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 // everything it reads of p. It reports false when a run's face is not one
 // of the cache's (such a paragraph is not cached). Called with c.mu held.
 func (c *Cache) paragraphKey(buf []byte, tolerance float64, p *typeset.Paragraph) ([]byte, bool) {
+	return appendParagraphKey(buf, tolerance, p, c.faceID)
+}
+
+// appendParagraphKey appends to buf the line breaker's tolerance and
+// everything it reads of p, each face by its number in faceID. It reports
+// false when a run's face has no number.
+func appendParagraphKey(buf []byte, tolerance float64, p *typeset.Paragraph, faceID map[*typeset.Face]uint32) ([]byte, bool) {
 	f64 := func(v float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v)) }
 	str := func(s string) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
@@ -244,7 +251,7 @@ func (c *Cache) paragraphKey(buf []byte, tolerance float64, p *typeset.Paragraph
 		id := uint32(0)
 		if r.Style.Face != nil {
 			var ok bool
-			if id, ok = c.faceID[r.Style.Face]; !ok {
+			if id, ok = faceID[r.Style.Face]; !ok {
 				return buf, false
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 
+	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/typeset"
 )
@@ -511,13 +512,22 @@ func (b *builder) looseLines() lineSetter {
 	if b.looseSetter == nil {
 		if cs, ok := b.setter.(*cachedSetter); ok {
 			b.looseSetter = cs.withTolerance(b.lay, looseTolerance)
-		} else if ts, ok := b.setter.(*typeset.Setter); ok {
-			b.looseSetter = ts.SiblingTolerance(looseTolerance)
+		} else if fs, ok := b.setter.(*fileSetter); ok {
+			b.looseSetter = &fileSetter{inner: looseSibling(fs.inner, b.lay), file: fs.file, tolerance: looseTolerance}
 		} else {
-			b.looseSetter = typeset.NewSetter(typeset.SetterOptions{Exceptions: b.lay.HyphenExceptions, Tolerance: looseTolerance})
+			b.looseSetter = looseSibling(b.setter, b.lay)
 		}
 	}
 	return b.looseSetter
+}
+
+// looseSibling returns a line breaker like s (sharing its word cache when
+// it is a typeset.Setter) that sets within looseTolerance.
+func looseSibling(s lineSetter, lay *layout.Print) lineSetter {
+	if ts, ok := s.(*typeset.Setter); ok {
+		return ts.SiblingTolerance(looseTolerance)
+	}
+	return typeset.NewSetter(typeset.SetterOptions{Exceptions: lay.HyphenExceptions, Tolerance: looseTolerance})
 }
 
 // maxLooseLines is the longest paragraph, in lines, that the page builder

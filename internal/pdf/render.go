@@ -32,6 +32,10 @@ type Options struct {
 	// builds of the process (publish watch) and reuses what earlier ones
 	// kept; the PDF is the same with or without it.
 	Cache *Cache
+	// Paragraphs, when not nil and Cache is nil, is the paragraph file of
+	// the build cache (out/.cache): paragraphs set by an earlier build are
+	// read from it, and the others kept in it for ParagraphFile.Save.
+	Paragraphs *ParagraphFile
 	// PaginationOnly says that Layout is called for the pagination alone
 	// (an EPUB-only build): Write will not be called, and no page is
 	// drawn ahead.
@@ -195,6 +199,9 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	}
 	if opts.Cache != nil {
 		opts.Cache.internFaces(fonts)
+	} else if opts.Paragraphs != nil {
+		opts.Paragraphs.start(fonts, lay)
+		b.setter = &fileSetter{inner: b.setter, file: opts.Paragraphs}
 	}
 	b.warm = b.startWarmer()
 	if !opts.PaginationOnly {

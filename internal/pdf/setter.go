@@ -23,6 +23,9 @@ func siblingSetter(s lineSetter, lay *layout.Print) lineSetter {
 	if cs, ok := s.(*cachedSetter); ok {
 		return cs.sibling(lay)
 	}
+	if fs, ok := s.(*fileSetter); ok {
+		return &fileSetter{inner: siblingSetter(fs.inner, lay), file: fs.file, tolerance: fs.tolerance}
+	}
 	if ts, ok := s.(*typeset.Setter); ok {
 		return ts.Sibling()
 	}

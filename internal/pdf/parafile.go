@@ -1,0 +1,234 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/publish-books/publish/internal/cachefile"
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/typeset"
+)
+
+// Setting the paragraphs is the largest part of a build, and a book is
+// built again and again with most of its paragraphs unchanged. A
+// ParagraphFile keeps the paragraphs a build set in the build cache
+// (out/.cache/paragraphs), each under the SHA-256 of everything the line
+// breaker reads of it (paragraphKey), so that the next `publish build` reads
+// the ones it finds instead of setting them. The file is stamped with what
+// else a setting depends on: the program itself (the caller's stamp, the
+// SHA-256 of the executable), the layout's hyphenation exceptions and the
+// bytes of each font; a file with another stamp is not read. A result read
+// back is the one the line breaker would give, so the PDF is byte for
+// byte that of a build without the file (TestParagraphFileSameBook).
+
+// paragraphFileMagic opens a paragraph file; a file of another format
+// version is not read.
+const paragraphFileMagic = "publish paragraphs 1\n"
+
+// ParagraphFile is a cache of set paragraphs kept on disk between builds.
+// Its methods may be called from several goroutines.
+type ParagraphFile struct {
+	path    string
+	program [32]byte
+	// stamp is the file's stamp as read; old its entries by key (slices
+	// of the file's bytes).
+	stamp [32]byte
+	old   map[[32]byte][]byte
+
+	mu sync.Mutex
+	// used holds the entries of this build, read or made: what Save
+	// writes.
+	used         map[[32]byte][]byte
+	faceID       map[*typeset.Face]uint32
+	hits, misses int
+	// ready is set once the layout's fonts are known (start).
+	ready bool
+	// want is the stamp of this build's program, fonts and exceptions.
+	want [32]byte
+}
+
+// OpenParagraphFile reads the paragraph file at path for a program whose
+// stamp is program (entries are read only if the file was made by the same
+// program); a missing or damaged file gives an empty cache.
+func OpenParagraphFile(path string, program [32]byte) *ParagraphFile {
+	pf := &ParagraphFile{path: path, program: program, used: map[[32]byte][]byte{}}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return pf
+	}
+	pf.stamp, pf.old = parseParagraphFile(data, program)
+	return pf
+}
+
+// parseParagraphFile returns the stamp and the entries of a paragraph
+// file, or nothing when the file is damaged or was made by another
+// program.
+func parseParagraphFile(data []byte, program [32]byte) (stamp [32]byte, entries map[[32]byte][]byte) {
+	if !bytes.HasPrefix(data, []byte(paragraphFileMagic)) {
+		return stamp, nil
+	}
+	data = data[len(paragraphFileMagic):]
+	if len(data) < 64 || !bytes.Equal(data[:32], program[:]) {
+		return stamp, nil
+	}
+	copy(stamp[:], data[32:64])
+	data = data[64:]
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)/33) {
+		return stamp, nil
+	}
+	data = data[k:]
+	entries = make(map[[32]byte][]byte, n)
+	for range n {
+		if len(data) < 32 {
+			return stamp, nil
+		}
+		var key [32]byte
+		copy(key[:], data)
+		data = data[32:]
+		size, k := binary.Uvarint(data)
+		if k <= 0 || size > uint64(len(data)-k) {
+			return stamp, nil
+		}
+		entries[key] = data[k : k+int(size) : k+int(size)]
+		data = data[k+int(size):]
+	}
+	if len(data) != 0 {
+		return stamp, nil
+	}
+	return stamp, entries
+}
+
+// start gives the file the faces of the build and the layout: the
+// entries are kept only when the program, the fonts' bytes and the
+// hyphenation exceptions are those of the build that wrote them.
+func (pf *ParagraphFile) start(fs *fontSet, lay *layout.Print) {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	h := sha256.New()
+	h.Write(pf.program[:])
+	h.Write([]byte(strings.Join(lay.HyphenExceptions, "\n")))
+	h.Write([]byte{0})
+	pf.faceID = map[*typeset.Face]uint32{}
+	for _, k := range slices.Sorted(maps.Keys(fs.faces)) {
+		data, ok := fs.data[fs.styles[k]]
+		face := fs.faces[k]
+		if !ok || face == nil {
+			continue
+		}
+		if _, seen := pf.faceID[face]; seen {
+			continue
+		}
+		pf.faceID[face] = uint32(len(pf.faceID) + 1)
+		sum := sha256.Sum256([]byte(data))
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+		h.Write(sum[:])
+	}
+	h.Sum(pf.want[:0])
+	if pf.want != pf.stamp {
+		pf.old = nil
+	}
+	pf.ready = true
+}
+
+// set returns p as set by inner with tolerance (0: the layout's): read
+// from the file when it holds p, else set and kept for Save.
+func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph) typeset.Result {
+	pf.mu.Lock()
+	if !pf.ready {
+		pf.mu.Unlock()
+		return inner.Set(p)
+	}
+	buf, ok := appendParagraphKey(nil, tolerance, &p, pf.faceID)
+	if !ok {
+		pf.mu.Unlock()
+		return inner.Set(p)
+	}
+	key := sha256.Sum256(buf)
+	// A paragraph set again in this build (a second make-up, after the
+	// page references moved) is read from the entries of this build.
+	data, again := pf.used[key]
+	found := again
+	if !found {
+		data, found = pf.old[key]
+	}
+	pf.mu.Unlock()
+	if found {
+		if res, err := typeset.DecodeResult(p, data); err == nil {
+			if !again {
+				pf.mu.Lock()
+				pf.used[key] = data
+				pf.hits++
+				pf.mu.Unlock()
+			}
+			return res
+		}
+	}
+	res := inner.Set(p)
+	enc, ok := res.AppendEncoded(nil)
+	pf.mu.Lock()
+	pf.misses++
+	if ok {
+		pf.used[key] = enc
+	}
+	pf.mu.Unlock()
+	return res
+}
+
+// Stats returns how many paragraphs this build read from the file and
+// how many it set (a paragraph set again in the build counts once).
+func (pf *ParagraphFile) Stats() (hits, misses int) {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	return pf.hits, pf.misses
+}
+
+// Save writes the paragraphs of this build to the file (and only those,
+// so that the file holds one build's worth), unless the file holds
+// exactly them already. It reports whether the file is up to date; a
+// cache that cannot be written only costs time (cachefile.Write).
+func (pf *ParagraphFile) Save() bool {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	if !pf.ready {
+		return false
+	}
+	if pf.misses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
+		return true
+	}
+	keys := slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	size := len(paragraphFileMagic) + 64 + binary.MaxVarintLen64
+	for _, k := range keys {
+		size += 32 + binary.MaxVarintLen64 + len(pf.used[k])
+	}
+	out := make([]byte, 0, size)
+	out = append(out, paragraphFileMagic...)
+	out = append(out, pf.program[:]...)
+	out = append(out, pf.want[:]...)
+	out = binary.AppendUvarint(out, uint64(len(keys)))
+	for _, k := range keys {
+		out = append(out, k[:]...)
+		out = binary.AppendUvarint(out, uint64(len(pf.used[k])))
+		out = append(out, pf.used[k]...)
+	}
+	return cachefile.Write(pf.path, out)
+}
+
+// fileSetter sets paragraphs through a ParagraphFile.
+type fileSetter struct {
+	inner     lineSetter
+	file      *ParagraphFile
+	tolerance float64
+}
+
+// Set returns the lines of p, as inner would set them.
+func (s *fileSetter) Set(p typeset.Paragraph) typeset.Result {
+	return s.file.set(s.inner, s.tolerance, p)
+}
