@@ -535,6 +535,22 @@ func (p *Print) SaveFontChecks() {
 	p.newVerdicts = nil
 }
 
+// fontSum is a font file's SHA-256 and size as the layout read it.
+type fontSum struct {
+	sum  [32]byte
+	size int
+}
+
+// FontSum returns the SHA-256 of the font file at path as the layout read
+// it to check it, when it did (a layout loaded with a cache folder) and
+// the file had size bytes then.
+func (p *Print) FontSum(path string, size int) ([32]byte, bool) {
+	p.fontMu.Lock()
+	defer p.fontMu.Unlock()
+	s, ok := p.fontSums[path]
+	return s.sum, ok && s.size == size
+}
+
 // fontStamp identifies a font file as it was when it was read: a file
 // whose size or modification time changed is read again.
 type fontStamp struct {
@@ -579,6 +595,12 @@ func (p *Print) checkFont(path string) (string, error) {
 	if p.fontCache != "" {
 		sum := sha256.Sum256(data)
 		verdict = filepath.Join(p.fontCache, "font-"+hex.EncodeToString(sum[:])+".ok")
+		p.fontMu.Lock()
+		if p.fontSums == nil {
+			p.fontSums = map[string]fontSum{}
+		}
+		p.fontSums[path] = fontSum{sum, len(data)}
+		p.fontMu.Unlock()
 	}
 	if _, err := os.Stat(verdict); verdict == "" || err != nil {
 		if err := checkTrueType(data); err != nil {

@@ -18,6 +18,9 @@ type Print struct {
 	fontCache   string
 	fontMu      sync.Mutex
 	newVerdicts []string
+	// fontSums are the SHA-256 and size of the font files checked, by
+	// path (see FontSum).
+	fontSums map[string]fontSum
 
 	// TrimWidth and TrimHeight are the trimmed page size; TrimName is how
 	// print.yaml named it ("A5", "15x21cm" …).

@@ -51,6 +51,26 @@ type ParagraphFile struct {
 	ready bool
 	// want is the stamp of this build's program, fonts and exceptions.
 	want [32]byte
+	// arena holds the encodings of the paragraphs this build set, one
+	// array for many of them.
+	arena []byte
+}
+
+// arenaSize is the size of an array of ParagraphFile.arena.
+const arenaSize = 1 << 20
+
+// keep copies an encoding into the arena and returns the copy. Called
+// with pf.mu held.
+func (pf *ParagraphFile) keep(enc []byte) []byte {
+	if len(enc) > arenaSize/4 {
+		return append([]byte(nil), enc...)
+	}
+	if cap(pf.arena)-len(pf.arena) < len(enc) {
+		pf.arena = make([]byte, 0, arenaSize)
+	}
+	at := len(pf.arena)
+	pf.arena = append(pf.arena, enc...)
+	return pf.arena[at:len(pf.arena):len(pf.arena)]
 }
 
 // OpenParagraphFile reads the paragraph file at path for a program whose
@@ -126,7 +146,10 @@ func (pf *ParagraphFile) start(fs *fontSet, lay *layout.Print) {
 			continue
 		}
 		pf.faceID[face] = uint32(len(pf.faceID) + 1)
-		sum := sha256.Sum256([]byte(data))
+		sum, ok := lay.FontSum(fs.paths[fs.styles[k]], len(data))
+		if !ok {
+			sum = sha256.Sum256([]byte(data))
+		}
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 		h.Write(sum[:])
@@ -139,19 +162,20 @@ func (pf *ParagraphFile) start(fs *fontSet, lay *layout.Print) {
 }
 
 // set returns p as set by inner with tolerance (0: the layout's): read
-// from the file when it holds p, else set and kept for Save.
-func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph) typeset.Result {
+// from the file when it holds p, else set and kept for Save. scratch is
+// a buffer of the caller's, returned grown.
+func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
 	pf.mu.Lock()
 	if !pf.ready {
 		pf.mu.Unlock()
-		return inner.Set(p)
+		return inner.Set(p), scratch
 	}
-	buf, ok := appendParagraphKey(nil, tolerance, &p, pf.faceID)
+	scratch, ok := appendParagraphKey(scratch[:0], tolerance, &p, pf.faceID)
 	if !ok {
 		pf.mu.Unlock()
-		return inner.Set(p)
+		return inner.Set(p), scratch
 	}
-	key := sha256.Sum256(buf)
+	key := sha256.Sum256(scratch)
 	// A paragraph set again in this build (a second make-up, after the
 	// page references moved) is read from the entries of this build.
 	data, again := pf.used[key]
@@ -168,18 +192,18 @@ func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Para
 				pf.hits++
 				pf.mu.Unlock()
 			}
-			return res
+			return res, scratch
 		}
 	}
 	res := inner.Set(p)
-	enc, ok := res.AppendEncoded(nil)
+	scratch, ok = res.AppendEncoded(scratch[:0])
 	pf.mu.Lock()
 	pf.misses++
 	if ok {
-		pf.used[key] = enc
+		pf.used[key] = pf.keep(scratch)
 	}
 	pf.mu.Unlock()
-	return res
+	return res, scratch
 }
 
 // Stats returns how many paragraphs this build read from the file and
@@ -221,14 +245,22 @@ func (pf *ParagraphFile) Save() bool {
 	return cachefile.Write(pf.path, out)
 }
 
-// fileSetter sets paragraphs through a ParagraphFile.
+// fileSetter sets paragraphs through a ParagraphFile. Like a
+// typeset.Setter it is used by one goroutine at a time (each has its
+// sibling, siblingSetter).
 type fileSetter struct {
 	inner     lineSetter
 	file      *ParagraphFile
 	tolerance float64
+	mu        sync.Mutex
+	scratch   []byte // the key and the encoding of the paragraph being set
 }
 
 // Set returns the lines of p, as inner would set them.
 func (s *fileSetter) Set(p typeset.Paragraph) typeset.Result {
-	return s.file.set(s.inner, s.tolerance, p)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var res typeset.Result
+	res, s.scratch = s.file.set(s.inner, s.tolerance, p, s.scratch)
+	return res
 }

@@ -25,9 +25,25 @@ var errEncoded = errors.New("typeset: not an encoded result of this paragraph")
 // AppendEncoded appends the encoding of r to buf. It reports false when r
 // does not come from Set (a piece's style is not one of its runs').
 func (r Result) AppendEncoded(buf []byte) ([]byte, bool) {
-	runOf := make(map[*Style]int, len(r.runs))
-	for i := range r.runs {
-		runOf[&r.runs[i].Style] = i
+	// Most paragraphs have a few runs: a map only for many.
+	var runOf map[*Style]int
+	if len(r.runs) > 8 {
+		runOf = make(map[*Style]int, len(r.runs))
+		for i := range r.runs {
+			runOf[&r.runs[i].Style] = i
+		}
+	}
+	runIndex := func(st *Style) (int, bool) {
+		if runOf != nil {
+			i, ok := runOf[st]
+			return i, ok
+		}
+		for i := range r.runs {
+			if &r.runs[i].Style == st {
+				return i, true
+			}
+		}
+		return 0, false
 	}
 	f64 := func(v float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v)) }
 	str := func(s string) {
@@ -60,7 +76,7 @@ func (r Result) AppendEncoded(buf []byte) ([]byte, bool) {
 		buf = binary.AppendUvarint(buf, uint64(len(l.Pieces)))
 		for j := range l.Pieces {
 			pc := &l.Pieces[j]
-			run, ok := runOf[pc.Style]
+			run, ok := runIndex(pc.Style)
 			if !ok {
 				return buf, false
 			}
