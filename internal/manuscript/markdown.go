@@ -107,15 +107,28 @@ func (r *reader) newParseContext(absFile string) parser.Context {
 	return headerContext(r.headerRefs, r.definedRefs[absFile])
 }
 
-// parseChapter converts one Markdown file into one or more chapters.
-func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
-	raw := src
-	src = r.cleanSource(file, src)
-	src = r.dropMetadataBlock(file, src)
-	src = r.limitNesting(file, src)
-	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
-		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
-		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
+// parsedSource is a chapter file cleaned and parsed (parseSource), with
+// the problems found on the way, for parseChapter.
+type parsedSource struct {
+	src []byte   // the cleaned source the tree's positions refer to
+	doc ast.Node // nil when the parser failed
+	ds  model.Diagnostics
+}
+
+// parseSource cleans a chapter file's bytes and parses them. It reads
+// the reader's book-wide state (the headings, the parse cache) and writes
+// only its result: the files of a book are parsed side by side
+// (parseFiles), their problems said in the files' order.
+func (r *reader) parseSource(file, absFile string, raw []byte) *parsedSource {
+	ps := &parsedSource{}
+	// A reader with what cleaning and parsing read of r (set before the
+	// files are parsed, unchanged while they are), saying its problems
+	// into ps.ds.
+	own := &reader{opts: r.opts, root: r.root, md: r.md, headerRefs: r.headerRefs, definedRefs: r.definedRefs, ds: &ps.ds}
+	src := own.cleanSource(file, raw)
+	src = own.dropMetadataBlock(file, src)
+	src = own.limitNesting(file, src)
+	ps.src = src
 	// The parser's tree is a function of the file's bytes (what the
 	// cleaning above makes of them is one) and of the book's headings: an
 	// unchanged file of a book with the same headings is not parsed again
@@ -123,11 +136,31 @@ func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Mat
 	doc := r.opts.Parsed.lookup(absFile, raw, r.headerRefs)
 	if doc == nil {
 		var ok bool
-		if doc, ok = r.parseMarkdown(file, absFile, src); !ok {
-			return nil
+		if doc, ok = own.parseMarkdown(file, absFile, src); !ok {
+			return ps
 		}
 		r.opts.Parsed.keep(absFile, raw, r.headerRefs, doc)
 	}
+	ps.doc = doc
+	return ps
+}
+
+// parseChapter converts one Markdown file into one or more chapters.
+func (r *reader) parseChapter(file, absFile string, src []byte, matter model.Matter) []*model.Chapter {
+	return r.convertChapter(file, absFile, r.parseSource(file, absFile, src), matter)
+}
+
+// convertChapter converts a parsed chapter file into one or more
+// chapters, after saying the problems found parsing it.
+func (r *reader) convertChapter(file, absFile string, ps *parsedSource, matter model.Matter) []*model.Chapter {
+	r.ds.Merge(ps.ds)
+	src, doc := ps.src, ps.doc
+	if doc == nil {
+		return nil
+	}
+	p := &chapterParse{r: r, li: newLineIndex(file, src), src: src, file: file, absFile: absFile, matter: matter,
+		notes: map[int]*model.Note{}, noteRefs: map[int]int{},
+		openBlockTags: map[string]int{}, rawMatches: map[ast.Node]ast.Node{}}
 	base := strings.TrimSuffix(fileBase(file), ".md")
 	baseID := Slug(strings.TrimSuffix(base, ".markdown"), "ch")
 

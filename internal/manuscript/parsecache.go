@@ -3,6 +3,7 @@ package manuscript
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -17,6 +18,9 @@ import (
 // with the cache gives the book and the diagnostics of a read without it.
 // Reads sharing a cache must run one after the other.
 type ParseCache struct {
+	// mu guards the cache while the files of one read are parsed side by
+	// side (reader.parseFiles).
+	mu      sync.Mutex
 	entries map[string]*parsedFile
 	// hits and misses of the last read.
 	hits, misses int
@@ -72,6 +76,8 @@ func (c *ParseCache) lookup(absFile string, raw []byte, refs []headerRef) ast.No
 	if c == nil {
 		return nil
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	e := c.entries[absFile]
 	if e == nil || !bytes.Equal(e.src, raw) || !slices.Equal(e.refs, refs) {
 		c.misses++
@@ -87,5 +93,7 @@ func (c *ParseCache) keep(absFile string, raw []byte, refs []headerRef, doc ast.
 	if c == nil || doc == nil {
 		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.entries[absFile] = &parsedFile{src: raw, refs: slices.Clone(refs), doc: doc, used: true}
 }

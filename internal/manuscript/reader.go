@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark/parser"
 
@@ -166,12 +168,52 @@ func (r *reader) read(bookDir string) {
 	}
 	// Every file is read before any is parsed, so that a link may name a
 	// heading of a later chapter by its text (pandoc's implicit header
-	// references).
-	for _, f := range files {
-		chs := r.parseChapter(display(f.abs), f.abs, f.src, f.matter)
+	// references). The files are parsed side by side, and converted into
+	// the book's chapters in their order as their trees come.
+	parsed := r.parseFiles(len(files), func(i int) *parsedSource {
+		return r.parseSource(display(files[i].abs), files[i].abs, files[i].src)
+	})
+	for i, f := range files {
+		chs := r.convertChapter(display(f.abs), f.abs, parsed(i), f.matter)
 		r.book.Chapters = append(r.book.Chapters, chs...)
 	}
 	r.finish()
+}
+
+// parseFiles runs parse for the indexes 0 to n-1 on as many goroutines as
+// there are cores (and files), and returns a function that waits for the
+// result of index i. A fault of the parser is said by parseMarkdown; a
+// fault elsewhere fails the read as it would without the goroutines.
+func (r *reader) parseFiles(n int, parse func(i int) *parsedSource) func(i int) *parsedSource {
+	results := make([]*parsedSource, n)
+	done := make([]chan struct{}, n)
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	faults := make([]any, n)
+	var next atomic.Int64
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		go func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				func() {
+					defer close(done[i])
+					defer func() { faults[i] = recover() }()
+					results[i] = parse(i)
+				}()
+			}
+		}()
+	}
+	return func(i int) *parsedSource {
+		<-done[i]
+		if faults[i] != nil {
+			panic(faults[i])
+		}
+		return results[i]
+	}
 }
 
 // finish runs what needs every file read: the automatic ids are minted
