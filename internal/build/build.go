@@ -68,10 +68,12 @@ type Result struct {
 	Preflight   string
 	Elapsed     time.Duration
 	// ParagraphsRead and ParagraphsSet count the paragraphs the print
-	// edition read from the build cache's paragraph file and those it
-	// set (and kept there); both are 0 without the file (publish watch,
-	// publish check).
+	// edition read from the build cache's print file (out/.cache/print)
+	// and those it set (and kept there); StreamsRead and StreamsDeflated
+	// count its content streams so. All are 0 without the file (publish
+	// watch, publish check).
 	ParagraphsRead, ParagraphsSet int
+	StreamsRead, StreamsDeflated  int
 }
 
 // Output is one written file.
@@ -115,14 +117,14 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
 		layTime = time.Since(layStart)
 	}()
-	// The paragraphs an earlier build set (out/.cache/paragraphs) are
-	// read alongside too, for a build that writes and keeps no cache in
-	// memory (publish watch keeps its own).
+	// The paragraphs an earlier build set and the streams it deflated
+	// (out/.cache/print) are read alongside too, for a build that writes
+	// and keeps no cache in memory (publish watch keeps its own).
 	// Nothing is written to the output folder before the manuscript is
 	// known to be good and the folder locked: the files are written with
 	// the outputs.
 	var (
-		paragraphs     *pdf.ParagraphFile
+		paragraphs     *pdf.PrintFile
 		keepProgram    func()
 		paragraphsDone = make(chan struct{})
 	)
@@ -132,7 +134,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 			return
 		}
 		if program, ok, keep := programStamp(cacheDir); ok {
-			paragraphs = pdf.OpenParagraphFile(filepath.Join(cacheDir, "paragraphs"), program)
+			paragraphs = pdf.OpenPrintFile(filepath.Join(cacheDir, "print"), program)
 			keepProgram = keep
 		}
 	}()
@@ -251,7 +253,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	if opts.PDF || opts.EPUB {
 		var err error
 		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache(),
-			Paragraphs: paragraphs, PaginationOnly: !opts.PDF}, &ds)
+			PrintCache: paragraphs, PaginationOnly: !opts.PDF}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds
@@ -275,12 +277,18 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		pdfResult          *pdf.Result
 		writers, writerCtx = errgroup.WithContext(ctx)
 	)
-	if paragraphs != nil {
-		// Every paragraph is set once the pages are made up: the file is
-		// written alongside the outputs.
-		writers.Go(func() error {
+	// The print cache file is written once the PDF's streams are
+	// deflated (every paragraph is set once the pages are made up),
+	// alongside the EPUB.
+	savePrintCache := func() {
+		if paragraphs != nil {
 			keepProgram()
 			paragraphs.Save()
+		}
+	}
+	if !opts.PDF {
+		writers.Go(func() error {
+			savePrintCache()
 			return nil
 		})
 	}
@@ -295,6 +303,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 			if err != nil {
 				return fmt.Errorf("build: write PDF: %w", err)
 			}
+			savePrintCache()
 			if pdfOut != nil {
 				if err := pdfOut.finish(); err != nil {
 					return fmt.Errorf("build: write PDF: %w", err)
@@ -332,6 +341,10 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	if werr != nil {
 		res.Diagnostics = ds
 		return res, werr
+	}
+	if paragraphs != nil {
+		res.StreamsRead, res.StreamsDeflated = paragraphs.StreamStats()
+		stage.fact("streams", fmt.Sprintf("%d read from the build cache, %d deflated", res.StreamsRead, res.StreamsDeflated))
 	}
 	if pdfResult != nil {
 		res.Pages = pdfResult.Pages

@@ -30,8 +30,9 @@ type finishOptions struct {
 	// pageLabels is the /PageLabels number tree (see pageLabelTree), or
 	// "" for none.
 	pageLabels string
-	// cache keeps compressed streams between builds; nil for none.
-	cache *Cache
+	// cache keeps compressed streams between builds (a nil *Cache for
+	// none).
+	cache streamStore
 	// chunks are the text of the pages drawn ahead, which fpdf's page
 	// streams hold in their place (contentChunks); nil for none.
 	chunks *contentChunks

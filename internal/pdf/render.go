@@ -32,10 +32,11 @@ type Options struct {
 	// builds of the process (publish watch) and reuses what earlier ones
 	// kept; the PDF is the same with or without it.
 	Cache *Cache
-	// Paragraphs, when not nil and Cache is nil, is the paragraph file of
-	// the build cache (out/.cache): paragraphs set by an earlier build are
-	// read from it, and the others kept in it for ParagraphFile.Save.
-	Paragraphs *ParagraphFile
+	// PrintCache, when not nil and Cache is nil, is the print cache file
+	// of the build cache (out/.cache/print): the paragraphs set and the
+	// streams deflated by an earlier build are read from it, and the
+	// others kept in it for PrintFile.Save.
+	PrintCache *PrintFile
 	// PaginationOnly says that Layout is called for the pagination alone
 	// (an EPUB-only build): Write will not be called, and no page is
 	// drawn ahead.
@@ -199,9 +200,9 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	}
 	if opts.Cache != nil {
 		opts.Cache.internFaces(fonts)
-	} else if opts.Paragraphs != nil {
-		opts.Paragraphs.start(fonts, lay)
-		b.setter = &fileSetter{inner: b.setter, file: opts.Paragraphs}
+	} else if opts.PrintCache != nil {
+		opts.PrintCache.start(fonts, lay)
+		b.setter = &fileSetter{inner: b.setter, file: opts.PrintCache}
 	}
 	b.warm = b.startWarmer()
 	if !opts.PaginationOnly {
@@ -282,7 +283,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	}
 	fin, err := finish(raw.data, finishOptions{
 		pages: len(mk.pages), lay: lay, meta: meta, modTime: opts.ModTime.UTC(), fonts: fonts,
-		pageLabels: pageLabelTree(labels), cache: opts.Cache, chunks: d.chunks,
+		pageLabels: pageLabelTree(labels), cache: streamsOf(opts), chunks: d.chunks,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish for print: %w", err)
@@ -354,4 +355,13 @@ func output(f *fpdf.Fpdf, w io.Writer) (err error) {
 		}
 	}()
 	return f.Output(w)
+}
+
+// streamsOf returns where the deflated streams are kept between builds:
+// the in-memory cache, else the print cache file, else nowhere.
+func streamsOf(opts Options) streamStore {
+	if opts.Cache == nil && opts.PrintCache != nil {
+		return opts.PrintCache
+	}
+	return opts.Cache
 }

@@ -18,6 +18,14 @@ import (
 // 20 % more time.
 const streamLevel = 1
 
+// streamStore keeps deflated stream bodies by their plain bytes: the
+// in-memory Cache of publish watch, or the PrintFile of publish build.
+// Both methods are safe on a nil store and from several goroutines.
+type streamStore interface {
+	compressed(plain []byte) []byte
+	keepCompressed(plain, body []byte)
+}
+
 // compressStreams deflates the streams fpdf was told to leave
 // uncompressed (page contents, embedded fonts). fpdf's own compression
 // makes a new zlib writer, with its tables of about 1.5 MB, for every
@@ -31,7 +39,10 @@ const streamLevel = 1
 // gives the bytes of a fresh one), at the pinned version of go.mod. The
 // text chunks of the pages drawn ahead, when chunks is not nil, are put
 // back in place of their placeholders first (contentChunks), each once.
-func compressStreams(objs []*pdfObject, cache *Cache, chunks *contentChunks) error {
+func compressStreams(objs []*pdfObject, cache streamStore, chunks *contentChunks) error {
+	if cache == nil {
+		cache = (*Cache)(nil) // keeps nothing
+	}
 	if chunks != nil {
 		chunks.placed = make([]atomic.Int32, len(chunks.list))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash/crc32"
 	"maps"
 	"os"
 	"slices"
@@ -16,24 +17,31 @@ import (
 )
 
 // Setting the paragraphs is the largest part of a build, and a book is
-// built again and again with most of its paragraphs unchanged. A
-// ParagraphFile keeps the paragraphs a build set in the build cache
-// (out/.cache/paragraphs), each under the SHA-256 of everything the line
-// breaker reads of it (paragraphKey), so that the next `publish build` reads
-// the ones it finds instead of setting them. The file is stamped with what
-// else a setting depends on: the program itself (the caller's stamp, the
-// SHA-256 of the executable), the layout's hyphenation exceptions and the
-// bytes of each font; a file with another stamp is not read. A result read
-// back is the one the line breaker would give, so the PDF is byte for
-// byte that of a build without the file (TestParagraphFileSameBook).
+// built again and again with most of its paragraphs unchanged; deflating
+// the pages' content streams is a tenth of what is left. A PrintFile
+// keeps both in the build cache (out/.cache/print): the paragraphs a
+// build set, each under the SHA-256 of everything the line breaker reads
+// of it (paragraphKey), and the streams it deflated, each under the
+// SHA-256 of its plain bytes, so that the next `publish build` reads the
+// ones it finds instead of making them. The file is stamped with what
+// else they depend on: the program itself (the caller's stamp, the
+// SHA-256 of the executable, which fixes the line breaker and the
+// compressor), the layout's hyphenation exceptions and the bytes of each
+// font; a file with another stamp is not read. What is read back is what
+// the line breaker or the compressor would give, so the PDF is byte for
+// byte that of a build without the file (TestPrintFileSameBook).
 
-// paragraphFileMagic opens a paragraph file; a file of another format
+// castagnoli is the CRC-32C table of the print cache file's checksum.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// printFileMagic opens a print cache file; a file of another format
 // version is not read.
-const paragraphFileMagic = "publish paragraphs 1\n"
+const printFileMagic = "publish print cache 1\n"
 
-// ParagraphFile is a cache of set paragraphs kept on disk between builds.
-// Its methods may be called from several goroutines.
-type ParagraphFile struct {
+// PrintFile is the print edition's cache kept on disk between builds:
+// set paragraphs and deflated streams. Its methods may be called from
+// several goroutines.
+type PrintFile struct {
 	path    string
 	program [32]byte
 	// stamp is the file's stamp as read; old its entries by key (slices
@@ -47,6 +55,8 @@ type ParagraphFile struct {
 	used         map[[32]byte][]byte
 	faceID       map[*typeset.Face]uint32
 	hits, misses int
+	// streamHits and streamMisses count the streams read and deflated.
+	streamHits, streamMisses int
 	// ready is set once the layout's fonts are known (start).
 	ready bool
 	// want is the stamp of this build's program, fonts and exceptions.
@@ -56,12 +66,12 @@ type ParagraphFile struct {
 	arena []byte
 }
 
-// arenaSize is the size of an array of ParagraphFile.arena.
+// arenaSize is the size of an array of PrintFile.arena.
 const arenaSize = 1 << 20
 
 // keep copies an encoding into the arena and returns the copy. Called
 // with pf.mu held.
-func (pf *ParagraphFile) keep(enc []byte) []byte {
+func (pf *PrintFile) keep(enc []byte) []byte {
 	if len(enc) > arenaSize/4 {
 		return append([]byte(nil), enc...)
 	}
@@ -73,27 +83,38 @@ func (pf *ParagraphFile) keep(enc []byte) []byte {
 	return pf.arena[at:len(pf.arena):len(pf.arena)]
 }
 
-// OpenParagraphFile reads the paragraph file at path for a program whose
+// OpenPrintFile reads the print cache file at path for a program whose
 // stamp is program (entries are read only if the file was made by the same
 // program); a missing or damaged file gives an empty cache.
-func OpenParagraphFile(path string, program [32]byte) *ParagraphFile {
-	pf := &ParagraphFile{path: path, program: program, used: map[[32]byte][]byte{}}
+func OpenPrintFile(path string, program [32]byte) *PrintFile {
+	pf := &PrintFile{path: path, program: program, used: map[[32]byte][]byte{}}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return pf
 	}
-	pf.stamp, pf.old = parseParagraphFile(data, program)
+	pf.stamp, pf.old = parsePrintFile(data, program)
 	return pf
 }
 
-// parseParagraphFile returns the stamp and the entries of a paragraph
+// parsePrintFile returns the stamp and the entries of a paragraph
 // file, or nothing when the file is damaged or was made by another
 // program.
-func parseParagraphFile(data []byte, program [32]byte) (stamp [32]byte, entries map[[32]byte][]byte) {
-	if !bytes.HasPrefix(data, []byte(paragraphFileMagic)) {
+func parsePrintFile(data []byte, program [32]byte) (stamp [32]byte, entries map[[32]byte][]byte) {
+	// The file ends with the CRC-32C of what comes before: a deflated
+	// stream is not checked otherwise, and one damaged on the disk
+	// would damage the PDF.
+	if len(data) < 4 {
 		return stamp, nil
 	}
-	data = data[len(paragraphFileMagic):]
+	sum := binary.LittleEndian.Uint32(data[len(data)-4:])
+	data = data[:len(data)-4]
+	if crc32.Checksum(data, castagnoli) != sum {
+		return stamp, nil
+	}
+	if !bytes.HasPrefix(data, []byte(printFileMagic)) {
+		return stamp, nil
+	}
+	data = data[len(printFileMagic):]
 	if len(data) < 64 || !bytes.Equal(data[:32], program[:]) {
 		return stamp, nil
 	}
@@ -128,7 +149,7 @@ func parseParagraphFile(data []byte, program [32]byte) (stamp [32]byte, entries 
 // start gives the file the faces of the build and the layout: the
 // entries are kept only when the program, the fonts' bytes and the
 // hyphenation exceptions are those of the build that wrote them.
-func (pf *ParagraphFile) start(fs *fontSet, lay *layout.Print) {
+func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	h := sha256.New()
@@ -164,7 +185,7 @@ func (pf *ParagraphFile) start(fs *fontSet, lay *layout.Print) {
 // set returns p as set by inner with tolerance (0: the layout's): read
 // from the file when it holds p, else set and kept for Save. scratch is
 // a buffer of the caller's, returned grown.
-func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
+func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
 	pf.mu.Lock()
 	if !pf.ready {
 		pf.mu.Unlock()
@@ -206,9 +227,72 @@ func (pf *ParagraphFile) set(inner lineSetter, tolerance float64, p typeset.Para
 	return res, scratch
 }
 
+// streamKey is the key of a stream's deflated bytes: the SHA-256 of its
+// plain bytes, apart from the paragraphs' keys.
+func streamKey(plain []byte) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("stream\x00"))
+	h.Write(plain)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// compressed returns the deflated object body kept for a plain stream
+// body, or nil (compressStreams).
+func (pf *PrintFile) compressed(plain []byte) []byte {
+	if pf == nil {
+		return nil
+	}
+	pf.mu.Lock()
+	ready := pf.ready
+	pf.mu.Unlock()
+	if !ready {
+		return nil
+	}
+	key := streamKey(plain)
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	// A stream met again in this build (a page drawn twice the same)
+	// is taken from this build's entries, and counted once.
+	if body, again := pf.used[key]; again {
+		return body
+	}
+	body := pf.old[key]
+	if body == nil {
+		pf.streamMisses++
+		return nil
+	}
+	pf.used[key] = body
+	pf.streamHits++
+	return body
+}
+
+// keepCompressed keeps the deflated object body of a plain stream body
+// for Save.
+func (pf *PrintFile) keepCompressed(plain, body []byte) {
+	if pf == nil {
+		return
+	}
+	key := streamKey(plain)
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	if pf.ready {
+		pf.used[key] = body
+	}
+}
+
+// StreamStats returns how many deflated streams this build read from
+// the file and how many it deflated.
+func (pf *PrintFile) StreamStats() (hits, misses int) {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	return pf.streamHits, pf.streamMisses
+}
+
 // Stats returns how many paragraphs this build read from the file and
 // how many it set (a paragraph set again in the build counts once).
-func (pf *ParagraphFile) Stats() (hits, misses int) {
+func (pf *PrintFile) Stats() (hits, misses int) {
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	return pf.hits, pf.misses
@@ -218,22 +302,22 @@ func (pf *ParagraphFile) Stats() (hits, misses int) {
 // so that the file holds one build's worth), unless the file holds
 // exactly them already. It reports whether the file is up to date; a
 // cache that cannot be written only costs time (cachefile.Write).
-func (pf *ParagraphFile) Save() bool {
+func (pf *PrintFile) Save() bool {
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	if !pf.ready {
 		return false
 	}
-	if pf.misses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
+	if pf.misses == 0 && pf.streamMisses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
 		return true
 	}
 	keys := slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
-	size := len(paragraphFileMagic) + 64 + binary.MaxVarintLen64
+	size := len(printFileMagic) + 64 + binary.MaxVarintLen64 + 4
 	for _, k := range keys {
 		size += 32 + binary.MaxVarintLen64 + len(pf.used[k])
 	}
 	out := make([]byte, 0, size)
-	out = append(out, paragraphFileMagic...)
+	out = append(out, printFileMagic...)
 	out = append(out, pf.program[:]...)
 	out = append(out, pf.want[:]...)
 	out = binary.AppendUvarint(out, uint64(len(keys)))
@@ -242,15 +326,16 @@ func (pf *ParagraphFile) Save() bool {
 		out = binary.AppendUvarint(out, uint64(len(pf.used[k])))
 		out = append(out, pf.used[k]...)
 	}
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
 	return cachefile.Write(pf.path, out)
 }
 
-// fileSetter sets paragraphs through a ParagraphFile. Like a
+// fileSetter sets paragraphs through a PrintFile. Like a
 // typeset.Setter it is used by one goroutine at a time (each has its
 // sibling, siblingSetter).
 type fileSetter struct {
 	inner     lineSetter
-	file      *ParagraphFile
+	file      *PrintFile
 	tolerance float64
 	mu        sync.Mutex
 	scratch   []byte // the key and the encoding of the paragraph being set

@@ -2,12 +2,14 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// TestParagraphFileSameBook builds the sample book again and again into
+// TestPrintFileSameBook builds the sample book again and again into
 // one output folder, whose cache keeps the set paragraphs in a file,
 // through a sequence of edits and with the file damaged, and compares
 // each build with a cold build of the same state into a new folder: the
@@ -15,10 +17,10 @@ import (
 // edit did not touch, and none when the hyphenation exceptions changed or
 // the file is damaged (a result damaged inside a sound file is refused by
 // typeset.DecodeResult, TestDamagedEncodingsAreRefused).
-func TestParagraphFileSameBook(t *testing.T) {
+func TestPrintFileSameBook(t *testing.T) {
 	root := incrementalBook(t)
 	out := filepath.Join(root, "out")
-	file := filepath.Join(out, ".cache", "paragraphs")
+	file := filepath.Join(out, ".cache", "print")
 	opts := Options{BookDir: filepath.Join(root, "book"), LayoutDir: filepath.Join(root, "layout"), EPUB: true, PDF: true}
 	damage := func(change func([]byte) []byte) func() {
 		return func() {
@@ -59,11 +61,18 @@ func TestParagraphFileSameBook(t *testing.T) {
 			}
 			return b
 		}), none},
+		{"a byte of the file changed", damage(func(b []byte) []byte {
+			b[len(b)*3/4] ^= 0x10
+			return b
+		}), none},
 		{"the file from another program", damage(func(b []byte) []byte {
 			// The program's stamp follows the line that names the
 			// format (pdf/parafile.go).
-			b[len("publish paragraphs 1\n")+5] ^= 1
-			return b
+			b[len("publish print cache 1\n")+5] ^= 1
+			// The checksum at the end is made again: only the
+			// program differs.
+			body := b[:len(b)-4]
+			return binary.LittleEndian.AppendUint32(body, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)))
 		}), none},
 	}
 	for _, s := range steps {
@@ -88,12 +97,19 @@ func TestParagraphFileSameBook(t *testing.T) {
 			t.Errorf("%s: the cold build read %d paragraphs and set %d", s.name, cold.ParagraphsRead, cold.ParagraphsSet)
 		}
 		r, n := warm.ParagraphsRead, warm.ParagraphsSet
-		t.Logf("%s: %d paragraphs read from the file, %d set", s.name, r, n)
+		sr, sn := warm.StreamsRead, warm.StreamsDeflated
+		t.Logf("%s: %d paragraphs read from the file, %d set; %d streams read, %d deflated", s.name, r, n, sr, sn)
 		switch {
 		case s.read == none && r != 0,
 			s.read == all && (r == 0 || n != 0),
 			s.read == most && (r == 0 || r < 4*n):
 			t.Errorf("%s: %d paragraphs read from the file and %d set", s.name, r, n)
+		}
+		switch {
+		case s.read == none && sr != 0,
+			s.read == all && (sr == 0 || sn != 0),
+			s.read == most && sr == 0:
+			t.Errorf("%s: %d streams read from the file and %d deflated", s.name, sr, sn)
 		}
 	}
 }
