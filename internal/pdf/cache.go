@@ -280,22 +280,22 @@ func (s *cachedSetter) sibling(lay *layout.Print) lineSetter {
 
 // compressed returns the compressed body kept for a plain stream body,
 // or nil. A nil cache has none.
-func (c *Cache) compressed(plain []byte) []byte {
+func (c *Cache) compressed(plain []byte) ([]byte, streamRef) {
 	if c == nil {
-		return nil
+		return nil, streamRef{}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if body, ok := c.streams.Get(string(plain)); ok {
 		c.streamHits++
-		return body
+		return body, streamRef{}
 	}
 	c.streamMisses++
-	return nil
+	return nil, streamRef{}
 }
 
 // keepCompressed remembers the compressed body of a plain stream body.
-func (c *Cache) keepCompressed(plain, body []byte) {
+func (c *Cache) keepCompressed(plain []byte, _ streamRef, body []byte) {
 	if c == nil {
 		return
 	}

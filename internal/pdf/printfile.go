@@ -167,7 +167,7 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 			continue
 		}
 		pf.faceID[face] = uint32(len(pf.faceID) + 1)
-		sum, ok := lay.FontSum(fs.paths[fs.styles[k]], len(data))
+		sum, ok := fontSumOf(fs, lay, fs.styles[k])
 		if !ok {
 			sum = sha256.Sum256([]byte(data))
 		}
@@ -180,6 +180,28 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 		pf.old = nil
 	}
 	pf.ready = true
+}
+
+// tabularSuffix ends the path of a copy of a font with tabular figures
+// (tabfigures.go).
+const tabularSuffix = " (tabular figures)"
+
+// fontSumOf returns the SHA-256 the layout computed of the font file of
+// fpdf style style, when it did. A copy with tabular figures is made
+// from its font by the program: it is named by its font's sum.
+func fontSumOf(fs *fontSet, lay *layout.Print, style string) ([32]byte, bool) {
+	path := fs.paths[style]
+	if base, ok := strings.CutSuffix(path, tabularSuffix); ok {
+		for st, p := range fs.paths {
+			if p == base {
+				if sum, ok := lay.FontSum(base, len(fs.data[st])); ok {
+					return sha256.Sum256(append(sum[:], tabularSuffix...)), true
+				}
+			}
+		}
+		return [32]byte{}, false
+	}
+	return lay.FontSum(path, len(fs.data[style]))
 }
 
 // set returns p as set by inner with tolerance (0: the layout's): read
@@ -239,16 +261,17 @@ func streamKey(plain []byte) [32]byte {
 }
 
 // compressed returns the deflated object body kept for a plain stream
-// body, or nil (compressStreams).
-func (pf *PrintFile) compressed(plain []byte) []byte {
+// body, or nil, and the stream's key for keepCompressed
+// (compressStreams).
+func (pf *PrintFile) compressed(plain []byte) ([]byte, streamRef) {
 	if pf == nil {
-		return nil
+		return nil, streamRef{}
 	}
 	pf.mu.Lock()
 	ready := pf.ready
 	pf.mu.Unlock()
 	if !ready {
-		return nil
+		return nil, streamRef{}
 	}
 	key := streamKey(plain)
 	pf.mu.Lock()
@@ -256,30 +279,27 @@ func (pf *PrintFile) compressed(plain []byte) []byte {
 	// A stream met again in this build (a page drawn twice the same)
 	// is taken from this build's entries, and counted once.
 	if body, again := pf.used[key]; again {
-		return body
+		return body, streamRef{key, true}
 	}
 	body := pf.old[key]
 	if body == nil {
 		pf.streamMisses++
-		return nil
+		return nil, streamRef{key, true}
 	}
 	pf.used[key] = body
 	pf.streamHits++
-	return body
+	return body, streamRef{key, true}
 }
 
 // keepCompressed keeps the deflated object body of a plain stream body
-// for Save.
-func (pf *PrintFile) keepCompressed(plain, body []byte) {
-	if pf == nil {
+// for Save, under the key compressed returned.
+func (pf *PrintFile) keepCompressed(plain []byte, ref streamRef, body []byte) {
+	if pf == nil || !ref.ok {
 		return
 	}
-	key := streamKey(plain)
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
-	if pf.ready {
-		pf.used[key] = body
-	}
+	pf.used[ref.key] = body
 }
 
 // StreamStats returns how many deflated streams this build read from

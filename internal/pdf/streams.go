@@ -22,8 +22,16 @@ const streamLevel = 1
 // in-memory Cache of publish watch, or the PrintFile of publish build.
 // Both methods are safe on a nil store and from several goroutines.
 type streamStore interface {
-	compressed(plain []byte) []byte
-	keepCompressed(plain, body []byte)
+	compressed(plain []byte) ([]byte, streamRef)
+	keepCompressed(plain []byte, ref streamRef, body []byte)
+}
+
+// streamRef is the key a streamStore computed for a stream in
+// compressed, given back to keepCompressed so that it is not computed
+// twice; ok is false when it computed none.
+type streamRef struct {
+	key [32]byte
+	ok  bool
 }
 
 // compressStreams deflates the streams fpdf was told to leave
@@ -76,7 +84,8 @@ func compressStreams(objs []*pdfObject, cache streamStore, chunks *contentChunks
 						return
 					}
 				}
-				if body := cache.compressed(plain); body != nil {
+				body, ref := cache.compressed(plain)
+				if body != nil {
 					ob.body = body
 					continue
 				}
@@ -84,7 +93,7 @@ func compressStreams(objs []*pdfObject, cache streamStore, chunks *contentChunks
 					errs[w] = err
 					return
 				}
-				cache.keepCompressed(plain, ob.body)
+				cache.keepCompressed(plain, ref, ob.body)
 			}
 		}()
 	}

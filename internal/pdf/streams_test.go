@@ -138,7 +138,7 @@ func TestCompressedStreamsInflate(t *testing.T) {
 			t.Errorf("object %d: compressed alone, %d bytes; among the others, %d", ob.num, len(alone[0].body), len(ob.body))
 		}
 		// From the cache: the same bytes again.
-		if body := cache.compressed(before[ob.num]); !bytes.Equal(body, ob.body) {
+		if body, _ := cache.compressed(before[ob.num]); !bytes.Equal(body, ob.body) {
 			t.Errorf("object %d: the cache serves %d bytes, not the %d compressed", ob.num, len(body), len(ob.body))
 		}
 	}

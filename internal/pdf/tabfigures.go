@@ -263,7 +263,7 @@ func (fs *fontSet) addTabular(book *model.Book) error {
 			return fmt.Errorf("pdf: tabular figures of %s: %w", fs.paths[style], err)
 		}
 		fs.faces[c.tkey], fs.styles[c.tkey] = face, c.tstyle
-		fs.data[c.tstyle], fs.paths[c.tstyle], fs.names[c.tstyle] = string(data), fs.paths[style]+" (tabular figures)", fs.names[style]
+		fs.data[c.tstyle], fs.paths[c.tstyle], fs.names[c.tstyle] = string(data), fs.paths[style]+tabularSuffix, fs.names[style]
 		made[style] = c.tstyle
 	}
 	return nil
