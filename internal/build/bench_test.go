@@ -2,6 +2,7 @@ package build
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/metrics"
 	"strings"
@@ -119,7 +120,8 @@ func reportPerPage(b *testing.B, pages int, counts [2]int) {
 
 // BenchmarkBuild is the whole build (read, cite, typography, PDF, EPUB,
 // atomic writes) as `publish build` runs it, into an output folder whose
-// image cache is warm: the rebuild an author waits for.
+// cache is warm (the images, and the print cache of the same text): the
+// rebuild an author waits for.
 func BenchmarkBuild(b *testing.B) {
 	eachCorpusOut(b, func(b *testing.B, dir, out string) {
 		opts := Options{BookDir: dir, LayoutDir: benchLayout, OutDir: out, EPUB: true, PDF: true}
@@ -133,6 +135,41 @@ func BenchmarkBuild(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := Run(opts); err != nil {
 				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		cpu.report(b)
+		b.ReportMetric(peak.stop(), "peak-heap-MiB")
+		reportPerPage(b, res.Pages, bookCounts(res.Book))
+	})
+}
+
+// BenchmarkBuildNoPrintCache is BenchmarkBuild without the print cache
+// (out/.cache/print, removed before each build): every paragraph is set
+// and every stream deflated, as after a change of fonts, of the
+// hyphenation exceptions or of publish itself.
+func BenchmarkBuildNoPrintCache(b *testing.B) {
+	eachCorpusOut(b, func(b *testing.B, dir, out string) {
+		opts := Options{BookDir: dir, LayoutDir: benchLayout, OutDir: out, EPUB: true, PDF: true}
+		res, err := Run(opts) // fills the image cache the first time
+		if err != nil {
+			b.Fatalf("%v\n%s", err, res.Diagnostics.String())
+		}
+		printCache := filepath.Join(out, ".cache", "print")
+		peak := startPeakHeap()
+		cpu := startCPU()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			if err := os.Remove(printCache); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if res, err = Run(opts); err != nil {
+				b.Fatal(err)
+			}
+			if res.ParagraphsRead != 0 {
+				b.Fatalf("%d paragraphs read from a removed print cache", res.ParagraphsRead)
 			}
 		}
 		b.StopTimer()
