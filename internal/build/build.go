@@ -277,18 +277,17 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		pdfResult          *pdf.Result
 		writers, writerCtx = errgroup.WithContext(ctx)
 	)
-	// The print cache file is written once the PDF's streams are
+	// The print cache file's bytes are made once the PDF's streams are
 	// deflated (every paragraph is set once the pages are made up),
-	// alongside the EPUB.
-	savePrintCache := func() {
+	// alongside the EPUB; they are written with the outputs.
+	sealPrintCache := func() {
 		if paragraphs != nil {
-			keepProgram()
-			paragraphs.Save()
+			paragraphs.Seal()
 		}
 	}
 	if !opts.PDF {
 		writers.Go(func() error {
-			savePrintCache()
+			sealPrintCache()
 			return nil
 		})
 	}
@@ -303,7 +302,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 			if err != nil {
 				return fmt.Errorf("build: write PDF: %w", err)
 			}
-			savePrintCache()
+			sealPrintCache()
 			if pdfOut != nil {
 				if err := pdfOut.finish(); err != nil {
 					return fmt.Errorf("build: write PDF: %w", err)
@@ -402,6 +401,10 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 	}
 	lay.SaveFontChecks()
+	if paragraphs != nil {
+		keepProgram()
+		paragraphs.Save()
+	}
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil

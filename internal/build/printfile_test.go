@@ -113,3 +113,43 @@ func TestPrintFileSameBook(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintFileKeptByFailedAndEPUBBuilds checks that a build with
+// errors leaves the print cache as it was (it writes nothing into the
+// output folder), and that an EPUB-only build keeps the streams of the
+// PDF builds: the next PDF build reads them.
+func TestPrintFileKeptByFailedAndEPUBBuilds(t *testing.T) {
+	root := incrementalBook(t)
+	out := filepath.Join(root, "out")
+	file := filepath.Join(out, ".cache", "print")
+	opts := Options{BookDir: filepath.Join(root, "book"), LayoutDir: filepath.Join(root, "layout"), OutDir: out, EPUB: true, PDF: true}
+	if res, err := Run(opts); err != nil {
+		t.Fatalf("first build: %v\n%s", err, res.Diagnostics.String())
+	}
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An edit that sets a paragraph anew, and an error elsewhere.
+	edit(t, root, "book/02-liberation.md", "pendant plus de 15 jours", "pendant plus de 16 jours")
+	edit(t, root, "book/03-ports.md", "![CALAIS]", "![CALAIS](missing-image.png)\n\n![CALAIS]")
+	if _, err := Run(opts); err == nil {
+		t.Fatal("the build with a missing image succeeded")
+	}
+	if after, err := os.ReadFile(file); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("a build with errors changed the print cache (%v)", err)
+	}
+	edit(t, root, "book/03-ports.md", "![CALAIS](missing-image.png)\n\n", "")
+	epubOnly := opts
+	epubOnly.PDF = false
+	if res, err := Run(epubOnly); err != nil {
+		t.Fatalf("EPUB-only build: %v\n%s", err, res.Diagnostics.String())
+	}
+	res, err := Run(opts)
+	if err != nil {
+		t.Fatalf("PDF build: %v\n%s", err, res.Diagnostics.String())
+	}
+	if res.StreamsRead == 0 || res.StreamsRead < 4*res.StreamsDeflated {
+		t.Errorf("after an EPUB-only build, the PDF build read %d streams and deflated %d", res.StreamsRead, res.StreamsDeflated)
+	}
+}

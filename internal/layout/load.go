@@ -535,20 +535,21 @@ func (p *Print) SaveFontChecks() {
 	p.newVerdicts = nil
 }
 
-// fontSum is a font file's SHA-256 and size as the layout read it.
+// fontSum is a font file's bytes and their SHA-256 as the layout read
+// them.
 type fontSum struct {
 	sum  [32]byte
-	size int
+	data []byte
 }
 
-// FontSum returns the SHA-256 of the font file at path as the layout read
-// it to check it, when it did (a layout loaded with a cache folder) and
-// the file had size bytes then.
-func (p *Print) FontSum(path string, size int) ([32]byte, bool) {
+// FontSum returns the SHA-256 of data, the bytes of the font file at
+// path, when the layout read the same bytes there to check the font (a
+// layout loaded with a cache folder), without hashing them again.
+func (p *Print) FontSum(path string, data string) ([32]byte, bool) {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
 	s, ok := p.fontSums[path]
-	return s.sum, ok && s.size == size
+	return s.sum, ok && string(s.data) == data
 }
 
 // fontStamp identifies a font file as it was when it was read: a file
@@ -599,7 +600,7 @@ func (p *Print) checkFont(path string) (string, error) {
 		if p.fontSums == nil {
 			p.fontSums = map[string]fontSum{}
 		}
-		p.fontSums[path] = fontSum{sum, len(data)}
+		p.fontSums[path] = fontSum{sum, data}
 		p.fontMu.Unlock()
 	}
 	if _, err := os.Stat(verdict); verdict == "" || err != nil {

@@ -18,7 +18,7 @@ type Print struct {
 	fontCache   string
 	fontMu      sync.Mutex
 	newVerdicts []string
-	// fontSums are the SHA-256 and size of the font files checked, by
+	// fontSums are the bytes and SHA-256 of the font files checked, by
 	// path (see FontSum).
 	fontSums map[string]fontSum
 

@@ -64,6 +64,8 @@ type PrintFile struct {
 	// arena holds the encodings of the paragraphs this build set, one
 	// array for many of them.
 	arena []byte
+	// sealed is the file's new bytes (Seal), nil when it is up to date.
+	sealed []byte
 }
 
 // arenaSize is the size of an array of PrintFile.arena.
@@ -194,14 +196,14 @@ func fontSumOf(fs *fontSet, lay *layout.Print, style string) ([32]byte, bool) {
 	if base, ok := strings.CutSuffix(path, tabularSuffix); ok {
 		for st, p := range fs.paths {
 			if p == base {
-				if sum, ok := lay.FontSum(base, len(fs.data[st])); ok {
+				if sum, ok := lay.FontSum(base, fs.data[st]); ok {
 					return sha256.Sum256(append(sum[:], tabularSuffix...)), true
 				}
 			}
 		}
 		return [32]byte{}, false
 	}
-	return lay.FontSum(path, len(fs.data[style]))
+	return lay.FontSum(path, fs.data[style])
 }
 
 // set returns p as set by inner with tolerance (0: the layout's): read
@@ -282,7 +284,7 @@ func (pf *PrintFile) compressed(plain []byte) ([]byte, streamRef) {
 		return body, streamRef{key, true}
 	}
 	body := pf.old[key]
-	if body == nil {
+	if len(body) == 0 {
 		pf.streamMisses++
 		return nil, streamRef{key, true}
 	}
@@ -318,18 +320,29 @@ func (pf *PrintFile) Stats() (hits, misses int) {
 	return pf.hits, pf.misses
 }
 
-// Save writes the paragraphs of this build to the file (and only those,
-// so that the file holds one build's worth), unless the file holds
-// exactly them already. It reports whether the file is up to date; a
-// cache that cannot be written only costs time (cachefile.Write).
-func (pf *PrintFile) Save() bool {
+// Seal makes the bytes of the file for this build's paragraphs and
+// streams (and only those, so that the file holds one build's worth),
+// for Save. A build that looked up no stream (an EPUB-only build) keeps
+// the file's other entries too, so that the next PDF finds its streams.
+// Nothing is made when the file holds exactly these entries already.
+// The caller seals once the PDF is written, and saves once the outputs
+// are in place: a build with errors writes nothing.
+func (pf *PrintFile) Seal() {
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
+	pf.sealed = nil
 	if !pf.ready {
-		return false
+		return
+	}
+	if pf.streamHits+pf.streamMisses == 0 && pf.want == pf.stamp {
+		for k, v := range pf.old {
+			if _, ok := pf.used[k]; !ok {
+				pf.used[k] = v
+			}
+		}
 	}
 	if pf.misses == 0 && pf.streamMisses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
-		return true
+		return
 	}
 	keys := slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	size := len(printFileMagic) + 64 + binary.MaxVarintLen64 + 4
@@ -346,8 +359,19 @@ func (pf *PrintFile) Save() bool {
 		out = binary.AppendUvarint(out, uint64(len(pf.used[k])))
 		out = append(out, pf.used[k]...)
 	}
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
-	return cachefile.Write(pf.path, out)
+	pf.sealed = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+}
+
+// Save writes the bytes Seal made, if any. A cache that cannot be
+// written only costs time (cachefile.Write).
+func (pf *PrintFile) Save() {
+	pf.mu.Lock()
+	data := pf.sealed
+	pf.sealed = nil
+	pf.mu.Unlock()
+	if data != nil {
+		cachefile.Write(pf.path, data)
+	}
 }
 
 // fileSetter sets paragraphs through a PrintFile. Like a

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"unicode/utf8"
 )
 
 // A set paragraph can be written as bytes and read back (a build cache
@@ -103,11 +104,28 @@ func DecodeResult(p Paragraph, data []byte) (Result, error) {
 		return Result{}, errEncoded
 	}
 	runs := append([]Run(nil), p.Runs...)
+	// Offsets are rune offsets in the paragraph's counted text: one past
+	// its end is the most a damaged encoding may give.
+	counted := 0
+	for i := range runs {
+		if !runs[i].Uncounted {
+			counted += utf8.RuneCountInString(runs[i].Text)
+		}
+	}
+	offset := func() int {
+		v := d.varint()
+		if v < 0 || v > int64(counted) {
+			d.err = true
+			d.data = nil
+			return 0
+		}
+		return int(v)
+	}
 	res := Result{runs: runs, Fallback: d.flag()}
 	if n := d.count(2); n > 0 {
 		res.Broken = make([]BrokenWord, n)
 		for i := range res.Broken {
-			res.Broken[i] = BrokenWord{Text: d.str(), Offset: int(d.varint())}
+			res.Broken[i] = BrokenWord{Text: d.str(), Offset: offset()}
 		}
 	}
 	nLines := d.count(27)
@@ -117,7 +135,7 @@ func DecodeResult(p Paragraph, data []byte) (Result, error) {
 		l := &res.Lines[i]
 		l.Width, l.Ratio, l.Height = d.f64(), d.f64(), d.f64()
 		l.Hyphenated = d.flag()
-		l.Offset = int(d.varint())
+		l.Offset = offset()
 		n := d.count(13)
 		if d.err {
 			break
@@ -134,7 +152,7 @@ func DecodeResult(p Paragraph, data []byte) (Result, error) {
 				return Result{}, errEncoded
 			}
 			pc.Style = &runs[run].Style
-			pc.Offset = int(d.varint())
+			pc.Offset = offset()
 			pc.Space = rune(d.varint())
 			pc.Ligatures = d.flag()
 			pieces = append(pieces, pc)
