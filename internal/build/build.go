@@ -124,21 +124,21 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// known to be good and the folder locked: the files are written with
 	// the outputs.
 	var (
-		paragraphs     *pdf.PrintFile
-		keepProgram    func()
-		paragraphsDone = make(chan struct{})
+		printCache     *pdf.PrintFile // nil: none
+		keepProgram    = func() {}
+		printCacheRead = make(chan struct{})
 	)
 	go func() {
-		defer close(paragraphsDone)
+		defer close(printCacheRead)
 		if !write || opts.Cache != nil {
 			return
 		}
 		if program, ok, keep := programStamp(cacheDir); ok {
-			paragraphs = pdf.OpenPrintFile(filepath.Join(cacheDir, "print"), program)
+			printCache = pdf.OpenPrintFile(filepath.Join(cacheDir, "print"), program)
 			keepProgram = keep
 		}
 	}()
-	defer func() { <-paragraphsDone }()
+	defer func() { <-printCacheRead }()
 	book, ds := manuscript.Read(manuscript.Options{BookDir: opts.BookDir, Parsed: opts.Cache.parseCache()})
 	res.Book = book
 	stage.done("read")
@@ -249,11 +249,11 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// breaks get their ids from the book's register here, before the
 	// writers run side by side.
 	var laid *pdf.Laid
-	<-paragraphsDone
+	<-printCacheRead
 	if opts.PDF || opts.EPUB {
 		var err error
 		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache(),
-			PrintCache: paragraphs, PaginationOnly: !opts.PDF}, &ds)
+			PrintCache: printCache, PaginationOnly: !opts.PDF}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds
@@ -261,9 +261,14 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 		laid.Pagination.MintIDs(book.Register())
 		stage.done("make-up")
-		if paragraphs != nil {
-			res.ParagraphsRead, res.ParagraphsSet = paragraphs.Stats()
+		if printCache != nil {
+			res.ParagraphsRead, res.ParagraphsSet = printCache.Stats()
 			stage.fact("paragraphs", fmt.Sprintf("%d read from the build cache, %d set", res.ParagraphsRead, res.ParagraphsSet))
+		}
+		if !opts.PDF {
+			// Every paragraph is set: the print cache file's bytes are
+			// made now, and written with the outputs.
+			printCache.Seal()
 		}
 	}
 
@@ -277,20 +282,6 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		pdfResult          *pdf.Result
 		writers, writerCtx = errgroup.WithContext(ctx)
 	)
-	// The print cache file's bytes are made once the PDF's streams are
-	// deflated (every paragraph is set once the pages are made up),
-	// alongside the EPUB; they are written with the outputs.
-	sealPrintCache := func() {
-		if paragraphs != nil {
-			paragraphs.Seal()
-		}
-	}
-	if !opts.PDF {
-		writers.Go(func() error {
-			sealPrintCache()
-			return nil
-		})
-	}
 	if opts.PDF {
 		writers.Go(func() error {
 			begin := time.Now()
@@ -302,7 +293,10 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 			if err != nil {
 				return fmt.Errorf("build: write PDF: %w", err)
 			}
-			sealPrintCache()
+			// The print cache file's bytes are made once the streams
+			// are deflated, alongside the EPUB; they are written with
+			// the outputs.
+			printCache.Seal()
 			if pdfOut != nil {
 				if err := pdfOut.finish(); err != nil {
 					return fmt.Errorf("build: write PDF: %w", err)
@@ -341,8 +335,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		res.Diagnostics = ds
 		return res, werr
 	}
-	if paragraphs != nil {
-		res.StreamsRead, res.StreamsDeflated = paragraphs.StreamStats()
+	if printCache != nil {
+		res.StreamsRead, res.StreamsDeflated = printCache.StreamStats()
 		stage.fact("streams", fmt.Sprintf("%d read from the build cache, %d deflated", res.StreamsRead, res.StreamsDeflated))
 	}
 	if pdfResult != nil {
@@ -401,10 +395,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 	}
 	lay.SaveFontChecks()
-	if paragraphs != nil {
-		keepProgram()
-		paragraphs.Save()
-	}
+	keepProgram()
+	printCache.Save()
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil

@@ -169,12 +169,18 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 			continue
 		}
 		pf.faceID[face] = uint32(len(pf.faceID) + 1)
-		sum, ok := fontSumOf(fs, lay, fs.styles[k])
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+		path := fs.paths[fs.styles[k]]
+		if strings.HasSuffix(path, tabularSuffix) {
+			// A copy with tabular figures is made by the program from a
+			// font of the set, whose bytes the stamp names.
+			continue
+		}
+		sum, ok := lay.FontSum(path, data)
 		if !ok {
 			sum = sha256.Sum256([]byte(data))
 		}
-		h.Write([]byte(k))
-		h.Write([]byte{0})
 		h.Write(sum[:])
 	}
 	h.Sum(pf.want[:0])
@@ -184,56 +190,50 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 	pf.ready = true
 }
 
-// tabularSuffix ends the path of a copy of a font with tabular figures
-// (tabfigures.go).
-const tabularSuffix = " (tabular figures)"
-
-// fontSumOf returns the SHA-256 the layout computed of the font file of
-// fpdf style style, when it did. A copy with tabular figures is made
-// from its font by the program: it is named by its font's sum.
-func fontSumOf(fs *fontSet, lay *layout.Print, style string) ([32]byte, bool) {
-	path := fs.paths[style]
-	if base, ok := strings.CutSuffix(path, tabularSuffix); ok {
-		for st, p := range fs.paths {
-			if p == base {
-				if sum, ok := lay.FontSum(base, fs.data[st]); ok {
-					return sha256.Sum256(append(sum[:], tabularSuffix...)), true
-				}
-			}
-		}
-		return [32]byte{}, false
+// take returns the entry of key: this build's, else the file's (which
+// becomes this build's), and whether it comes from the file. Called
+// with pf.mu held.
+func (pf *PrintFile) take(key [32]byte) (data []byte, fromFile bool) {
+	// An entry met again in this build (a paragraph set again by a
+	// second make-up, a page drawn twice the same) is this build's.
+	if data, again := pf.used[key]; again {
+		return data, false
 	}
-	return lay.FontSum(path, fs.data[style])
+	if data = pf.old[key]; len(data) == 0 {
+		return nil, false
+	}
+	pf.used[key] = data
+	return data, true
+}
+
+// isReady reports whether start was called.
+func (pf *PrintFile) isReady() bool {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	return pf.ready
 }
 
 // set returns p as set by inner with tolerance (0: the layout's): read
 // from the file when it holds p, else set and kept for Save. scratch is
 // a buffer of the caller's, returned grown.
 func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
-	pf.mu.Lock()
-	if !pf.ready {
-		pf.mu.Unlock()
+	if !pf.isReady() {
 		return inner.Set(p), scratch
 	}
+	// faceID does not change once ready: the key is made outside the
+	// lock, which the setters of other goroutines share.
 	scratch, ok := appendParagraphKey(scratch[:0], tolerance, &p, pf.faceID)
 	if !ok {
-		pf.mu.Unlock()
 		return inner.Set(p), scratch
 	}
 	key := sha256.Sum256(scratch)
-	// A paragraph set again in this build (a second make-up, after the
-	// page references moved) is read from the entries of this build.
-	data, again := pf.used[key]
-	found := again
-	if !found {
-		data, found = pf.old[key]
-	}
+	pf.mu.Lock()
+	data, fromFile := pf.take(key)
 	pf.mu.Unlock()
-	if found {
+	if data != nil {
 		if res, err := typeset.DecodeResult(p, data); err == nil {
-			if !again {
+			if fromFile {
 				pf.mu.Lock()
-				pf.used[key] = data
 				pf.hits++
 				pf.mu.Unlock()
 			}
@@ -246,6 +246,8 @@ func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragrap
 	pf.misses++
 	if ok {
 		pf.used[key] = pf.keep(scratch)
+	} else {
+		delete(pf.used, key) // a damaged entry taken from the file
 	}
 	pf.mu.Unlock()
 	return res, scratch
@@ -266,30 +268,19 @@ func streamKey(plain []byte) [32]byte {
 // body, or nil, and the stream's key for keepCompressed
 // (compressStreams).
 func (pf *PrintFile) compressed(plain []byte) ([]byte, streamRef) {
-	if pf == nil {
-		return nil, streamRef{}
-	}
-	pf.mu.Lock()
-	ready := pf.ready
-	pf.mu.Unlock()
-	if !ready {
+	if pf == nil || !pf.isReady() {
 		return nil, streamRef{}
 	}
 	key := streamKey(plain)
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
-	// A stream met again in this build (a page drawn twice the same)
-	// is taken from this build's entries, and counted once.
-	if body, again := pf.used[key]; again {
-		return body, streamRef{key, true}
-	}
-	body := pf.old[key]
-	if len(body) == 0 {
+	body, fromFile := pf.take(key)
+	switch {
+	case body == nil:
 		pf.streamMisses++
-		return nil, streamRef{key, true}
+	case fromFile:
+		pf.streamHits++
 	}
-	pf.used[key] = body
-	pf.streamHits++
 	return body, streamRef{key, true}
 }
 
@@ -307,6 +298,9 @@ func (pf *PrintFile) keepCompressed(plain []byte, ref streamRef, body []byte) {
 // StreamStats returns how many deflated streams this build read from
 // the file and how many it deflated.
 func (pf *PrintFile) StreamStats() (hits, misses int) {
+	if pf == nil {
+		return 0, 0
+	}
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	return pf.streamHits, pf.streamMisses
@@ -315,6 +309,9 @@ func (pf *PrintFile) StreamStats() (hits, misses int) {
 // Stats returns how many paragraphs this build read from the file and
 // how many it set (a paragraph set again in the build counts once).
 func (pf *PrintFile) Stats() (hits, misses int) {
+	if pf == nil {
+		return 0, 0
+	}
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	return pf.hits, pf.misses
@@ -328,6 +325,9 @@ func (pf *PrintFile) Stats() (hits, misses int) {
 // The caller seals once the PDF is written, and saves once the outputs
 // are in place: a build with errors writes nothing.
 func (pf *PrintFile) Seal() {
+	if pf == nil {
+		return
+	}
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	pf.sealed = nil
@@ -365,6 +365,9 @@ func (pf *PrintFile) Seal() {
 // Save writes the bytes Seal made, if any. A cache that cannot be
 // written only costs time (cachefile.Write).
 func (pf *PrintFile) Save() {
+	if pf == nil {
+		return
+	}
 	pf.mu.Lock()
 	data := pf.sealed
 	pf.sealed = nil

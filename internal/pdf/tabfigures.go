@@ -299,3 +299,7 @@ func (fs *fontSet) tabularRuns(runs []typeset.Run) []typeset.Run {
 	}
 	return runs
 }
+
+// tabularSuffix ends the path of a copy of a font with tabular figures:
+// what the messages name, and how the print cache knows it for a copy.
+const tabularSuffix = " (tabular figures)"

@@ -115,8 +115,7 @@ func DecodeResult(p Paragraph, data []byte) (Result, error) {
 	offset := func() int {
 		v := d.varint()
 		if v < 0 || v > int64(counted) {
-			d.err = true
-			d.data = nil
+			d.fail()
 			return 0
 		}
 		return int(v)
@@ -172,9 +171,15 @@ type decoder struct {
 	err  bool
 }
 
+// fail marks the encoding as damaged: what follows is not read.
+func (d *decoder) fail() {
+	d.err = true
+	d.data = nil
+}
+
 func (d *decoder) byte() byte {
 	if len(d.data) < 1 {
-		d.err = true
+		d.fail()
 		return 0
 	}
 	b := d.data[0]
@@ -186,8 +191,7 @@ func (d *decoder) flag() bool { return d.byte() == 1 }
 
 func (d *decoder) f64() float64 {
 	if len(d.data) < 8 {
-		d.err = true
-		d.data = nil
+		d.fail()
 		return 0
 	}
 	v := math.Float64frombits(binary.LittleEndian.Uint64(d.data))
@@ -198,33 +202,31 @@ func (d *decoder) f64() float64 {
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.data)
 	if n <= 0 {
-		d.err = true
-		d.data = nil
+		d.fail()
 		return 0
 	}
 	d.data = d.data[n:]
 	return v
 }
 
+// varint reads what binary.AppendVarint wrote: the zig-zag encoding of
+// the number as an unsigned varint.
 func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.data)
-	if n <= 0 {
-		d.err = true
-		d.data = nil
-		return 0
+	u := d.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	d.data = d.data[n:]
 	return v
 }
 
 // count reads a number of elements each at least min bytes long, and
-// sets err when the bytes left cannot hold them (so that a damaged count
+// fails when the bytes left cannot hold them (so that a damaged count
 // does not make a huge allocation).
 func (d *decoder) count(min int) int {
 	n := d.uvarint()
 	if n > uint64(len(d.data)/min) {
-		d.err = true
-		d.data = nil
+		d.fail()
 		return 0
 	}
 	return int(n)
@@ -233,8 +235,7 @@ func (d *decoder) count(min int) int {
 func (d *decoder) str() string {
 	n := d.uvarint()
 	if n > uint64(len(d.data)) {
-		d.err = true
-		d.data = nil
+		d.fail()
 		return ""
 	}
 	s := string(d.data[:n])
