@@ -103,11 +103,23 @@ type setPara struct {
 	// list item's marker); items adds it to the first line's item, so
 	// that a paragraph set again keeps it.
 	mark func(d *drawer, x, y float64)
+	// stray are the notes of the chapter no line calls (a call in the
+	// chapter title) when this is the chapter's first paragraph: its
+	// first line carries them (attachStrayNotes), however often the
+	// paragraph is set again.
+	stray []*model.Note
 }
 
-// markFirst has the first of items draw p's mark before its line.
+// markFirst has the first of items draw p's mark before its line, and
+// carry the chapter's stray notes.
 func (p *setPara) markFirst(items []*item) {
-	if p.mark == nil || len(items) == 0 {
+	if len(items) == 0 {
+		return
+	}
+	if len(p.stray) > 0 {
+		items[0].notes = append(slices.Clip(p.stray), items[0].notes...)
+	}
+	if p.mark == nil {
 		return
 	}
 	mark, line := p.mark, items[0].draw

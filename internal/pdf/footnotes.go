@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/publish-books/publish/internal/model"
@@ -252,7 +253,12 @@ func (b *builder) attachStrayNotes(ch *model.Chapter, items []*item) []*item {
 	}
 	for _, it := range items {
 		if it.kind != itemSpace {
-			it.notes = append(stray, it.notes...)
+			it.notes = append(slices.Clip(stray), it.notes...)
+			if it.para != nil {
+				// The paragraph's lines are made again when the page
+				// builder sets it again: its first line keeps them.
+				it.para.stray = stray
+			}
 			return items
 		}
 	}

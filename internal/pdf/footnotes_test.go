@@ -519,3 +519,26 @@ func TestFootnoteAfterTheText(t *testing.T) {
 		t.Errorf("odd page count %d", res.Pages)
 	}
 }
+
+func TestTitleNoteKeptWhenFirstParagraphSetAgain(t *testing.T) {
+	// A note called from the chapter title is carried by the first line
+	// of the chapter's first paragraph. When the page builder sets that
+	// paragraph again (a line longer or shorter to fill the page), the
+	// new first line must carry it too: chapters of paragraphs of many
+	// lengths make the page builder do so on some first pages (variant
+	// 44 lost the note before the fix).
+	for v := range 48 {
+		book := notesBook(t, func(ch *model.Chapter) {
+			n := longNote("n-title", 1, 1)
+			ch.Title = append(txt("Des notes"), &model.NoteRef{Note: n})
+			ch.Notes = append(ch.Notes, n)
+			for i := range 3 + v%9 {
+				ch.Blocks = append(ch.Blocks, callPara(8+(v*37+i*53)%110))
+			}
+		})
+		_, res, _ := render(t, book, sampleLayout(t, nil))
+		if strings.Count(res.Dump, "  foot n-title 1/") != 1 {
+			t.Errorf("variant %d: the title's note is printed %d times, want once", v, strings.Count(res.Dump, "  foot n-title 1/"))
+		}
+	}
+}
