@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/publish-books/publish/internal/epub"
-	"github.com/publish-books/publish/internal/imaging"
 	"github.com/publish-books/publish/internal/layout"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/model"
@@ -225,9 +224,9 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 
 	// The EPUB's figures are converted for e-readers (decoded, reduced,
-	// encoded) into the image cache while the print edition is laid out,
-	// on the cores the layout leaves idle; epub.Write then reads them
-	// from the cache.
+	// encoded), its generated cover drawn and its fonts deflated into the
+	// cache while the print edition is laid out, on the cores the layout
+	// leaves idle; epub.Write then reads them from the cache.
 	fonts := make([]epub.Font, 0, len(lay.Fonts))
 	for _, f := range lay.Fonts {
 		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
@@ -345,7 +344,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		stage.note("pdf", pdfTime, "alongside the EPUB")
 	}
 	if images != nil && images.count > 0 {
-		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d images, alongside the layout", images.count))
+		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d files prepared (images, cover, fonts), alongside the layout", images.count))
 	}
 	if opts.EPUB {
 		stage.note("epub", epubTime, "alongside the PDF")
@@ -409,19 +408,19 @@ type imageWarmer struct {
 	count   int
 }
 
-// warmEPUBImages converts the images the EPUB needs (epub.ImageJobs,
-// with the settings epub.Write uses) into the cache, so that its own calls
-// find them there. Problems are left for epub.Write to report at the
-// figure's position.
+// warmEPUBImages prepares what the EPUB needs into the cache (epub.Jobs,
+// with the settings epub.Write uses: the images, the generated cover, the
+// fonts' deflate streams), so that its own calls find them there.
+// Problems are left for epub.Write to report at the figure's position.
 func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
-	jobs := epub.ImageJobs(book, opts)
+	jobs := epub.Jobs(book, opts)
 	iw := &imageWarmer{count: len(jobs)}
 	if len(jobs) == 0 {
 		return iw
 	}
 	// The layout keeps one core busy; the others convert images.
 	workers := min(max(runtime.GOMAXPROCS(0)-1, 1), len(jobs))
-	next := make(chan epub.ImageJob)
+	next := make(chan epub.Job)
 	begin := time.Now()
 	var workersWG sync.WaitGroup
 	for i := 0; i < workers; i++ {
@@ -429,7 +428,7 @@ func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
 		go func() {
 			defer workersWG.Done()
 			for j := range next {
-				imaging.PrepareEPUBImage(j.Path, j.Options)
+				j.Do()
 			}
 		}()
 	}

@@ -127,10 +127,8 @@ func dosTime(t time.Time) (date, clock uint16) {
 // compressor (deflateTag). The stream depends on data only, so the EPUB
 // is the same with or without the cache.
 func (d *deflater) deflated(data []byte, cacheDir string) ([]byte, error) {
-	path := ""
-	if cacheDir != "" {
-		sum := sha256.Sum256(data)
-		path = filepath.Join(cacheDir, "deflate-"+deflateTag+"-"+hex.EncodeToString(sum[:]))
+	path := deflatedPath(cacheDir, data)
+	if path != "" {
 		if comp, err := os.ReadFile(path); err == nil && inflatesTo(comp, data) {
 			return comp, nil
 		}
@@ -143,6 +141,32 @@ func (d *deflater) deflated(data []byte, cacheDir string) ([]byte, error) {
 		cachefile.Write(path, comp)
 	}
 	return comp, nil
+}
+
+// deflatedPath returns where cacheDir keeps data's deflate stream, or ""
+// when there is no cache folder.
+func deflatedPath(cacheDir string, data []byte) string {
+	if cacheDir == "" {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return filepath.Join(cacheDir, "deflate-"+deflateTag+"-"+hex.EncodeToString(sum[:]))
+}
+
+// warmDeflated writes data's deflate stream into cacheDir unless it is
+// there already, for deflated to read.
+func warmDeflated(data []byte, cacheDir string) {
+	path := deflatedPath(cacheDir, data)
+	if path == "" {
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		return
+	}
+	var d deflater
+	if comp, err := d.compress(data); err == nil {
+		cachefile.Write(path, comp)
+	}
 }
 
 // inflatesTo reports whether the cached stream comp holds data: a cache

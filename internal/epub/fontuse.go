@@ -60,3 +60,7 @@ func usesBold(book *model.Book) bool {
 	}
 	return found
 }
+
+// embeds reports whether the EPUB embeds font f: the bold faces only when
+// the book has bold text (bold says so).
+func embeds(f Font, bold bool) bool { return !f.Bold || bold }

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -11,30 +12,65 @@ import (
 // for covers of 1600×2560 pixels.
 const minCoverEdge = 2560
 
-// ImageJob is one image the EPUB needs, with the settings Write prepares
-// it with.
-type ImageJob struct {
-	Path    string
-	Options imaging.EPUBImageOptions
+// Job is work Write would do that a caller may do ahead of time, on a
+// core left idle, into opts.CacheDir, where Write then finds its result:
+// an image converted for e-readers, the generated cover drawn, or a
+// font's deflate stream. A problem is left for Write to report.
+type Job struct {
+	// image is the path of an image, converted with imageOpts.
+	image     string
+	imageOpts imaging.EPUBImageOptions
+	// cover is the generated cover's spec.
+	cover *imaging.CoverSpec
+	// font is the path of a font file to deflate.
+	font     string
+	cacheDir string
 }
 
-// ImageJobs lists the images Write will prepare for book (each figure's
-// image once, and the book's own cover), with the same settings, so that a
-// caller can convert them ahead of time into opts.CacheDir.
-func ImageJobs(book *model.Book, opts Options) []ImageJob {
+// Jobs lists what Write will prepare for book with opts into
+// opts.CacheDir, with the same settings: the generated cover (the
+// longest job: drawing and encoding 1600×2560 pixels) or the book's own,
+// each figure's image once, and the fonts. Without a cache folder there
+// is nothing to prepare ahead.
+func Jobs(book *model.Book, opts Options) []Job {
 	opts = withDefaults(opts)
-	var jobs []ImageJob
+	if opts.CacheDir == "" {
+		return nil
+	}
+	var jobs []Job
+	if p := coverPath(book); p != "" {
+		jobs = append(jobs, Job{image: p, imageOpts: coverImageOptions(opts)})
+	} else if spec, err := coverSpec(&book.Meta, opts.Fonts); err == nil {
+		jobs = append(jobs, Job{cover: &spec, cacheDir: opts.CacheDir})
+	}
 	seen := map[string]bool{}
 	for _, f := range book.Figures {
 		if f.ImagePath != "" && !seen[f.ImagePath] {
 			seen[f.ImagePath] = true
-			jobs = append(jobs, ImageJob{f.ImagePath, figureImageOptions(opts)})
+			jobs = append(jobs, Job{image: f.ImagePath, imageOpts: figureImageOptions(opts)})
 		}
 	}
-	if p := coverPath(book); p != "" {
-		jobs = append(jobs, ImageJob{p, coverImageOptions(opts)})
+	bold := usesBold(book)
+	for _, f := range opts.Fonts {
+		if embeds(f, bold) {
+			jobs = append(jobs, Job{font: f.Path, cacheDir: opts.CacheDir})
+		}
 	}
 	return jobs
+}
+
+// Do does the job.
+func (j Job) Do() {
+	switch {
+	case j.cover != nil:
+		imaging.WarmCover(j.cacheDir, *j.cover)
+	case j.font != "":
+		if data, err := os.ReadFile(j.font); err == nil {
+			warmDeflated(data, j.cacheDir)
+		}
+	default:
+		imaging.PrepareEPUBImage(j.image, j.imageOpts)
+	}
 }
 
 // figureImageOptions are the settings of a figure's image.

@@ -490,3 +490,50 @@ func TestWellFormedWithHostileText(t *testing.T) {
 		t.Errorf("no warning about the missing identifier: %s", ds.String())
 	}
 }
+
+// TestJobsPrepareWhatWriteReads does the jobs a build runs ahead (the
+// generated cover, the figures' images, the fonts' deflate streams) into
+// an empty cache folder: Write then finds every file it needs there, adds
+// none, and gives the bytes of a build without the jobs.
+func TestJobsPrepareWhatWriteReads(t *testing.T) {
+	root := repoRoot(t)
+	book := readBook(t, filepath.Join(root, "book"))
+	if book.Meta.Cover != "" {
+		t.Fatal("the sample book has a cover image: this test wants a generated one")
+	}
+	opts := Options{LayoutDir: filepath.Join(root, "layout"), Fonts: testFonts(t), Pagination: simulatedPagination(book, 900, 7)}
+	cold, _ := writeEPUB(t, book, opts)
+
+	opts.CacheDir = t.TempDir()
+	jobs := Jobs(book, opts)
+	kinds := map[string]int{}
+	for _, j := range jobs {
+		switch {
+		case j.cover != nil:
+			kinds["cover"]++
+		case j.font != "":
+			kinds["font"]++
+		default:
+			kinds["image"]++
+		}
+		j.Do()
+	}
+	if kinds["cover"] != 1 || kinds["font"] == 0 || kinds["image"] != len(book.Figures) {
+		t.Fatalf("jobs %v for a book of %d figures", kinds, len(book.Figures))
+	}
+	before, _ := filepath.Glob(filepath.Join(opts.CacheDir, "*"))
+	// A book is written once: its register mints the ids of what the
+	// writer adds.
+	book = readBook(t, filepath.Join(root, "book"))
+	warm, _ := writeEPUB(t, book, opts)
+	after, _ := filepath.Glob(filepath.Join(opts.CacheDir, "*"))
+	if len(after) != len(before) {
+		t.Errorf("Write added %d files to the cache the jobs prepared: %v then %v", len(after)-len(before), before, after)
+	}
+	if !bytes.Equal(cold, warm) {
+		t.Error("the EPUB written after the jobs differs from one written without them")
+	}
+	if Jobs(book, Options{Fonts: testFonts(t)}) != nil {
+		t.Error("jobs without a cache folder")
+	}
+}

@@ -11,12 +11,29 @@ import (
 )
 
 // authorNames lists the names of the book's authors.
-func (b *builder) authorNames() []string {
+func (b *builder) authorNames() []string { return authorNames(b.meta) }
+
+// authorNames returns the names of the book's authors.
+func authorNames(meta *model.Metadata) []string {
 	var names []string
-	for _, c := range b.meta.Authors() {
+	for _, c := range meta.Authors() {
 		names = append(names, c.Name)
 	}
 	return names
+}
+
+// coverSpec returns what the generated cover shows (the title, subtitle,
+// authors and publisher) and its font, the layout's first regular one.
+func coverSpec(meta *model.Metadata, fonts []Font) (imaging.CoverSpec, error) {
+	spec := imaging.CoverSpec{Title: meta.Title, Subtitle: meta.Subtitle, Authors: authorNames(meta), Publisher: meta.Publisher}
+	if f := regularFont(fonts); f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return spec, fmt.Errorf("epub: cover font: %w", err)
+		}
+		spec.Font = data
+	}
+	return spec, nil
 }
 
 // addCover adds the cover image: the book's own, prepared like the
@@ -34,13 +51,9 @@ func (b *builder) addCover() error {
 		}
 		b.ds.Errorf(b.meta.Pos, "cover image %q for the EPUB: %v (a generated cover is used)", b.meta.Cover, err)
 	}
-	spec := imaging.CoverSpec{Title: title, Subtitle: b.meta.Subtitle, Authors: b.authorNames(), Publisher: b.meta.Publisher}
-	if f := b.regularFont(); f != "" {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return fmt.Errorf("epub: cover font: %w", err)
-		}
-		spec.Font = data
+	spec, err := coverSpec(b.meta, b.opts.Fonts)
+	if err != nil {
+		return err
 	}
 	cover, err := imaging.CachedCover(b.opts.CacheDir, spec)
 	if err != nil {
@@ -64,8 +77,8 @@ func (b *builder) addCover() error {
 }
 
 // regularFont returns the path of the first upright, regular font.
-func (b *builder) regularFont() string {
-	for _, f := range b.opts.Fonts {
+func regularFont(fonts []Font) string {
+	for _, f := range fonts {
 		if !f.Italic && !f.Bold {
 			return f.Path
 		}

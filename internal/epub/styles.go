@@ -57,7 +57,7 @@ func (b *builder) addFonts() error {
 	used := map[string]bool{}
 	bold := usesBold(b.book)
 	for i, f := range b.opts.Fonts {
-		if f.Bold && !bold {
+		if !embeds(f, bold) {
 			continue
 		}
 		data, err := os.ReadFile(f.Path)

@@ -40,6 +40,24 @@ func CachedCover(cacheDir string, spec CoverSpec) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// WarmCover draws the cover CachedCover would return for spec into
+// cacheDir, unless an earlier build left it there: a build draws it
+// ahead, on a core the print layout leaves idle, so that writing the EPUB
+// then reads it. Problems are left for CachedCover to report.
+func WarmCover(cacheDir string, spec CoverSpec) {
+	if cacheDir == "" {
+		return
+	}
+	path := filepath.Join(cacheDir, "cover-"+coverKey(spec)+".jpg")
+	if _, err := os.Stat(path); err == nil {
+		return
+	}
+	var buf bytes.Buffer
+	if WriteCover(&buf, spec) == nil {
+		cachefile.Write(path, buf.Bytes())
+	}
+}
+
 func coverKey(spec CoverSpec) string {
 	h := sha256.New()
 	field := func(s string) {
