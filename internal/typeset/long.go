@@ -41,7 +41,7 @@ type window struct {
 // memoFor returns the windows remembered for p, forgetting those of any
 // other paragraph.
 func (s *Setter) memoFor(p *Paragraph) *longMemo {
-	if m := s.long; m != nil && m.items == len(s.items) && sameLongParagraph(&m.p, p) {
+	if m := s.long; m != nil && m.items == len(s.items) && sameItems(&m.p, p) {
 		return m
 	}
 	s.long = &longMemo{p: *p, items: len(s.items), windows: map[string]window{}}
@@ -49,9 +49,10 @@ func (s *Setter) memoFor(p *Paragraph) *longMemo {
 	return s.long
 }
 
-// sameLongParagraph reports whether a and b are the same paragraph to the
-// line breaker, NoHyphenAfter aside.
-func sameLongParagraph(a, b *Paragraph) bool {
+// sameItems reports whether paragraphs a and b make the same items: the
+// same runs, measure, indent, alignment and language (their Looseness and
+// NoHyphenAfter aside, which only the line breaker reads).
+func sameItems(a, b *Paragraph) bool {
 	if a.Width != b.Width || a.Indent != b.Indent || a.Align != b.Align || a.Lang != b.Lang || len(a.Runs) != len(b.Runs) {
 		return false
 	}

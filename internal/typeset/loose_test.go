@@ -40,3 +40,54 @@ func TestLoosenessPasses(t *testing.T) {
 		}
 	}
 }
+
+// TestTriesReuseTheItems sets each of the sample book's paragraphs again
+// and again with one setter, as the page builder tries them (a line
+// longer, a line shorter, a line without a hyphen, then another measure,
+// indent or language, and back): the setter reuses the items of the last
+// paragraph when only the looseness or the lines without a hyphen
+// changed, and every result must be that of a setter that sets the
+// paragraph afresh.
+func TestTriesReuseTheItems(t *testing.T) {
+	f := testFace(t, "regular")
+	tries := NewSetter(SetterOptions{})
+	compared := 0
+	// A word wider than the narrower measure is broken inside (the
+	// emergency breaks): the measure is part of the items.
+	wide := "Les fonds sont décrits sous la cote 62012345678901234567890123456789012345 à Arras."
+	for _, text := range append(bookParagraphs(t), wide) {
+		base := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: 260, Indent: 11, Lang: "fr"}
+		variants := []func(p *Paragraph){
+			func(p *Paragraph) {},
+			func(p *Paragraph) { p.Looseness = 1 },
+			func(p *Paragraph) { p.Looseness = -1 },
+			func(p *Paragraph) { p.NoHyphenAfter = []int{0, 1, 2} },
+			func(p *Paragraph) { p.Width = 120 },
+			func(p *Paragraph) { p.Width = 120; p.Looseness = 1 },
+			func(p *Paragraph) { p.Looseness = 1 },
+			func(p *Paragraph) { p.Indent = 0; p.Looseness = 1 },
+			func(p *Paragraph) { p.Width = 120 },
+			func(p *Paragraph) { p.Width = 120; p.Lang = "en" },
+			func(p *Paragraph) { p.Lang = "en"; p.Looseness = -1 },
+			func(p *Paragraph) { p.Align = Left },
+			func(p *Paragraph) { p.Runs = []Run{{Text: text, Style: Style{Face: f, Size: 10}}}; p.Looseness = 1 },
+			func(p *Paragraph) { p.Looseness = 1 },
+		}
+		for i, change := range variants {
+			p := base
+			change(&p)
+			got := tries.Set(p)
+			want := NewSetter(SetterOptions{}).Set(p)
+			if len(got.Lines) != len(want.Lines) {
+				t.Fatalf("variant %d of %.40q: %d lines, %d when set afresh", i, text, len(got.Lines), len(want.Lines))
+			}
+			for j := range got.Lines {
+				if g, w := LineText(got.Lines[j], true), LineText(want.Lines[j], true); g != w || got.Lines[j].Ratio != want.Lines[j].Ratio || got.Lines[j].Width != want.Lines[j].Width {
+					t.Fatalf("variant %d of %.40q, line %d: %q (ratio %g), set afresh %q (ratio %g)", i, text, j, g, got.Lines[j].Ratio, w, want.Lines[j].Ratio)
+				}
+			}
+			compared++
+		}
+	}
+	t.Logf("%d settings compared", compared)
+}

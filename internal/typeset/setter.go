@@ -108,6 +108,10 @@ type Setter struct {
 	// pieces backs the pieces of the paragraph being set.
 	pieces []Piece
 	kp     breaker
+	// itemsOf is the paragraph (with the runs the items point into) whose
+	// items and segments are in items and segs, when itemsKept.
+	itemsOf   Paragraph
+	itemsKept bool
 }
 
 // NewSetter returns a Setter with opts, defaults filled in.
@@ -175,8 +179,18 @@ func (s *Setter) Set(p Paragraph) Result {
 	defer s.mu.Unlock()
 	// The pieces point at the styles of the runs (Piece.Style): the
 	// result gets runs of its own, which the caller cannot change.
-	p.Runs = append([]Run(nil), p.Runs...)
-	s.buildItems(&p)
+	if s.itemsKept && sameItems(&s.itemsOf, &p) {
+		// The same paragraph set again, with another looseness or
+		// other lines without a hyphen (a page builder's tries): its
+		// items are those of the last one, which depend on its runs,
+		// measure, indent, alignment and language only.
+		p.Runs = s.itemsOf.Runs
+	} else {
+		p.Runs = append([]Run(nil), p.Runs...)
+		s.buildItems(&p)
+		s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
+		s.itemsKept = len(s.items) <= longParagraphItems
+	}
 	if len(s.segs) == 0 {
 		return Result{runs: p.Runs}
 	}
@@ -221,6 +235,7 @@ func (s *Setter) Set(p Paragraph) Result {
 		// paragraph of megabytes.
 		s.items, s.segs, s.window = nil, nil, nil
 		s.kp = breaker{}
+		s.itemsOf, s.itemsKept = Paragraph{}, false
 	}
 	return res
 }
