@@ -126,10 +126,11 @@ func narrowSpace(f *Face) float64 {
 // setter's own memo, else from the word cache it shares with its
 // siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string, lig bool) *segInfo {
-	key := segKey{face, text, lig}
-	if si, ok := s.memo[key]; ok {
+	m := s.memoOf(face, lig)
+	if si, ok := m[text]; ok {
 		return si
 	}
+	key := segKey{face, text, lig}
 	si := s.shared.get(key)
 	if si == nil {
 		// Measured outside the lock; a sibling that measured the same
@@ -137,8 +138,42 @@ func (s *Setter) measure(face *Face, text string, lig bool) *segInfo {
 		// stored is kept.
 		si = s.shared.put(key, measureSegment(face, text, lig))
 	}
-	s.memo[key] = si
+	m[text] = si
 	return si
+}
+
+// faceMemo is a setter's memo of the words of one face, with or without
+// its ligatures, keyed by their text alone: a string key is hashed much
+// faster than a struct that holds one.
+type faceMemo struct {
+	face  *Face
+	lig   bool
+	words map[string]*segInfo
+}
+
+// memoOf returns the setter's memo of face with or without ligatures: a
+// paragraph's words mostly share one face, and a book has a few.
+func (s *Setter) memoOf(face *Face, lig bool) map[string]*segInfo {
+	if l := s.lastMemo; l != nil && l.face == face && l.lig == lig {
+		return l.words
+	}
+	key := faceKey{face, lig}
+	fm := s.memo[key]
+	if fm == nil {
+		fm = &faceMemo{face: face, lig: lig, words: map[string]*segInfo{}}
+		if s.memo == nil {
+			s.memo = map[faceKey]*faceMemo{}
+		}
+		s.memo[key] = fm
+	}
+	s.lastMemo = fm
+	return fm.words
+}
+
+// faceKey names a face with or without its ligatures.
+type faceKey struct {
+	face *Face
+	lig  bool
 }
 
 // wordCache is the word cache that sibling setters share.

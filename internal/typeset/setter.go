@@ -91,11 +91,13 @@ type Setter struct {
 	opts SetterOptions
 	hy   *hyphenator
 	// memo holds the words this setter has measured or taken from
-	// shared, the word cache of its siblings (segKey → *segInfo), so
+	// shared, the word cache of its siblings, face by face, so
 	// that a word is measured and hyphenated once however many setters
 	// meet it, while a setter's own look-ups stay free of locks.
-	memo   map[segKey]*segInfo
+	memo   map[faceKey]*faceMemo
 	shared *wordCache
+	// lastMemo is the memo of the face last measured.
+	lastMemo *faceMemo
 	// work buffers reused between paragraphs
 	items []item
 	segs  []segment
@@ -144,7 +146,6 @@ func NewSetter(opts SetterOptions) *Setter {
 	return &Setter{
 		opts:   opts,
 		hy:     newHyphenator(opts.Exceptions, opts.LeftMin, opts.RightMin),
-		memo:   map[segKey]*segInfo{},
 		shared: newWordCache(),
 		kp:     breaker{},
 	}
@@ -158,7 +159,6 @@ func (s *Setter) Sibling() *Setter {
 	return &Setter{
 		opts:   s.opts,
 		hy:     newHyphenator(s.opts.Exceptions, s.opts.LeftMin, s.opts.RightMin),
-		memo:   map[segKey]*segInfo{},
 		shared: s.shared,
 		kp:     breaker{},
 	}
