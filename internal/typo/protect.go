@@ -34,6 +34,9 @@ func (s *stream) protect() {
 // is found from a summary of the token made once), so a long token costs
 // linear time.
 func protectToken(cs []cell, i, end int) {
+	if !mayHoldAddress(cs, i, end) {
+		return // most words: no start can hold an address
+	}
 	tr := newTrailer(cs, i, end)
 	for k := i; end-k >= 4; {
 		if k > i && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
@@ -50,6 +53,23 @@ func protectToken(cs []cell, i, end int) {
 		}
 		k = e
 	}
+}
+
+// mayHoldAddress reports whether an address may start in the token
+// cs[i:end]: addressEnd finds one only where an '@', a ':' or a '/'
+// follows its start, or where it starts with "www.".
+func mayHoldAddress(cs []cell, i, end int) bool {
+	for k := i; k < end; k++ {
+		switch cs[k].r {
+		case '@', ':', '/':
+			return true
+		case '.':
+			if k-i >= 3 && cs[k-1].r|0x20 == 'w' && cs[k-2].r|0x20 == 'w' && cs[k-3].r|0x20 == 'w' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trailer answers trimTrailing(cs, k, end) for the starts k of one token,
