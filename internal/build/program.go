@@ -16,8 +16,11 @@ import (
 // which stamps the build cache's set paragraphs (a paragraph set by
 // another version of publish may break otherwise), and whether it could
 // tell. Hashing the executable takes some milliseconds, so the sum is
-// kept in cacheDir/program with the executable's path, size and
-// modification time, and read from there while they are the same. When
+// kept in cacheDir/program with the executable's path, size,
+// modification time and, where the system tells them, its device, inode
+// and status change time (another executable installed at the same path
+// with the same size and time has another inode or change time), and
+// read from there while they are the same. When
 // the sum was computed, keep writes it there: it is called once the
 // build may write to the output folder.
 func programStamp(cacheDir string) (sum [32]byte, ok bool, keep func()) {
@@ -30,7 +33,7 @@ func programStamp(cacheDir string) (sum [32]byte, ok bool, keep func()) {
 	if err != nil {
 		return sum, false, keep
 	}
-	id := fmt.Sprintf("%s\n%d\n%d\n", exe, info.Size(), info.ModTime().UnixNano())
+	id := fmt.Sprintf("%s\n%d\n%d\n%s\n", exe, info.Size(), info.ModTime().UnixNano(), fileIdentity(info))
 	memo := filepath.Join(cacheDir, "program")
 	if data, err := os.ReadFile(memo); err == nil {
 		if rest, ok := strings.CutPrefix(string(data), id); ok {

@@ -1,0 +1,54 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestProgramStampMemo checks the memo of the executable's SHA-256: it is
+// read back while the executable is the same file, and not when the file
+// at the same path, of the same size and modification time, is another
+// one (another inode or change time: install -p, a package manager).
+func TestProgramStampMemo(t *testing.T) {
+	cache := t.TempDir()
+	sum, ok, keep := programStamp(cache)
+	if !ok {
+		t.Skip("the executable cannot be read here")
+	}
+	keep()
+	data, err := os.ReadFile(filepath.Join(cache, "program"))
+	if err != nil {
+		t.Fatalf("the memo was not written: %v", err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 5 || lines[4] != fmt.Sprintf("%x", sum) {
+		t.Fatalf("memo %q", data)
+	}
+	fake := strings.Repeat("ab", 32)
+	write := func(identity string) {
+		memo := strings.Join(append(lines[:3:3], identity, fake), "\n") + "\n"
+		if err := os.WriteFile(filepath.Join(cache, "program"), []byte(memo), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same file: the memo is trusted (the fake sum comes back).
+	write(lines[3])
+	if got, _, _ := programStamp(cache); fmt.Sprintf("%x", got) != fake {
+		t.Errorf("the memo of the same executable was not read: %x", got)
+	}
+	if lines[3] == "" {
+		if runtime.GOOS == "linux" || runtime.GOOS == "darwin" {
+			t.Fatal("the memo names no inode or change time")
+		}
+		t.Skip("this system tells no inode or change time")
+	}
+	// Another file at the same path, size and time: hashed again.
+	write(lines[3] + "0")
+	if got, _, _ := programStamp(cache); got != sum {
+		t.Errorf("the memo of another file was trusted: %x, want %x", got, sum)
+	}
+}
