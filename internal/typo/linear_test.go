@@ -62,6 +62,45 @@ func TestTrailerMatchesDefinition(t *testing.T) {
 	}
 }
 
+// TestNoAddressSkipped checks the shortcut of protectToken on random
+// tokens of letters, points and the characters of addresses: where
+// mayHoldAddress says no address can start, addressEnd finds none from
+// any start, and where it says one may, the tokens hold one of its
+// marks.
+func TestNoAddressSkipped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 3))
+	const alphabet = "wwWW..a@:/(-x1"
+	skipped, found := 0, 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for range 1 + rng.IntN(16) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		var cs []cell
+		for _, r := range b.String() {
+			cs = append(cs, cell{r: r})
+		}
+		if mayHoldAddress(cs, 0, len(cs)) {
+			if !strings.ContainsAny(b.String(), "@:/") && !strings.Contains(strings.ToLower(b.String()), "www.") {
+				t.Errorf("%q: no mark of an address, yet searched", b.String())
+			}
+			continue
+		}
+		skipped++
+		for k := range cs {
+			if e := addressEnd(cs, k, len(cs)); e > k {
+				t.Fatalf("%q: an address from %d to %d, but the token was skipped", b.String(), k, e)
+			}
+		}
+		if strings.Contains(strings.ToLower(b.String()), "www") {
+			found++
+		}
+	}
+	if skipped == 0 || found == 0 {
+		t.Fatalf("%d tokens skipped, %d of them with www: the test tries nothing", skipped, found)
+	}
+}
+
 // TestProtectLinear checks that the address protection costs time linear
 // in a token's length on tokens where every other character may start an
 // address: "(a" repeated (5.5 s for 100 000 repetitions when each start
