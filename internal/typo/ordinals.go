@@ -19,6 +19,9 @@ type suggestion struct {
 // at the start of a sentence. It reads words across node boundaries but
 // never marks letters that are already in a superscript.
 func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestion {
+	if !s.hasFrench() {
+		return out // every word's rules below are French
+	}
 	for i := 0; i < len(cs); i++ {
 		if !isAlnum(cs[i].r) || (i > 0 && isAlnum(cs[i-1].r)) {
 			continue
@@ -308,6 +311,16 @@ func sentenceStart(cs []cell, i int) bool {
 			return false // after an initial or M.
 		}
 		return true
+	}
+	return false
+}
+
+// hasFrench reports whether a piece of the stream is in French.
+func (s *stream) hasFrench() bool {
+	for i := range s.pieces {
+		if s.pieces[i].lang == langFR {
+			return true
+		}
 	}
 	return false
 }
