@@ -178,7 +178,8 @@ func (s *Setter) Set(p Paragraph) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// The pieces point at the styles of the runs (Piece.Style): the
-	// result gets runs of its own, which the caller cannot change.
+	// result gets runs of its own, which the caller cannot change (the
+	// results of one paragraph's tries share them).
 	if s.itemsKept && sameItems(&s.itemsOf, &p) {
 		// The same paragraph set again, with another looseness or
 		// other lines without a hyphen (a page builder's tries): its
