@@ -1,18 +1,6 @@
 package build
 
-import (
-	"fmt"
-	"os"
-	"syscall"
-)
+import "syscall"
 
-// fileIdentity returns what tells a file apart from another put at the
-// same path with the same size and modification time (install -p, a
-// package manager): its device, inode and status change time.
-func fileIdentity(info os.FileInfo) string {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return ""
-	}
-	return fmt.Sprintf("%d:%d:%d.%09d", st.Dev, st.Ino, st.Ctim.Sec, st.Ctim.Nsec)
-}
+// changeTime returns a file's status change time.
+func changeTime(st *syscall.Stat_t) syscall.Timespec { return st.Ctim }
