@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestProgramStampMemo checks the memo of the executable's SHA-256: it is
@@ -50,5 +51,47 @@ func TestProgramStampMemo(t *testing.T) {
 	write(lines[3] + "0")
 	if got, _, _ := programStamp(cache); got != sum {
 		t.Errorf("the memo of another file was trusted: %x, want %x", got, sum)
+	}
+}
+
+// TestFileIdentityTellsFilesApart installs another file of the same size
+// and modification time over a file, as install -p does (written beside
+// it, then renamed over it): its identity must change.
+func TestFileIdentityTellsFilesApart(t *testing.T) {
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
+		t.Skip("this system tells no inode or change time")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "publish")
+	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	write := func(p string) {
+		if err := os.WriteFile(p, []byte("same bytes"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	identity := func() string {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Size() != 10 || !info.ModTime().Equal(when) {
+			t.Fatalf("size %d, time %v", info.Size(), info.ModTime())
+		}
+		return fileIdentity(info)
+	}
+	write(path)
+	before := identity()
+	if before == "" || identity() != before {
+		t.Fatalf("identity %q, then %q, of one file", before, identity())
+	}
+	write(path + ".new")
+	if err := os.Rename(path+".new", path); err != nil {
+		t.Fatal(err)
+	}
+	if after := identity(); after == before {
+		t.Errorf("another file at the same path, size and time has the same identity %q", after)
 	}
 }

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -70,6 +71,9 @@ func TestTriesReuseTheItems(t *testing.T) {
 			func(p *Paragraph) { p.Width = 120; p.Lang = "en" },
 			func(p *Paragraph) { p.Lang = "en"; p.Looseness = -1 },
 			func(p *Paragraph) { p.Align = Left },
+			func(p *Paragraph) { p.Align = Left; p.Looseness = 1 },
+			func(p *Paragraph) { p.Looseness = 1 },
+			func(p *Paragraph) { p.Align = Center; p.Looseness = 1 },
 			func(p *Paragraph) { p.Runs = []Run{{Text: text, Style: Style{Face: f, Size: 10}}}; p.Looseness = 1 },
 			func(p *Paragraph) { p.Looseness = 1 },
 		}
@@ -78,11 +82,12 @@ func TestTriesReuseTheItems(t *testing.T) {
 			change(&p)
 			got := tries.Set(p)
 			want := NewSetter(SetterOptions{}).Set(p)
-			if len(got.Lines) != len(want.Lines) {
+			if len(got.Lines) != len(want.Lines) || got.Fallback != want.Fallback || !slices.Equal(got.Broken, want.Broken) {
 				t.Fatalf("variant %d of %.40q: %d lines, %d when set afresh", i, text, len(got.Lines), len(want.Lines))
 			}
 			for j := range got.Lines {
-				if g, w := LineText(got.Lines[j], true), LineText(want.Lines[j], true); g != w || got.Lines[j].Ratio != want.Lines[j].Ratio || got.Lines[j].Width != want.Lines[j].Width {
+				gl, wl := got.Lines[j], want.Lines[j]
+				if g, w := LineText(gl, true), LineText(wl, true); g != w || gl.Ratio != wl.Ratio || gl.Width != wl.Width || gl.Hyphenated != wl.Hyphenated || gl.Offset != wl.Offset || !samePieceX(gl, wl) {
 					t.Fatalf("variant %d of %.40q, line %d: %q (ratio %g), set afresh %q (ratio %g)", i, text, j, g, got.Lines[j].Ratio, w, want.Lines[j].Ratio)
 				}
 			}
@@ -90,4 +95,17 @@ func TestTriesReuseTheItems(t *testing.T) {
 		}
 	}
 	t.Logf("%d settings compared", compared)
+}
+
+// samePieceX reports whether two lines' pieces stand at the same places.
+func samePieceX(a, b Line) bool {
+	if len(a.Pieces) != len(b.Pieces) {
+		return false
+	}
+	for i := range a.Pieces {
+		if a.Pieces[i].X != b.Pieces[i].X {
+			return false
+		}
+	}
+	return true
 }

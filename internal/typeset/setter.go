@@ -188,6 +188,7 @@ func (s *Setter) Set(p Paragraph) Result {
 		p.Runs = s.itemsOf.Runs
 	} else {
 		p.Runs = append([]Run(nil), p.Runs...)
+		s.itemsKept = false // until the items are whole
 		s.buildItems(&p)
 		s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
 		s.itemsKept = len(s.items) <= longParagraphItems

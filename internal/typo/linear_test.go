@@ -99,6 +99,26 @@ func TestNoAddressSkipped(t *testing.T) {
 	if skipped == 0 || found == 0 {
 		t.Fatalf("%d tokens skipped, %d of them with www: the test tries nothing", skipped, found)
 	}
+	// Addresses of each kind, each with a single mark: none is skipped.
+	for _, tok := range []string{"tel:0321876543", "urn:isbn:2070360024", "doi:10.1000/182", "(www.pasdecalais.fr",
+		"archives@pasdecalais.fr", "archives.pasdecalais.fr/fonds", "WWW.BOULOGNE.FR"} {
+		var cs []cell
+		for _, r := range tok {
+			cs = append(cs, cell{r: r})
+		}
+		found := false
+		for k := range cs {
+			if addressEnd(cs, k, len(cs)) > k {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: addressEnd finds no address, the case tries nothing", tok)
+		}
+		if !mayHoldAddress(cs, 0, len(cs)) {
+			t.Errorf("%q holds an address, but mayHoldAddress skips it", tok)
+		}
+	}
 }
 
 // TestProtectLinear checks that the address protection costs time linear
