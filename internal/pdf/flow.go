@@ -844,6 +844,9 @@ func (b *builder) resetWithoutHyphen(items *[]*item, line *item, cur int) bool {
 // could: lines already placed on earlier pages (before index cur) must
 // come out the same; when they do not, p is left as it was.
 func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lineSetter, change func(tp *typeset.Paragraph)) bool {
+	if resetSeen != nil {
+		resetSeen(p)
+	}
 	old, oldTP := p.result, p.tp
 	b.resets = append(b.resets, resetRecord{p: p, tp: oldTP, result: old})
 	change(&p.tp)
@@ -859,6 +862,10 @@ func (b *builder) resetParagraph(items *[]*item, p *setPara, cur int, setter lin
 	b.spliceFlow(items, first+kept, last+1-(first+kept), fresh[kept:])
 	return true
 }
+
+// resetSeen, when a test sets it, is told of each paragraph the page
+// builder sets again.
+var resetSeen func(p *setPara)
 
 // paragraphSpan returns the indexes of the first and last items of p's
 // lines in items, or -1, -1. The lines of a paragraph follow each other
