@@ -122,33 +122,17 @@ func reportPerPage(b *testing.B, pages int, counts [2]int) {
 // atomic writes) as `publish build` runs it, into an output folder whose
 // cache is warm (the images, and the print cache of the same text): the
 // rebuild an author waits for.
-func BenchmarkBuild(b *testing.B) {
-	eachCorpusOut(b, func(b *testing.B, dir, out string) {
-		opts := Options{BookDir: dir, LayoutDir: benchLayout, OutDir: out, EPUB: true, PDF: true}
-		res, err := Run(opts) // fills the image cache the first time
-		if err != nil {
-			b.Fatalf("%v\n%s", err, res.Diagnostics.String())
-		}
-		peak := startPeakHeap()
-		cpu := startCPU()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			if _, err := Run(opts); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.StopTimer()
-		cpu.report(b)
-		b.ReportMetric(peak.stop(), "peak-heap-MiB")
-		reportPerPage(b, res.Pages, bookCounts(res.Book))
-	})
-}
+func BenchmarkBuild(b *testing.B) { benchBuild(b, false) }
 
 // BenchmarkBuildNoPrintCache is BenchmarkBuild without the print cache
 // (out/.cache/print, removed before each build): every paragraph is set
 // and every stream deflated, as after a change of fonts, of the
 // hyphenation exceptions or of publish itself.
-func BenchmarkBuildNoPrintCache(b *testing.B) {
+func BenchmarkBuildNoPrintCache(b *testing.B) { benchBuild(b, true) }
+
+// benchBuild times whole builds of each corpus into a warm output folder,
+// with its print cache removed before each build when noPrintCache.
+func benchBuild(b *testing.B, noPrintCache bool) {
 	eachCorpusOut(b, func(b *testing.B, dir, out string) {
 		opts := Options{BookDir: dir, LayoutDir: benchLayout, OutDir: out, EPUB: true, PDF: true}
 		res, err := Run(opts) // fills the image cache the first time
@@ -160,16 +144,19 @@ func BenchmarkBuildNoPrintCache(b *testing.B) {
 		cpu := startCPU()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			if err := os.Remove(printCache); err != nil {
+			if noPrintCache {
+				b.StopTimer()
+				if err := os.Remove(printCache); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			r, err := Run(opts)
+			if err != nil {
 				b.Fatal(err)
 			}
-			b.StartTimer()
-			if res, err = Run(opts); err != nil {
-				b.Fatal(err)
-			}
-			if res.ParagraphsRead != 0 {
-				b.Fatalf("%d paragraphs read from a removed print cache", res.ParagraphsRead)
+			if noPrintCache && r.ParagraphsRead != 0 {
+				b.Fatalf("%d paragraphs read from a removed print cache", r.ParagraphsRead)
 			}
 		}
 		b.StopTimer()

@@ -452,30 +452,25 @@ type looseSetting struct {
 
 // setAgain sets the paragraph with setter (see set) and returns the flow
 // items of the new setting. The items of a setting tried before are
-// those made then, unless the paragraph calls notes: the page builder
-// splices them into the flow again after a rollback took them out, and
-// nothing in a flow changes an item before its chapter's pages are made.
+// those made then, unless the paragraph calls notes (each time its items
+// are made they claim them, claimNotes): the page builder splices them
+// into the flow again after a rollback took them out, and nothing in a
+// flow changes an item before its chapter's pages are made.
 func (p *setPara) setAgain(setter lineSetter) []*item {
-	p.result = p.set(setter)
-	if p.callsNotes || p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 {
+	if p.plain() {
+		p.result = setter.Set(p.tp)
 		return p.items(p)
 	}
-	key := p.looseKey(setter)
-	kept := p.loose[key]
+	key, kept := p.setLoose(setter)
+	p.result = kept.result
+	if p.callsNotes {
+		return p.items(p)
+	}
 	if kept.items == nil {
 		kept.items = p.items(p)
-		if p.loose == nil {
-			p.loose = map[looseKey]looseSetting{}
-		}
 		p.loose[key] = kept
 	}
 	return kept.items
-}
-
-// looseKey returns the key in setPara.loose of the paragraph's setting
-// with setter.
-func (p *setPara) looseKey(setter lineSetter) looseKey {
-	return looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
 }
 
 // set sets the paragraph with setter; a setting with a looseness or
@@ -484,22 +479,36 @@ func (p *setPara) looseKey(setter lineSetter) looseKey {
 // spread another way (a dictionary of short entries, one chapter of 184
 // pages, set 64,000 paragraphs again for 1,833 different settings).
 func (p *setPara) set(setter lineSetter) typeset.Result {
-	if p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 {
+	if p.plain() {
 		return setter.Set(p.tp)
 	}
-	if d := p.tp.Looseness; p.spec != nil && setter == p.specBy && (d == 1 || d == -1) && len(p.tp.NoHyphenAfter) == 0 {
-		return p.looseSetting(setter, d)
+	_, kept := p.setLoose(setter)
+	return kept.result
+}
+
+// plain reports whether the paragraph is set as it is: no looseness and
+// no line kept from ending with a hyphen.
+func (p *setPara) plain() bool { return p.tp.Looseness == 0 && len(p.tp.NoHyphenAfter) == 0 }
+
+// setLoose returns the paragraph's setting with setter, not plain, and
+// its key in p.loose, where it is kept: the one kept before, else the
+// one a loose helper set ahead (looseSetting), else one set now.
+func (p *setPara) setLoose(setter lineSetter) (looseKey, looseSetting) {
+	key := looseKey{setter: setter, looseness: p.tp.Looseness, noHyphen: lineList(p.tp.NoHyphenAfter)}
+	kept, ok := p.loose[key]
+	switch d := p.tp.Looseness; {
+	case ok:
+		return key, kept
+	case p.spec != nil && setter == p.specBy && (d == 1 || d == -1) && len(p.tp.NoHyphenAfter) == 0:
+		kept.result = p.looseSetting(setter, d)
+	default:
+		kept.result = setter.Set(p.tp)
 	}
-	key := p.looseKey(setter)
-	if kept, ok := p.loose[key]; ok {
-		return kept.result
-	}
-	r := setter.Set(p.tp)
 	if p.loose == nil {
 		p.loose = map[looseKey]looseSetting{}
 	}
-	p.loose[key] = looseSetting{result: r}
-	return r
+	p.loose[key] = kept
+	return key, kept
 }
 
 // lineList writes line indexes as a key of setPara.loose.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/publish-books/publish/internal/cachefile"
 	"github.com/publish-books/publish/internal/layout"
@@ -57,8 +58,10 @@ type PrintFile struct {
 	hits, misses int
 	// streamHits and streamMisses count the streams read and deflated.
 	streamHits, streamMisses int
-	// ready is set once the layout's fonts are known (start).
-	ready bool
+	// ready is set once the layout's fonts are known (start), after
+	// which want and faceID do not change: the setters of several
+	// goroutines read it without the lock.
+	ready atomic.Bool
 	// want is the stamp of this build's program, fonts and exceptions.
 	want [32]byte
 	// arena holds the encodings of the paragraphs this build set, one
@@ -187,7 +190,7 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 	if pf.want != pf.stamp {
 		pf.old = nil
 	}
-	pf.ready = true
+	pf.ready.Store(true)
 }
 
 // take returns the entry of key: this build's, else the file's (which
@@ -206,18 +209,11 @@ func (pf *PrintFile) take(key [32]byte) (data []byte, fromFile bool) {
 	return data, true
 }
 
-// isReady reports whether start was called.
-func (pf *PrintFile) isReady() bool {
-	pf.mu.Lock()
-	defer pf.mu.Unlock()
-	return pf.ready
-}
-
 // set returns p as set by inner with tolerance (0: the layout's): read
 // from the file when it holds p, else set and kept for Save. scratch is
 // a buffer of the caller's, returned grown.
 func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
-	if !pf.isReady() {
+	if !pf.ready.Load() {
 		return inner.Set(p), scratch
 	}
 	// faceID does not change once ready: the key is made outside the
@@ -268,7 +264,7 @@ func streamKey(plain []byte) [32]byte {
 // body, or nil, and the stream's key for keepCompressed
 // (compressStreams).
 func (pf *PrintFile) compressed(plain []byte) ([]byte, streamRef) {
-	if pf == nil || !pf.isReady() {
+	if pf == nil || !pf.ready.Load() {
 		return nil, streamRef{}
 	}
 	key := streamKey(plain)
@@ -331,7 +327,7 @@ func (pf *PrintFile) Seal() {
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	pf.sealed = nil
-	if !pf.ready {
+	if !pf.ready.Load() {
 		return
 	}
 	if pf.streamHits+pf.streamMisses == 0 && pf.want == pf.stamp {
