@@ -250,7 +250,7 @@ func TestPackageDocument(t *testing.T) {
 	if len(inZip) != 0 {
 		t.Errorf("files missing from the manifest: %v", inZip)
 	}
-	if props["nav"] != "text/nav.xhtml" || props["cover-image"] != "images/cover.jpg" {
+	if props["nav"] != "text/nav.xhtml" || props["cover-image"] != "images/cover.png" {
 		t.Errorf("properties = %v", props)
 	}
 	var spine []string

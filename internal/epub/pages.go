@@ -59,8 +59,8 @@ func (b *builder) addCover() error {
 	if err != nil {
 		return fmt.Errorf("epub: generate cover: %w", err)
 	}
-	b.add("cover-image", imageDir+"cover.jpg", "image/jpeg", "cover-image", cover)
-	b.coverImage = "../" + imageDir + "cover.jpg"
+	b.add("cover-image", imageDir+"cover.png", "image/png", "cover-image", cover)
+	b.coverImage = "../" + imageDir + "cover.png"
 	parts := []string{title}
 	if b.meta.Subtitle != "" {
 		parts = append(parts, b.meta.Subtitle)

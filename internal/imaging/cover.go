@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
-	"image/jpeg"
+	"image/png"
 	"io"
 	"strings"
 
@@ -37,9 +36,42 @@ var (
 	coverRule   = color.RGBA{0xc8, 0xa2, 0x5a, 0xff}
 )
 
+// inkSteps is the number of steps in which the type's coverage of a pixel
+// is kept, from ground to ink: 64 steps cannot be told apart at a
+// 1600-pixel width, and with the ground and the rule they fit a PNG
+// palette.
+const inkSteps = 63
+
+// Palette indexes of the cover's colours: the type's steps follow the
+// rule, from the faintest (indexGround+2) to full ink.
+const (
+	indexGround = 0
+	indexRule   = 1
+)
+
+// coverPalette returns the cover's colours: the ground, the rule, then
+// the ink laid over the ground at 1/inkSteps … inkSteps/inkSteps.
+func coverPalette() color.Palette {
+	pal := color.Palette{coverGround, coverRule}
+	mix := func(g, i uint8, step int) uint8 {
+		return uint8((int(g)*(inkSteps-step) + int(i)*step + inkSteps/2) / inkSteps)
+	}
+	for step := 1; step <= inkSteps; step++ {
+		pal = append(pal, color.RGBA{mix(coverGround.R, coverInk.R, step), mix(coverGround.G, coverInk.G, step),
+			mix(coverGround.B, coverInk.B, step), 0xff})
+	}
+	return pal
+}
+
 // WriteCover draws a typographic cover (title, subtitle, authors and
-// publisher, centred) and writes it as a JPEG. The same spec always gives
+// publisher, centred) and writes it as a PNG. The same spec always gives
 // the same bytes.
+//
+// The cover is drawn in a palette of 65 colours (coverPalette), straight
+// into the indexes: a 1600×2560 cover is then one byte a pixel, mostly one
+// colour, which PNG keeps exactly (type without JPEG's blur at its edges)
+// in about a third of the bytes and time of a JPEG at quality 90 of the
+// same drawing drawn in full colour.
 func WriteCover(w io.Writer, spec CoverSpec) error {
 	if spec.Width == 0 {
 		spec.Width = 1600
@@ -58,8 +90,7 @@ func WriteCover(w io.Writer, spec CoverSpec) error {
 	if err != nil {
 		return fmt.Errorf("cover: font: %w", err)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, spec.Width, spec.Height))
-	draw.Draw(img, img.Bounds(), &image.Uniform{coverGround}, image.Point{}, draw.Src)
+	img := image.NewPaletted(image.Rect(0, 0, spec.Width, spec.Height), coverPalette()) // all ground
 	W, H := spec.Width, spec.Height
 	margin := W / 10
 	// A frame of two thin gilt rules.
@@ -76,7 +107,7 @@ func WriteCover(w io.Writer, spec CoverSpec) error {
 	// A short rule between the titles and the authors.
 	y += W / 16
 	ruleW := W / 5
-	fill(img, image.Rect((W-ruleW)/2, y, (W+ruleW)/2, y+max(W/400, 2)), coverRule)
+	fill(img, image.Rect((W-ruleW)/2, y, (W+ruleW)/2, y+max(W/400, 2)), indexRule)
 	y += W / 12
 	if len(spec.Authors) > 0 {
 		c.block(strings.Join(spec.Authors, "\n"), float64(W)/22, y, 1.3)
@@ -88,26 +119,34 @@ func WriteCover(w io.Writer, spec CoverSpec) error {
 	if c.err != nil {
 		return c.err
 	}
-	if err := jpeg.Encode(w, img, &jpeg.Options{Quality: 90}); err != nil {
-		return fmt.Errorf("cover: encode JPEG: %w", err)
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(w, img); err != nil {
+		return fmt.Errorf("cover: encode PNG: %w", err)
 	}
 	return nil
 }
 
-func fill(img *image.RGBA, r image.Rectangle, c color.Color) {
-	draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+// fill sets the pixels of r to the colour at index.
+func fill(img *image.Paletted, r image.Rectangle, index uint8) {
+	r = r.Intersect(img.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
+		for i := range row {
+			row[i] = index
+		}
+	}
 }
 
-func frame(img *image.RGBA, inset, thick int) {
+func frame(img *image.Paletted, inset, thick int) {
 	b := img.Bounds().Inset(inset)
-	fill(img, image.Rect(b.Min.X, b.Min.Y, b.Max.X, b.Min.Y+thick), coverRule)
-	fill(img, image.Rect(b.Min.X, b.Max.Y-thick, b.Max.X, b.Max.Y), coverRule)
-	fill(img, image.Rect(b.Min.X, b.Min.Y, b.Min.X+thick, b.Max.Y), coverRule)
-	fill(img, image.Rect(b.Max.X-thick, b.Min.Y, b.Max.X, b.Max.Y), coverRule)
+	fill(img, image.Rect(b.Min.X, b.Min.Y, b.Max.X, b.Min.Y+thick), indexRule)
+	fill(img, image.Rect(b.Min.X, b.Max.Y-thick, b.Max.X, b.Max.Y), indexRule)
+	fill(img, image.Rect(b.Min.X, b.Min.Y, b.Min.X+thick, b.Max.Y), indexRule)
+	fill(img, image.Rect(b.Max.X-thick, b.Min.Y, b.Max.X, b.Max.Y), indexRule)
 }
 
 type coverText struct {
-	img         *image.RGBA
+	img         *image.Paletted
 	font        *opentype.Font
 	width, left int
 	err         error
@@ -126,17 +165,41 @@ func (c *coverText) block(text string, size float64, y int, leading float64) int
 		return y
 	}
 	defer face.Close()
-	d := &font.Drawer{Dst: c.img, Src: &image.Uniform{coverInk}, Face: face}
+	d := &font.Drawer{Src: image.Opaque, Face: face}
 	y += int(size)
 	for _, para := range strings.Split(text, "\n") {
 		for _, line := range wrapWords(d, strings.Fields(para), c.width) {
 			wd := d.MeasureString(line).Round()
-			d.Dot = fixed.P(c.left+(c.width-wd)/2, y)
-			d.DrawString(line)
+			c.line(d, line, fixed.P(c.left+(c.width-wd)/2, y))
 			y += int(size * leading)
 		}
 	}
 	return y - int(size*leading) + int(size*0.4)
+}
+
+// line draws one line of type from dot: its glyphs' coverage is drawn
+// into a mask the size of the line's bounds, then laid on the cover in
+// the ink's steps; a pixel the type does not touch keeps its colour.
+func (c *coverText) line(d *font.Drawer, text string, dot fixed.Point26_6) {
+	d.Dot = dot
+	bounds, _ := d.BoundString(text) // drawn from d.Dot
+	r := image.Rect(bounds.Min.X.Floor(), bounds.Min.Y.Floor(), bounds.Max.X.Ceil(), bounds.Max.Y.Ceil()).
+		Inset(-1).Intersect(c.img.Rect)
+	if r.Empty() {
+		return
+	}
+	mask := image.NewAlpha(r)
+	d.Dst = mask
+	d.DrawString(text)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		cover := mask.Pix[mask.PixOffset(r.Min.X, y):mask.PixOffset(r.Max.X, y)]
+		dst := c.img.Pix[c.img.PixOffset(r.Min.X, y):c.img.PixOffset(r.Max.X, y)]
+		for i, a := range cover {
+			if step := (int(a)*inkSteps + 127) / 255; step > 0 {
+				dst[i] = uint8(indexRule + step)
+			}
+		}
+	}
 }
 
 // wrapWords fills lines greedily; a word wider than the line stands alone.
