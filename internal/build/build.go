@@ -52,6 +52,11 @@ type Options struct {
 	// LockTimeout bounds the wait for another build writing into the
 	// same output folder; 0 means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// SharedCacheDir, when set, is a folder for what every build of the
+	// machine may share, whatever its book and output folder: the
+	// verdicts of the font checks (layout.LoadOptions.SharedCacheDir).
+	// The command line sets it to the user's cache folder.
+	SharedCacheDir string
 	// Cache, when not nil, keeps what this build computed for the next
 	// builds of the process and reuses what earlier builds kept (publish
 	// watch); the outputs are the same with or without it.
@@ -113,7 +118,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	)
 	go func() {
 		defer close(layDone)
-		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir}, &layDS)
+		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir, SharedCacheDir: opts.SharedCacheDir}, &layDS)
 		layTime = time.Since(layStart)
 	}()
 	// The paragraphs an earlier build set and the streams it deflated

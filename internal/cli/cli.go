@@ -269,11 +269,24 @@ func buildOptions(c *ucli.Context) (build.Options, error) {
 	}
 	fitMemoryLimit(f.book)
 	return build.Options{
-		BookDir:   f.book,
-		LayoutDir: f.layout,
-		OutDir:    f.out,
-		Strict:    c.Bool("strict"),
+		BookDir:        f.book,
+		LayoutDir:      f.layout,
+		OutDir:         f.out,
+		Strict:         c.Bool("strict"),
+		SharedCacheDir: sharedCacheDir(),
 	}, nil
+}
+
+// sharedCacheDir is where builds keep what every book of the machine may
+// share (build.Options.SharedCacheDir): publish/checked in the user's
+// cache folder ($XDG_CACHE_HOME, else ~/.cache, on Linux), or "" when
+// there is none.
+func sharedCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "publish", "checked")
 }
 
 func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {

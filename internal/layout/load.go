@@ -60,6 +60,12 @@ type LoadOptions struct {
 	// checks are kept by the fonts' SHA-256, so that a font found sound
 	// once is not read glyph by glyph at every build.
 	CacheDir string
+	// SharedCacheDir, when set, is a folder of the same verdicts that
+	// every book of the machine shares (the command line's is in the
+	// user's cache folder): a verdict depends on the font's bytes only, so
+	// a build into a new output folder does not check again the fonts that
+	// another build checked.
+	SharedCacheDir string
 	// noDefaultTypeface leaves the fonts empty when print.yaml names no
 	// typeface, instead of looking in fonts/ (the fuzz target's speed).
 	noDefaultTypeface bool
@@ -69,6 +75,7 @@ type LoadOptions struct {
 func LoadWith(dir string, opts LoadOptions, ds *model.Diagnostics) *Print {
 	p := Defaults()
 	p.fontCache = opts.CacheDir
+	p.sharedFontCache = opts.SharedCacheDir
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
@@ -521,8 +528,9 @@ func sortFonts(fs []FontFile) {
 	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i]) < rank(fs[j]) })
 }
 
-// SaveFontChecks writes into LoadOptions.CacheDir the verdicts of the
-// fonts this load checked, so that the next load skips their check. A
+// SaveFontChecks writes into LoadOptions.CacheDir (and SharedCacheDir) the
+// verdicts of the fonts this load checked, so that the next load skips
+// their check. A
 // build calls it once its outputs are written: a failed build leaves the
 // output folder as it was. A cache that cannot be written only costs the
 // check next time, so errors are ignored.
@@ -592,10 +600,17 @@ func (p *Print) checkFont(path string) (string, error) {
 		}
 		return "", err
 	}
-	verdict := ""
-	if p.fontCache != "" {
+	// The verdicts this font may have: in the output folder's cache, in
+	// the machine's.
+	var verdicts []string
+	if p.fontCache != "" || p.sharedFontCache != "" {
 		sum := sha256.Sum256(data)
-		verdict = filepath.Join(p.fontCache, "font-"+hex.EncodeToString(sum[:])+".ok")
+		name := "font-" + hex.EncodeToString(sum[:]) + ".ok"
+		for _, dir := range []string{p.fontCache, p.sharedFontCache} {
+			if dir != "" {
+				verdicts = append(verdicts, filepath.Join(dir, name))
+			}
+		}
 		p.fontMu.Lock()
 		if p.fontSums == nil {
 			p.fontSums = map[string]fontSum{}
@@ -603,15 +618,20 @@ func (p *Print) checkFont(path string) (string, error) {
 		p.fontSums[path] = fontSum{sum, data}
 		p.fontMu.Unlock()
 	}
-	if _, err := os.Stat(verdict); verdict == "" || err != nil {
+	known := false
+	for _, v := range verdicts {
+		if _, err := os.Stat(v); err == nil {
+			known = true
+			break
+		}
+	}
+	if !known {
 		if err := checkTrueType(data); err != nil {
 			return "", err
 		}
-		if verdict != "" {
-			p.fontMu.Lock()
-			p.newVerdicts = append(p.newVerdicts, verdict)
-			p.fontMu.Unlock()
-		}
+		p.fontMu.Lock()
+		p.newVerdicts = append(p.newVerdicts, verdicts...)
+		p.fontMu.Unlock()
 	}
 	if name := familyName(data); name != "" {
 		return name, nil

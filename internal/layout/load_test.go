@@ -305,6 +305,39 @@ func TestFontCheckCache(t *testing.T) {
 	}
 }
 
+// TestSharedFontCheckCache loads a layout into one output folder with a
+// shared verdict folder, then into a new output folder: the second load
+// finds the verdicts in the shared folder and checks nothing, while a
+// load without it checks the three fonts again.
+func TestSharedFontCheckCache(t *testing.T) {
+	root := project(t, "")
+	shared := filepath.Join(t.TempDir(), "checked")
+	load := func(out, shared string) *Print {
+		t.Helper()
+		soundFonts.Clear() // as a new process
+		var ds model.Diagnostics
+		p := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: filepath.Join(root, out, ".cache"), SharedCacheDir: shared}, &ds)
+		if ds.HasErrors() || len(p.Fonts) != 2 {
+			t.Fatalf("load into %s: %d fonts, %s", out, len(p.Fonts), ds.String())
+		}
+		return p
+	}
+	first := load("out1", shared)
+	if len(first.newVerdicts) != 6 {
+		t.Fatalf("the first load has %d verdicts to write, want 3 in each folder", len(first.newVerdicts))
+	}
+	first.SaveFontChecks()
+	if saved, _ := filepath.Glob(filepath.Join(shared, "font-*.ok")); len(saved) != 3 {
+		t.Fatalf("SaveFontChecks wrote %d verdicts into the shared folder, want 3", len(saved))
+	}
+	if second := load("out2", shared); len(second.newVerdicts) != 0 {
+		t.Errorf("a load into a new output folder checked %d fonts again despite the shared verdicts", len(second.newVerdicts))
+	}
+	if alone := load("out3", ""); len(alone.newVerdicts) != 3 {
+		t.Errorf("a load without the shared folder has %d verdicts to write, want 3", len(alone.newVerdicts))
+	}
+}
+
 // TestRangeErrorsAtTheirKey is the issue's "unpositioned errors in
 // print.yaml": margins wider than the page, a 1 pt page, a text size of 0
 // or 500 pt, leading smaller than the size each give one error at the key

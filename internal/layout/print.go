@@ -13,11 +13,13 @@ type Print struct {
 	// File is the print.yaml path (for messages), Dir the layout folder.
 	File string
 	Dir  string
-	// fontCache is LoadOptions.CacheDir; newVerdicts are the cache files
-	// that SaveFontChecks writes for the fonts checked by this load.
-	fontCache   string
-	fontMu      sync.Mutex
-	newVerdicts []string
+	// fontCache is LoadOptions.CacheDir, sharedFontCache its
+	// SharedCacheDir; newVerdicts are the cache files that SaveFontChecks
+	// writes for the fonts checked by this load.
+	fontCache       string
+	sharedFontCache string
+	fontMu          sync.Mutex
+	newVerdicts     []string
 	// fontSums are the bytes and SHA-256 of the font files checked, by
 	// path (see FontSum).
 	fontSums map[string]fontSum
