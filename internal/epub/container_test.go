@@ -169,13 +169,35 @@ func TestContainerEntriesInflate(t *testing.T) {
 	if len(cached) != 3 {
 		t.Fatalf("%d font streams in the cache folder, want 3", len(cached))
 	}
-	for _, f := range cached {
-		if err := os.WriteFile(f, []byte("not a deflate stream"), 0o644); err != nil {
-			t.Fatal(err)
+	// A file cut short, a byte changed, a file that is not a stream: each
+	// is compressed again, and the EPUB is the same.
+	for _, damage := range []struct {
+		name string
+		bad  func([]byte) []byte
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)-1] }},
+		{"a byte changed", func(b []byte) []byte { b[len(b)/2] ^= 0x20; return b }},
+		{"not a deflate stream", func([]byte) []byte { return []byte("not a deflate stream") }},
+	} {
+		for _, f := range cached {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, damage.bad(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	if got := write(dir, nil); !bytes.Equal(got, data) {
-		t.Error("damaged cache folder: other bytes than without a cache")
+		if got := write(dir, nil); !bytes.Equal(got, data) {
+			t.Errorf("cache folder with its streams %s: other bytes than without a cache", damage.name)
+		}
+		for _, f := range cached {
+			if b, err := os.ReadFile(f); err != nil {
+				t.Fatal(err)
+			} else if _, ok := checkedStream(b); !ok {
+				t.Errorf("%s: the damaged stream %s was not written again", damage.name, filepath.Base(f))
+			}
+		}
 	}
 }
 
