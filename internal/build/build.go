@@ -52,10 +52,10 @@ type Options struct {
 	// LockTimeout bounds the wait for another build writing into the
 	// same output folder; 0 means DefaultLockTimeout.
 	LockTimeout time.Duration
-	// SharedCacheDir, when set, is a folder for what every build of the
-	// machine may share, whatever its book and output folder: the
-	// verdicts of the font checks (layout.LoadOptions.SharedCacheDir).
-	// The command line sets it to the user's cache folder.
+	// SharedCacheDir, when set, is a folder for what the user's builds
+	// may share, whatever their book and output folder: the verdicts of
+	// the font checks (layout.LoadOptions.SharedCacheDir). The command
+	// line sets it to a folder in the user's cache folder.
 	SharedCacheDir string
 	// Cache, when not nil, keeps what this build computed for the next
 	// builds of the process and reuses what earlier builds kept (publish

@@ -277,11 +277,14 @@ func buildOptions(c *ucli.Context) (build.Options, error) {
 	}, nil
 }
 
-// sharedCacheDir is where builds keep what every book of the machine may
-// share (build.Options.SharedCacheDir): publish/checked in the user's
-// cache folder ($XDG_CACHE_HOME, else ~/.cache, on Linux), or "" when
-// there is none.
+// sharedCacheDir is where builds keep what every book of the user may
+// share (build.Options.SharedCacheDir): $PUBLISH_CHECKED_DIR when it is
+// set (empty for none), else publish/checked in the user's cache folder
+// ($XDG_CACHE_HOME, else ~/.cache, on Linux), or "" when there is none.
 func sharedCacheDir() string {
+	if dir, ok := os.LookupEnv("PUBLISH_CHECKED_DIR"); ok {
+		return dir
+	}
 	d, err := os.UserCacheDir()
 	if err != nil {
 		return ""

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -342,5 +343,24 @@ func TestInterruptedBuildLeavesNothing(t *testing.T) {
 		if sets != 1 {
 			t.Errorf("interrupted after %d ms (exit %d): %d sets left in out/.publish, want the current one", delay, cmd.ProcessState.ExitCode(), sets)
 		}
+	}
+}
+
+// TestSharedCacheDir checks where the font verdicts that every book shares
+// are kept: PUBLISH_CHECKED_DIR when set (empty for none), else the user's
+// cache folder.
+func TestSharedCacheDir(t *testing.T) {
+	t.Setenv("PUBLISH_CHECKED_DIR", "/x/checked")
+	if got := sharedCacheDir(); got != "/x/checked" {
+		t.Errorf("with PUBLISH_CHECKED_DIR set: %q", got)
+	}
+	t.Setenv("PUBLISH_CHECKED_DIR", "")
+	if got := sharedCacheDir(); got != "" {
+		t.Errorf("with PUBLISH_CHECKED_DIR empty: %q, want none", got)
+	}
+	os.Unsetenv("PUBLISH_CHECKED_DIR")
+	t.Setenv("XDG_CACHE_HOME", "/y/cache")
+	if want := filepath.Join("/y/cache", "publish", "checked"); runtime.GOOS == "linux" && sharedCacheDir() != want {
+		t.Errorf("with XDG_CACHE_HOME=/y/cache: %q, want %q", sharedCacheDir(), want)
 	}
 }

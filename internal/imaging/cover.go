@@ -37,37 +37,65 @@ var (
 )
 
 // inkSteps is the number of steps in which the type's coverage of a pixel
-// is kept, from ground to ink: 64 steps cannot be told apart at a
-// 1600-pixel width, and with the ground and the rule they fit a PNG
-// palette.
+// is kept, from its ground to ink: 64 steps cannot be told apart at a
+// 1600-pixel width, and the ink's steps over the ground and over the rule,
+// with those two, fit a PNG palette (128 colours).
 const inkSteps = 63
 
-// Palette indexes of the cover's colours: the type's steps follow the
-// rule, from the faintest (indexGround+2) to full ink.
+// Palette indexes of the cover's colours (coverPalette): the ground, the
+// rule, then the ink's steps over the ground (inkOverGround+1 …
+// inkOverGround+inkSteps), then over the rule (inkOverRule+1 …).
 const (
-	indexGround = 0
-	indexRule   = 1
+	indexGround   = 0
+	indexRule     = 1
+	inkOverGround = 1
+	inkOverRule   = inkOverGround + inkSteps
 )
 
-// coverPalette returns the cover's colours: the ground, the rule, then
-// the ink laid over the ground at 1/inkSteps … inkSteps/inkSteps.
+// coverPalette returns the cover's colours: the ground, the rule, then the
+// ink laid over the ground at 1/inkSteps … inkSteps/inkSteps of coverage,
+// then over the rule.
 func coverPalette() color.Palette {
 	pal := color.Palette{coverGround, coverRule}
 	mix := func(g, i uint8, step int) uint8 {
 		return uint8((int(g)*(inkSteps-step) + int(i)*step + inkSteps/2) / inkSteps)
 	}
-	for step := 1; step <= inkSteps; step++ {
-		pal = append(pal, color.RGBA{mix(coverGround.R, coverInk.R, step), mix(coverGround.G, coverInk.G, step),
-			mix(coverGround.B, coverInk.B, step), 0xff})
+	for _, base := range []color.RGBA{coverGround, coverRule} {
+		for step := 1; step <= inkSteps; step++ {
+			pal = append(pal, color.RGBA{mix(base.R, coverInk.R, step), mix(base.G, coverInk.G, step),
+				mix(base.B, coverInk.B, step), 0xff})
+		}
 	}
 	return pal
+}
+
+// inked returns the palette index of a pixel of index old once the type
+// covers a further a/255 of it: the coverage adds up as image/draw's
+// Over does (a + old·(1−a)), over the ground or the rule the pixel had.
+func inked(old uint8, a uint8) uint8 {
+	base, step := uint8(inkOverGround), 0
+	switch {
+	case old == indexRule:
+		base = inkOverRule
+	case old > inkOverRule:
+		base, step = inkOverRule, int(old-inkOverRule)
+	case old > inkOverGround:
+		step = int(old - inkOverGround)
+	}
+	had := (step*255 + inkSteps/2) / inkSteps // in 255ths
+	cover := int(a) + had*(255-int(a))/255
+	step = (cover*inkSteps + 127) / 255
+	if step == 0 {
+		return old
+	}
+	return base + uint8(step)
 }
 
 // WriteCover draws a typographic cover (title, subtitle, authors and
 // publisher, centred) and writes it as a PNG. The same spec always gives
 // the same bytes.
 //
-// The cover is drawn in a palette of 65 colours (coverPalette), straight
+// The cover is drawn in a palette of 128 colours (coverPalette), straight
 // into the indexes: a 1600×2560 cover is then one byte a pixel, mostly one
 // colour, which PNG keeps exactly (type without JPEG's blur at its edges)
 // in about a third of the bytes and time of a JPEG at quality 90 of the
@@ -179,7 +207,8 @@ func (c *coverText) block(text string, size float64, y int, leading float64) int
 
 // line draws one line of type from dot: its glyphs' coverage is drawn
 // into a mask the size of the line's bounds, then laid on the cover in
-// the ink's steps; a pixel the type does not touch keeps its colour.
+// the ink's steps (inked), over what earlier lines and rules left there;
+// a pixel the type does not touch keeps its colour.
 func (c *coverText) line(d *font.Drawer, text string, dot fixed.Point26_6) {
 	d.Dot = dot
 	bounds, _ := d.BoundString(text) // drawn from d.Dot
@@ -195,8 +224,8 @@ func (c *coverText) line(d *font.Drawer, text string, dot fixed.Point26_6) {
 		cover := mask.Pix[mask.PixOffset(r.Min.X, y):mask.PixOffset(r.Max.X, y)]
 		dst := c.img.Pix[c.img.PixOffset(r.Min.X, y):c.img.PixOffset(r.Max.X, y)]
 		for i, a := range cover {
-			if step := (int(a)*inkSteps + 127) / 255; step > 0 {
-				dst[i] = uint8(indexRule + step)
+			if a != 0 {
+				dst[i] = inked(dst[i], a)
 			}
 		}
 	}

@@ -61,9 +61,9 @@ type LoadOptions struct {
 	// once is not read glyph by glyph at every build.
 	CacheDir string
 	// SharedCacheDir, when set, is a folder of the same verdicts that
-	// every book of the machine shares (the command line's is in the
-	// user's cache folder): a verdict depends on the font's bytes only, so
-	// a build into a new output folder does not check again the fonts that
+	// every book of the user shares (the command line's is in the user's
+	// cache folder): a verdict depends on the font's bytes only, so a
+	// build into a new output folder does not check again the fonts that
 	// another build checked.
 	SharedCacheDir string
 	// noDefaultTypeface leaves the fonts empty when print.yaml names no
@@ -528,12 +528,12 @@ func sortFonts(fs []FontFile) {
 	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i]) < rank(fs[j]) })
 }
 
-// SaveFontChecks writes into LoadOptions.CacheDir (and SharedCacheDir) the
-// verdicts of the fonts this load checked, so that the next load skips
-// their check. A
-// build calls it once its outputs are written: a failed build leaves the
-// output folder as it was. A cache that cannot be written only costs the
-// check next time, so errors are ignored.
+// SaveFontChecks writes into LoadOptions.CacheDir (and SharedCacheDir)
+// the verdicts of the fonts this load checked, or found in one of the two
+// folders only, so that the next load skips their check. A build calls it
+// once its outputs are written: a failed build leaves the output folder as
+// it was. A cache that cannot be written only costs the check next time,
+// so errors are ignored.
 func (p *Print) SaveFontChecks() {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
@@ -566,6 +566,12 @@ type fontStamp struct {
 	path      string
 	size, mod int64
 }
+
+// fontCheckVersion names checkTrueType's check in the verdicts' names: a
+// verdict outlives the output folder (and, in the user's cache folder,
+// every version of publish), so bump it whenever the check becomes
+// stricter, and the fonts are checked again.
+const fontCheckVersion = "check1"
 
 // soundFonts maps the fontStamp of each font this process found sound to
 // its family name: publish watch loads the layout for every build, and
@@ -601,11 +607,11 @@ func (p *Print) checkFont(path string) (string, error) {
 		return "", err
 	}
 	// The verdicts this font may have: in the output folder's cache, in
-	// the machine's.
+	// the user's.
 	var verdicts []string
 	if p.fontCache != "" || p.sharedFontCache != "" {
 		sum := sha256.Sum256(data)
-		name := "font-" + hex.EncodeToString(sum[:]) + ".ok"
+		name := "font-" + fontCheckVersion + "-" + hex.EncodeToString(sum[:]) + ".ok"
 		for _, dir := range []string{p.fontCache, p.sharedFontCache} {
 			if dir != "" {
 				verdicts = append(verdicts, filepath.Join(dir, name))
@@ -618,21 +624,24 @@ func (p *Print) checkFont(path string) (string, error) {
 		p.fontSums[path] = fontSum{sum, data}
 		p.fontMu.Unlock()
 	}
-	known := false
+	var missing []string
 	for _, v := range verdicts {
-		if _, err := os.Stat(v); err == nil {
-			known = true
-			break
+		if _, err := os.Stat(v); err != nil {
+			missing = append(missing, v)
 		}
 	}
-	if !known {
+	if len(verdicts) == 0 || len(missing) == len(verdicts) {
+		p.fontMu.Lock()
+		p.fontsChecked++
+		p.fontMu.Unlock()
 		if err := checkTrueType(data); err != nil {
 			return "", err
 		}
-		p.fontMu.Lock()
-		p.newVerdicts = append(p.newVerdicts, verdicts...)
-		p.fontMu.Unlock()
 	}
+	// A verdict found in one folder is written into the other too.
+	p.fontMu.Lock()
+	p.newVerdicts = append(p.newVerdicts, missing...)
+	p.fontMu.Unlock()
 	if name := familyName(data); name != "" {
 		return name, nil
 	}

@@ -287,8 +287,8 @@ func TestFontCheckCache(t *testing.T) {
 	// process would.
 	soundFonts.Clear()
 	second := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
-	if len(second.newVerdicts) != 0 {
-		t.Errorf("the second load checked %d fonts again", len(second.newVerdicts))
+	if second.fontsChecked != 0 || len(second.newVerdicts) != 0 {
+		t.Errorf("the second load checked %d fonts again and has %d verdicts to write", second.fontsChecked, len(second.newVerdicts))
 	}
 	if len(second.Fonts) != len(first.Fonts) || second.Family != first.Family {
 		t.Errorf("the cached load gives %+v (%s), the first %+v (%s)", second.Fonts, second.Family, first.Fonts, first.Family)
@@ -300,19 +300,21 @@ func TestFontCheckCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	third := LoadWith(filepath.Join(root, "layout"), LoadOptions{CacheDir: cache}, &ds)
-	if len(third.newVerdicts) != 1 {
-		t.Errorf("after a font changed, %d fonts were checked, want 1", len(third.newVerdicts))
+	if third.fontsChecked != 1 || len(third.newVerdicts) != 1 {
+		t.Errorf("after a font changed, %d fonts were checked (%d verdicts to write), want 1", third.fontsChecked, len(third.newVerdicts))
 	}
 }
 
 // TestSharedFontCheckCache loads a layout into one output folder with a
 // shared verdict folder, then into a new output folder: the second load
-// finds the verdicts in the shared folder and checks nothing, while a
-// load without it checks the three fonts again.
+// finds the verdicts in the shared folder, checks nothing, and copies
+// them into its own folder. A verdict found in the output folder only is
+// copied into a new shared folder, and a load without either checks the
+// three fonts again.
 func TestSharedFontCheckCache(t *testing.T) {
 	root := project(t, "")
 	shared := filepath.Join(t.TempDir(), "checked")
-	load := func(out, shared string) *Print {
+	load := func(out, shared string, checked, toWrite int) {
 		t.Helper()
 		soundFonts.Clear() // as a new process
 		var ds model.Diagnostics
@@ -320,22 +322,20 @@ func TestSharedFontCheckCache(t *testing.T) {
 		if ds.HasErrors() || len(p.Fonts) != 2 {
 			t.Fatalf("load into %s: %d fonts, %s", out, len(p.Fonts), ds.String())
 		}
-		return p
+		if p.fontsChecked != checked || len(p.newVerdicts) != toWrite {
+			t.Errorf("load into %s with shared folder %q: %d fonts checked, %d verdicts to write; want %d and %d",
+				out, shared, p.fontsChecked, len(p.newVerdicts), checked, toWrite)
+		}
+		p.SaveFontChecks()
 	}
-	first := load("out1", shared)
-	if len(first.newVerdicts) != 6 {
-		t.Fatalf("the first load has %d verdicts to write, want 3 in each folder", len(first.newVerdicts))
-	}
-	first.SaveFontChecks()
-	if saved, _ := filepath.Glob(filepath.Join(shared, "font-*.ok")); len(saved) != 3 {
+	load("out1", shared, 3, 6) // three fonts, a verdict in each folder
+	if saved, _ := filepath.Glob(filepath.Join(shared, "font-"+fontCheckVersion+"-*.ok")); len(saved) != 3 {
 		t.Fatalf("SaveFontChecks wrote %d verdicts into the shared folder, want 3", len(saved))
 	}
-	if second := load("out2", shared); len(second.newVerdicts) != 0 {
-		t.Errorf("a load into a new output folder checked %d fonts again despite the shared verdicts", len(second.newVerdicts))
-	}
-	if alone := load("out3", ""); len(alone.newVerdicts) != 3 {
-		t.Errorf("a load without the shared folder has %d verdicts to write, want 3", len(alone.newVerdicts))
-	}
+	load("out2", shared, 0, 3)                                 // a new output folder: copied from the shared one
+	load("out2", shared, 0, 0)                                 // both have them
+	load("out1", filepath.Join(t.TempDir(), "checked2"), 0, 3) // a new shared folder: copied from out1
+	load("out3", "", 3, 3)                                     // neither
 }
 
 // TestRangeErrorsAtTheirKey is the issue's "unpositioned errors in

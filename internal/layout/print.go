@@ -20,6 +20,9 @@ type Print struct {
 	sharedFontCache string
 	fontMu          sync.Mutex
 	newVerdicts     []string
+	// fontsChecked counts the fonts this load checked glyph by glyph
+	// (no verdict was found).
+	fontsChecked int
 	// fontSums are the bytes and SHA-256 of the font files checked, by
 	// path (see FontSum).
 	fontSums map[string]fontSum
