@@ -14,7 +14,7 @@ import (
 
 // coverVersion names WriteCover's drawing; it is part of the cache key, so
 // bump it whenever the drawing changes.
-const coverVersion = "cover-v2"
+const coverVersion = "cover-v3"
 
 // CachedCover returns WriteCover's PNG for spec, from cacheDir when an
 // earlier build drew the same cover: drawing and encoding a 1600×2560
