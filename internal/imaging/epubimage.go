@@ -264,6 +264,9 @@ func scaleToFit(src image.Image, maxEdge int, keepAlpha bool) image.Image {
 			h = maxEdge
 		}
 	}
+	if g, ok := src.(*image.Gray); ok && (w != b.Dx() || h != b.Dy()) {
+		return scaleGray(g, w, h) // the pixels of CatmullRom.Scale, sooner
+	}
 	rect := image.Rect(0, 0, w, h)
 	var dst draw.Image
 	switch {

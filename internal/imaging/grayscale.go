@@ -1,0 +1,144 @@
+package imaging
+
+import (
+	"image"
+	"math"
+
+	"golang.org/x/image/draw"
+)
+
+// scaleGray returns src scaled to w×h with draw.CatmullRom, pixel for
+// pixel what draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(),
+// draw.Src, nil) gives into a new *image.Gray (TestScaleGrayMatchesDraw),
+// in about a fifth of its time and memory: x/image/draw has no path for a
+// gray destination and works through RGBA64 colours, four channels of
+// float64 a pixel and a call per pixel, which took some 160 ms for each
+// 2400×1600 archive photograph of the sample book.
+//
+// The arithmetic is the library's, in its order: the same kernel weights
+// over the same source pixels (taps), a horizontal pass into float64 rows
+// scaled to [0, 1], a vertical pass, the same rounding to 16 bits and the
+// same conversion to 8-bit gray. Only the vertical pass runs row by row
+// instead of column by column, which changes no value.
+func scaleGray(src *image.Gray, w, h int) *image.Gray {
+	sb := src.Bounds()
+	sw, sh := sb.Dx(), sb.Dy()
+	across := kernelTaps(draw.CatmullRom, w, sw)
+	down := kernelTaps(draw.CatmullRom, h, sh)
+
+	// Horizontal pass: each source row, w samples, as x/image/draw keeps
+	// them (16-bit values times the weights, over 0xffff).
+	var level [256]float64 // a gray level as the library widens it
+	for i := range level {
+		level[i] = float64(uint32(i) * 0x101)
+	}
+	rows := make([]float64, sh*w)
+	for y := 0; y < sh; y++ {
+		off := (sb.Min.Y+y-src.Rect.Min.Y)*src.Stride + (sb.Min.X - src.Rect.Min.X)
+		line := src.Pix[off : off+sw]
+		out := rows[y*w : (y+1)*w]
+		for x, t := range across.dst {
+			var v float64
+			for _, c := range across.taps[t.from:t.to] {
+				v += float64(level[line[c.at]] * c.weight)
+			}
+			out[x] = v * t.inverseFFFF
+		}
+	}
+
+	// Vertical pass. The library also keeps the gray at or below the sum
+	// of the weights (a gray pixel's alpha, 1, weighed); that sum times its
+	// inverse rounds to 0xffff, where unitTo16 stops anyway, so it is left
+	// out.
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	sums := make([]float64, w)
+	for y, t := range down.dst {
+		for x := range sums {
+			sums[x] = 0
+		}
+		for _, c := range down.taps[t.from:t.to] {
+			row := rows[c.at*w : (c.at+1)*w]
+			for x, v := range row {
+				sums[x] += float64(v * c.weight)
+			}
+		}
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
+		for x, v := range sums {
+			g16 := uint32(unitTo16(v * t.inverse))
+			out[x] = uint8((19595*g16 + 38470*g16 + 7471*g16 + 1<<15) >> 24)
+		}
+	}
+	return dst
+}
+
+// unitTo16 rounds a value in [0, 1] to 16 bits as x/image/draw does.
+func unitTo16(f float64) uint16 {
+	i := int32(float64(0xffff*f) + 0.5)
+	switch {
+	case i > 0xffff:
+		return 0xffff
+	case i > 0:
+		return uint16(i)
+	}
+	return 0
+}
+
+// tapSet lists, for each destination column (or row), the source pixels
+// it is made of and their weights.
+type tapSet struct {
+	dst  []tapRange
+	taps []tap
+}
+
+// tapRange is one destination pixel's taps, taps[from:to], and the
+// inverse of their weights' sum (and that over 0xffff).
+type tapRange struct {
+	from, to             int
+	inverse, inverseFFFF float64
+}
+
+// tap is a source pixel's weight in a destination pixel.
+type tap struct {
+	at     int
+	weight float64
+}
+
+// kernelTaps places n destination pixels over m source pixels with
+// kernel q as x/image/draw does: each destination pixel's centre maps to
+// a source position; the kernel, widened by the ratio when shrinking so
+// that every source pixel counts, weighs the source pixels around it
+// (those past the edges are left out), and the weights are normalised.
+func kernelTaps(q *draw.Kernel, n, m int) tapSet {
+	ratio := float64(m) / float64(n)
+	reach, argScale := q.Support, 1.0
+	if ratio > 1 {
+		reach *= ratio
+		argScale = 1 / ratio
+	}
+	ts := tapSet{dst: make([]tapRange, n)}
+	for x := range ts.dst {
+		centre := float64((float64(x)+0.5)*ratio) - 0.5
+		lo := max(int(math.Floor(centre-reach)), 0)
+		hi := int(math.Ceil(centre + reach))
+		if hi > m {
+			hi = max(m, lo)
+		}
+		from := len(ts.taps)
+		sum := 0.0
+		for at := lo; at < hi; at++ {
+			d := math.Abs((centre - float64(at)) * argScale)
+			if d >= q.Support {
+				continue
+			}
+			weight := q.At(d)
+			if weight == 0 {
+				continue
+			}
+			sum += weight
+			ts.taps = append(ts.taps, tap{at, weight})
+		}
+		inv := 1 / sum
+		ts.dst[x] = tapRange{from: from, to: len(ts.taps), inverse: inv, inverseFFFF: inv / 0xffff}
+	}
+	return ts
+}
