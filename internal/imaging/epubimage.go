@@ -264,8 +264,16 @@ func scaleToFit(src image.Image, maxEdge int, keepAlpha bool) image.Image {
 			h = maxEdge
 		}
 	}
-	if g, ok := src.(*image.Gray); ok && (w != b.Dx() || h != b.Dy()) {
-		return scaleGray(g, w, h) // the pixels of CatmullRom.Scale, sooner
+	if w != b.Dx() || h != b.Dy() {
+		// The pixels CatmullRom.Scale gives, sooner (scale.go).
+		switch src := src.(type) {
+		case *image.Gray:
+			return scaleGray(src, w, h)
+		case *image.YCbCr:
+			if !keepAlpha {
+				return scaleYCbCr(src, w, h)
+			}
+		}
 	}
 	rect := image.Rect(0, 0, w, h)
 	var dst draw.Image
