@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/publish-books/publish/internal/epub"
@@ -264,6 +265,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 			return res, fmt.Errorf("build: lay out the print edition: %w", err)
 		}
 		laid.Pagination.MintIDs(book.Register())
+		images.widen(runtime.GOMAXPROCS(0)) // the layout's core is free
 		stage.done("make-up")
 		if printCache != nil {
 			res.ParagraphsRead, res.ParagraphsSet = printCache.Stats()
@@ -408,52 +410,65 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 
 // imageWarmer prepares the EPUB's images in the background.
 type imageWarmer struct {
-	wg      sync.WaitGroup
-	elapsed time.Duration
-	count   int
+	jobs []epub.Job
+	// next is the index of the next job to take; left counts the jobs
+	// not done, and the last one done sets elapsed and releases done.
+	next, left atomic.Int64
+	begin      time.Time
+	elapsed    time.Duration
+	done       sync.WaitGroup
+	count      int
+	// workers counts the goroutines taking jobs.
+	workers atomic.Int64
 }
 
 // warmEPUBImages prepares what the EPUB needs into the cache (epub.Jobs,
 // with the settings epub.Write uses: the images, the generated cover, the
 // fonts' deflate streams), so that its own calls find them there.
 // Problems are left for epub.Write to report at the figure's position.
+// While the print edition is laid out, one core is left to the layout
+// (widen adds the others once it is done).
 func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
 	jobs := epub.Jobs(book, opts)
-	iw := &imageWarmer{count: len(jobs)}
+	iw := &imageWarmer{jobs: jobs, count: len(jobs), begin: time.Now()}
 	if len(jobs) == 0 {
 		return iw
 	}
-	// The layout keeps one core busy; the others convert images.
-	workers := min(max(runtime.GOMAXPROCS(0)-1, 1), len(jobs))
-	next := make(chan epub.Job)
-	begin := time.Now()
-	var workersWG sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		workersWG.Add(1)
+	iw.left.Store(int64(len(jobs)))
+	iw.done.Add(1)
+	iw.widen(max(runtime.GOMAXPROCS(0)-1, 1))
+	return iw
+}
+
+// widen has up to n goroutines take the jobs left (it adds none past the
+// jobs' number, and accepts a nil receiver): after the layout, every core
+// converts the images that a book of many figures still waits for.
+func (iw *imageWarmer) widen(n int) {
+	if iw == nil {
+		return
+	}
+	for iw.workers.Load() < int64(min(n, len(iw.jobs))) && iw.next.Load() < int64(len(iw.jobs)) {
+		iw.workers.Add(1)
 		go func() {
-			defer workersWG.Done()
-			for j := range next {
-				j.Do()
+			for {
+				i := iw.next.Add(1) - 1
+				if i >= int64(len(iw.jobs)) {
+					return
+				}
+				iw.jobs[i].Do()
+				if iw.left.Add(-1) == 0 {
+					iw.elapsed = time.Since(iw.begin)
+					iw.done.Done()
+				}
 			}
 		}()
 	}
-	iw.wg.Add(1)
-	go func() {
-		defer iw.wg.Done()
-		for _, j := range jobs {
-			next <- j
-		}
-		close(next)
-		workersWG.Wait()
-		iw.elapsed = time.Since(begin)
-	}()
-	return iw
 }
 
 // wait returns when every image is prepared; it accepts a nil receiver.
 func (iw *imageWarmer) wait() {
-	if iw != nil {
-		iw.wg.Wait()
+	if iw != nil && iw.count > 0 {
+		iw.done.Wait()
 	}
 }
 
