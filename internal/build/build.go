@@ -351,7 +351,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		stage.note("pdf", pdfTime, "alongside the EPUB")
 	}
 	if images != nil && images.count > 0 {
-		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d files prepared (images, cover, fonts), alongside the layout", images.count))
+		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d files prepared (images, cover, fonts), alongside the layout, then on every core", images.count))
 	}
 	if opts.EPUB {
 		stage.note("epub", epubTime, "alongside the PDF")
@@ -442,7 +442,8 @@ func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
 
 // widen has up to n goroutines take the jobs left (it adds none past the
 // jobs' number, and accepts a nil receiver): after the layout, every core
-// converts the images that a book of many figures still waits for.
+// converts the images that a book of many figures still waits for. It is
+// called from the build's goroutine only.
 func (iw *imageWarmer) widen(n int) {
 	if iw == nil {
 		return
@@ -455,14 +456,22 @@ func (iw *imageWarmer) widen(n int) {
 				if i >= int64(len(iw.jobs)) {
 					return
 				}
-				iw.jobs[i].Do()
-				if iw.left.Add(-1) == 0 {
-					iw.elapsed = time.Since(iw.begin)
-					iw.done.Done()
-				}
+				iw.do(i)
 			}
 		}()
 	}
+}
+
+// do does job i and counts it done, even if it panics (a recovered
+// panic must not leave wait waiting).
+func (iw *imageWarmer) do(i int64) {
+	defer func() {
+		if iw.left.Add(-1) == 0 {
+			iw.elapsed = time.Since(iw.begin)
+			iw.done.Done()
+		}
+	}()
+	iw.jobs[i].Do()
 }
 
 // wait returns when every image is prepared; it accepts a nil receiver.

@@ -264,8 +264,9 @@ func scaleToFit(src image.Image, maxEdge int, keepAlpha bool) image.Image {
 			h = maxEdge
 		}
 	}
-	if w != b.Dx() || h != b.Dy() {
-		// The pixels CatmullRom.Scale gives, sooner (scale.go).
+	if !b.Empty() && (w != b.Dx() || h != b.Dy()) {
+		// The pixels CatmullRom.Scale gives, sooner (scale.go); an
+		// empty source is left to the library, which draws nothing.
 		switch src := src.(type) {
 		case *image.Gray:
 			return scaleGray(src, w, h)

@@ -140,3 +140,25 @@ func TestScaleYCbCrMatchesDraw(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleToFitEmptySource checks that an image with a side of zero
+// pixels goes to x/image/draw, which draws nothing, rather than to
+// scaleGray or scaleYCbCr, whose weights would not be defined.
+func TestScaleToFitEmptySource(t *testing.T) {
+	for _, src := range []image.Image{image.NewGray(image.Rect(0, 0, 0, 3000)), image.NewYCbCr(image.Rect(0, 0, 3000, 0), image.YCbCrSubsampleRatio420)} {
+		var pix []uint8
+		switch g := scaleToFit(src, 2000, false).(type) {
+		case *image.Gray:
+			pix = g.Pix
+		case *image.RGBA:
+			pix = g.Pix
+		default:
+			t.Fatalf("%T scaled to a %T", src, g)
+		}
+		for _, p := range pix {
+			if p != 0 {
+				t.Fatalf("%T %v: drew %d where the library draws nothing", src, src.Bounds(), p)
+			}
+		}
+	}
+}
