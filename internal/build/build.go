@@ -350,8 +350,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		res.Preflight = pdfResult.Preflight
 		stage.note("pdf", pdfTime, "alongside the EPUB")
 	}
-	if images != nil && images.count > 0 {
-		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d files prepared (images, cover, fonts), alongside the layout, then on every core", images.count))
+	if images != nil && len(images.jobs) > 0 {
+		stage.note("epub-images", images.elapsed, fmt.Sprintf("%d files prepared (images, cover, fonts), alongside the layout, then on every core", len(images.jobs)))
 	}
 	if opts.EPUB {
 		stage.note("epub", epubTime, "alongside the PDF")
@@ -417,9 +417,9 @@ type imageWarmer struct {
 	begin      time.Time
 	elapsed    time.Duration
 	done       sync.WaitGroup
-	count      int
-	// workers counts the goroutines taking jobs.
-	workers atomic.Int64
+	// workers counts the goroutines taking jobs (widen runs on the
+	// build's goroutine only).
+	workers int
 }
 
 // warmEPUBImages prepares what the EPUB needs into the cache (epub.Jobs,
@@ -430,7 +430,7 @@ type imageWarmer struct {
 // (widen adds the others once it is done).
 func warmEPUBImages(book *model.Book, opts epub.Options) *imageWarmer {
 	jobs := epub.Jobs(book, opts)
-	iw := &imageWarmer{jobs: jobs, count: len(jobs), begin: time.Now()}
+	iw := &imageWarmer{jobs: jobs, begin: time.Now()}
 	if len(jobs) == 0 {
 		return iw
 	}
@@ -448,8 +448,8 @@ func (iw *imageWarmer) widen(n int) {
 	if iw == nil {
 		return
 	}
-	for iw.workers.Load() < int64(min(n, len(iw.jobs))) && iw.next.Load() < int64(len(iw.jobs)) {
-		iw.workers.Add(1)
+	for iw.workers < min(n, len(iw.jobs)) && iw.next.Load() < int64(len(iw.jobs)) {
+		iw.workers++
 		go func() {
 			for {
 				i := iw.next.Add(1) - 1
@@ -476,7 +476,7 @@ func (iw *imageWarmer) do(i int64) {
 
 // wait returns when every image is prepared; it accepts a nil receiver.
 func (iw *imageWarmer) wait() {
-	if iw != nil && iw.count > 0 {
+	if iw != nil && len(iw.jobs) > 0 {
 		iw.done.Wait()
 	}
 }

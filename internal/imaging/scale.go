@@ -51,24 +51,33 @@ func scaleGray(src *image.Gray, w, h int) *image.Gray {
 	// inverse rounds to 0xffff, where unitTo16 stops anyway, so it is left
 	// out.
 	dst := image.NewGray(image.Rect(0, 0, w, h))
-	sums := make([]float64, w)
-	for y, t := range down.dst {
-		for x := range sums {
-			sums[x] = 0
-		}
-		for _, c := range down.taps[t.from:t.to] {
-			row := rows[c.at*w : (c.at+1)*w]
-			for x, v := range row {
-				sums[x] += float64(v * c.weight)
-			}
-		}
+	sumRows(rows, w, down, func(y int, sums []float64, inverse float64) {
 		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
 		for x, v := range sums {
-			g16 := uint32(unitTo16(v * t.inverse))
+			g16 := uint32(unitTo16(v * inverse))
 			out[x] = uint8((19595*g16 + 38470*g16 + 7471*g16 + 1<<15) >> 24)
 		}
-	}
+	})
 	return dst
+}
+
+// sumRows is the vertical pass of scaleGray and scaleYCbCr: for each
+// destination row y, the weighed sum of the horizontal pass's rows (each
+// rowLen samples long) that make it, in the library's order, handed to
+// emit with the inverse of the weights' sum. sums is reused from row to
+// row.
+func sumRows(rows []float64, rowLen int, down tapSet, emit func(y int, sums []float64, inverse float64)) {
+	sums := make([]float64, rowLen)
+	for y, t := range down.dst {
+		clear(sums)
+		for _, c := range down.taps[t.from:t.to] {
+			row := rows[c.at*rowLen : (c.at+1)*rowLen]
+			for i, v := range row {
+				sums[i] += float64(v * c.weight)
+			}
+		}
+		emit(y, sums, t.inverse)
+	}
 }
 
 // unitTo16 rounds a value in [0, 1] to 16 bits as x/image/draw does.
@@ -184,24 +193,14 @@ func scaleYCbCr(src *image.YCbCr, w, h int) *image.RGBA {
 	// Vertical pass; the alpha, 1 weighed and normalised, rounds to 0xff,
 	// and caps the channels no lower than unitTo16 does (see scaleGray).
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	sums := make([]float64, w*3)
-	for y, t := range down.dst {
-		for i := range sums {
-			sums[i] = 0
-		}
-		for _, c := range down.taps[t.from:t.to] {
-			row := rows[c.at*w*3 : (c.at+1)*w*3]
-			for i, v := range row {
-				sums[i] += float64(v * c.weight)
-			}
-		}
+	sumRows(rows, 3*w, down, func(y int, sums []float64, inverse float64) {
 		out := dst.Pix[y*dst.Stride : y*dst.Stride+4*w]
 		for x := 0; x < w; x++ {
-			out[4*x] = uint8(unitTo16(sums[3*x]*t.inverse) >> 8)
-			out[4*x+1] = uint8(unitTo16(sums[3*x+1]*t.inverse) >> 8)
-			out[4*x+2] = uint8(unitTo16(sums[3*x+2]*t.inverse) >> 8)
+			out[4*x] = uint8(unitTo16(sums[3*x]*inverse) >> 8)
+			out[4*x+1] = uint8(unitTo16(sums[3*x+1]*inverse) >> 8)
+			out[4*x+2] = uint8(unitTo16(sums[3*x+2]*inverse) >> 8)
 			out[4*x+3] = 0xff
 		}
-	}
+	})
 	return dst
 }
