@@ -1,8 +1,11 @@
 package build
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -16,7 +19,16 @@ import (
 // one (another inode or change time: install -p, a package manager).
 func TestProgramStampMemo(t *testing.T) {
 	cache := t.TempDir()
-	sum, ok, keep := programStamp(cache)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("the executable cannot be found here")
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		t.Skip("the executable cannot be read here")
+	}
+	stamp := func(cache string) ([32]byte, bool, func()) { return hashedStamp(exe, info, cache) }
+	sum, ok, keep := stamp(cache)
 	if !ok {
 		t.Skip("the executable cannot be read here")
 	}
@@ -38,7 +50,7 @@ func TestProgramStampMemo(t *testing.T) {
 	}
 	// The same file: the memo is trusted (the fake sum comes back).
 	write(lines[3])
-	if got, _, _ := programStamp(cache); fmt.Sprintf("%x", got) != fake {
+	if got, _, _ := stamp(cache); fmt.Sprintf("%x", got) != fake {
 		t.Errorf("the memo of the same executable was not read: %x", got)
 	}
 	if lines[3] == "" {
@@ -49,8 +61,57 @@ func TestProgramStampMemo(t *testing.T) {
 	}
 	// Another file at the same path, size and time: hashed again.
 	write(lines[3] + "0")
-	if got, _, _ := programStamp(cache); got != sum {
+	if got, _, _ := stamp(cache); got != sum {
 		t.Errorf("the memo of another file was trusted: %x, want %x", got, sum)
+	}
+}
+
+// TestGoBuildID reads the test executable's Go build ID as the go command
+// does (go tool buildid), and none from a file that is not an ELF
+// executable or whose note was changed.
+func TestGoBuildID(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the build ID is read from ELF executables only")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := goBuildID(exe)
+	if strings.Count(id, "/") < 1 {
+		t.Fatalf("build ID %q", id)
+	}
+	if out, err := exec.Command("go", "tool", "buildid", exe).Output(); err != nil {
+		t.Logf("go tool buildid: %v (not compared)", err)
+	} else if want := strings.TrimSpace(string(out)); id != want {
+		t.Errorf("build ID %q, go tool buildid says %q", id, want)
+	}
+	if sum, ok, _ := programStamp(t.TempDir()); !ok || sum != sha256.Sum256([]byte("go build ID\n"+id)) {
+		t.Errorf("the program's stamp is not that of its build ID")
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	at := bytes.Index(data, []byte(id))
+	if at < 0 {
+		t.Fatal("the build ID is not in the executable")
+	}
+	other := bytes.Clone(data)
+	other[at+len(id)-1] ^= 1 // another content hash
+	for name, content := range map[string][]byte{"other": other, "text": []byte("#!/bin/sh\necho publish\n"), "short": data[:100]} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, content, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		got := goBuildID(path)
+		switch {
+		case name == "other" && (got == id || len(got) != len(id)):
+			t.Errorf("an executable with another build ID: %q", got)
+		case name != "other" && got != "":
+			t.Errorf("%s: build ID %q", name, got)
+		}
 	}
 }
 
