@@ -55,8 +55,9 @@ type Options struct {
 	LockTimeout time.Duration
 	// SharedCacheDir, when set, is a folder for what the user's builds
 	// may share, whatever their book and output folder: the verdicts of
-	// the font checks (layout.LoadOptions.SharedCacheDir). The command
-	// line sets it to a folder in the user's cache folder.
+	// the font checks (layout.LoadOptions.SharedCacheDir) and the fonts'
+	// deflate streams for the EPUB (epub.Options.SharedCacheDir). The
+	// command line sets it to a folder in the user's cache folder.
 	SharedCacheDir string
 	// Cache, when not nil, keeps what this build computed for the next
 	// builds of the process and reuses what earlier builds kept (publish
@@ -243,6 +244,9 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	epubOpts := epub.Options{LayoutDir: opts.LayoutDir, Fonts: fonts, ModTime: modTime, CacheDir: epubCache,
 		Entries: opts.Cache.epubCache()}
+	if epubCache != "" {
+		epubOpts.SharedCacheDir = opts.SharedCacheDir
+	}
 	var images *imageWarmer
 	if opts.EPUB && write {
 		images = warmEPUBImages(book, epubOpts)

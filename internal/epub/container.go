@@ -33,7 +33,7 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 // Deflated entries are compressed here (zipLevel, klauspost/compress's
 // deflate) and written raw, so that entries (kept in cache, when not nil) are not
 // compressed again by a later build of the same process.
-func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, cacheDir string, cache *Cache) error {
+func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, folders streamFolders, cache *Cache) error {
 	cache.begin()
 	z := zip.NewWriter(w)
 	date, clock := dosTime(modTime)
@@ -82,7 +82,7 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, c
 			comp := cache.lookup(it.data, zipLevel)
 			if comp == nil {
 				var err error
-				if comp, err = d.deflated(it.data, cacheDir); err != nil {
+				if comp, err = d.deflated(it.data, folders); err != nil {
 					return fmt.Errorf("epub: zip %s: %w", it.href, err)
 				}
 				cache.keep(it.data, zipLevel, comp)
@@ -121,52 +121,83 @@ func dosTime(t time.Time) (date, clock uint16) {
 	return date, clock
 }
 
-// deflated returns data as a raw deflate stream at zipLevel, from
-// cacheDir when an earlier build compressed the same bytes with the same
-// compressor (deflateTag). The stream depends on data only, so the EPUB
-// is the same with or without the cache.
-func (d *deflater) deflated(data []byte, cacheDir string) ([]byte, error) {
-	path := deflatedPath(cacheDir, data)
-	if path != "" {
-		if file, err := os.ReadFile(path); err == nil {
+// streamFolders are the folders where fonts' deflate streams are kept:
+// the output folder's cache, and the one all the user's builds share
+// (Options.SharedCacheDir); either may be "".
+type streamFolders struct {
+	own, shared string
+}
+
+// streamFoldersOf returns the folders where opts keep the fonts' streams.
+func streamFoldersOf(opts Options) streamFolders {
+	return streamFolders{own: opts.CacheDir, shared: opts.SharedCacheDir}
+}
+
+// kept returns the stream kept for data in one of the folders, nil when
+// there is none (or none sound).
+func (f streamFolders) kept(name string) []byte {
+	for _, dir := range [...]string{f.own, f.shared} {
+		if dir == "" {
+			continue
+		}
+		if file, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
 			if comp, ok := checkedStream(file); ok {
-				return comp, nil
+				return comp
 			}
 		}
+	}
+	return nil
+}
+
+// keep writes comp, data's stream, into the shared folder, else the
+// output folder's cache: once in the shared folder, it serves the user's
+// other books and output folders.
+func (f streamFolders) keep(name string, comp []byte) {
+	dir := f.shared
+	if dir == "" {
+		dir = f.own
+	}
+	if dir != "" {
+		cachefile.Write(filepath.Join(dir, name), withChecksum(comp))
+	}
+}
+
+// deflated returns data as a raw deflate stream at zipLevel, from the
+// folders when an earlier build compressed the same bytes with the same
+// compressor (deflateTag). The stream depends on data only, so the EPUB
+// is the same with or without them.
+func (d *deflater) deflated(data []byte, folders streamFolders) ([]byte, error) {
+	name := streamName(data)
+	if comp := folders.kept(name); comp != nil {
+		return comp, nil
 	}
 	comp, err := d.compress(data)
 	if err != nil {
 		return nil, err
 	}
-	if path != "" {
-		cachefile.Write(path, withChecksum(comp))
-	}
+	folders.keep(name, comp)
 	return comp, nil
 }
 
-// deflatedPath returns where cacheDir keeps data's deflate stream, or ""
-// when there is no cache folder.
-func deflatedPath(cacheDir string, data []byte) string {
-	if cacheDir == "" {
-		return ""
-	}
+// streamName is the name of the file that keeps data's deflate stream.
+func streamName(data []byte) string {
 	sum := sha256.Sum256(data)
-	return filepath.Join(cacheDir, "deflate-"+deflateTag+"-crc-"+hex.EncodeToString(sum[:]))
+	return "deflate-" + deflateTag + "-crc-" + hex.EncodeToString(sum[:])
 }
 
-// warmDeflated writes data's deflate stream into cacheDir unless it is
+// warmDeflated keeps data's deflate stream in the folders unless it is
 // there already, for deflated to read.
-func warmDeflated(data []byte, cacheDir string) {
-	path := deflatedPath(cacheDir, data)
-	if path == "" {
+func warmDeflated(data []byte, folders streamFolders) {
+	if folders.own == "" && folders.shared == "" {
 		return
 	}
-	if _, err := os.Stat(path); err == nil {
+	name := streamName(data)
+	if folders.kept(name) != nil {
 		return
 	}
 	var d deflater
 	if comp, err := d.compress(data); err == nil {
-		cachefile.Write(path, withChecksum(comp))
+		folders.keep(name, comp)
 	}
 }
 

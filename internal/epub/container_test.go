@@ -64,7 +64,7 @@ func TestContainerEntriesInflate(t *testing.T) {
 	modTime := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
 	write := func(cacheDir string, cache *Cache) []byte {
 		var buf bytes.Buffer
-		if err := writeContainer(&buf, opf, items, modTime, cacheDir, cache); err != nil {
+		if err := writeContainer(&buf, opf, items, modTime, streamFolders{own: cacheDir}, cache); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
@@ -198,6 +198,50 @@ func TestContainerEntriesInflate(t *testing.T) {
 				t.Errorf("%s: the damaged stream %s was not written again", damage.name, filepath.Base(f))
 			}
 		}
+	}
+
+	// With a folder shared by the user's builds, the streams are kept
+	// there only; a build into a new output folder reads them from there
+	// and writes nothing.
+	shared := t.TempDir()
+	writeShared := func(own string) []byte {
+		var buf bytes.Buffer
+		if err := writeContainer(&buf, opf, items, modTime, streamFolders{own: own, shared: shared}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first, second := t.TempDir(), t.TempDir()
+	if got := writeShared(first); !bytes.Equal(got, data) {
+		t.Error("with a shared folder: other bytes than without a cache")
+	}
+	kept, _ := filepath.Glob(filepath.Join(shared, "deflate-"+deflateTag+"-*"))
+	if own, _ := filepath.Glob(filepath.Join(first, "*")); len(kept) != 3 || len(own) != 0 {
+		t.Fatalf("%d font streams in the shared folder, %d in the output folder's: want 3 and 0", len(kept), len(own))
+	}
+	before := make([]os.FileInfo, len(kept))
+	for i, f := range kept {
+		before[i], _ = os.Stat(f)
+	}
+	if got := writeShared(second); !bytes.Equal(got, data) {
+		t.Error("streams from the shared folder: other bytes than without a cache")
+	}
+	for i, f := range kept {
+		if after, err := os.Stat(f); err != nil || !os.SameFile(before[i], after) {
+			t.Errorf("%s was written again: the shared folder was not read", filepath.Base(f))
+		}
+	}
+	if own, _ := filepath.Glob(filepath.Join(second, "*")); len(own) != 0 {
+		t.Errorf("%d files written into the new output folder's cache", len(own))
+	}
+	// Jobs done ahead keep the streams in the same place.
+	for _, it := range items {
+		if strings.HasPrefix(it.mediaType, "font/") {
+			warmDeflated(it.data, streamFolders{own: second, shared: shared})
+		}
+	}
+	if own, _ := filepath.Glob(filepath.Join(second, "*")); len(own) != 0 {
+		t.Errorf("warmDeflated wrote %d files into the output folder's cache though the shared folder has them", len(own))
 	}
 }
 

@@ -45,6 +45,11 @@ type Options struct {
 	MaxImageEdge int
 	// CacheDir keeps converted images between builds; "" for none.
 	CacheDir string
+	// SharedCacheDir, when set, keeps the fonts' deflate streams for all
+	// the user's builds: they depend on a font's bytes only, so a build
+	// into a new output folder finds them there instead of compressing
+	// the fonts again. The EPUB is the same with or without it.
+	SharedCacheDir string
 	// Entries, when not nil, keeps the compressed entries between the
 	// builds of a process (publish watch); the EPUB is the same with or
 	// without it.
@@ -134,7 +139,7 @@ func Write(w io.Writer, book *model.Book, opts Options, ds *model.Diagnostics) e
 	if err != nil {
 		return err
 	}
-	return writeContainer(w, opf, b.items, opts.ModTime, opts.CacheDir, opts.Entries)
+	return writeContainer(w, opf, b.items, opts.ModTime, streamFoldersOf(opts), opts.Entries)
 }
 
 // add appends a file to the manifest and returns it.

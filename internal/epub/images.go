@@ -22,8 +22,9 @@ type Job struct {
 	imageOpts imaging.EPUBImageOptions
 	// cover is the generated cover's spec.
 	cover *imaging.CoverSpec
-	// font is the path of a font file to deflate.
+	// font is the path of a font file to deflate into streams.
 	font     string
+	streams  streamFolders
 	cacheDir string
 }
 
@@ -53,7 +54,7 @@ func Jobs(book *model.Book, opts Options) []Job {
 	bold := usesBold(book)
 	for _, f := range opts.Fonts {
 		if embeds(f, bold) {
-			jobs = append(jobs, Job{font: f.Path, cacheDir: opts.CacheDir})
+			jobs = append(jobs, Job{font: f.Path, streams: streamFoldersOf(opts)})
 		}
 	}
 	return jobs
@@ -66,7 +67,7 @@ func (j Job) Do() {
 		imaging.WarmCover(j.cacheDir, *j.cover)
 	case j.font != "":
 		if data, err := os.ReadFile(j.font); err == nil {
-			warmDeflated(data, j.cacheDir)
+			warmDeflated(data, j.streams)
 		}
 	default:
 		imaging.PrepareEPUBImage(j.image, j.imageOpts)
