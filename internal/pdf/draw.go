@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +38,15 @@ type drawer struct {
 	// writes itself (a font change, a rule).
 	pending  []byte
 	batching bool
-	reader   bytes.Reader
+	// textOpen tells that pending ends inside a text object (after a
+	// Tj, without its ET) that starts its last line at textX, textY, in
+	// hundredths of a point as written: the next text on that baseline
+	// is moved to from there (see show).
+	textOpen     bool
+	textX, textY int64
+	// numX and numY hold the position of the text being written.
+	numX, numY []byte
+	reader     bytes.Reader
 	// replayed counts the pages replayed from recordings (record.go).
 	replayed int
 	// fontAhead, in a recording drawer, adds a font the page uses to
@@ -113,11 +122,21 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 }
 
 // show writes the text-showing operators of s at x, y in the current
-// font: the bytes fpdf's Text writes, formatted without fmt (appendFixed2; fpdf's
-// Text, with a Sprintf per call, took a fifth of a rebuild). The runes are
-// recorded for the font's subset (shown.register). Text fpdf would
-// colour apart from the fill, or outside the Basic Multilingual Plane
-// (which fpdf's UTF-16 conversion does not encode), goes through fpdf.
+// font: the bytes fpdf's Text writes, formatted without fmt (appendFixed2;
+// fpdf's Text, with a Sprintf per call, took a fifth of a rebuild). The
+// runes are recorded for the font's subset (shown.register). Text fpdf
+// would colour apart from the fill, or outside the Basic Multilingual
+// Plane (which fpdf's UTF-16 conversion does not encode), goes through
+// fpdf.
+//
+// The pieces of a line (words, parts of words at a kerning pair) on one
+// baseline in one font share a text object: the first is placed as fpdf
+// places it (BT x y Td (…) Tj), each next one by moving the start of the
+// text line from where the one before started (dx 0 Td (…) Tj), in
+// hundredths of a point from the positions written, so that every piece
+// starts exactly where its own BT x y Td would put it, whatever the
+// glyphs' widths, with a third fewer bytes in the content streams. A
+// text object of one piece is written as fpdf writes it.
 func (d *drawer) show(x, y float64, s string) {
 	if !d.plainText() {
 		d.flush()
@@ -125,15 +144,30 @@ func (d *drawer) show(x, y float64, s string) {
 		return
 	}
 	k, h := d.k, d.pageH
-	at := len(d.pending)
-	b := append(d.pending, "BT "...)
-	b = appendFixed2(b, x*k)
-	b = append(b, ' ')
-	b = appendFixed2(b, (h-y)*k)
-	b = append(b, " Td ("...)
+	d.numX = appendFixed2(d.numX[:0], x*k)
+	d.numY = appendFixed2(d.numY[:0], (h-y)*k)
+	cx, cy := hundredthsOf(d.numX), hundredthsOf(d.numY)
+	at, wasOpen := len(d.pending), d.textOpen
+	b := d.pending
+	if d.textOpen && cy == d.textY && textMoves {
+		// On the baseline of the open text object: move from the start
+		// of its last piece.
+		b = append(b, '\n')
+		b = appendHundredths(b, cx-d.textX)
+		b = append(b, " 0 Td ("...)
+	} else {
+		if d.textOpen {
+			b = append(b, " ET\n"...)
+		}
+		b = append(b, "BT "...)
+		b = append(b, d.numX...)
+		b = append(b, ' ')
+		b = append(b, d.numY...)
+		b = append(b, " Td ("...)
+	}
 	for _, r := range s {
 		if r > 0xFFFF {
-			d.pending = b[:at]
+			d.pending, d.textOpen = b[:at], wasOpen
 			d.flush()
 			d.fpdfText(x, y, s)
 			return
@@ -141,18 +175,53 @@ func (d *drawer) show(x, y float64, s string) {
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
-	d.pending = append(b, ") Tj ET\n"...)
+	d.pending = append(b, ") Tj"...)
+	d.textOpen, d.textX, d.textY = true, cx, cy
 	d.shown.add(d.curFont, s)
 	if !d.batching {
 		d.flush()
 	}
 }
 
+// textMoves is false in a test that draws every piece in a text object
+// of its own, to compare where the pieces land.
+var textMoves = true
+
+// hundredthsOf returns the number appendFixed2 wrote in num, in
+// hundredths.
+func hundredthsOf(num []byte) int64 {
+	var n int64
+	for _, c := range num {
+		if c >= '0' && c <= '9' {
+			n = n*10 + int64(c-'0')
+		}
+	}
+	if len(num) > 0 && num[0] == '-' {
+		n = -n
+	}
+	return n
+}
+
+// appendHundredths appends n hundredths with two decimals, as
+// appendFixed2 writes n/100.
+func appendHundredths(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	return append(b, '.', byte('0'+n%100/10), byte('0'+n%10))
+}
+
 // flush hands the pending text operators to fpdf, which ends them with a
-// newline as it ends each of its own.
+// newline as it ends each of its own, closing the open text object.
 func (d *drawer) flush() {
 	if len(d.pending) == 0 {
 		return
+	}
+	if d.textOpen {
+		d.pending = append(d.pending, " ET\n"...)
+		d.textOpen = false
 	}
 	if d.rec != nil {
 		d.rec.addRaw(d.pending[:len(d.pending)-1])
