@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -177,57 +176,30 @@ type faceKey struct {
 	lig  bool
 }
 
-// wordCache is the word cache that sibling setters share. It is cut
-// into shards by the word's hash, each with a lock of its own: the page
-// builder, the warmer and the loose helpers meet a book's new words at
-// the same time, and with one lock they waited for each other.
+// wordCache is the word cache that sibling setters share.
 type wordCache struct {
-	seed   maphash.Seed
-	shards [wordCacheShards]wordShard
-}
-
-// wordCacheShards is the number of shards of a word cache.
-const wordCacheShards = 16
-
-// wordShard is one shard of a word cache.
-type wordShard struct {
 	mu sync.Mutex
 	m  map[segKey]*segInfo
-	_  [40]byte // a cache line of its own
 }
 
-func newWordCache() *wordCache {
-	c := &wordCache{seed: maphash.MakeSeed()}
-	for i := range c.shards {
-		c.shards[i].m = map[segKey]*segInfo{}
-	}
-	return c
-}
-
-// shard returns the shard that holds key.
-func (c *wordCache) shard(key segKey) *wordShard {
-	return &c.shards[maphash.String(c.seed, key.text)%wordCacheShards]
-}
+func newWordCache() *wordCache { return &wordCache{m: map[segKey]*segInfo{}} }
 
 // get returns the measurement of key, nil when there is none yet.
 func (c *wordCache) get(key segKey) *segInfo {
-	sh := c.shard(key)
-	sh.mu.Lock()
-	si := sh.m[key]
-	sh.mu.Unlock()
-	return si
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
 }
 
 // put stores si under key unless a measurement is there already, and
 // returns the one stored.
 func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
-	sh := c.shard(key)
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	if old, ok := sh.m[key]; ok {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[key]; ok {
 		return old
 	}
-	sh.m[key] = si
+	c.m[key] = si
 	return si
 }
 
