@@ -33,25 +33,6 @@ type breaker struct {
 	// which keeps the number of nodes of the last-resort pass, where no
 	// node is ever too loose to stay active, linear in the paragraph.
 	lineCap int32
-	// opposite, when set, is filled by breaks with the breaks of the
-	// same paragraph at the opposite looseness, when the passes run for
-	// the paragraph's own looseness give them (see breaks).
-	opposite *oppositeBreaks
-}
-
-// oppositeBreaks are the breaks of a paragraph at the looseness opposite
-// to the one it was set with: -1 for +1, +1 for -1. With a looseness, the
-// breaker's passes keep the best node of every line count, and the same
-// passes serve both; only the node chosen at the end differs. A page
-// builder that sets a paragraph a line longer, then a line shorter, gets
-// the second setting without running the passes again.
-type oppositeBreaks struct {
-	// known reports whether the passes run gave the breaks: a pass that
-	// the opposite looseness would have run was not, or was cut short.
-	known  bool
-	breaks []int
-	ratios []float64
-	ok     bool
 }
 
 // badness is TeX's badness of a line with adjustment ratio r.
@@ -214,75 +195,33 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 	// With Looseness, as in TeX, a pass that finds breaks but not the
 	// line count asked for gives way to the next one (but for the last
 	// resort), and the closest count found is kept.
-	own := closest{loose: int32(loose), diff: math.MaxInt32}
-	// The opposite looseness is followed through the same passes while
-	// they are the ones it would run (see oppositeBreaks).
-	opp := closest{loose: -int32(loose), diff: math.MaxInt32}
-	following := k.opposite != nil && loose != 0
-	if k.opposite != nil {
-		*k.opposite = oppositeBreaks{}
-	}
+	var kept []int
+	var keptRatios []float64
+	keptDiff := int32(math.MaxInt32)
 	for i, ps := range passes {
 		// As in TeX, a paragraph with a looseness skips the first pass:
 		// its lines may use the whole tolerance.
 		switch {
 		case i == 0 && (loose != 0 || ps.tol <= 0 || ps.tol >= s.opts.Tolerance),
 			i == 2 && est <= 0,
-			i == 3 && est > 0 && skipIdleNamePass && !hasNameBreaks(items):
-			continue
-		}
-		if i == len(passes)-1 && own.kept != nil {
-			// The opposite looseness skips it too: a pass that finds
-			// breaks gives it some as well.
+			i == 3 && est > 0 && skipIdleNamePass && !hasNameBreaks(items),
+			i == len(passes)-1 && kept != nil:
 			continue
 		}
 		ps.stretch += bg
-		best := k.pass(s, p, items, ps, trackLines)
+		best, diff := k.pass(s, p, items, ps, trackLines)
 		if best < 0 {
 			continue
 		}
-		if following && !opp.done {
-			opp.offer(k, best)
+		if diff == 0 {
+			return k.collect(best)
 		}
-		if own.offer(k, best) {
-			break
+		if diff < keptDiff {
+			kept, keptRatios, _ = k.collect(best)
+			keptDiff = diff
 		}
 	}
-	// Cut short, the passes give the opposite looseness's breaks only if
-	// it found its line count before.
-	if following && (opp.done || !own.done) {
-		k.opposite.known = true
-		k.opposite.breaks, k.opposite.ratios, k.opposite.ok = opp.kept, opp.keptRatios, opp.kept != nil
-	}
-	return own.kept, own.keptRatios, own.kept != nil
-}
-
-// closest follows, pass after pass, the breaks whose line count is
-// closest to the one a looseness asks for: those of the first pass that
-// gives the count exactly (done), else of the pass that came closest,
-// the first among equals.
-type closest struct {
-	loose      int32
-	done       bool
-	diff       int32
-	kept       []int
-	keptRatios []float64
-}
-
-// offer takes the result of a pass whose best final node is best and
-// reports whether it gives the line count asked for.
-func (c *closest) offer(k *breaker, best int32) bool {
-	node, diff := k.closestTo(best, c.loose)
-	if diff == 0 {
-		c.kept, c.keptRatios, _ = k.collect(node)
-		c.done = true
-		return true
-	}
-	if diff < c.diff {
-		c.kept, c.keptRatios, _ = k.collect(node)
-		c.diff = diff
-	}
-	return false
+	return kept, keptRatios, kept != nil
 }
 
 // skipIdleNamePass is false in a test that compares the breaks found
@@ -322,10 +261,11 @@ type sums struct {
 	g          int32
 }
 
-// pass runs one Knuth-Plass pass as ps allows and returns the final
-// node of least demerits, -1 when no break sequence is feasible; the
-// other final nodes stay in k.active (see closestTo).
-func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, trackLines bool) int32 {
+// pass runs one Knuth-Plass pass as ps allows and returns the chosen
+// final node, -1 when no break sequence is feasible, and how many lines
+// its line count is from the one Looseness asks for (0 without
+// Looseness).
+func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, trackLines bool) (int32, int32) {
 	o := &s.opts
 	tol := ps.tol
 	maxHyph := int8(o.MaxHyphenLines)
@@ -481,7 +421,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 		if len(k.active) == 0 {
 			k.starts = starts
-			return -1
+			return -1, 0
 		}
 	}
 	k.starts = starts
@@ -495,31 +435,22 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			best = a
 		}
 	}
-	return best
-}
-
-// closestTo returns, among the final nodes of the last pass, whose best
-// is best, the one whose line count is closest to best's plus loose (the
-// one of least demerits among equals, best itself without a looseness),
-// and how many lines its count is from that one.
-func (k *breaker) closestTo(best int32, loose int32) (int32, int32) {
-	if loose == 0 {
-		return best, 0
-	}
-	final := k.nodes[best].pos
-	target := k.nodes[best].line + loose
-	bestDiff := int32(math.MaxInt32)
-	for _, a := range k.active {
-		nd := &k.nodes[a]
-		if nd.pos != final {
-			continue
-		}
-		diff := nd.line - target
-		if diff < 0 {
-			diff = -diff
-		}
-		if diff < bestDiff || diff == bestDiff && nd.demerits < k.nodes[best].demerits {
-			best, bestDiff = a, diff
+	bestDiff := int32(0)
+	if loose := o.Looseness + p.Looseness; best >= 0 && loose != 0 {
+		target := k.nodes[best].line + int32(loose)
+		bestDiff = math.MaxInt32
+		for _, a := range k.active {
+			nd := &k.nodes[a]
+			if nd.pos != int32(final) {
+				continue
+			}
+			diff := nd.line - target
+			if diff < 0 {
+				diff = -diff
+			}
+			if diff < bestDiff || diff == bestDiff && nd.demerits < k.nodes[best].demerits {
+				best, bestDiff = a, diff
+			}
 		}
 	}
 	return best, bestDiff

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 )
@@ -109,59 +108,4 @@ func samePieceX(a, b Line) bool {
 		}
 	}
 	return true
-}
-
-// TestOppositeLoosenessIsTheFreshSetting sets each of the sample book's
-// paragraphs a line longer and then a line shorter with one setter, and
-// the reverse, as the page builder fills a page (within its looser
-// tolerance, with lines kept from ending with a hyphen, with a looseness
-// in the setter's options too): the second setting, taken from the
-// passes of the first when they gave it, must be the one a fresh setter
-// makes, and many must be taken so. (At 191 points, a paragraph reaches
-// a line more in the first pass and a line fewer only in a later one:
-// those passes are not run for the first setting.)
-func TestOppositeLoosenessIsTheFreshSetting(t *testing.T) {
-	f := testFace(t, "regular")
-	paragraphs := append(bookParagraphs(t), "Les fonds sont décrits sous la cote 62012345678901234567890123456789012345 à Arras.")
-	compared := 0
-	for _, opts := range []SetterOptions{{Tolerance: 400}, {}, {Tolerance: 400, Looseness: 1}} {
-		tries := NewSetter(opts)
-		for _, text := range paragraphs {
-			for _, width := range []float64{110, 160, 191, 220, 260, 300} {
-				// The looseness asked for is the options' plus the paragraph's.
-				opposite := func(d int) int { return -2*opts.Looseness - d }
-				for _, order := range [][2]int{{1, opposite(1)}, {opposite(1), 1}, {2, opposite(2)}} {
-					for _, noHyphen := range [][]int{nil, {0, 1}} {
-						for _, d := range order {
-							p := Paragraph{Runs: []Run{{Text: text, Style: Style{Face: f, Size: 11}}}, Width: width, Indent: 11, Lang: "fr",
-								Looseness: d, NoHyphenAfter: noHyphen}
-							got := tries.Set(p)
-							want := NewSetter(opts).Set(p)
-							sameSetting(t, fmt.Sprintf("tolerance %.0f, looseness %+d%+d, width %.0f, %.40q", opts.Tolerance, opts.Looseness, d, width, text), got, want)
-							compared++
-						}
-					}
-				}
-			}
-		}
-		t.Logf("tolerance %.0f, looseness %+d: %d of %d settings taken from the opposite looseness's passes", opts.Tolerance, opts.Looseness, tries.oppositeTaken, compared)
-		if tries.oppositeTaken < len(paragraphs) {
-			t.Errorf("tolerance %.0f, looseness %+d: only %d of %d settings taken from the opposite looseness's passes", opts.Tolerance, opts.Looseness, tries.oppositeTaken, compared)
-		}
-		compared = 0
-	}
-}
-
-// sameSetting fails t when got and want differ in any line.
-func sameSetting(t *testing.T, what string, got, want Result) {
-	t.Helper()
-	if len(got.Lines) != len(want.Lines) || got.Fallback != want.Fallback || !slices.Equal(got.Broken, want.Broken) {
-		t.Fatalf("%s: %d lines, %d when set afresh", what, len(got.Lines), len(want.Lines))
-	}
-	for j := range got.Lines {
-		gl, wl := got.Lines[j], want.Lines[j]
-		if g, w := LineText(gl, true), LineText(wl, true); g != w || gl.Ratio != wl.Ratio || gl.Width != wl.Width || gl.Hyphenated != wl.Hyphenated || gl.Offset != wl.Offset || !samePieceX(gl, wl) {
-			t.Fatalf("%s, line %d: %q (ratio %g), set afresh %q (ratio %g)", what, j, g, gl.Ratio, w, wl.Ratio)
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"slices"
 	"sync"
 )
 
@@ -115,13 +114,6 @@ type Setter struct {
 	// items and segments are in items and segs, when itemsKept.
 	itemsOf   Paragraph
 	itemsKept bool
-	// opposite holds the breaks of the paragraph of itemsOf at the
-	// looseness opposite to that of the last setting (oppositeOf), when
-	// the passes of that setting gave them.
-	opposite   oppositeBreaks
-	oppositeOf Paragraph
-	// oppositeTaken counts the settings that took the opposite breaks.
-	oppositeTaken int
 }
 
 // NewSetter returns a Setter with opts, defaults filled in.
@@ -197,7 +189,6 @@ func (s *Setter) Set(p Paragraph) Result {
 	} else {
 		p.Runs = append([]Run(nil), p.Runs...)
 		s.itemsKept = false // until the items are whole
-		s.opposite.known = false
 		s.buildItems(&p)
 		s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
 		s.itemsKept = len(s.items) <= longParagraphItems
@@ -208,24 +199,11 @@ func (s *Setter) Set(p Paragraph) Result {
 	var breaks []int
 	var ratios []float64
 	var ok bool
-	switch {
-	case len(s.items) > longParagraphItems:
+	if len(s.items) > longParagraphItems {
 		breaks, ratios, ok = s.setLong(&p)
 		s.kp.sum(s.items) // the lines are built from the whole paragraph's sums
-	case s.opposite.known && p.Looseness == s.oppositeOf.Looseness && slices.Equal(p.NoHyphenAfter, s.oppositeOf.NoHyphenAfter):
-		// Set a line longer just before, now a line shorter (or the
-		// reverse): the passes then gave these breaks too. The running
-		// totals the lines are built from are still those of s.items.
-		breaks, ratios, ok = s.opposite.breaks, s.opposite.ratios, s.opposite.ok
-		s.opposite.known = false
-		s.oppositeTaken++
-	default:
-		s.kp.opposite = &s.opposite
+	} else {
 		breaks, ratios, ok = s.kp.run(s, &p, s.items)
-		s.kp.opposite = nil
-		if s.opposite.known {
-			s.oppositeOf = Paragraph{Looseness: -2*s.opts.Looseness - p.Looseness, NoHyphenAfter: slices.Clone(p.NoHyphenAfter)}
-		}
 	}
 	fallback := false
 	if !ok {
