@@ -39,7 +39,7 @@ func programStamp(cacheDir string) (sum [32]byte, ok bool, keep func()) {
 	if err != nil {
 		return sum, false, keep
 	}
-	if id := goBuildID(exe); id != "" {
+	if id := goBuildID(exe); goChoseBuildID(id) {
 		return sha256.Sum256([]byte("go build ID\n" + id)), true, keep
 	}
 	return hashedStamp(exe, info, cacheDir)
@@ -103,4 +103,27 @@ func goBuildID(exe string) string {
 		return ""
 	}
 	return string(data[nameEnd : nameEnd+uint64(descSize)])
+}
+
+// goChoseBuildID reports whether id has the shape of a build ID the go
+// command chose: four parts of 20 base64url characters, hashes of what the
+// executable was linked from and of its content. A build ID given with
+// -ldflags=-buildid= (Bazel's and Nix's builders link every version with
+// "redacted") names no version, and the executable is hashed instead.
+func goChoseBuildID(id string) bool {
+	parts := strings.Split(id, "/")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 20 {
+			return false
+		}
+		for _, c := range p {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }

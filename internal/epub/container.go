@@ -133,15 +133,16 @@ func streamFoldersOf(opts Options) streamFolders {
 	return streamFolders{own: opts.CacheDir, shared: opts.SharedCacheDir}
 }
 
-// kept returns the stream kept for data in one of the folders, nil when
-// there is none (or none sound).
-func (f streamFolders) kept(name string) []byte {
+// kept returns the stream kept for the bytes of SHA-256 sum in one of the
+// folders, nil when there is none (or none sound).
+func (f streamFolders) kept(sum [32]byte) []byte {
+	name := streamName(sum)
 	for _, dir := range [...]string{f.own, f.shared} {
 		if dir == "" {
 			continue
 		}
 		if file, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
-			if comp, ok := checkedStream(file); ok {
+			if comp, ok := checkedStream(file, sum); ok {
 				return comp
 			}
 		}
@@ -149,16 +150,17 @@ func (f streamFolders) kept(name string) []byte {
 	return nil
 }
 
-// keep writes comp, data's stream, into the shared folder, else the
-// output folder's cache: once in the shared folder, it serves the user's
-// other books and output folders.
-func (f streamFolders) keep(name string, comp []byte) {
-	dir := f.shared
-	if dir == "" {
-		dir = f.own
+// keep writes comp, the stream of the bytes of SHA-256 sum, into the
+// shared folder, where it serves the user's other books and output
+// folders; into the output folder's cache when there is no shared folder
+// or it cannot be written (a read-only home).
+func (f streamFolders) keep(sum [32]byte, comp []byte) {
+	name, file := streamName(sum), withChecksum(sum, comp)
+	if f.shared != "" && cachefile.Write(filepath.Join(f.shared, name), file) {
+		return
 	}
-	if dir != "" {
-		cachefile.Write(filepath.Join(dir, name), withChecksum(comp))
+	if f.own != "" {
+		cachefile.Write(filepath.Join(f.own, name), file)
 	}
 }
 
@@ -167,22 +169,22 @@ func (f streamFolders) keep(name string, comp []byte) {
 // compressor (deflateTag). The stream depends on data only, so the EPUB
 // is the same with or without them.
 func (d *deflater) deflated(data []byte, folders streamFolders) ([]byte, error) {
-	name := streamName(data)
-	if comp := folders.kept(name); comp != nil {
+	sum := sha256.Sum256(data)
+	if comp := folders.kept(sum); comp != nil {
 		return comp, nil
 	}
 	comp, err := d.compress(data)
 	if err != nil {
 		return nil, err
 	}
-	folders.keep(name, comp)
+	folders.keep(sum, comp)
 	return comp, nil
 }
 
-// streamName is the name of the file that keeps data's deflate stream.
-func streamName(data []byte) string {
-	sum := sha256.Sum256(data)
-	return "deflate-" + deflateTag + "-crc-" + hex.EncodeToString(sum[:])
+// streamName is the name of the file that keeps the deflate stream of the
+// bytes of SHA-256 sum.
+func streamName(sum [32]byte) string {
+	return "deflate-" + deflateTag + "-crc2-" + hex.EncodeToString(sum[:])
 }
 
 // warmDeflated keeps data's deflate stream in the folders unless it is
@@ -191,40 +193,47 @@ func warmDeflated(data []byte, folders streamFolders) {
 	if folders.own == "" && folders.shared == "" {
 		return
 	}
-	name := streamName(data)
-	if folders.kept(name) != nil {
+	sum := sha256.Sum256(data)
+	if folders.kept(sum) != nil {
 		return
 	}
 	var d deflater
 	if comp, err := d.compress(data); err == nil {
-		folders.keep(name, comp)
+		folders.keep(sum, comp)
 	}
 }
 
-// A deflate stream kept in the cache folder ends with the CRC-32C of the
-// stream (4 bytes, little-endian): a file damaged or cut short is not
-// trusted, without inflating the stream to compare it with the entry's
-// bytes (which took a fifteenth of a small book's build). The file's name
-// is the SHA-256 of the bytes it was deflated from, and it is written
-// whole or not at all (cachefile), so a sound file holds the stream of
-// those bytes.
+// A deflate stream kept in a cache folder ends with the CRC-32C of the
+// SHA-256 of the bytes it was deflated from (which also names the file)
+// followed by the stream (4 bytes, little-endian): a file damaged or cut
+// short, or another stream's file under this name, is not trusted,
+// without inflating the stream to compare it with the entry's bytes
+// (which took a fifteenth of a small book's build). It is written whole
+// or not at all (cachefile), so a sound file holds the stream of those
+// bytes.
 
 // castagnoli is the table of the cache files' CRC-32C.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// withChecksum returns comp followed by its CRC-32C.
-func withChecksum(comp []byte) []byte {
+// withChecksum returns comp, the stream of the bytes of SHA-256 sum,
+// followed by its checksum.
+func withChecksum(sum [32]byte, comp []byte) []byte {
 	out := make([]byte, len(comp), len(comp)+4)
 	copy(out, comp)
-	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(comp, castagnoli))
+	return binary.LittleEndian.AppendUint32(out, streamChecksum(sum, comp))
+}
+
+// streamChecksum is the CRC-32C of sum followed by comp.
+func streamChecksum(sum [32]byte, comp []byte) uint32 {
+	return crc32.Update(crc32.Checksum(sum[:], castagnoli), castagnoli, comp)
 }
 
 // checkedStream returns the stream a cache file holds, and whether its
-// checksum holds.
-func checkedStream(file []byte) ([]byte, bool) {
+// checksum holds for the bytes of SHA-256 sum.
+func checkedStream(file []byte, sum [32]byte) ([]byte, bool) {
 	if len(file) < 4 {
 		return nil, false
 	}
 	comp := file[:len(file)-4]
-	return comp, crc32.Checksum(comp, castagnoli) == binary.LittleEndian.Uint32(file[len(comp):])
+	return comp, streamChecksum(sum, comp) == binary.LittleEndian.Uint32(file[len(comp):])
 }

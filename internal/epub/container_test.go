@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/hex"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,22 +171,35 @@ func TestContainerEntriesInflate(t *testing.T) {
 	if len(cached) != 3 {
 		t.Fatalf("%d font streams in the cache folder, want 3", len(cached))
 	}
-	// A file cut short, a byte changed, a file that is not a stream: each
-	// is compressed again, and the EPUB is the same.
+	// A file cut short, a byte changed, a file that is not a stream,
+	// another font's stream under this font's name: each is compressed
+	// again, and the EPUB is the same.
+	other := func(f string) string { return cached[(slices.Index(cached, f)+1)%len(cached)] }
 	for _, damage := range []struct {
 		name string
-		bad  func([]byte) []byte
+		bad  func(f string, b []byte) []byte
 	}{
-		{"cut short", func(b []byte) []byte { return b[:len(b)-1] }},
-		{"a byte changed", func(b []byte) []byte { b[len(b)/2] ^= 0x20; return b }},
-		{"not a deflate stream", func([]byte) []byte { return []byte("not a deflate stream") }},
+		{"cut short", func(_ string, b []byte) []byte { return b[:len(b)-1] }},
+		{"a byte changed", func(_ string, b []byte) []byte { b[len(b)/2] ^= 0x20; return b }},
+		{"not a deflate stream", func(string, []byte) []byte { return []byte("not a deflate stream") }},
+		{"swapped", func(f string, _ []byte) []byte {
+			b, err := os.ReadFile(other(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}},
 	} {
+		bad := map[string][]byte{}
 		for _, f := range cached {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(f, damage.bad(b), 0o644); err != nil {
+			bad[f] = damage.bad(f, b)
+		}
+		for f, b := range bad {
+			if err := os.WriteFile(f, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -194,7 +209,7 @@ func TestContainerEntriesInflate(t *testing.T) {
 		for _, f := range cached {
 			if b, err := os.ReadFile(f); err != nil {
 				t.Fatal(err)
-			} else if _, ok := checkedStream(b); !ok {
+			} else if _, ok := checkedStream(b, sumOfStreamFile(t, f)); !ok {
 				t.Errorf("%s: the damaged stream %s was not written again", damage.name, filepath.Base(f))
 			}
 		}
@@ -234,6 +249,23 @@ func TestContainerEntriesInflate(t *testing.T) {
 	if own, _ := filepath.Glob(filepath.Join(second, "*")); len(own) != 0 {
 		t.Errorf("%d files written into the new output folder's cache", len(own))
 	}
+	// A shared folder that cannot be written: the streams are kept in
+	// the output folder's cache.
+	blocked := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocked, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := t.TempDir()
+	var buf bytes.Buffer
+	if err := writeContainer(&buf, opf, items, modTime, streamFolders{own: third, shared: filepath.Join(blocked, "checked")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), data) {
+		t.Error("with a shared folder that cannot be written: other bytes than without a cache")
+	}
+	if own, _ := filepath.Glob(filepath.Join(third, "deflate-"+deflateTag+"-*")); len(own) != 3 {
+		t.Errorf("with a shared folder that cannot be written, %d font streams in the output folder's cache, want 3", len(own))
+	}
 	// Jobs done ahead keep the streams in the same place.
 	for _, it := range items {
 		if strings.HasPrefix(it.mediaType, "font/") {
@@ -261,4 +293,17 @@ func TestDeflateTagNamesThePinnedVersion(t *testing.T) {
 	if want := "klauspost-" + string(m[1]) + "-" + string(rune('0'+zipLevel)); deflateTag != want {
 		t.Errorf("deflateTag = %q, want %q (go.mod's version and zipLevel)", deflateTag, want)
 	}
+}
+
+// sumOfStreamFile returns the SHA-256 a kept stream's file is named by.
+func sumOfStreamFile(t *testing.T, path string) [32]byte {
+	t.Helper()
+	var sum [32]byte
+	name := filepath.Base(path)
+	b, err := hex.DecodeString(name[strings.LastIndex(name, "-")+1:])
+	if err != nil || len(b) != len(sum) {
+		t.Fatalf("stream file name %s", name)
+	}
+	copy(sum[:], b)
+	return sum
 }
