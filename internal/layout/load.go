@@ -606,15 +606,11 @@ func (p *Print) checkFont(path string) (string, error) {
 		}
 		return "", err
 	}
-	if isShippedFont(data) {
-		// Checked whenever publish is tested (shipped.go).
-		return fontName(path, data), nil
-	}
+	sum := sha256.Sum256(data)
 	// The verdicts this font may have: in the output folder's cache, in
 	// the user's.
 	var verdicts []string
 	if p.fontCache != "" || p.sharedFontCache != "" {
-		sum := sha256.Sum256(data)
 		name := "font-" + fontCheckVersion + "-" + hex.EncodeToString(sum[:]) + ".ok"
 		for _, dir := range []string{p.fontCache, p.sharedFontCache} {
 			if dir != "" {
@@ -627,6 +623,10 @@ func (p *Print) checkFont(path string) (string, error) {
 		}
 		p.fontSums[path] = fontSum{sum, data}
 		p.fontMu.Unlock()
+	}
+	if isShippedFont(sum) {
+		// Checked whenever publish is tested (shipped.go).
+		return fontName(path, data), nil
 	}
 	var missing []string
 	for _, v := range verdicts {

@@ -1,69 +1,36 @@
 package layout
 
-import (
-	"bytes"
-	"io"
-	"io/fs"
-	"sync"
+import "encoding/hex"
 
-	"github.com/publish-books/publish/fonts"
-)
+// The fonts publish ships (package fonts, embedded in the program and in
+// the repository's fonts folder) are checked glyph by glyph by
+// TestShippedFontsAreSound whenever publish is tested: a font file with
+// exactly their bytes needs no check at run time, even in a build that
+// has no verdict kept yet (the first build on a machine, a cache folder
+// that cannot be written). They are known by their SHA-256, listed here
+// (TestShippedFontSums fails when a shipped font changes and the list
+// does not), so that a build reads neither the embedded copies nor any
+// font twice. Any other font, a shipped one changed by a single byte among
+// them, is checked as before.
 
-// The fonts publish ships (package fonts, embedded in the program) are
-// checked glyph by glyph by TestShippedFontsAreSound whenever publish is
-// tested: a font file with exactly their bytes needs no check at run time,
-// even in a build that has no verdict kept yet (the first build on a
-// machine, a cache folder that cannot be written). Any other font, a
-// shipped one changed by a single byte among them, is checked as before.
+// shippedFontSums are the SHA-256 of the fonts in package fonts, in hex.
+var shippedFontSums = map[string]string{
+	"EBGaramond-Bold.ttf":        "8bb7f13020d522de1c441da0a76f05843b74d788c1b16a933af3be4880782d17",
+	"EBGaramond-BoldItalic.ttf":  "0030bda44f15b85f5adee17dc25cb5948c547ecf7f6d06e10723b406cd15a472",
+	"EBGaramond12-Italic.ttf":    "b806fed98e9ce81725a464c5aef2ec61cd8dfe994cf903252aeb73680216b7bd",
+	"EBGaramond12-Regular.ttf":   "8f607e942034fde0b0fcca2061266523c100c46362ee646bde68d04408c14045",
+	"EBGaramondSC12-Regular.ttf": "e0089dfd7766586866b1eb89428c770bbf9d10fb600cb3828a14e55b93fbe3ab",
+	"LiberationMono-Regular.ttf": "6b3809450cf6253b36d157198dc15004a5fbade9abad5543c377feb7bb29139c",
+}
 
-// shippedSizes maps a byte length to the shipped fonts of that length.
-var shippedSizes = sync.OnceValue(func() map[int64][]string {
-	out := map[int64][]string{}
-	entries, err := fs.Glob(fonts.Files, "*.ttf")
-	if err != nil {
-		return out
-	}
-	for _, name := range entries {
-		if info, err := fs.Stat(fonts.Files, name); err == nil {
-			out[info.Size()] = append(out[info.Size()], name)
-		}
-	}
-	return out
-})
-
-// isShippedFont reports whether data is, byte for byte, one of the fonts
+// isShippedFont reports whether sum is the SHA-256 of one of the fonts
 // publish ships.
-func isShippedFont(data []byte) bool {
-	for _, name := range shippedSizes()[int64(len(data))] {
-		if sameAsEmbedded(name, data) {
+func isShippedFont(sum [32]byte) bool {
+	h := hex.EncodeToString(sum[:])
+	for _, s := range shippedFontSums {
+		if s == h {
 			return true
 		}
 	}
 	return false
-}
-
-// sameAsEmbedded compares data with the embedded font name, a block at a
-// time (the embedded file is not copied whole).
-func sameAsEmbedded(name string, data []byte) bool {
-	f, err := fonts.Files.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var buf [32 << 10]byte
-	for off := 0; ; {
-		n, err := f.Read(buf[:])
-		if n > 0 {
-			if off+n > len(data) || !bytes.Equal(buf[:n], data[off:off+n]) {
-				return false
-			}
-			off += n
-		}
-		if err == io.EOF {
-			return off == len(data)
-		}
-		if err != nil {
-			return false
-		}
-	}
 }

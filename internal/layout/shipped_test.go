@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,13 +30,13 @@ func TestShippedFontsAreSound(t *testing.T) {
 		if err := checkTrueType(data); err != nil {
 			t.Errorf("%s does not pass the font check: %v", name, err)
 		}
-		if !isShippedFont(data) {
+		if !isShippedFont(sha256.Sum256(data)) {
 			t.Errorf("%s is not recognised as shipped", name)
 		}
 		changed := append([]byte(nil), data...)
 		changed[len(changed)/2] ^= 1
 		for what, other := range map[string][]byte{"a byte changed": changed, "a byte more": append(append([]byte(nil), data...), 0), "a byte fewer": data[:len(data)-1]} {
-			if isShippedFont(other) {
+			if isShippedFont(sha256.Sum256(other)) {
 				t.Errorf("%s with %s is taken for a shipped font", name, what)
 			}
 		}
@@ -63,5 +65,36 @@ func TestShippedFontsAreSound(t *testing.T) {
 	}
 	if p.Fonts[0].Family != "EB Garamond 12" && p.Fonts[0].Family != "EB Garamond" {
 		t.Errorf("family %q", p.Fonts[0].Family)
+	}
+	// Their sums are known, for the print cache's stamp (which would
+	// otherwise copy and hash each font again).
+	for _, name := range []string{"EBGaramond12-Regular.ttf", "LiberationMono-Regular.ttf"} {
+		data, _ := fonts.Files.ReadFile(name)
+		if _, ok := p.FontSum(filepath.Join(root, "fonts", name), string(data)); !ok {
+			t.Errorf("%s: no sum kept", name)
+		}
+	}
+}
+
+// TestShippedFontSums checks the list of the shipped fonts' SHA-256
+// against the fonts package: every font listed with its sum, nothing
+// else.
+func TestShippedFontSums(t *testing.T) {
+	names, err := fs.Glob(fonts.Files, "*.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(shippedFontSums) {
+		t.Errorf("%d shipped fonts, %d sums listed", len(names), len(shippedFontSums))
+	}
+	for _, name := range names {
+		data, err := fonts.Files.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if got, want := shippedFontSums[name], hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("%s: sum listed %q, the font's is %s (update shippedFontSums)", name, got, want)
+		}
 	}
 }
