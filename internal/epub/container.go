@@ -121,9 +121,11 @@ func dosTime(t time.Time) (date, clock uint16) {
 	return date, clock
 }
 
-// streamFolders are the folders where fonts' deflate streams are kept:
-// the output folder's cache, and the one all the user's builds share
-// (Options.SharedCacheDir); either may be "".
+// streamFolders are the folders where what the EPUB prepares is kept:
+// the output folder's cache (the generated cover; the fonts' deflate
+// streams when there is no shared folder), and the one all the user's
+// builds share (Options.SharedCacheDir: the fonts' streams); either may
+// be "".
 type streamFolders struct {
 	own, shared string
 }
@@ -193,14 +195,8 @@ func warmDeflated(data []byte, folders streamFolders) {
 	if folders.own == "" && folders.shared == "" {
 		return
 	}
-	sum := sha256.Sum256(data)
-	if folders.kept(sum) != nil {
-		return
-	}
 	var d deflater
-	if comp, err := d.compress(data); err == nil {
-		folders.keep(sum, comp)
-	}
+	d.deflated(data, folders)
 }
 
 // A deflate stream kept in a cache folder ends with the CRC-32C of the

@@ -13,19 +13,20 @@ import (
 const minCoverEdge = 2560
 
 // Job is work Write would do that a caller may do ahead of time, on a
-// core left idle, into opts.CacheDir, where Write then finds its result:
-// an image converted for e-readers, the generated cover drawn, or a
-// font's deflate stream. A problem is left for Write to report.
+// core left idle, into opts.CacheDir (a font's stream into the shared
+// folder, see streamFolders), where Write then finds its result: an image
+// converted for e-readers, the generated cover drawn, or a font's deflate
+// stream. A problem is left for Write to report.
 type Job struct {
 	// image is the path of an image, converted with imageOpts.
 	image     string
 	imageOpts imaging.EPUBImageOptions
 	// cover is the generated cover's spec.
 	cover *imaging.CoverSpec
-	// font is the path of a font file to deflate into streams.
-	font     string
-	streams  streamFolders
-	cacheDir string
+	// font is the path of a font file to deflate.
+	font string
+	// folders are where the cover and the font's stream are kept.
+	folders streamFolders
 }
 
 // Jobs lists what Write will prepare for book with opts into
@@ -42,7 +43,7 @@ func Jobs(book *model.Book, opts Options) []Job {
 	if p := coverPath(book); p != "" {
 		jobs = append(jobs, Job{image: p, imageOpts: coverImageOptions(opts)})
 	} else if spec, err := coverSpec(&book.Meta, opts.Fonts); err == nil {
-		jobs = append(jobs, Job{cover: &spec, cacheDir: opts.CacheDir})
+		jobs = append(jobs, Job{cover: &spec, folders: streamFoldersOf(opts)})
 	}
 	seen := map[string]bool{}
 	for _, f := range book.Figures {
@@ -54,7 +55,7 @@ func Jobs(book *model.Book, opts Options) []Job {
 	bold := usesBold(book)
 	for _, f := range opts.Fonts {
 		if embeds(f, bold) {
-			jobs = append(jobs, Job{font: f.Path, streams: streamFoldersOf(opts)})
+			jobs = append(jobs, Job{font: f.Path, folders: streamFoldersOf(opts)})
 		}
 	}
 	return jobs
@@ -64,10 +65,10 @@ func Jobs(book *model.Book, opts Options) []Job {
 func (j Job) Do() {
 	switch {
 	case j.cover != nil:
-		imaging.WarmCover(j.cacheDir, *j.cover)
+		imaging.WarmCover(j.folders.own, *j.cover)
 	case j.font != "":
 		if data, err := os.ReadFile(j.font); err == nil {
-			warmDeflated(data, j.streams)
+			warmDeflated(data, j.folders)
 		}
 	default:
 		imaging.PrepareEPUBImage(j.image, j.imageOpts)

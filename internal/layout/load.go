@@ -607,16 +607,9 @@ func (p *Print) checkFont(path string) (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256(data)
-	// The verdicts this font may have: in the output folder's cache, in
-	// the user's.
-	var verdicts []string
-	if p.fontCache != "" || p.sharedFontCache != "" {
-		name := "font-" + fontCheckVersion + "-" + hex.EncodeToString(sum[:]) + ".ok"
-		for _, dir := range []string{p.fontCache, p.sharedFontCache} {
-			if dir != "" {
-				verdicts = append(verdicts, filepath.Join(dir, name))
-			}
-		}
+	caches := p.fontCache != "" || p.sharedFontCache != ""
+	if caches {
+		// The print cache's stamp names the fonts by these sums.
 		p.fontMu.Lock()
 		if p.fontSums == nil {
 			p.fontSums = map[string]fontSum{}
@@ -627,6 +620,17 @@ func (p *Print) checkFont(path string) (string, error) {
 	if isShippedFont(sum) {
 		// Checked whenever publish is tested (shipped.go).
 		return fontName(path, data), nil
+	}
+	// The verdicts this font may have: in the output folder's cache, in
+	// the user's.
+	var verdicts []string
+	if caches {
+		name := "font-" + fontCheckVersion + "-" + hex.EncodeToString(sum[:]) + ".ok"
+		for _, dir := range []string{p.fontCache, p.sharedFontCache} {
+			if dir != "" {
+				verdicts = append(verdicts, filepath.Join(dir, name))
+			}
+		}
 	}
 	var missing []string
 	for _, v := range verdicts {
