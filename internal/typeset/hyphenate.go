@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -65,7 +65,7 @@ func loadLanguage(tag string) (*language, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset: hyphenation %s: %w", key, err)
 	}
-	pat := newPatternTrie(string(widenSingleLetterPatterns(data)))
+	pat := buildPatternTrie(widenSinglePatterns(parsePatterns(string(data))))
 	l := &language{patterns: pat, left: files.left, right: files.right, exceptions: map[string][]int32{}}
 	if files.hyp != "" {
 		data, err := hyphFiles.ReadFile(files.hyp)
@@ -234,89 +234,55 @@ func hyphenatable(core string) (part string, offset int, name, ok bool) {
 	return core[start:], startRunes, name, true
 }
 
-// widenSingleLetterPatterns rewrites patterns of one letter ("1q", "2’2")
-// as the equivalent patterns of that letter and each possible next
-// character ("1qu", "1q.", …), merged with the file's own patterns of the
-// same letters. speedata/hyphenation v1.0.2 only matches patterns of two
+// widenSinglePatterns rewrites patterns of one letter ("1q", "2’2") as
+// the equivalent patterns of that letter and each possible next character
+// ("1qu", "1q.", …), merged with the file's own patterns of the same
+// letters, and returns pats with them. The trie, like speedata/hyphenation
+// v1.0.2 which publish used before it, only matches patterns of two
 // characters or more, so without this the French "1q" (dé-bar-que-ment)
-// and "1j" would be lost.
-func widenSingleLetterPatterns(data []byte) []byte {
-	type pattern struct {
-		letters []rune
-		digits  []int // len(letters)+1, digits[i] before letters[i]
-	}
-	parse := func(s string) pattern {
-		var p pattern
-		d := 0
-		for _, r := range s {
-			if r >= '0' && r <= '9' {
-				d = int(r - '0')
-				continue
-			}
-			p.letters = append(p.letters, r)
-			p.digits = append(p.digits, d)
-			d = 0
+// and "1j" would be lost. The next characters are the letters of all the
+// patterns and the word's final dot.
+func widenSinglePatterns(pats []pattern) []pattern {
+	var singles []pattern
+	for _, p := range pats {
+		if len(p.letters) == 1 && p.letters[0] != '.' {
+			singles = append(singles, p)
 		}
-		p.digits = append(p.digits, d)
-		return p
 	}
-	format := func(p pattern) string {
-		var b strings.Builder
-		for i, r := range p.letters {
-			if p.digits[i] > 0 {
-				b.WriteByte(byte('0' + p.digits[i]))
-			}
-			b.WriteRune(r)
-		}
-		if d := p.digits[len(p.letters)]; d > 0 {
-			b.WriteByte(byte('0' + d))
-		}
-		return b.String()
+	if len(singles) == 0 {
+		return pats
 	}
-	var singles, all []pattern
-	index := map[string]int{}
 	alphabet := map[rune]bool{}
-	for _, w := range strings.Fields(string(data)) {
-		p := parse(w)
+	index := make(map[string]int, len(pats))
+	for i, p := range pats {
 		for _, r := range p.letters {
 			if r != '.' {
 				alphabet[r] = true
 			}
 		}
-		if len(p.letters) == 1 && p.letters[0] != '.' {
-			singles = append(singles, p)
-			continue
-		}
-		index[string(p.letters)] = len(all)
-		all = append(all, p)
-	}
-	if len(singles) == 0 {
-		return data
+		index[string(p.letters)] = i // the last of two with the same letters
 	}
 	next := make([]rune, 0, len(alphabet)+1)
 	for r := range alphabet {
 		next = append(next, r)
 	}
-	sort.Slice(next, func(i, j int) bool { return next[i] < next[j] })
+	slices.Sort(next)
 	next = append(next, '.')
 	for _, sp := range singles {
 		for _, x := range next {
 			letters := []rune{sp.letters[0], x}
 			i, ok := index[string(letters)]
 			if !ok {
-				i = len(all)
+				i = len(pats)
 				index[string(letters)] = i
-				all = append(all, pattern{letters: letters, digits: []int{0, 0, 0}})
+				pats = append(pats, pattern{letters: letters, digits: []uint8{0, 0, 0}})
 			}
-			p := &all[i]
+			p := &pats[i] // its numbers are its own part of the shared array
 			p.digits[0] = max(p.digits[0], sp.digits[0])
-			p.digits[1] = max(p.digits[1], sp.digits[1])
+			if x != '.' { // a number before the final dot is dropped (parsePatterns)
+				p.digits[1] = max(p.digits[1], sp.digits[1])
+			}
 		}
 	}
-	var b strings.Builder
-	for _, p := range all {
-		b.WriteString(format(p))
-		b.WriteByte('\n')
-	}
-	return []byte(b.String())
+	return pats
 }

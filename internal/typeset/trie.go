@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,79 +44,113 @@ type priority struct {
 	level uint8
 }
 
-// buildNode is a node of the trie while it is built.
-type buildNode struct {
-	children map[rune]*buildNode
-	prios    []priority
-	end      bool
+// pattern is a hyphenation pattern as read: its characters (the word's
+// dots included) and its numbers, one more than the characters: digits[i]
+// stands before letters[i], the last after them. The patterns of a file
+// share two arrays.
+type pattern struct {
+	letters []rune
+	digits  []uint8
 }
 
-// newPatternTrie reads patterns in the format of TeX's hyph-utf8 .pat.txt
-// files ("1ba", ".ach4", "4m1p"), separated by white space. Like
-// speedata/hyphenation, which publish used before, it keeps the last of
-// two patterns with the same letters, drops a number written just before
-// a final dot (it would stand after the word's last letter, where no
-// break is ever made), and matches only patterns of two characters or
-// more (see widenSingleLetterPatterns).
-func newPatternTrie(data string) *patternTrie {
-	root := &buildNode{}
-	for _, field := range strings.Fields(data) {
-		var letters []rune
-		var prios []priority
-		level := uint8(0)
-		for _, r := range field {
-			if unicode.IsDigit(r) {
-				level = uint8(r - '0')
-				continue
-			}
-			if r == '.' && len(letters) > 0 {
-				level = 0 // a number before the final dot is dropped
-			}
-			if level > 0 {
-				prios = append(prios, priority{gap: uint8(len(letters)), level: level})
-			}
-			letters = append(letters, r)
-			level = 0
+// parsePatterns reads patterns in the format of TeX's hyph-utf8 .pat.txt
+// files ("1ba", ".ach4", "4m1p"), separated by white space. A number
+// written just before a final dot is dropped: it would stand after the
+// word's last letter, where no break is ever made.
+func parsePatterns(data string) []pattern {
+	n := strings.Count(data, "\n") + 1
+	pats := make([]pattern, 0, n)
+	letters := make([]rune, 0, len(data))
+	digits := make([]uint8, 0, len(data)+n)
+	from := -1 // the start of the pattern being read in letters, -1 between patterns
+	var level uint8
+	end := func() {
+		if from < 0 {
+			return
 		}
-		if level > 0 {
-			prios = append(prios, priority{gap: uint8(len(letters)), level: level})
+		digits = append(digits, level)
+		pats = append(pats, pattern{
+			letters: letters[from:len(letters):len(letters)],
+			digits:  digits[from+len(pats) : len(digits) : len(digits)],
+		})
+		from, level = -1, 0
+	}
+	for _, r := range data {
+		switch {
+		case unicode.IsSpace(r):
+			end()
+			continue
+		case from < 0:
+			from = len(letters)
 		}
-		if len(letters) < 2 {
+		if r >= '0' && r <= '9' {
+			level = uint8(r - '0')
 			continue
 		}
-		n := root
-		for _, r := range letters {
-			if n.children == nil {
-				n.children = map[rune]*buildNode{}
-			}
-			c, ok := n.children[r]
-			if !ok {
-				c = &buildNode{}
-				n.children[r] = c
-			}
-			n = c
+		if r == '.' && len(letters) > from {
+			level = 0 // a number before the final dot is dropped
 		}
-		n.end, n.prios = true, prios
+		letters = append(letters, r)
+		digits = append(digits, level)
+		level = 0
 	}
+	end()
+	return pats
+}
+
+// newPatternTrie reads patterns (see parsePatterns) into a trie.
+func newPatternTrie(data string) *patternTrie {
+	return buildPatternTrie(parsePatterns(data))
+}
+
+// buildPatternTrie makes the trie of pats. Like speedata/hyphenation,
+// which publish used before, it keeps the last of two patterns with the
+// same letters and matches only patterns of two characters or more (see
+// widenSinglePatterns).
+//
+// The patterns are sorted by their characters, so that the patterns below
+// a node are a range of them, those that end there first; the nodes are
+// numbered breadth first, so that each node's children are contiguous,
+// in the order of their characters.
+func buildPatternTrie(pats []pattern) *patternTrie {
+	order := make([]int32, 0, len(pats))
+	for i := range pats {
+		if len(pats[i].letters) >= 2 {
+			order = append(order, int32(i))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return slices.Compare(pats[a].letters, pats[b].letters) })
+	// A node is the range order[lo:hi] of the patterns that begin with
+	// its characters, depth of them.
+	type span struct{ lo, hi, depth int32 }
 	t := &patternTrie{}
-	// Number the nodes breadth first, so that each node's children are
-	// contiguous.
-	queue := []*buildNode{root}
+	queue := []span{{0, int32(len(order)), 0}}
 	for k := 0; k < len(queue); k++ {
-		n := queue[k]
+		sp := queue[k]
 		t.first = append(t.first, int32(len(t.edges)))
 		t.value = append(t.value, int32(len(t.prios)))
-		if n.end {
-			t.prios = append(t.prios, n.prios...)
+		lo := sp.lo
+		for lo < sp.hi && int32(len(pats[order[lo]].letters)) == sp.depth {
+			lo++
 		}
-		runes := make([]rune, 0, len(n.children))
-		for r := range n.children {
-			runes = append(runes, r)
+		if lo > sp.lo && sp.depth > 0 {
+			// The patterns ending here: the last one read is kept.
+			last := pats[order[lo-1]]
+			for gap, level := range last.digits {
+				if level > 0 {
+					t.prios = append(t.prios, priority{gap: uint8(gap), level: level})
+				}
+			}
 		}
-		sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-		for _, r := range runes {
+		for lo < sp.hi {
+			r := pats[order[lo]].letters[sp.depth]
+			hi := lo + 1
+			for hi < sp.hi && pats[order[hi]].letters[sp.depth] == r {
+				hi++
+			}
 			t.edges = append(t.edges, trieEdge{r: r, child: int32(len(queue))})
-			queue = append(queue, n.children[r])
+			queue = append(queue, span{lo, hi, sp.depth + 1})
+			lo = hi
 		}
 	}
 	t.first = append(t.first, int32(len(t.edges)))

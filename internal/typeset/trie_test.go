@@ -36,11 +36,30 @@ func mapHyphenator(t testing.TB, lang string) *hyphenation.Lang {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := hyphenation.New(bytes.NewReader(widenSingleLetterPatterns(data)))
+	l, err := hyphenation.New(bytes.NewReader(formatPatterns(widenSinglePatterns(parsePatterns(string(data))))))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// formatPatterns writes patterns back in the format of TeX's pattern
+// files, one a line.
+func formatPatterns(pats []pattern) []byte {
+	var b []byte
+	for _, p := range pats {
+		for i, r := range p.letters {
+			if d := p.digits[i]; d > 0 {
+				b = append(b, '0'+d)
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		if d := p.digits[len(p.letters)]; d > 0 {
+			b = append(b, '0'+d)
+		}
+		b = append(b, '\n')
+	}
+	return b
 }
 
 // TestTrieMatchesMapHyphenation checks that the trie gives exactly the
@@ -175,6 +194,24 @@ func BenchmarkHyphenateWord(b *testing.B) {
 				n += len(words)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/word")
+		})
+	}
+}
+
+// BenchmarkLoadPatterns reads each language's patterns into a trie, as
+// the first paragraph a process sets in that language does (widening the
+// patterns of one letter included).
+func BenchmarkLoadPatterns(b *testing.B) {
+	for _, lang := range []string{"en", "fr"} {
+		data, err := hyphFiles.ReadFile(languageFiles[lang].pat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				buildPatternTrie(widenSinglePatterns(parsePatterns(string(data))))
+			}
 		})
 	}
 }
