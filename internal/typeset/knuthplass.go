@@ -6,11 +6,14 @@ import (
 
 // node is a feasible breakpoint reached by some sequence of lines.
 type node struct {
-	pos       int32 // item index of the break, -1 for the paragraph start
-	line      int32 // lines set before this break (the break ends line line-1), at most breaker.lineCap
-	fitness   int8
-	hyph      int8 // consecutive hyphenated lines ending here
-	flagged   bool
+	pos     int32 // item index of the break, -1 for the paragraph start
+	line    int32 // lines set before this break (the break ends line line-1), at most breaker.lineCap
+	fitness int8
+	hyph    int8 // consecutive hyphenated lines ending here
+	flagged bool
+	// emergency is true for a break inside a word wider than the
+	// measure (item.emergency), kept here for the line after it.
+	emergency bool
 	demerits  float64
 	ratio     float64
 	prev      int32 // previous node index, -1 at the start
@@ -224,6 +227,10 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 	return kept, keptRatios, kept != nil
 }
 
+// skipShortLines is false in a test that compares the breaks found with
+// and without the short way of telling a line too short (see tooLoose).
+var skipShortLines = true
+
 // skipIdleNamePass is false in a test that compares the breaks found
 // with and without the skip.
 var skipIdleNamePass = true
@@ -290,6 +297,11 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 	if !math.IsInf(tol, 1) {
 		maxRatio = math.Cbrt(tol/100) + 1e-9
 	}
+	// Most lines tried are too short to end where they are tried. A line
+	// whose missing width exceeds tooLoose times its stretch has a ratio
+	// above maxRatio, whatever the rounding of the division; one that
+	// is not quite is tried in full.
+	tooLoose := maxRatio * (1 + 1e-12)
 	for b := 0; b < len(items); b++ {
 		it := &items[b]
 		var pen float64
@@ -315,12 +327,20 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			start := int(starts[ai])
 			lw, ly, lf, lz := k.lineMetrics(items, start, b)
 			ly += ps.stretch
-			if it.emergency || an.pos >= 0 && items[an.pos].emergency {
+			if it.emergency || an.emergency {
 				// A line that ends or starts inside a word broken
 				// because it is wider than the measure is set ragged
 				// when its spaces cannot fill it (see lines.go): it
 				// may be half empty within the tolerance.
 				ly += p.Width / 2
+			}
+			if skipShortLines && lw < p.Width && lf == 0 && !forced && p.Width-lw > tooLoose*(ly+ps.emergency) {
+				// Too short to end here within the tolerance, even with
+				// the emergency stretch (its ratio is above maxRatio),
+				// so not worth a division; a later break may end it.
+				keep = append(keep, a)
+				keepStarts = append(keepStarts, int32(start))
+				continue
 			}
 			r := lineRatio(lw, ly, lf, lz, p.Width)
 			if r < -1 || forced {
@@ -406,7 +426,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			}
 			if !found {
 				k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
-					demerits: d, ratio: r, prev: a})
+					emergency: it.emergency, demerits: d, ratio: r, prev: a})
 			}
 		}
 		k.active = keep
