@@ -14,7 +14,9 @@ import (
 // and exits; with Go's default of 100 the collector runs a dozen times
 // while the heap grows to its peak. At 200 the novel corpus builds in
 // 190 ms instead of 230 (medians of 9 CLI runs) for 122 MiB of peak
-// memory instead of 111 (docs/performance.md).
+// memory instead of 111 (docs/performance.md). publish build and publish
+// check go further and collect only near the memory limit
+// (cli.collectAtLimit); publish watch, whose process stays, keeps this.
 const gcPercent = 200
 
 // memoryLimit is the memory past which the collector runs more often

@@ -297,6 +297,7 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	collectAtLimit()
 	if err := setFormat(c, &opts); err != nil {
 		return err
 	}
@@ -348,6 +349,7 @@ func runCheck(c *ucli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	collectAtLimit()
 	rep := newReporter(c, stdout, stderr)
 	// Both outputs are made in memory and nothing is written, so that
 	// check reports exactly what build reports (the renderers find

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -69,5 +70,36 @@ func TestRoomForCache(t *testing.T) {
 	roomForCache()
 	if got := debug.SetMemoryLimit(-1); got != 136<<20 {
 		t.Errorf("GOMEMLIMIT set, yet the limit became %d MiB", got>>20)
+	}
+}
+
+// TestCollectAtLimit: a one-shot build's collector waits for the memory
+// limit, unless GOGC or GOMEMLIMIT is set or there is no limit.
+func TestCollectAtLimit(t *testing.T) {
+	old := debug.SetGCPercent(200)
+	oldLimit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetGCPercent(old); debug.SetMemoryLimit(oldLimit) })
+	for _, c := range []struct {
+		gogc, gomemlimit string
+		limit            int64
+		want             int
+	}{
+		{"", "", 116 << 20, -1},
+		{"150", "", 116 << 20, 200},
+		{"", "300MiB", 116 << 20, 200},
+		{"", "", math.MaxInt64, 200},
+	} {
+		debug.SetGCPercent(200)
+		debug.SetMemoryLimit(c.limit)
+		for name, v := range map[string]string{"GOGC": c.gogc, "GOMEMLIMIT": c.gomemlimit} {
+			t.Setenv(name, v)
+			if v == "" {
+				os.Unsetenv(name)
+			}
+		}
+		collectAtLimit()
+		if got := debug.SetGCPercent(200); got != c.want {
+			t.Errorf("GOGC=%q GOMEMLIMIT=%q: GC percent %d, want %d", c.gogc, c.gomemlimit, got, c.want)
+		}
 	}
 }
