@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -67,8 +68,10 @@ type PrintFile struct {
 	// arena holds the encodings of the paragraphs this build set, one
 	// array for many of them.
 	arena []byte
-	// sealed is the file's new bytes (Seal), nil when it is up to date.
-	sealed []byte
+	// sealed lists the keys of the entries Save writes, in order, once
+	// Seal found the file is to be written (save).
+	sealed [][32]byte
+	save   bool
 }
 
 // arenaSize is the size of an array of PrintFile.arena.
@@ -313,20 +316,22 @@ func (pf *PrintFile) Stats() (hits, misses int) {
 	return pf.hits, pf.misses
 }
 
-// Seal makes the bytes of the file for this build's paragraphs and
-// streams (and only those, so that the file holds one build's worth),
-// for Save. A build that looked up no stream (an EPUB-only build) keeps
-// the file's other entries too, so that the next PDF finds its streams.
-// Nothing is made when the file holds exactly these entries already.
-// The caller seals once the PDF is written, and saves once the outputs
-// are in place: a build with errors writes nothing.
+// Seal settles what the file is to hold for Save: this build's
+// paragraphs and streams (and only those, so that the file holds one
+// build's worth). A build that looked up no stream (an EPUB-only build)
+// keeps the file's other entries too, so that the next PDF finds its
+// streams. Nothing is to be written when the file holds exactly these
+// entries already. The caller seals once the PDF is written, and saves
+// once the outputs are in place: a build with errors writes nothing.
+// The entries do not change after Seal, and Save writes them from where
+// they are, without gathering the file's megabytes into one array.
 func (pf *PrintFile) Seal() {
 	if pf == nil {
 		return
 	}
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
-	pf.sealed = nil
+	pf.sealed, pf.save = nil, false
 	if !pf.ready.Load() {
 		return
 	}
@@ -340,37 +345,55 @@ func (pf *PrintFile) Seal() {
 	if pf.misses == 0 && pf.streamMisses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
 		return
 	}
-	keys := slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
-	size := len(printFileMagic) + 64 + binary.MaxVarintLen64 + 4
-	for _, k := range keys {
-		size += 32 + binary.MaxVarintLen64 + len(pf.used[k])
-	}
-	out := make([]byte, 0, size)
-	out = append(out, printFileMagic...)
-	out = append(out, pf.program[:]...)
-	out = append(out, pf.want[:]...)
-	out = binary.AppendUvarint(out, uint64(len(keys)))
-	for _, k := range keys {
-		out = append(out, k[:]...)
-		out = binary.AppendUvarint(out, uint64(len(pf.used[k])))
-		out = append(out, pf.used[k]...)
-	}
-	pf.sealed = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+	pf.sealed = slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	pf.save = true
 }
 
-// Save writes the bytes Seal made, if any. A cache that cannot be
-// written only costs time (cachefile.Write).
+// Save writes the file Seal settled, if any: the magic, the program's
+// and the build's stamps, the count of entries, each entry's key, length
+// and bytes in the order of the keys, and the CRC-32C of all that. A
+// cache that cannot be written only costs time (cachefile.WriteFrom).
 func (pf *PrintFile) Save() {
 	if pf == nil {
 		return
 	}
 	pf.mu.Lock()
-	data := pf.sealed
-	pf.sealed = nil
+	keys, save := pf.sealed, pf.save
+	pf.sealed, pf.save = nil, false
 	pf.mu.Unlock()
-	if data != nil {
-		cachefile.Write(pf.path, data)
+	if !save {
+		return
 	}
+	size := int64(len(printFileMagic) + 64 + binary.MaxVarintLen64 + 4)
+	for _, k := range keys {
+		size += int64(32 + binary.MaxVarintLen64 + len(pf.used[k]))
+	}
+	cachefile.WriteFrom(pf.path, size, func(w io.Writer) error {
+		sum := crc32.New(castagnoli)
+		out := io.MultiWriter(w, sum)
+		var head []byte
+		head = append(head, printFileMagic...)
+		head = append(head, pf.program[:]...)
+		head = append(head, pf.want[:]...)
+		head = binary.AppendUvarint(head, uint64(len(keys)))
+		if _, err := out.Write(head); err != nil {
+			return err
+		}
+		var entry [32 + binary.MaxVarintLen64]byte
+		for _, k := range keys {
+			data := pf.used[k]
+			copy(entry[:], k[:])
+			n := binary.PutUvarint(entry[32:], uint64(len(data)))
+			if _, err := out.Write(entry[:32+n]); err != nil {
+				return err
+			}
+			if _, err := out.Write(data); err != nil {
+				return err
+			}
+		}
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+		return err
+	})
 }
 
 // fileSetter sets paragraphs through a PrintFile. Like a
