@@ -55,8 +55,9 @@ type Options struct {
 	LockTimeout time.Duration
 	// SharedCacheDir, when set, is a folder for what the user's builds
 	// may share, whatever their book and output folder: the verdicts of
-	// the font checks (layout.LoadOptions.SharedCacheDir) and the fonts'
-	// deflate streams for the EPUB (epub.Options.SharedCacheDir). The
+	// the font checks (layout.LoadOptions.SharedCacheDir), the fonts'
+	// deflate streams and the generated covers for the EPUB
+	// (epub.Options.SharedCacheDir). The
 	// command line sets it to a folder in the user's cache folder.
 	SharedCacheDir string
 	// Cache, when not nil, keeps what this build computed for the next

@@ -45,10 +45,11 @@ type Options struct {
 	MaxImageEdge int
 	// CacheDir keeps converted images between builds; "" for none.
 	CacheDir string
-	// SharedCacheDir, when set, keeps the fonts' deflate streams for all
-	// the user's builds: they depend on a font's bytes only, so a build
-	// into a new output folder finds them there instead of compressing
-	// the fonts again. The EPUB is the same with or without it.
+	// SharedCacheDir, when set, keeps the fonts' deflate streams and the
+	// generated covers for all the user's builds: they depend on a
+	// font's bytes and a cover's texts only, so a build into a new output
+	// folder finds them there instead of compressing the fonts and
+	// drawing the cover again. The EPUB is the same with or without it.
 	SharedCacheDir string
 	// Entries, when not nil, keeps the compressed entries between the
 	// builds of a process (publish watch); the EPUB is the same with or

@@ -65,7 +65,7 @@ func Jobs(book *model.Book, opts Options) []Job {
 func (j Job) Do() {
 	switch {
 	case j.cover != nil:
-		imaging.WarmCover(j.folders.own, *j.cover)
+		imaging.WarmCover(imaging.CoverFolders{Own: j.folders.own, Shared: j.folders.shared}, *j.cover)
 	case j.font != "":
 		if data, err := os.ReadFile(j.font); err == nil {
 			warmDeflated(data, j.folders)

@@ -55,7 +55,7 @@ func (b *builder) addCover() error {
 	if err != nil {
 		return err
 	}
-	cover, err := imaging.CachedCover(b.opts.CacheDir, spec)
+	cover, err := imaging.CachedCover(imaging.CoverFolders{Own: b.opts.CacheDir, Shared: b.opts.SharedCacheDir}, spec)
 	if err != nil {
 		return fmt.Errorf("epub: generate cover: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"image"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -16,60 +17,100 @@ import (
 // bump it whenever the drawing changes.
 const coverVersion = "cover-v3"
 
-// CachedCover returns WriteCover's PNG for spec, from cacheDir when an
+// CoverFolders are the folders where generated covers are kept: the
+// build's cache (Own, out/.cache) and the folder all the user's builds
+// share (Shared, as for the fonts' checks and streams), tried first; ""
+// for none. A cover depends on its spec only, so a book built into a new
+// output folder finds the one an earlier build drew.
+type CoverFolders struct {
+	Own, Shared string
+}
+
+// CachedCover returns WriteCover's PNG for spec, from one of dirs when an
 // earlier build drew the same cover: drawing and encoding a 1600×2560
-// cover costs some 15 ms of a core. An empty cacheDir draws it every
+// cover costs some 10 ms of a core. With no folder it is drawn every
 // time.
-func CachedCover(cacheDir string, spec CoverSpec) ([]byte, error) {
-	var path string
-	if cacheDir != "" {
-		path = coverPath(cacheDir, spec)
-		if data, err := os.ReadFile(path); err == nil {
-			if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && format == "png" {
-				return data, nil
-			}
-		}
+func CachedCover(dirs CoverFolders, spec CoverSpec) ([]byte, error) {
+	if data := keptCover(dirs, spec); data != nil {
+		return data, nil
 	}
 	var buf bytes.Buffer
 	if err := WriteCover(&buf, spec); err != nil {
 		return nil, err
 	}
-	if path != "" {
-		cachefile.Write(path, buf.Bytes())
-	}
+	keepCover(dirs, spec, buf.Bytes())
 	return buf.Bytes(), nil
 }
 
-// WarmCover draws the cover CachedCover would return for spec into
-// cacheDir, unless an earlier build left it there: a build draws it
-// ahead, on a core the print layout leaves idle, so that writing the EPUB
-// then reads it. Problems are left for CachedCover to report.
-func WarmCover(cacheDir string, spec CoverSpec) {
-	if cacheDir == "" {
+// WarmCover draws the cover CachedCover would return for spec into one
+// of dirs, unless an earlier build left it there: a build draws it ahead,
+// on a core the print layout leaves idle, so that writing the EPUB then
+// reads it. Problems are left for CachedCover to report.
+func WarmCover(dirs CoverFolders, spec CoverSpec) {
+	if dirs.Own == "" && dirs.Shared == "" {
 		return
 	}
-	path := coverPath(cacheDir, spec)
-	if _, err := os.Stat(path); err == nil {
-		return
+	name := coverName(spec)
+	for _, dir := range []string{dirs.Shared, dirs.Own} {
+		if dir != "" {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				return
+			}
+		}
 	}
 	var buf bytes.Buffer
 	if WriteCover(&buf, spec) == nil {
-		cachefile.Write(path, buf.Bytes())
+		keepCover(dirs, spec, buf.Bytes())
 	}
 }
 
-// coverPath is where the cover for spec is kept in cacheDir.
-func coverPath(cacheDir string, spec CoverSpec) string {
-	return filepath.Join(cacheDir, "cover-"+coverKey(spec)+".png")
+// keptCover returns the cover for spec kept in the shared folder, else in
+// the build's own, nil when neither holds a PNG under its name.
+func keptCover(dirs CoverFolders, spec CoverSpec) []byte {
+	name := coverName(spec)
+	for _, dir := range []string{dirs.Shared, dirs.Own} {
+		if dir == "" {
+			continue
+		}
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && format == "png" {
+				return data
+			}
+		}
+	}
+	return nil
 }
 
+// keepCover writes a cover into the shared folder, else (none, or it
+// cannot be written) into the build's own.
+func keepCover(dirs CoverFolders, spec CoverSpec, data []byte) {
+	name := coverName(spec)
+	if dirs.Shared != "" && cachefile.Write(filepath.Join(dirs.Shared, name), data) {
+		return
+	}
+	if dirs.Own != "" {
+		cachefile.Write(filepath.Join(dirs.Own, name), data)
+	}
+}
+
+// coverName is the file name of the cover for spec in a cache folder.
+func coverName(spec CoverSpec) string {
+	return "cover-" + coverKey(spec) + ".png"
+}
+
+// coverKey is the SHA-256, in hexadecimal, of what the cover for spec
+// depends on: WriteCover's version, the texts, the font's bytes and the
+// size, each field preceded by its length.
 func coverKey(spec CoverSpec) string {
 	h := sha256.New()
+	length := func(n int) {
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], uint64(n))
+		h.Write(b[:])
+	}
 	field := func(s string) {
-		var n [8]byte
-		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
+		length(len(s))
+		io.WriteString(h, s)
 	}
 	field(coverVersion)
 	field(spec.Title)
@@ -78,7 +119,8 @@ func coverKey(spec CoverSpec) string {
 		field("author:" + a)
 	}
 	field(spec.Publisher)
-	field(string(spec.Font))
+	length(len(spec.Font)) // the font's megabyte is not copied into a string
+	h.Write(spec.Font)
 	var wh [16]byte
 	binary.BigEndian.PutUint64(wh[:8], uint64(spec.Width))
 	binary.BigEndian.PutUint64(wh[8:], uint64(spec.Height))
