@@ -153,6 +153,16 @@ type flowPage struct {
 	foot []*footLine
 }
 
+// placedEstimate is the room fillOnce makes for a page's items: the lines
+// of the text block and a few more (headings, spaces, figures), so that
+// the array is not grown line by line (8 MB a novel's build).
+func placedEstimate(limit, lead float64) int {
+	if lead <= 0 || limit <= 0 {
+		return 8
+	}
+	return min(int(limit/lead)+8, 256)
+}
+
 type placedItem struct {
 	it *item
 	y  float64 // from the top of the text block
@@ -626,7 +636,8 @@ func (b *builder) fillOnce(itemsp *[]*item, st flowState, limit float64, endBloc
 		items := *itemsp
 		queue := append([]*item(nil), st.queue...)
 		cur := st.cur
-		pg := &flowPage{capacity: limit, heading: st.heading}
+		// The page's items, about a line's worth each, in one array.
+		pg := &flowPage{capacity: limit, heading: st.heading, placed: make([]placedItem, 0, placedEstimate(limit, b.lead))}
 		y := 0.0
 		var foot []*footLine
 		carry := st.carry

@@ -107,7 +107,8 @@ type Setter struct {
 	// window is the buffer of a window's items.
 	long   *longMemo
 	window []item
-	// pieces backs the pieces of the paragraph being set.
+	// pieces is the array the lines of a paragraph are built in (Set
+	// copies them out), kept for the next one up to maxKeptPieces.
 	pieces []Piece
 	kp     breaker
 	// itemsOf is the paragraph (with the runs the items point into) whose
@@ -173,6 +174,10 @@ func (s *Setter) SiblingTolerance(tolerance float64) *Setter {
 	return t
 }
 
+// maxKeptPieces is the largest array of pieces a Setter keeps for the
+// next paragraph (a few pages of lines).
+const maxKeptPieces = 1 << 14
+
 // Set breaks p into lines.
 func (s *Setter) Set(p Paragraph) Result {
 	s.mu.Lock()
@@ -211,26 +216,29 @@ func (s *Setter) Set(p Paragraph) Result {
 		fallback = true
 	}
 	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback, Broken: s.brokenWords(breaks), runs: p.Runs}
-	// All the lines' pieces share one array, sized for a split or two
-	// per word; each line's slice is capped so appends cannot overlap.
-	s.pieces = make([]Piece, 0, len(s.segs)*3/2+8)
+	// The lines' pieces are built in the setter's own array, then copied
+	// into one of their exact length that the lines share (each line's
+	// slice capped so that appends cannot overlap): the page builder
+	// keeps every line of the book until its pages are drawn, and an
+	// array sized ahead for a split or two per word took 14 MB of a
+	// novel's build.
+	s.pieces = s.pieces[:0]
 	start := 0
 	for i, b := range breaks {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
 		start = s.lineStart(b)
 	}
-	// The page builder keeps every line of the book until its pages are
-	// drawn: the pieces move to an array of their own length when the
-	// estimate left a quarter of it unused.
-	if n := len(s.pieces); n < cap(s.pieces)*3/4 {
-		exact := make([]Piece, 0, n)
-		for i := range res.Lines {
-			at := len(exact)
-			exact = append(exact, res.Lines[i].Pieces...)
-			res.Lines[i].Pieces = exact[at:len(exact):len(exact)]
-		}
+	exact := make([]Piece, len(s.pieces))
+	copy(exact, s.pieces)
+	at := 0
+	for i := range res.Lines {
+		n := len(res.Lines[i].Pieces)
+		res.Lines[i].Pieces = exact[at : at+n : at+n]
+		at += n
 	}
-	s.pieces = nil
+	if cap(s.pieces) > maxKeptPieces {
+		s.pieces = nil
+	}
 	if len(s.items) > longParagraphItems {
 		// The work buffers of a long paragraph are not kept for the
 		// next ones: they would hold hundreds of megabytes after a
