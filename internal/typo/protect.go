@@ -13,6 +13,11 @@ var urlSchemes = map[string]bool{
 // the text, so that no rule puts a space or a curly quote in them.
 func (s *stream) protect() {
 	cs := s.cells
+	if !mayHoldAddress(cs, 0, len(cs)) {
+		// No token can hold one (protectToken asks the same of each):
+		// most paragraphs are told so in one quick look.
+		return
+	}
 	for i := 0; i < len(cs); {
 		if !isAlnum(cs[i].r) || i > 0 && !tokenBoundary(cs[i-1].r) {
 			i++
