@@ -75,7 +75,10 @@ type builder struct {
 	warmHits   int
 	// looseAhead counts the settings the loose helpers made.
 	looseAhead int
-	figures    []*placedFigure
+	// shorterSkipped counts the settings a line shorter not tried: no
+	// setting of the paragraph has fewer lines (setPara.mayShorten).
+	shorterSkipped int
+	figures        []*placedFigure
 	// callNotes maps a note call's link target ("#" + note ID) to its
 	// note; noteOwner says which item calls a note first (the note is set
 	// under that call); footCache holds the notes set for the foot.

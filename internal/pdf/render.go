@@ -56,6 +56,10 @@ type Result struct {
 	// LooseAhead counts the settings a line longer or shorter made on
 	// another core by the loose helper (see loosehelp.go).
 	LooseAhead int
+	// ShorterSkipped counts the settings of a paragraph a line shorter
+	// that the page builder did not try because none of its settings can
+	// have fewer lines (typeset.Setter.MinLines).
+	ShorterSkipped int
 	// DrawnAhead counts the pages drawn on another core (see record.go):
 	// while the book was made up, or while Write drew the others.
 	DrawnAhead int
@@ -291,7 +295,7 @@ func (l *Laid) Write(ctx context.Context, w io.Writer) (*Result, error) {
 	if _, err := w.Write(fin.data); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits, LooseAhead: b.looseAhead, DrawnAhead: d.replayed}
+	res := &Result{Pagination: mk.pagination, Pages: len(mk.pages), PDFX: fin.pdfx, SetAhead: b.warmHits, LooseAhead: b.looseAhead, ShorterSkipped: b.shorterSkipped, DrawnAhead: d.replayed}
 	if dump != nil {
 		res.Dump = dump.String()
 	}

@@ -31,3 +31,17 @@ func siblingSetter(s lineSetter, lay *layout.Print) lineSetter {
 	}
 	return newSetter(lay)
 }
+
+// minLines returns a number of lines that no setting of p by setter can
+// go below (typeset.Setter.MinLines), 0 when setter cannot tell.
+func minLines(setter lineSetter, p typeset.Paragraph) int {
+	switch s := setter.(type) {
+	case *typeset.Setter:
+		return s.MinLines(p)
+	case *fileSetter:
+		return minLines(s.inner, p)
+	case *cachedSetter:
+		return minLines(s.inner, p)
+	}
+	return 0
+}
