@@ -43,17 +43,9 @@ func (s *Setter) MinLines(p Paragraph) int {
 	if len(items) == 0 || !(p.Width > 0) {
 		return 0
 	}
-	var natural, shrink, saving float64
-	for i := range items {
-		it := &items[i]
-		switch it.kind {
-		case boxItem:
-			natural += it.width
-		case glueItem:
-			natural += it.width
-			shrink += it.shrink
-		}
-	}
+	s.kp.sum(items) // the breaker's running totals, made again by the next Set
+	total := s.kp.sums[len(items)]
+	natural, shrink, saving := total.w, total.z, 0.0
 	for b := range items {
 		it := &items[b]
 		legal := false
