@@ -607,9 +607,9 @@ func (b *builder) fillFull(itemsp *[]*item, st flowState, limit float64, endBloc
 		for _, d := range []int{1, -1} {
 			n := len(p.result.Lines)
 			if d < 0 && boundShorterTries && !p.mayShorten(b.looseLines(), n) {
-				// No setting has fewer lines: the try would give the
-				// paragraph its n lines again, at the cost of setting
-				// it (every pass, none finding the count asked).
+				// No setting has fewer lines: the try could not be used
+				// (below), and setting the paragraph for it would run
+				// every pass, none finding the count asked.
 				b.shorterSkipped++
 				continue
 			}
@@ -617,7 +617,11 @@ func (b *builder) fillFull(itemsp *[]*item, st flowState, limit float64, endBloc
 			if !b.resetParagraph(itemsp, p, st.cur, b.looseLines(), func(tp *typeset.Paragraph) { tp.Looseness = d }) {
 				continue
 			}
-			if len(p.result.Lines) != n && !p.result.Fallback {
+			// A try is used only when it moved the way it was asked:
+			// a paragraph asked a line shorter may come back longer
+			// (its target line count out of reach in every pass, the
+			// closest one kept), which the try a line longer covers.
+			if got := len(p.result.Lines); (d < 0 && got < n || d > 0 && got > n) && !p.result.Fallback {
 				fp, fn := b.fillOnce(itemsp, st, limit, endBlock)
 				if fp.final || fp.used >= limit-eps {
 					b.loosened++
@@ -975,6 +979,14 @@ var boundShorterTries = true
 // the bound spares most of them (Pride and Prejudice: 3,312 of 3,973).
 func (p *setPara) mayShorten(setter lineSetter, n int) bool {
 	if p.minLines == 0 {
+		tp := p.tp
+		tp.Looseness = -1 // the try's paragraph (fillFull)
+		if _, tried := p.loose[looseKey{setter: setter, looseness: -1, noHyphen: lineList(tp.NoHyphenAfter)}]; tried || holds(setter, tp) {
+			// The setting is at hand (an earlier try, the print
+			// cache, publish watch's cache): trying costs less than
+			// the bound, which measures the paragraph's words.
+			return true
+		}
 		p.minLines = max(1, minLines(setter, p.tp))
 	}
 	return p.minLines < n

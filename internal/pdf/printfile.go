@@ -68,9 +68,9 @@ type PrintFile struct {
 	// arena holds the encodings of the paragraphs this build set, one
 	// array for many of them.
 	arena []byte
-	// sealed lists the keys of the entries Save writes, in order, once
-	// Seal found the file is to be written (save).
-	sealed [][32]byte
+	// sealed lists the entries Save writes, in order, once Seal found
+	// the file is to be written (save).
+	sealed []printEntry
 	save   bool
 }
 
@@ -252,6 +252,33 @@ func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragrap
 	return res, scratch
 }
 
+// holds reports whether the file or this build keeps p as set with
+// tolerance; scratch is a buffer of the caller's, returned grown.
+func (pf *PrintFile) holds(tolerance float64, p *typeset.Paragraph, scratch []byte) (bool, []byte) {
+	if !pf.ready.Load() {
+		return false, scratch
+	}
+	pf.mu.Lock()
+	none := len(pf.old) == 0
+	pf.mu.Unlock()
+	if none {
+		// A build without a print cache: what this build set, it set
+		// through its own tries, which its callers know of.
+		return false, scratch
+	}
+	scratch, ok := appendParagraphKey(scratch[:0], tolerance, p, pf.faceID)
+	if !ok {
+		return false, scratch
+	}
+	key := sha256.Sum256(scratch)
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	if _, ok := pf.used[key]; ok {
+		return true, scratch
+	}
+	return len(pf.old[key]) > 0, scratch
+}
+
 // streamKey is the key of a stream's deflated bytes: the SHA-256 of its
 // plain bytes, apart from the paragraphs' keys.
 func streamKey(plain []byte) [32]byte {
@@ -323,8 +350,8 @@ func (pf *PrintFile) Stats() (hits, misses int) {
 // streams. Nothing is to be written when the file holds exactly these
 // entries already. The caller seals once the PDF is written, and saves
 // once the outputs are in place: a build with errors writes nothing.
-// The entries do not change after Seal, and Save writes them from where
-// they are, without gathering the file's megabytes into one array.
+// Seal lists the entries, and Save writes them from where they are,
+// without gathering the file's megabytes into one array.
 func (pf *PrintFile) Seal() {
 	if pf == nil {
 		return
@@ -345,8 +372,19 @@ func (pf *PrintFile) Seal() {
 	if pf.misses == 0 && pf.streamMisses == 0 && pf.want == pf.stamp && len(pf.used) == len(pf.old) {
 		return
 	}
-	pf.sealed = slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	keys := slices.SortedFunc(maps.Keys(pf.used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	pf.sealed = make([]printEntry, len(keys))
+	for i, k := range keys {
+		pf.sealed[i] = printEntry{key: k, data: pf.used[k]}
+	}
 	pf.save = true
+}
+
+// printEntry is an entry of the print cache file: a paragraph's setting
+// or a stream's deflated body, under its key.
+type printEntry struct {
+	key  [32]byte
+	data []byte
 }
 
 // Save writes the file Seal settled, if any: the magic, the program's
@@ -358,15 +396,15 @@ func (pf *PrintFile) Save() {
 		return
 	}
 	pf.mu.Lock()
-	keys, save := pf.sealed, pf.save
+	entries, save, want := pf.sealed, pf.save, pf.want
 	pf.sealed, pf.save = nil, false
 	pf.mu.Unlock()
 	if !save {
 		return
 	}
 	size := int64(len(printFileMagic) + 64 + binary.MaxVarintLen64 + 4)
-	for _, k := range keys {
-		size += int64(32 + binary.MaxVarintLen64 + len(pf.used[k]))
+	for _, e := range entries {
+		size += int64(32 + binary.MaxVarintLen64 + len(e.data))
 	}
 	cachefile.WriteFrom(pf.path, size, func(w io.Writer) error {
 		sum := crc32.New(castagnoli)
@@ -374,20 +412,19 @@ func (pf *PrintFile) Save() {
 		var head []byte
 		head = append(head, printFileMagic...)
 		head = append(head, pf.program[:]...)
-		head = append(head, pf.want[:]...)
-		head = binary.AppendUvarint(head, uint64(len(keys)))
+		head = append(head, want[:]...)
+		head = binary.AppendUvarint(head, uint64(len(entries)))
 		if _, err := out.Write(head); err != nil {
 			return err
 		}
 		var entry [32 + binary.MaxVarintLen64]byte
-		for _, k := range keys {
-			data := pf.used[k]
-			copy(entry[:], k[:])
-			n := binary.PutUvarint(entry[32:], uint64(len(data)))
+		for _, e := range entries {
+			copy(entry[:], e.key[:])
+			n := binary.PutUvarint(entry[32:], uint64(len(e.data)))
 			if _, err := out.Write(entry[:32+n]); err != nil {
 				return err
 			}
-			if _, err := out.Write(data); err != nil {
+			if _, err := out.Write(e.data); err != nil {
 				return err
 			}
 		}

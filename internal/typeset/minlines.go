@@ -11,8 +11,9 @@ import "math"
 // are shrunk by all they may shrink (no pass shrinks a space further),
 // so the lines together are at least the paragraph's natural width less
 // all its shrink, less what the breaks take away: the spaces discarded
-// at each break (their width less their shrink, which was counted) and
-// a break's own width when it is negative. With L lines there are L−1
+// at each break (their width less their shrink, which was counted), a
+// break's own width when it is negative, and what a line that starts
+// inside a ligature is drawn narrower than its items (item.post). With L lines there are L−1
 // breaks, each taking away at most the most any break takes (saving),
 // so
 //
@@ -61,13 +62,19 @@ func (s *Setter) MinLines(p Paragraph) int {
 			continue
 		}
 		// The spaces from the break to the next line's first box go.
-		for i := b; i < len(items) && items[i].kind != boxItem; i++ {
+		i := b
+		for ; i < len(items) && items[i].kind != boxItem; i++ {
 			if items[i].kind == penaltyItem && items[i].penalty <= -infPenalty && i > b {
 				break
 			}
 			if items[i].kind == glueItem {
 				taken += items[i].width - items[i].shrink
 			}
+		}
+		// A line that starts inside a ligature is drawn wider or
+		// narrower than its items measure (item.post, lineMetrics).
+		if i > 0 && items[i-1].kind == penaltyItem {
+			taken += max(0, -items[i-1].post)
 		}
 		saving = max(saving, taken)
 	}
