@@ -267,7 +267,6 @@ func buildOptions(c *ucli.Context) (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	fitMemoryLimit(f.book)
 	return build.Options{
 		BookDir:        f.book,
 		LayoutDir:      f.layout,
@@ -297,7 +296,9 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	collectAtLimit()
+	if !fitMemoryLimit(opts.BookDir) {
+		collectAtLimit()
+	}
 	if err := setFormat(c, &opts); err != nil {
 		return err
 	}
@@ -349,7 +350,9 @@ func runCheck(c *ucli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	collectAtLimit()
+	if !fitMemoryLimit(opts.BookDir) {
+		collectAtLimit()
+	}
 	rep := newReporter(c, stdout, stderr)
 	// Both outputs are made in memory and nothing is written, so that
 	// check reports exactly what build reports (the renderers find

@@ -34,20 +34,26 @@ func TestFitMemoryLimit(t *testing.T) {
 	debug.SetMemoryLimit(136 << 20)
 	t.Setenv("GOMEMLIMIT", "")
 	os.Unsetenv("GOMEMLIMIT")
-	fitMemoryLimit(dir)
+	if !fitMemoryLimit(dir) {
+		t.Error("the limit was raised, yet fitMemoryLimit says not")
+	}
 	if got, want := debug.SetMemoryLimit(-1), int64(4<<20)*memoryPerManuscriptByte; got != want {
 		t.Errorf("limit %d MiB, want %d MiB", got>>20, want>>20)
 	}
 
 	debug.SetMemoryLimit(1 << 40)
-	fitMemoryLimit(dir)
+	if fitMemoryLimit(dir) {
+		t.Error("a limit already higher: fitMemoryLimit says it raised it")
+	}
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("a higher limit was lowered to %d MiB", got>>20)
 	}
 
 	debug.SetMemoryLimit(136 << 20)
 	t.Setenv("GOMEMLIMIT", "100MiB")
-	fitMemoryLimit(dir)
+	if fitMemoryLimit(dir) {
+		t.Error("GOMEMLIMIT set: fitMemoryLimit says it raised the limit")
+	}
 	if got := debug.SetMemoryLimit(-1); got != 136<<20 {
 		t.Errorf("GOMEMLIMIT set, yet the limit became %d MiB", got>>20)
 	}

@@ -40,6 +40,7 @@ func runWatch(c *ucli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	fitMemoryLimit(opts.BookDir)
 	roomForCache()
 	if err := setFormat(c, &opts); err != nil {
 		return err

@@ -216,25 +216,32 @@ func (s *Setter) Set(p Paragraph) Result {
 		fallback = true
 	}
 	res := Result{Lines: make([]Line, 0, len(breaks)), Fallback: fallback, Broken: s.brokenWords(breaks), runs: p.Runs}
-	// The lines' pieces are built in the setter's own array, then copied
-	// into one of their exact length that the lines share (each line's
-	// slice capped so that appends cannot overlap): the page builder
-	// keeps every line of the book until its pages are drawn, and an
-	// array sized ahead for a split or two per word took 14 MB of a
-	// novel's build.
+	// The lines' pieces are built in the setter's own array (sized for a
+	// split or two per word), then copied into one of their exact length
+	// that the lines share (each line's slice capped so that appends
+	// cannot overlap): the page builder keeps every line of the book
+	// until its pages are drawn, and an array sized ahead for every
+	// paragraph took 14 MB of a novel's build. A long paragraph's array
+	// is not kept for the next one: its lines keep it, unless the
+	// estimate left a quarter of it unused.
+	if cap(s.pieces) < len(s.segs)+8 {
+		s.pieces = make([]Piece, 0, len(s.segs)*3/2+8)
+	}
 	s.pieces = s.pieces[:0]
 	start := 0
 	for i, b := range breaks {
 		res.Lines = append(res.Lines, s.buildLine(&p, start, b, ratios[i]))
 		start = s.lineStart(b)
 	}
-	exact := make([]Piece, len(s.pieces))
-	copy(exact, s.pieces)
-	at := 0
-	for i := range res.Lines {
-		n := len(res.Lines[i].Pieces)
-		res.Lines[i].Pieces = exact[at : at+n : at+n]
-		at += n
+	if long := cap(s.pieces) > maxKeptPieces; !long || len(s.pieces) < cap(s.pieces)*3/4 {
+		exact := make([]Piece, len(s.pieces))
+		copy(exact, s.pieces)
+		at := 0
+		for i := range res.Lines {
+			n := len(res.Lines[i].Pieces)
+			res.Lines[i].Pieces = exact[at : at+n : at+n]
+			at += n
+		}
 	}
 	if cap(s.pieces) > maxKeptPieces {
 		s.pieces = nil
