@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/publish-books/publish/internal/corpus"
+	"github.com/publish-books/publish/internal/cputime"
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -96,10 +97,10 @@ type cpuMeter struct{ start time.Duration }
 
 // startCPU starts measuring; call it after the setup, where the timer is
 // reset.
-func startCPU() cpuMeter { return cpuMeter{processCPU()} }
+func startCPU() cpuMeter { return cpuMeter{cputime.Process()} }
 
 func (m cpuMeter) report(b *testing.B) {
-	if used := processCPU() - m.start; m.start > 0 && used > 0 {
+	if used := cputime.Process() - m.start; m.start > 0 && used > 0 {
 		b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }

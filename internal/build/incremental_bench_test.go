@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/publish-books/publish/internal/corpus"
+	"github.com/publish-books/publish/internal/cputime"
 	"github.com/publish-books/publish/internal/manuscript"
 	"github.com/publish-books/publish/internal/prepare"
 )
@@ -102,11 +103,11 @@ func benchRebuild(b *testing.B, cache *Cache) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		cpu := processCPU()
+		cpu := cputime.Process()
 		if res, err := Run(opts); err != nil {
 			b.Fatalf("%v\n%s", err, res.Diagnostics.String())
 		}
-		used += processCPU() - cpu
+		used += cputime.Process() - cpu
 	}
 	b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }

@@ -3,6 +3,8 @@ package typeset
 import (
 	"strings"
 	"testing"
+
+	"github.com/publish-books/publish/internal/cputime"
 )
 
 // BenchmarkSet sets the sample book's paragraphs at 11 pt on a 300 pt
@@ -22,7 +24,7 @@ func BenchmarkSet(b *testing.B) {
 		s.Set(p)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for _, p := range ps {
 			s.Set(p)
@@ -31,7 +33,7 @@ func BenchmarkSet(b *testing.B) {
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	// The same per second of CPU time used (garbage collection included):
 	// the machine's load does not change it.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
 	}
 }

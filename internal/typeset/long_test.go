@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/publish-books/publish/internal/cputime"
 )
 
 // longParagraph returns a paragraph of about words words made of the
@@ -34,9 +36,9 @@ func TestLongParagraphLinear(t *testing.T) {
 			s := NewSetter(SetterOptions{})
 			var m0, m1 runtime.MemStats
 			runtime.ReadMemStats(&m0)
-			start := cpuTime()
+			start := cputime.Process()
 			res := s.Set(p)
-			d := float64(cpuTime() - start)
+			d := float64(cputime.Process() - start)
 			runtime.ReadMemStats(&m1)
 			if a := m1.TotalAlloc - m0.TotalAlloc; alloc == 0 || a < alloc {
 				alloc = a
@@ -75,9 +77,9 @@ func TestLongParagraphLinear(t *testing.T) {
 func TestLongParagraphSetAgain(t *testing.T) {
 	p := longParagraph(t, 20000)
 	s := NewSetter(SetterOptions{})
-	start := cpuTime()
+	start := cputime.Process()
 	first := s.Set(p)
-	full := cpuTime() - start
+	full := cputime.Process() - start
 	if first.Fallback {
 		t.Fatal("the long paragraph fell back to greedy lines")
 	}
@@ -92,9 +94,9 @@ func TestLongParagraphSetAgain(t *testing.T) {
 		t.Fatal("no hyphenated line after line 1000")
 	}
 	p.NoHyphenAfter = []int{line}
-	start = cpuTime()
+	start = cputime.Process()
 	again := s.Set(p)
-	resetCPU := cpuTime() - start
+	resetCPU := cputime.Process() - start
 	if again.Lines[line].Hyphenated {
 		t.Errorf("line %d still ends with a hyphen", line)
 	}

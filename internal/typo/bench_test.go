@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/publish-books/publish/internal/cputime"
 	"github.com/publish-books/publish/internal/model"
 )
 
@@ -67,11 +68,11 @@ func BenchmarkApply(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		book, _ := corpus(paras, 90000)
-		start := cpuTime()
+		start := cputime.Process()
 		b.StartTimer()
 		Apply(book, &model.Diagnostics{})
 		b.StopTimer()
-		cpu += cpuTime() - start
+		cpu += cputime.Process() - start
 		n++
 		b.StartTimer()
 	}

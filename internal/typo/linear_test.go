@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/publish-books/publish/internal/cputime"
 )
 
 // trimTrailing is the definition that the trailer computes faster: it
@@ -135,9 +137,9 @@ func TestProtectLinear(t *testing.T) {
 	best := func(s string) time.Duration {
 		var min time.Duration
 		for range 3 {
-			start := cpuTime()
+			start := cputime.Process()
 			String(s, "fr")
-			if d := cpuTime() - start; min == 0 || d < min {
+			if d := cputime.Process() - start; min == 0 || d < min {
 				min = d
 			}
 		}
