@@ -47,16 +47,8 @@ func CachedCover(dirs CoverFolders, spec CoverSpec) ([]byte, error) {
 // on a core the print layout leaves idle, so that writing the EPUB then
 // reads it. Problems are left for CachedCover to report.
 func WarmCover(dirs CoverFolders, spec CoverSpec) {
-	if dirs.Own == "" && dirs.Shared == "" {
+	if dirs.Own == "" && dirs.Shared == "" || keptCover(dirs, spec) != nil {
 		return
-	}
-	name := coverName(spec)
-	for _, dir := range []string{dirs.Shared, dirs.Own} {
-		if dir != "" {
-			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-				return
-			}
-		}
 	}
 	var buf bytes.Buffer
 	if WriteCover(&buf, spec) == nil {

@@ -188,6 +188,20 @@ func (s *cachedSetter) withTolerance(lay *layout.Print, tolerance float64) lineS
 	return &cachedSetter{inner: inner, cache: s.cache, tolerance: tolerance}
 }
 
+// holds reports whether the cache keeps p's setting already.
+func (s *cachedSetter) holds(p typeset.Paragraph) bool {
+	c := s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key, ok := c.paragraphKey(s.key[:0], s.tolerance, &p)
+	s.key = key
+	if !ok {
+		return false
+	}
+	_, hit := c.paras.Get(string(key))
+	return hit
+}
+
 // Set returns the lines of p, as inner would set them.
 func (s *cachedSetter) Set(p typeset.Paragraph) typeset.Result {
 	c := s.cache

@@ -219,13 +219,10 @@ func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragrap
 	if !pf.ready.Load() {
 		return inner.Set(p), scratch
 	}
-	// faceID does not change once ready: the key is made outside the
-	// lock, which the setters of other goroutines share.
-	scratch, ok := appendParagraphKey(scratch[:0], tolerance, &p, pf.faceID)
+	key, scratch, ok := pf.paragraphKey(tolerance, &p, scratch)
 	if !ok {
 		return inner.Set(p), scratch
 	}
-	key := sha256.Sum256(scratch)
 	pf.mu.Lock()
 	data, fromFile := pf.take(key)
 	pf.mu.Unlock()
@@ -252,6 +249,19 @@ func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragrap
 	return res, scratch
 }
 
+// paragraphKey returns the key of p as set with tolerance (the SHA-256
+// of everything the line breaker reads of it), made in scratch, which it
+// returns grown; ok is false for a paragraph not kept (a face without a
+// number). faceID does not change once the file is ready: the key is
+// made outside the lock, which the setters of other goroutines share.
+func (pf *PrintFile) paragraphKey(tolerance float64, p *typeset.Paragraph, scratch []byte) (key [32]byte, _ []byte, ok bool) {
+	scratch, ok = appendParagraphKey(scratch[:0], tolerance, p, pf.faceID)
+	if !ok {
+		return key, scratch, false
+	}
+	return sha256.Sum256(scratch), scratch, true
+}
+
 // holds reports whether the file or this build keeps p as set with
 // tolerance; scratch is a buffer of the caller's, returned grown.
 func (pf *PrintFile) holds(tolerance float64, p *typeset.Paragraph, scratch []byte) (bool, []byte) {
@@ -266,11 +276,10 @@ func (pf *PrintFile) holds(tolerance float64, p *typeset.Paragraph, scratch []by
 		// through its own tries, which its callers know of.
 		return false, scratch
 	}
-	scratch, ok := appendParagraphKey(scratch[:0], tolerance, p, pf.faceID)
+	key, scratch, ok := pf.paragraphKey(tolerance, p, scratch)
 	if !ok {
 		return false, scratch
 	}
-	key := sha256.Sum256(scratch)
 	pf.mu.Lock()
 	defer pf.mu.Unlock()
 	if _, ok := pf.used[key]; ok {
@@ -442,6 +451,15 @@ type fileSetter struct {
 	tolerance float64
 	mu        sync.Mutex
 	scratch   []byte // the key and the encoding of the paragraph being set
+}
+
+// holds reports whether the file keeps p's setting already.
+func (s *fileSetter) holds(p typeset.Paragraph) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ok bool
+	ok, s.scratch = s.file.holds(s.tolerance, &p, s.scratch)
+	return ok
 }
 
 // Set returns the lines of p, as inner would set them.

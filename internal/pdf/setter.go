@@ -49,24 +49,6 @@ func minLines(setter lineSetter, p typeset.Paragraph) int {
 // holds reports whether setter keeps p's setting already (the print
 // cache, publish watch's cache), so that setting it costs a lookup.
 func holds(setter lineSetter, p typeset.Paragraph) bool {
-	switch s := setter.(type) {
-	case *fileSetter:
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		var ok bool
-		ok, s.scratch = s.file.holds(s.tolerance, &p, s.scratch)
-		return ok
-	case *cachedSetter:
-		c := s.cache
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		key, ok := c.paragraphKey(s.key[:0], s.tolerance, &p)
-		s.key = key
-		if !ok {
-			return false
-		}
-		_, hit := c.paras.Get(string(key))
-		return hit
-	}
-	return false
+	h, ok := setter.(interface{ holds(typeset.Paragraph) bool })
+	return ok && h.holds(p)
 }

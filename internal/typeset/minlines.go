@@ -25,20 +25,10 @@ import "math"
 func (s *Setter) MinLines(p Paragraph) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !(s.itemsKept && sameItems(&s.itemsOf, &p)) {
-		p.Runs = append([]Run(nil), p.Runs...)
-		s.itemsKept = false
-		s.buildItems(&p)
-		s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
-		s.itemsKept = len(s.items) <= longParagraphItems
-	}
+	s.itemsFor(&p)
 	items := s.items
 	if len(items) > longParagraphItems {
-		// As after setting it (Set), a long paragraph's work buffers
-		// are not kept.
-		s.items, s.segs, s.window = nil, nil, nil
-		s.kp = breaker{}
-		s.itemsOf, s.itemsKept = Paragraph{}, false
+		s.dropLongBuffers()
 		return 0
 	}
 	if len(items) == 0 || !(p.Width > 0) {
@@ -61,20 +51,17 @@ func (s *Setter) MinLines(p Paragraph) int {
 		if !legal {
 			continue
 		}
-		// The spaces from the break to the next line's first box go.
-		i := b
-		for ; i < len(items) && items[i].kind != boxItem; i++ {
-			if items[i].kind == penaltyItem && items[i].penalty <= -infPenalty && i > b {
-				break
-			}
+		// The spaces from the break to the next line's start go.
+		start := s.lineStart(b)
+		for i := b; i < start; i++ {
 			if items[i].kind == glueItem {
 				taken += items[i].width - items[i].shrink
 			}
 		}
 		// A line that starts inside a ligature is drawn wider or
 		// narrower than its items measure (item.post, lineMetrics).
-		if i > 0 && items[i-1].kind == penaltyItem {
-			taken += max(0, -items[i-1].post)
+		if items[start-1].kind == penaltyItem {
+			taken += max(0, -items[start-1].post)
 		}
 		saving = max(saving, taken)
 	}

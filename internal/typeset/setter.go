@@ -183,21 +183,9 @@ func (s *Setter) Set(p Paragraph) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// The pieces point at the styles of the runs (Piece.Style): the
-	// result gets runs of its own, which the caller cannot change (the
-	// results of one paragraph's tries share them).
-	if s.itemsKept && sameItems(&s.itemsOf, &p) {
-		// The same paragraph set again, with another looseness or
-		// other lines without a hyphen (a page builder's tries): its
-		// items are those of the last one, which depend on its runs,
-		// measure, indent, alignment and language only.
-		p.Runs = s.itemsOf.Runs
-	} else {
-		p.Runs = append([]Run(nil), p.Runs...)
-		s.itemsKept = false // until the items are whole
-		s.buildItems(&p)
-		s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
-		s.itemsKept = len(s.items) <= longParagraphItems
-	}
+	// result gets runs of its own (itemsFor), which the caller cannot
+	// change (the results of one paragraph's tries share them).
+	s.itemsFor(&p)
 	if len(s.segs) == 0 {
 		return Result{runs: p.Runs}
 	}
@@ -246,13 +234,35 @@ func (s *Setter) Set(p Paragraph) Result {
 	if cap(s.pieces) > maxKeptPieces {
 		s.pieces = nil
 	}
+	s.dropLongBuffers()
+	return res
+}
+
+// itemsFor makes s.items and s.segs those of p, with runs of their own
+// (p.Runs is set to them): the pieces point at the styles of the runs,
+// and a caller cannot change them. The same paragraph met again, with
+// another looseness or other lines without a hyphen (a page builder's
+// tries), keeps the items of the last one, which depend on its runs,
+// measure, indent, alignment and language only. Called with s.mu held.
+func (s *Setter) itemsFor(p *Paragraph) {
+	if s.itemsKept && sameItems(&s.itemsOf, p) {
+		p.Runs = s.itemsOf.Runs
+		return
+	}
+	p.Runs = append([]Run(nil), p.Runs...)
+	s.itemsKept = false // until the items are whole
+	s.buildItems(p)
+	s.itemsOf = Paragraph{Runs: p.Runs, Width: p.Width, Indent: p.Indent, Align: p.Align, Lang: p.Lang}
+	s.itemsKept = len(s.items) <= longParagraphItems
+}
+
+// dropLongBuffers lets go of the work buffers after a long paragraph:
+// kept for the next ones, they would hold hundreds of megabytes after a
+// paragraph of megabytes. Called with s.mu held.
+func (s *Setter) dropLongBuffers() {
 	if len(s.items) > longParagraphItems {
-		// The work buffers of a long paragraph are not kept for the
-		// next ones: they would hold hundreds of megabytes after a
-		// paragraph of megabytes.
 		s.items, s.segs, s.window = nil, nil, nil
 		s.kp = breaker{}
 		s.itemsOf, s.itemsKept = Paragraph{}, false
 	}
-	return res
 }
