@@ -130,6 +130,23 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 	return out
 }
 
+// dashesMayChange reports whether the dashes pass can change in: it
+// holds a hyphen, a dash or three full stops in a row. Otherwise the pass
+// would copy every cell as it is.
+func dashesMayChange(in []cell) bool {
+	for i, c := range in {
+		switch c.r {
+		case '-', enDash, emDash:
+			return true
+		case '.':
+			if i+2 < len(in) && in[i+1].r == '.' && in[i+2].r == '.' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // asideDash writes the spaced dash c (standing at in[i]) of a French aside:
 // the opening dash is followed by a no-break space, the closing one is
 // preceded by one. It returns the output, the index of the last character

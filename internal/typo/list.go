@@ -38,9 +38,15 @@ func (a *applier) list(ins *[]model.Inline, ctx scope) {
 	// The order matters for idempotence: a pass never changes what an
 	// earlier pass looked at (spaces stay spaces, dashes stay dashes), so a
 	// second run finds nothing to do.
-	s.pass(s.quotes(s.cells, s.spare[:0]))
-	s.pass(s.spacing(s.cells, s.spare[:0]))
-	s.pass(s.dashes(s.cells, s.spare[:0], ctx.kind == kindParagraph))
+	if hasStraightQuote(s.cells) {
+		s.pass(s.quotes(s.cells))
+	}
+	if s.spacingMayChange(s.cells) {
+		s.pass(s.spacing(s.cells, s.spare[:0]))
+	}
+	if dashesMayChange(s.cells) {
+		s.pass(s.dashes(s.cells, s.spare[:0], ctx.kind == kindParagraph))
+	}
 	s.pass(s.numbers(s.cells, s.spare[:0]))
 	var sugg []suggestion
 	sugg = s.ordinals(s.cells, ctx.suggest, sugg)

@@ -13,18 +13,21 @@ type quoteOpen struct {
 // A straight quote touching code ('`x`') is left straight: it belongs to
 // what is quoted literally, and curly marks around code would be read as
 // part of it.
-func (s *stream) quotes(in, out []cell) []cell {
+//
+// The pass changes characters and never adds or removes one, so it edits
+// in in place and returns it: what it reads before in[i] (the mark just
+// set, the flags of code) is what a copy would hold, and what it reads
+// after in[i] is not written yet.
+func (s *stream) quotes(in []cell) []cell {
 	stack := s.stack[:0]
 	lastClose := lastSingleClose(in)
 	for i := 0; i < len(in); i++ {
 		c := in[i]
 		if c.flags&fProtected != 0 || c.piece < 0 {
-			out = append(out, c)
 			continue
 		}
 		lg := s.pieces[c.piece].lang
 		if (c.r == '"' || c.r == '\'') && (lg == langFR || lg == langEN) && touchesCode(in, i) {
-			out = append(out, c)
 			continue
 		}
 		switch c.r {
@@ -32,7 +35,7 @@ func (s *stream) quotes(in, out []cell) []cell {
 			if lg != langFR && lg != langEN {
 				break
 			}
-			prev, next := lastRune(out), runeAt(in, i+1)
+			prev, next := lastRune(in[:i]), runeAt(in, i+1)
 			open := opensContext(prev) && !closesContext(next)
 			closeq := !opensContext(prev) && closesContext(next)
 			if open == closeq { // both or neither: the open quotations decide
@@ -55,7 +58,7 @@ func (s *stream) quotes(in, out []cell) []cell {
 				c.r = '»'
 			}
 		case '\'':
-			c.r = apostrophe(in, out, i, lg)
+			c.r = apostrophe(in, in[:i], i, lg)
 			if c.r == '‘' && lastClose <= i {
 				// Nothing later in the paragraph can close it: an
 				// elision ('arf, 'ave), as pandoc reads it.
@@ -68,10 +71,22 @@ func (s *stream) quotes(in, out []cell) []cell {
 				stack = stack[:len(stack)-1]
 			}
 		}
-		out = append(out, c)
+		in[i] = c
 	}
 	s.stack = stack
-	return out
+	return in
+}
+
+// hasStraightQuote reports whether a straight quote stands in cs: without
+// one, the quotes pass has nothing to set (curly marks only open and close
+// quotations).
+func hasStraightQuote(cs []cell) bool {
+	for _, c := range cs {
+		if c.r == '"' || c.r == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // closing returns the mark that closes r.

@@ -46,6 +46,32 @@ func (s *stream) spacing(in, out []cell) []cell {
 	return out
 }
 
+// spacingMayChange reports whether the spacing pass can change in: a
+// French text holds one of the signs it spaces, or an English high sign
+// follows a space. Otherwise the pass would copy every cell as it is.
+func (s *stream) spacingMayChange(in []cell) bool {
+	for i, c := range in {
+		switch c.r {
+		case ';', '!', '?', ':':
+		case '»', '›', '«', '‹':
+		default:
+			continue
+		}
+		if c.piece < 0 || c.flags&fProtected != 0 {
+			continue
+		}
+		switch s.pieces[c.piece].lang {
+		case langFR:
+			return true
+		case langEN:
+			if isHighPunct(c.r) && i > 0 && isSpace(in[i-1].r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // spaceBefore writes the French high sign c (at in[i]) with the space it
 // takes before it.
 func (s *stream) spaceBefore(in, out []cell, i int, c cell) []cell {

@@ -173,6 +173,9 @@ func (a *applier) chapters(bookLang lang) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// The stream's scratch space goes from one group's applier to
+			// the next: grown once per worker, not once per chapter file.
+			var scratch stream
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(groups) {
@@ -180,9 +183,11 @@ func (a *applier) chapters(bookLang lang) {
 				}
 				w := newApplier(a.bk, &model.Diagnostics{})
 				w.cache = a.cache
+				w.s, scratch = scratch, stream{}
 				for _, ch := range groups[i] {
 					w.chapter(ch, bookLang)
 				}
+				scratch, w.s = w.s, stream{}
 				parts[i] = w
 			}
 		}()
