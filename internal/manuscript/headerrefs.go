@@ -103,16 +103,69 @@ func scanHeadingLines(src []byte, candidate func(line, t []byte) bool) (refs []h
 	return refs, defined
 }
 
+// headingIndex is the book's headings as link references, by normalised
+// label: the first heading of a label wins, as it did when each chapter's
+// context was given them one by one. It is made once per book and read by
+// every chapter's context.
+type headingIndex map[string]parser.Reference
+
+// indexHeadings makes the heading index of refs.
+func indexHeadings(refs []headerRef) headingIndex {
+	idx := make(headingIndex, len(refs))
+	for _, r := range refs {
+		key := util.ToLinkReference([]byte(r.label))
+		if _, ok := idx[key]; !ok {
+			idx[key] = parser.NewReference([]byte(r.label), []byte("#"+r.id), nil)
+		}
+	}
+	return idx
+}
+
 // headerContext returns a parser context that knows the book's headings
 // as link references, except those a chapter defines itself.
-func headerContext(refs []headerRef, defined map[string]bool) parser.Context {
-	pc := parser.NewContext()
-	for _, r := range refs {
-		key := string(util.ToLinkReference([]byte(r.label)))
-		if defined[key] {
-			continue
-		}
-		pc.AddReference(parser.NewReference([]byte(r.label), []byte("#"+r.id), nil))
+func headerContext(headings headingIndex, defined map[string]bool) parser.Context {
+	return &chapterContext{Context: parser.NewContext(), headings: headings, defined: defined}
+}
+
+// chapterContext is a chapter's parser context: the book's headings but
+// those whose labels the chapter defines, before the references the
+// parser finds in the chapter (the first reference of a label wins).
+type chapterContext struct {
+	parser.Context
+	headings headingIndex
+	defined  map[string]bool
+}
+
+// heading returns the book's heading of a normalised label, unless the
+// chapter defines that label itself.
+func (c *chapterContext) heading(label string) (parser.Reference, bool) {
+	if c.defined[label] {
+		return nil, false
 	}
-	return pc
+	ref, ok := c.headings[label]
+	return ref, ok
+}
+
+// Reference returns the reference of a normalised label.
+func (c *chapterContext) Reference(label string) (parser.Reference, bool) {
+	if ref, ok := c.heading(label); ok {
+		return ref, true
+	}
+	return c.Context.Reference(label)
+}
+
+// References returns every reference the chapter can name, one per label.
+func (c *chapterContext) References() []parser.Reference {
+	var refs []parser.Reference
+	for key := range c.headings {
+		if ref, ok := c.heading(key); ok {
+			refs = append(refs, ref)
+		}
+	}
+	for _, ref := range c.Context.References() {
+		if _, ok := c.heading(util.ToLinkReference(ref.Label())); !ok {
+			refs = append(refs, ref)
+		}
+	}
+	return refs
 }

@@ -93,8 +93,15 @@ func (t *linkTargets) addHTML(nodes []*model.HTMLNode, chapter string) {
 
 // links resolves the links in an inline list, recursing into children.
 func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *linkTargets) []model.Inline {
+	// out stays nil while every node is kept as it is (most lists).
 	var out []model.Inline
-	for _, in := range ins {
+	replace := func(i int, with ...model.Inline) {
+		if out == nil {
+			out = append(make([]model.Inline, 0, len(ins)+len(with)), ins[:i]...)
+		}
+		out = append(out, with...)
+	}
+	for i, in := range ins {
 		switch n := in.(type) {
 		case *model.Link:
 			n.Children = r.links(n.Children, ch, dir, t)
@@ -108,7 +115,7 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 				chapter, ok := t.chapterOf[id]
 				if !ok {
 					r.ds.Errorf(pos, "cross-reference @%s: no figure, table, chapter or section of the book has the id %q", id, id)
-					out = append(out, &model.Text{Value: "@" + id, Pos: pos})
+					replace(i, &model.Text{Value: "@" + id, Pos: pos})
 					continue
 				}
 				n.Internal, n.Chapter = id, chapter
@@ -120,10 +127,11 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 					// with no target, nothing would be printed (issue 18:
 					// an unknown target is an error).
 					r.ds.Errorf(pos, "empty link %q %s: it has no text of its own, so nothing could be printed in its place", n.URL, problem)
+					replace(i)
 					continue
 				}
 				r.ds.WarnCodef("link", pos, "link %q %s: its text is kept without the link", n.URL, problem)
-				out = append(out, n.Children...)
+				replace(i, n.Children...)
 				continue
 			}
 			if n.Internal != "" && strings.TrimSpace(model.PlainText(n.Children)) == "" {
@@ -137,7 +145,12 @@ func (r *reader) links(ins []model.Inline, ch *model.Chapter, dir string, t *lin
 				model.SetInlineChildren(in, r.links(kids, ch, dir, t))
 			}
 		}
-		out = append(out, in)
+		if out != nil {
+			out = append(out, in)
+		}
+	}
+	if out == nil {
+		return mergeTexts(ins)
 	}
 	return mergeTexts(out)
 }

@@ -104,7 +104,11 @@ func (r *reader) parseMarkdown(file, absFile string, src []byte) (doc ast.Node, 
 // book's headings as link references, but for the labels the file
 // defines itself (scanned once, when the files were read).
 func (r *reader) newParseContext(absFile string) parser.Context {
-	return headerContext(r.headerRefs, r.definedRefs[absFile])
+	headings := r.headings
+	if headings == nil {
+		headings = indexHeadings(r.headerRefs)
+	}
+	return headerContext(headings, r.definedRefs[absFile])
 }
 
 // parsedSource is a chapter file cleaned and parsed (parseSource), with
@@ -124,7 +128,7 @@ func (r *reader) parseSource(file, absFile string, raw []byte) *parsedSource {
 	// A reader with what cleaning and parsing read of r (set before the
 	// files are parsed, unchanged while they are), saying its problems
 	// into ps.ds.
-	own := &reader{opts: r.opts, root: r.root, md: r.md, headerRefs: r.headerRefs, definedRefs: r.definedRefs, ds: &ps.ds}
+	own := &reader{opts: r.opts, root: r.root, md: r.md, headerRefs: r.headerRefs, headings: r.headings, definedRefs: r.definedRefs, ds: &ps.ds}
 	src := own.cleanSource(file, raw)
 	src = own.dropMetadataBlock(file, src)
 	src = own.limitNesting(file, src)
@@ -637,17 +641,33 @@ func (p *chapterParse) inlineRange(first, stop ast.Node) []model.Inline {
 // mergeTexts joins neighbouring texts and drops empty ones, in one pass:
 // merging text by text would take quadratic time on a paragraph of
 // millions of lines.
+//
+// A list with nothing to join or drop (most are) is returned as it is,
+// and a text that has no neighbour to join is kept as it is.
 func mergeTexts(ins []model.Inline) []model.Inline {
+	if !textsToMerge(ins) {
+		return ins
+	}
+	return joinTexts(ins)
+}
+
+// joinTexts is mergeTexts without its quick look: it makes a new list.
+func joinTexts(ins []model.Inline) []model.Inline {
 	out := ins[:0:0]
 	var run strings.Builder
 	var runPos model.Position
 	inRun := false
+	// first is the run's text while it is the only one.
+	var first *model.Text
 	flush := func() {
-		if inRun && run.Len() > 0 {
+		switch {
+		case first != nil && first.Value != "":
+			out = append(out, first)
+		case first == nil && inRun && run.Len() > 0:
 			out = append(out, &model.Text{Value: run.String(), Pos: runPos})
 		}
 		run.Reset()
-		inRun = false
+		inRun, first = false, nil
 	}
 	for _, in := range ins {
 		if t, ok := in.(*model.Text); ok {
@@ -660,7 +680,16 @@ func mergeTexts(ins []model.Inline) []model.Inline {
 			if !inRun || runPos.Line == 0 {
 				runPos = t.Pos
 			}
-			run.WriteString(t.Value)
+			switch {
+			case !inRun:
+				first = t
+			case first != nil:
+				run.WriteString(first.Value)
+				first = nil
+			}
+			if first == nil {
+				run.WriteString(t.Value)
+			}
 			inRun = true
 			continue
 		}
@@ -669,6 +698,28 @@ func mergeTexts(ins []model.Inline) []model.Inline {
 	}
 	flush()
 	return out
+}
+
+// textsToMerge reports whether mergeTexts has work in ins: an empty text,
+// or two texts side by side that it joins (on one line, or one of them
+// without a line).
+func textsToMerge(ins []model.Inline) bool {
+	var prev *model.Text
+	for _, in := range ins {
+		t, ok := in.(*model.Text)
+		if !ok {
+			prev = nil
+			continue
+		}
+		if t.Value == "" {
+			return true
+		}
+		if prev != nil && (t.Pos.Line == 0 || prev.Pos.Line == 0 || t.Pos.Line == prev.Pos.Line) {
+			return true
+		}
+		prev = t
+	}
+	return false
 }
 
 // trimInlines removes spaces at the start and end of an inline list.

@@ -49,6 +49,8 @@ type reader struct {
 	// headerRefs are the book's headings, which links may name by their
 	// text (see headerrefs.go).
 	headerRefs []headerRef
+	// headings indexes headerRefs once they are all read (nil before).
+	headings headingIndex
 	// definedRefs holds, by chapter file, the reference labels the file
 	// defines itself, found by the same scan.
 	definedRefs map[string]map[string]bool
@@ -166,6 +168,7 @@ func (r *reader) read(bookDir string) {
 		r.headerRefs = append(r.headerRefs, refs...)
 		r.definedRefs[abs] = defined
 	}
+	r.headings = indexHeadings(r.headerRefs)
 	// Every file is read before any is parsed, so that a link may name a
 	// heading of a later chapter by its text (pandoc's implicit header
 	// references). The files are parsed side by side, and converted into
