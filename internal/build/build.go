@@ -60,6 +60,11 @@ type Options struct {
 	// (epub.Options.SharedCacheDir). The
 	// command line sets it to a folder in the user's cache folder.
 	SharedCacheDir string
+	// CollectBeforeDrawing asks for one collection between the make-up
+	// and the drawing when the heap holds more than half the soft memory
+	// limit (collectBeforeDrawing). It is for a process whose collector
+	// otherwise waits for that limit, as publish build's does.
+	CollectBeforeDrawing bool
 	// Cache, when not nil, keeps what this build computed for the next
 	// builds of the process and reuses what earlier builds kept (publish
 	// watch); the outputs are the same with or without it.
@@ -272,6 +277,9 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		laid.Pagination.MintIDs(book.Register())
 		images.widen(runtime.GOMAXPROCS(0)) // the layout's core is free
 		stage.done("make-up")
+		if opts.CollectBeforeDrawing && collectBeforeDrawing() {
+			stage.done("collect")
+		}
 		if printCache != nil {
 			res.ParagraphsRead, res.ParagraphsSet = printCache.Stats()
 			stage.fact("paragraphs", fmt.Sprintf("%d read from the build cache, %d set", res.ParagraphsRead, res.ParagraphsSet))

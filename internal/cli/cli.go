@@ -297,7 +297,7 @@ func runBuild(c *ucli.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !fitMemoryLimit(opts.BookDir) {
-		collectAtLimit()
+		opts.CollectBeforeDrawing = collectAtLimit()
 	}
 	if err := setFormat(c, &opts); err != nil {
 		return err
@@ -351,7 +351,7 @@ func runCheck(c *ucli.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !fitMemoryLimit(opts.BookDir) {
-		collectAtLimit()
+		opts.CollectBeforeDrawing = collectAtLimit()
 	}
 	rep := newReporter(c, stdout, stderr)
 	// Both outputs are made in memory and nothing is written, so that

@@ -78,10 +78,13 @@ func roomForCache() {
 // 2.5; 1,120 pages, which reach their limit either way, 1.02 times as
 // fast).
 // publish watch keeps the percentage: its process stays. Without a
-// memory limit (publish used as a library), nothing changes.
-func collectAtLimit() {
+// memory limit (publish used as a library), nothing changes. It reports
+// whether the collector now waits for the limit, which is when the build
+// is to collect once before drawing (build.Options.CollectBeforeDrawing).
+func collectAtLimit() bool {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		return // without a limit, nothing would bound the heap
+		return false // without a limit, nothing would bound the heap
 	}
 	debug.SetGCPercent(-1)
+	return true
 }

@@ -80,7 +80,8 @@ func TestRoomForCache(t *testing.T) {
 }
 
 // TestCollectAtLimit: a one-shot build's collector waits for the memory
-// limit, unless GOGC or GOMEMLIMIT is set or there is no limit.
+// limit, unless GOGC or GOMEMLIMIT is set or there is no limit, and
+// collectAtLimit says which.
 func TestCollectAtLimit(t *testing.T) {
 	old := debug.SetGCPercent(200)
 	oldLimit := debug.SetMemoryLimit(-1)
@@ -103,9 +104,12 @@ func TestCollectAtLimit(t *testing.T) {
 				os.Unsetenv(name)
 			}
 		}
-		collectAtLimit()
+		waits := collectAtLimit()
 		if got := debug.SetGCPercent(200); got != c.want {
 			t.Errorf("GOGC=%q GOMEMLIMIT=%q: GC percent %d, want %d", c.gogc, c.gomemlimit, got, c.want)
+		}
+		if waits != (c.want < 0) {
+			t.Errorf("GOGC=%q GOMEMLIMIT=%q: collectAtLimit says the collector waits for the limit: %v", c.gogc, c.gomemlimit, waits)
 		}
 	}
 }
