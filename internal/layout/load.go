@@ -560,6 +560,16 @@ func (p *Print) FontSum(path string, data string) ([32]byte, bool) {
 	return s.sum, ok && string(s.data) == data
 }
 
+// FontData returns the bytes of the font file at path as the layout read
+// and checked them (a layout loaded with a cache folder), so that the
+// renderers need not read the file again.
+func (p *Print) FontData(path string) ([]byte, bool) {
+	p.fontMu.Lock()
+	defer p.fontMu.Unlock()
+	s, ok := p.fontSums[path]
+	return s.data, ok
+}
+
 // fontStamp identifies a font file as it was when it was read: a file
 // whose size or modification time changed is read again.
 type fontStamp struct {

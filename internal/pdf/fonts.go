@@ -148,7 +148,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 		face := cache[ff.Path]
 		if face == nil {
 			var err error
-			if face, err = fs.readFace(c, ff.Path, w.style); err != nil {
+			if face, err = fs.readFace(c, lay, ff.Path, w.style); err != nil {
 				return nil, err
 			}
 			cache[ff.Path] = face
@@ -168,7 +168,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	// warns where the book has code).
 	fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = fs.faces[fontRegular], fs.styles[fontRegular], fs.files[fontRegular]
 	if m := lay.Mono; m != nil {
-		face, err := fs.readFace(c, m.Path, monoStyle)
+		face, err := fs.readFace(c, lay, m.Path, monoStyle)
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +177,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	// Small capitals: the layout's small-caps face, embedded only when a
 	// page uses it (fontSet.use).
 	if sc := lay.SmallCaps; sc != nil {
-		face, err := fs.readFace(c, sc.Path, smallCapsStyle)
+		face, err := fs.readFace(c, lay, sc.Path, smallCapsStyle)
 		if err != nil {
 			return nil, err
 		}
@@ -186,13 +186,17 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	return fs, nil
 }
 
-// readFace reads the font file at path, parses it (or takes the face c
+// readFace reads the font file at path (or takes the bytes the layout
+// read there to check it), parses it (or takes the face c
 // parsed from the same bytes) and keeps its bytes, path and PostScript
 // name for the fpdf style style.
-func (fs *fontSet) readFace(c *Cache, path, style string) (*typeset.Face, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: read font: %w", err)
+func (fs *fontSet) readFace(c *Cache, lay *layout.Print, path, style string) (*typeset.Face, error) {
+	data, ok := lay.FontData(path)
+	if !ok {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("pdf: read font: %w", err)
+		}
 	}
 	face, err := c.parseFace(data)
 	if err != nil {
