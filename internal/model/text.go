@@ -32,6 +32,30 @@ func writePlain(b *strings.Builder, ins []Inline) {
 	}
 }
 
+// PlainTextLen returns the number of characters (runes) of
+// PlainText(ins), counted without making the text: the model's text is
+// valid UTF-8 (the manuscript reader refuses a file that is not), so the
+// characters of the whole are those of its parts.
+func PlainTextLen(ins []Inline) int {
+	n := 0
+	for _, in := range ins {
+		switch v := in.(type) {
+		case *Text:
+			n += utf8.RuneCountInString(v.Value)
+		case *Code:
+			n += utf8.RuneCountInString(v.Text)
+		case *LineBreak:
+			n++
+		case *RawInline:
+			n += utf8.RuneCountInString(HTMLText(v.Nodes))
+		case *NoteRef:
+		default:
+			n += PlainTextLen(InlineChildren(in))
+		}
+	}
+	return n
+}
+
 // HTMLText returns the text held by raw HTML nodes.
 func HTMLText(nodes []*HTMLNode) string {
 	var b strings.Builder
@@ -59,9 +83,9 @@ func HTMLText(nodes []*HTMLNode) string {
 func BlockTextLen(b Block) int {
 	switch n := b.(type) {
 	case *Paragraph:
-		return utf8.RuneCountInString(PlainText(n.Inlines))
+		return PlainTextLen(n.Inlines)
 	case *Heading:
-		return utf8.RuneCountInString(PlainText(n.Inlines))
+		return PlainTextLen(n.Inlines)
 	case *CodeBlock:
 		return utf8.RuneCountInString(strings.TrimSuffix(n.Text, "\n"))
 	case *LineBlock:
@@ -70,7 +94,7 @@ func BlockTextLen(b Block) int {
 			if i > 0 {
 				total++
 			}
-			total += utf8.RuneCountInString(PlainText(l))
+			total += PlainTextLen(l)
 		}
 		return total
 	case *List:
@@ -87,7 +111,7 @@ func BlockTextLen(b Block) int {
 			if it == nil {
 				continue
 			}
-			total += utf8.RuneCountInString(PlainText(it.Term))
+			total += PlainTextLen(it.Term)
 			for _, d := range it.Definitions {
 				total += BlocksTextLen(d)
 			}
