@@ -126,20 +126,60 @@ func narrowSpace(f *Face) float64 {
 // setter's own memo, else from the word cache it shares with its
 // siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string, lig bool) *segInfo {
-	m := s.memoOf(face, lig)
-	if si, ok := m[text]; ok {
-		return si
+	fm := s.memoOf(face, lig)
+	// The book's most frequent words are found in the front, a small
+	// table whose entries hold their word: most look-ups read one entry
+	// instead of the memo's table and the word's bytes where the memo
+	// keeps them, two reads from memory in a memo of thousands of words.
+	var slot *frontEntry
+	if len(text) <= frontWord {
+		slot = &fm.front[frontIndex(text)]
+		if slot.si != nil && int(slot.n) == len(text) && string(slot.word[:slot.n]) == text {
+			return slot.si
+		}
 	}
-	key := segKey{face, text, lig}
-	si := s.shared.get(key)
-	if si == nil {
-		// Measured outside the lock; a sibling that measured the same
-		// word meanwhile got the same measurement, and the first one
-		// stored is kept.
-		si = s.shared.put(key, measureSegment(face, text, lig))
+	si, ok := fm.words[text]
+	if !ok {
+		key := segKey{face, text, lig}
+		si = s.shared.get(key)
+		if si == nil {
+			// Measured outside the lock; a sibling that measured the
+			// same word meanwhile got the same measurement, and the
+			// first one stored is kept.
+			si = s.shared.put(key, measureSegment(face, text, lig))
+		}
+		fm.words[text] = si
 	}
-	m[text] = si
+	if slot != nil {
+		slot.n = uint8(copy(slot.word[:], text))
+		slot.si = si
+	}
 	return si
+}
+
+// frontWord is the longest word the front of a face memo holds, and
+// frontSize its number of entries.
+const (
+	frontWord = 15
+	frontSize = 512
+)
+
+// frontEntry is an entry of a face memo's front: a word and its
+// measurement.
+type frontEntry struct {
+	n    uint8
+	word [frontWord]byte
+	si   *segInfo
+}
+
+// frontIndex returns the front entry of a word (of at most frontWord
+// bytes): FNV-1a over its bytes.
+func frontIndex(text string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint32(text[i])) * 16777619
+	}
+	return int(h^h>>16) & (frontSize - 1)
 }
 
 // faceMemo is a setter's memo of the words of one face, with or without
@@ -149,13 +189,15 @@ type faceMemo struct {
 	face  *Face
 	lig   bool
 	words map[string]*segInfo
+	// front holds the words last looked up, one per entry (measure).
+	front [frontSize]frontEntry
 }
 
 // memoOf returns the setter's memo of face with or without ligatures: a
 // paragraph's words mostly share one face, and a book has a few.
-func (s *Setter) memoOf(face *Face, lig bool) map[string]*segInfo {
+func (s *Setter) memoOf(face *Face, lig bool) *faceMemo {
 	if l := s.lastMemo; l != nil && l.face == face && l.lig == lig {
-		return l.words
+		return l
 	}
 	key := faceKey{face, lig}
 	fm := s.memo[key]
@@ -167,7 +209,7 @@ func (s *Setter) memoOf(face *Face, lig bool) map[string]*segInfo {
 		s.memo[key] = fm
 	}
 	s.lastMemo = fm
-	return fm.words
+	return fm
 }
 
 // faceKey names a face with or without its ligatures.
