@@ -44,9 +44,7 @@ type drawer struct {
 	// is moved to from there (see show).
 	textOpen     bool
 	textX, textY int64
-	// numX and numY hold the position of the text being written.
-	numX, numY []byte
-	reader     bytes.Reader
+	reader       bytes.Reader
 	// replayed counts the pages replayed from recordings (record.go).
 	replayed int
 	// fontAhead, in a recording drawer, adds a font the page uses to
@@ -144,9 +142,7 @@ func (d *drawer) show(x, y float64, s string) {
 		return
 	}
 	k, h := d.k, d.pageH
-	d.numX = appendFixed2(d.numX[:0], x*k)
-	d.numY = appendFixed2(d.numY[:0], (h-y)*k)
-	cx, cy := hundredthsOf(d.numX), hundredthsOf(d.numY)
+	cx, cy := fixed2Hundredths(x*k), fixed2Hundredths((h-y)*k)
 	at, wasOpen := len(d.pending), d.textOpen
 	b := d.pending
 	if d.textOpen && cy == d.textY && textMoves {
@@ -160,9 +156,9 @@ func (d *drawer) show(x, y float64, s string) {
 			b = append(b, " ET\n"...)
 		}
 		b = append(b, "BT "...)
-		b = append(b, d.numX...)
+		b = appendFixed2(b, x*k)
 		b = append(b, ' ')
-		b = append(b, d.numY...)
+		b = appendFixed2(b, (h-y)*k)
 		b = append(b, " Td ("...)
 	}
 	for _, r := range s {

@@ -30,3 +30,26 @@ func appendFixed2(b []byte, v float64) []byte {
 	b = strconv.AppendInt(b, i/100, 10)
 	return append(b, '.', byte('0'+i%100/10), byte('0'+i%10))
 }
+
+// fixed2Hundredths returns the number appendFixed2 writes for v, in hundredths
+// (hundredthsOf of its bytes), without writing it: the drawer needs a
+// piece's place on every piece, and writes it on the first of a line
+// only.
+func fixed2Hundredths(v float64) int64 {
+	if !(math.Abs(v) < 1e9) {
+		var buf [64]byte
+		return hundredthsOf(appendFixed2(buf[:0], v))
+	}
+	h := math.Abs(v) * 100
+	n := math.Floor(h)
+	if frac := h - n; math.Abs(frac-0.5) < 1e-6 {
+		var buf [64]byte
+		return hundredthsOf(appendFixed2(buf[:0], v))
+	} else if frac > 0.5 {
+		n++
+	}
+	if math.Signbit(v) {
+		return -int64(n)
+	}
+	return int64(n)
+}

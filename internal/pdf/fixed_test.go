@@ -7,14 +7,17 @@ import (
 	"testing"
 )
 
-// TestAppendFixed2MatchesStrconv compares appendFixed2 with strconv on
-// coordinates of every scale, halves, negative zero and values strconv
-// must take over.
+// TestAppendFixed2MatchesStrconv compares appendFixed2 with strconv, and
+// fixed2Hundredths with what appendFixed2 writes, on coordinates of every
+// scale, halves, negative zero and values strconv must take over.
 func TestAppendFixed2MatchesStrconv(t *testing.T) {
 	check := func(v float64) {
 		t.Helper()
 		if got, want := string(appendFixed2(nil, v)), strconv.FormatFloat(v, 'f', 2, 64); got != want {
 			t.Fatalf("%v (%b): %q, strconv %q", v, math.Float64bits(v), got, want)
+		}
+		if got, want := fixed2Hundredths(v), hundredthsOf(appendFixed2(nil, v)); got != want {
+			t.Fatalf("%v (%b): fixed2Hundredths gives %d, appendFixed2 writes %d", v, math.Float64bits(v), got, want)
 		}
 	}
 	for _, v := range []float64{0, math.Copysign(0, -1), -0.001, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675, 12.345,
