@@ -242,7 +242,8 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// leaves idle; epub.Write then reads them from the cache.
 	fonts := make([]epub.Font, 0, len(lay.Fonts))
 	for _, f := range lay.Fonts {
-		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold})
+		data, _ := lay.FontData(f.Path) // nil when the layout did not keep it: the EPUB reads it
+		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold, Data: data})
 	}
 	epubCache := cacheDir
 	if opts.CheckOnly {

@@ -12,6 +12,7 @@ package epub
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -25,6 +26,17 @@ type Font struct {
 	Path   string // absolute path of the TTF/OTF file
 	Italic bool
 	Bold   bool
+	// Data, when not nil, is the file's bytes as the caller read them
+	// (the layout, to check the font), so that they are not read again.
+	Data []byte
+}
+
+// read returns the font file's bytes: Data, else the file at Path.
+func (f *Font) read() ([]byte, error) {
+	if f.Data != nil {
+		return f.Data, nil
+	}
+	return os.ReadFile(f.Path)
 }
 
 // Options say how to write the EPUB.

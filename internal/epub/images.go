@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"os"
 	"path/filepath"
 
 	"github.com/publish-books/publish/internal/imaging"
@@ -23,8 +22,8 @@ type Job struct {
 	imageOpts imaging.EPUBImageOptions
 	// cover is the generated cover's spec.
 	cover *imaging.CoverSpec
-	// font is the path of a font file to deflate.
-	font string
+	// font is a font file to deflate.
+	font *Font
 	// folders are where the cover and the font's stream are kept.
 	folders streamFolders
 }
@@ -53,9 +52,9 @@ func Jobs(book *model.Book, opts Options) []Job {
 		}
 	}
 	bold := usesBold(book)
-	for _, f := range opts.Fonts {
+	for i, f := range opts.Fonts {
 		if embeds(f, bold) {
-			jobs = append(jobs, Job{font: f.Path, folders: streamFoldersOf(opts)})
+			jobs = append(jobs, Job{font: &opts.Fonts[i], folders: streamFoldersOf(opts)})
 		}
 	}
 	return jobs
@@ -66,8 +65,8 @@ func (j Job) Do() {
 	switch {
 	case j.cover != nil:
 		imaging.WarmCover(imaging.CoverFolders{Own: j.folders.own, Shared: j.folders.shared}, *j.cover)
-	case j.font != "":
-		if data, err := os.ReadFile(j.font); err == nil {
+	case j.font != nil:
+		if data, err := j.font.read(); err == nil {
 			warmDeflated(data, j.folders)
 		}
 	default:

@@ -511,7 +511,7 @@ func TestJobsPrepareWhatWriteReads(t *testing.T) {
 		switch {
 		case j.cover != nil:
 			kinds["cover"]++
-		case j.font != "":
+		case j.font != nil:
 			kinds["font"]++
 		default:
 			kinds["image"]++

@@ -2,7 +2,6 @@ package epub
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -26,8 +25,8 @@ func authorNames(meta *model.Metadata) []string {
 // authors and publisher) and its font, the layout's first regular one.
 func coverSpec(meta *model.Metadata, fonts []Font) (imaging.CoverSpec, error) {
 	spec := imaging.CoverSpec{Title: meta.Title, Subtitle: meta.Subtitle, Authors: authorNames(meta), Publisher: meta.Publisher}
-	if f := regularFont(fonts); f != "" {
-		data, err := os.ReadFile(f)
+	if f := regularFont(fonts); f != nil {
+		data, err := f.read()
 		if err != nil {
 			return spec, fmt.Errorf("epub: cover font: %w", err)
 		}
@@ -76,14 +75,14 @@ func (b *builder) addCover() error {
 	return nil
 }
 
-// regularFont returns the path of the first upright, regular font.
-func regularFont(fonts []Font) string {
-	for _, f := range fonts {
-		if !f.Italic && !f.Bold {
-			return f.Path
+// regularFont returns the first upright, regular font, or nil.
+func regularFont(fonts []Font) *Font {
+	for i := range fonts {
+		if !fonts[i].Italic && !fonts[i].Bold {
+			return &fonts[i]
 		}
 	}
-	return ""
+	return nil
 }
 
 func (b *builder) addCoverPage() {

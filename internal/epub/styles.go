@@ -60,7 +60,7 @@ func (b *builder) addFonts() error {
 		if !embeds(f, bold) {
 			continue
 		}
-		data, err := os.ReadFile(f.Path)
+		data, err := f.read()
 		if err != nil {
 			return fmt.Errorf("epub: read font: %w", err)
 		}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -553,11 +554,11 @@ type fontSum struct {
 // FontSum returns the SHA-256 of data, the bytes of the font file at
 // path, when the layout read the same bytes there to check the font (a
 // layout loaded with a cache folder), without hashing them again.
-func (p *Print) FontSum(path string, data string) ([32]byte, bool) {
+func (p *Print) FontSum(path string, data []byte) ([32]byte, bool) {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
 	s, ok := p.fontSums[path]
-	return s.sum, ok && string(s.data) == data
+	return s.sum, ok && bytes.Equal(s.data, data)
 }
 
 // FontData returns the bytes of the font file at path as the layout read

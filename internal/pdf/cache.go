@@ -104,23 +104,24 @@ func (c *Cache) parseFace(data []byte) (*typeset.Face, error) {
 func (c *Cache) internFaces(fs *fontSet) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	used := map[string]bool{}
+	used := map[*typeset.Face]bool{}
 	for _, k := range slices.Sorted(maps.Keys(fs.faces)) {
 		data, ok := fs.data[fs.styles[k]]
 		if !ok || fs.faces[k] == nil {
 			continue
 		}
-		used[data] = true
-		if f, ok := c.faces[data]; ok {
+		if f, ok := c.faces[string(data)]; ok {
 			fs.faces[k] = f
+			used[f] = true
 			continue
 		}
-		c.faces[data] = fs.faces[k]
+		c.faces[string(data)] = fs.faces[k]
+		used[fs.faces[k]] = true
 		c.lastFace++
 		c.faceID[fs.faces[k]] = c.lastFace
 	}
 	for data, f := range c.faces {
-		if !used[data] {
+		if !used[f] {
 			delete(c.faces, data)
 			delete(c.faceID, f)
 		}

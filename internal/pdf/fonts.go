@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -57,10 +58,12 @@ type fontSet struct {
 	files  map[string]string // key -> absolute path
 	// postscript names, for the preflight report
 	names map[string]string
-	// data and paths hold each fpdf style's font file; added says which
+	// data and paths hold each fpdf style's font file (data shares the
+	// bytes the layout read, which nothing changes); added says which
 	// were given to fpdf (only fonts a page uses are embedded).
-	data, paths map[string]string
-	added       map[string]bool
+	data  map[string][]byte
+	paths map[string]string
+	added map[string]bool
 	// quotes are the book language's quotation marks for an inline <q>:
 	// opening and closing, then those of a quotation inside one.
 	quotes [4]string
@@ -125,7 +128,7 @@ func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
 // builds before from the same bytes (a nil c has none).
 func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error) {
 	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
-		data: map[string]string{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes, codeScale: 0.8}
+		data: map[string][]byte{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes, codeScale: 0.8}
 	if lay.Size > 0 && lay.CodeSize > 0 {
 		fs.codeScale = lay.CodeSize / lay.Size
 	}
@@ -202,7 +205,7 @@ func (fs *fontSet) readFace(c *Cache, lay *layout.Print, path, style string) (*t
 	if err != nil {
 		return nil, fmt.Errorf("pdf: parse font %s: %w", path, err)
 	}
-	fs.data[style] = string(data)
+	fs.data[style] = data
 	fs.paths[style] = path
 	fs.names[style] = postScriptName(data)
 	return face, nil
@@ -257,7 +260,9 @@ func (fs *fontSet) use(f *fpdf.Fpdf, style string) {
 		return
 	}
 	fs.added[style] = true
-	if err := addFont(f, style, []byte(fs.data[style])); err != nil {
+	// fpdf is given a copy: it keeps the bytes it parses, which the
+	// layout and the print file's stamp read too.
+	if err := addFont(f, style, bytes.Clone(fs.data[style])); err != nil {
 		f.SetError(fmt.Errorf("embed font %s: %w", fs.paths[style], err))
 	}
 }

@@ -185,7 +185,7 @@ func (pf *PrintFile) start(fs *fontSet, lay *layout.Print) {
 		}
 		sum, ok := lay.FontSum(path, data)
 		if !ok {
-			sum = sha256.Sum256([]byte(data))
+			sum = sha256.Sum256(data)
 		}
 		h.Write(sum[:])
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -250,7 +251,7 @@ func (fs *fontSet) addTabular(book *model.Book) error {
 			fs.faces[c.tkey], fs.styles[c.tkey] = fs.faces[fs.keyOfStyle(t)], t
 			continue
 		}
-		data, _, err := tabularFigures([]byte(fs.data[style]))
+		data, _, err := tabularFigures(bytes.Clone(fs.data[style]))
 		if errors.Is(err, errNoFigures) {
 			made[style] = style
 			continue
@@ -263,7 +264,7 @@ func (fs *fontSet) addTabular(book *model.Book) error {
 			return fmt.Errorf("pdf: tabular figures of %s: %w", fs.paths[style], err)
 		}
 		fs.faces[c.tkey], fs.styles[c.tkey] = face, c.tstyle
-		fs.data[c.tstyle], fs.paths[c.tstyle], fs.names[c.tstyle] = string(data), fs.paths[style]+tabularSuffix, fs.names[style]
+		fs.data[c.tstyle], fs.paths[c.tstyle], fs.names[c.tstyle] = data, fs.paths[style]+tabularSuffix, fs.names[style]
 		made[style] = c.tstyle
 	}
 	return nil
