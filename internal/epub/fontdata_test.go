@@ -1,9 +1,7 @@
 package epub
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -22,22 +20,10 @@ func TestFontDataGivenIsUsed(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatalf("the EPUB with the font's bytes given: %s", ds.String())
 	}
-	zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, files := unzip(t, out)
 	found := false
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".ttf") {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, _ := io.ReadAll(rc)
-		rc.Close()
-		found = found || bytes.Equal(got, data)
+	for name, got := range files {
+		found = found || strings.HasSuffix(name, ".ttf") && bytes.Equal(got, data)
 	}
 	if !found {
 		t.Error("the EPUB does not embed the font's bytes given")
