@@ -63,6 +63,11 @@ func compressStreams(objs []*pdfObject, cache streamStore, chunks *contentChunks
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/16))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
+	// The workers take the next stream from one counter rather than every
+	// workers-th stream each: the EPUB is written alongside, and a worker
+	// that got less of a core while it was (one of three goroutines on
+	// two cores) would be left with a share of its own to finish alone.
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -73,7 +78,11 @@ func compressStreams(objs []*pdfObject, cache streamStore, chunks *contentChunks
 				errs[w] = err
 				return
 			}
-			for i := w; i < len(todo); i += workers {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
 				ob := todo[i]
 				plain := ob.body
 				if chunks.in(plain) {
