@@ -380,6 +380,18 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
+	// The print cache file (sealed with the PDF) is written while the
+	// outputs are: their files and the manifest wait for the disk (fsync),
+	// and the cache does not depend on them. The build waits for it before
+	// it lets go of the output folder. Should the outputs then fail to be
+	// committed, the cache is as sound as ever: it holds what this build
+	// set, by content.
+	saved := make(chan struct{})
+	go func() {
+		defer close(saved)
+		printCache.Save()
+	}()
+	defer func() { <-saved }()
 	if res.Preflight != "" {
 		if err := set.add(slug+".preflight.txt", []byte(res.Preflight)); err != nil {
 			return res, fmt.Errorf("build: write preflight report: %w", err)
@@ -416,7 +428,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	lay.SaveFontChecks()
 	keepProgram()
-	printCache.Save()
+	<-saved
 	stage.done("write")
 	res.Elapsed = time.Since(start)
 	return res, nil
