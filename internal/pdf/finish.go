@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -208,8 +208,7 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		out.Write(ob.body)
 		out.WriteString("endobj\n")
 	}
-	sum := md5.Sum(out.Bytes())
-	id := hex.EncodeToString(sum[:])
+	id := documentID(out.Bytes())
 	xref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", maxNum+1)
 	for n := 1; n <= maxNum; n++ {
@@ -223,6 +222,28 @@ func finish(raw []byte, o finishOptions) (*finished, error) {
 		maxNum+1, root, info, id, id, xref)
 	res.data = out.Bytes()
 	return res, nil
+}
+
+// documentID returns the file's /ID (both halves of it): 16 bytes in
+// hexadecimal, drawn from body, the file's header and objects. The two
+// halves of body are hashed side by side (SHA-256) and the ID is the
+// start of the SHA-256 of their two sums: the last step of a build that
+// works alone, it took 2 ms as one MD5 of a novel's 2 MB. The same body
+// gives the same ID, as ISO 32000-1 (14.4) asks of a file written again
+// unchanged.
+func documentID(body []byte) string {
+	mid := len(body) / 2
+	var halves [2][32]byte
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		halves[1] = sha256.Sum256(body[mid:])
+	}()
+	halves[0] = sha256.Sum256(body[:mid])
+	wg.Wait()
+	sum := sha256.Sum256(append(halves[0][:], halves[1][:]...))
+	return hex.EncodeToString(sum[:16])
 }
 
 // splitObjects cuts fpdf's output into its objects using its xref table,

@@ -152,3 +152,36 @@ func TestOutputBytesKeepsOneWrite(t *testing.T) {
 		t.Fatalf("the refused write changed the output: %q", o.data)
 	}
 }
+
+// TestDocumentID checks the /ID drawn from the file's body: the same body
+// gives the same 32 hexadecimal digits, and a change of one byte in
+// either half, or of the length, gives another.
+func TestDocumentID(t *testing.T) {
+	body := make([]byte, 100001)
+	for i := range body {
+		body[i] = byte(i * 7)
+	}
+	id := documentID(body)
+	if len(id) != 32 || strings.Trim(id, "0123456789abcdef") != "" {
+		t.Fatalf("documentID = %q, want 32 lower-case hexadecimal digits", id)
+	}
+	if again := documentID(append([]byte(nil), body...)); again != id {
+		t.Errorf("the same body gave %q, then %q", id, again)
+	}
+	seen := map[string]int{id: -1}
+	for _, at := range []int{0, 50000, 50001, 100000} {
+		changed := append([]byte(nil), body...)
+		changed[at]++
+		got := documentID(changed)
+		if prev, dup := seen[got]; dup {
+			t.Errorf("a byte changed at %d gives the ID of %d: %q", at, prev, got)
+		}
+		seen[got] = at
+	}
+	if got := documentID(body[:len(body)-1]); got == id {
+		t.Error("a body one byte shorter gives the same ID")
+	}
+	if got := documentID(nil); len(got) != 32 {
+		t.Errorf("documentID(nil) = %q", got)
+	}
+}
