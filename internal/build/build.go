@@ -243,7 +243,11 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	fonts := make([]epub.Font, 0, len(lay.Fonts))
 	for _, f := range lay.Fonts {
 		data, _ := lay.FontData(f.Path) // nil when the layout did not keep it: the EPUB reads it
-		fonts = append(fonts, epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold, Data: data})
+		font := epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold, Data: data}
+		if sum, ok := lay.FontSum(f.Path, data); ok && data != nil {
+			font.Sum = &sum // the EPUB's caches are keyed by it: not hashed again
+		}
+		fonts = append(fonts, font)
 	}
 	epubCache := cacheDir
 	if opts.CheckOnly {

@@ -82,7 +82,12 @@ func writeContainer(w io.Writer, opf []byte, items []*item, modTime time.Time, f
 			comp := cache.lookup(it.data, zipLevel)
 			if comp == nil {
 				var err error
-				if comp, err = d.deflated(it.data, folders); err != nil {
+				sum := it.sum
+				if sum == nil {
+					s := sha256.Sum256(it.data)
+					sum = &s
+				}
+				if comp, err = d.deflated(it.data, *sum, folders); err != nil {
 					return fmt.Errorf("epub: zip %s: %w", it.href, err)
 				}
 				cache.keep(it.data, zipLevel, comp)
@@ -166,12 +171,11 @@ func (f streamFolders) keep(sum [32]byte, comp []byte) {
 	}
 }
 
-// deflated returns data as a raw deflate stream at zipLevel, from the
-// folders when an earlier build compressed the same bytes with the same
-// compressor (deflateTag). The stream depends on data only, so the EPUB
-// is the same with or without them.
-func (d *deflater) deflated(data []byte, folders streamFolders) ([]byte, error) {
-	sum := sha256.Sum256(data)
+// deflated returns data, whose SHA-256 is sum, as a raw deflate stream at
+// zipLevel, from the folders when an earlier build compressed the same
+// bytes with the same compressor (deflateTag). The stream depends on data
+// only, so the EPUB is the same with or without them.
+func (d *deflater) deflated(data []byte, sum [32]byte, folders streamFolders) ([]byte, error) {
 	if comp := folders.kept(sum); comp != nil {
 		return comp, nil
 	}
@@ -190,13 +194,13 @@ func streamName(sum [32]byte) string {
 }
 
 // warmDeflated keeps data's deflate stream in the folders unless it is
-// there already, for deflated to read.
-func warmDeflated(data []byte, folders streamFolders) {
+// there already, for deflated to read; sum is the SHA-256 of data.
+func warmDeflated(data []byte, sum [32]byte, folders streamFolders) {
 	if folders.own == "" && folders.shared == "" {
 		return
 	}
 	var d deflater
-	d.deflated(data, folders)
+	d.deflated(data, sum, folders)
 }
 
 // A deflate stream kept in a cache folder ends with the CRC-32C of the

@@ -10,6 +10,7 @@
 package epub
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -29,6 +30,21 @@ type Font struct {
 	// Data, when not nil, is the file's bytes as the caller read them
 	// (the layout, to check the font), so that they are not read again.
 	Data []byte
+	// Sum, when not nil, is the SHA-256 of Data as the caller computed it
+	// (the layout, to know the font): the font's deflate stream is kept
+	// under it in the cache folders, and the generated cover's file is
+	// named after it, without hashing the font again. It is ignored when
+	// Data is nil.
+	Sum *[32]byte
+}
+
+// sum returns the SHA-256 of data, the font's bytes as read: Sum when the
+// caller gave it with Data, else computed.
+func (f *Font) sum(data []byte) [32]byte {
+	if f.Sum != nil && f.Data != nil {
+		return *f.Sum
+	}
+	return sha256.Sum256(data)
 }
 
 // read returns the font file's bytes: Data, else the file at Path.
@@ -88,6 +104,9 @@ type item struct {
 	mediaType string
 	props     string
 	data      []byte
+	// sum is the SHA-256 of a font's data, under which its deflate stream
+	// is kept in the cache folders; nil for other entries.
+	sum *[32]byte
 }
 
 // builder holds the state of writing one EPUB.

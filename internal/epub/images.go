@@ -67,7 +67,7 @@ func (j Job) Do() {
 		imaging.WarmCover(imaging.CoverFolders{Own: j.folders.own, Shared: j.folders.shared}, *j.cover)
 	case j.font != nil:
 		if data, err := j.font.read(); err == nil {
-			warmDeflated(data, j.folders)
+			warmDeflated(data, j.font.sum(data), j.folders)
 		}
 	default:
 		imaging.PrepareEPUBImage(j.image, j.imageOpts)

@@ -31,6 +31,9 @@ func coverSpec(meta *model.Metadata, fonts []Font) (imaging.CoverSpec, error) {
 			return spec, fmt.Errorf("epub: cover font: %w", err)
 		}
 		spec.Font = data
+		if f.Sum != nil && f.Data != nil {
+			spec.FontSum = f.Sum
+		}
 	}
 	return spec, nil
 }

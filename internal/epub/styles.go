@@ -83,7 +83,8 @@ func (b *builder) addFonts() error {
 		}
 		used[name] = true
 		href := fontDir + name + ext
-		b.add(fmt.Sprintf("font-%d", i+1), href, mediaType, "", data)
+		sum := f.sum(data)
+		b.add(fmt.Sprintf("font-%d", i+1), href, mediaType, "", data).sum = &sum
 		style, weight := "normal", "normal"
 		if f.Italic {
 			style = "italic"

@@ -24,6 +24,10 @@ type CoverSpec struct {
 	// Font is a TrueType or OpenType font; when empty, the Go Regular font
 	// of golang.org/x/image is used.
 	Font []byte
+	// FontSum, when not nil, is the SHA-256 of Font as the caller
+	// computed it: the cover kept in a cache folder is named after it
+	// (coverKey) without hashing the font again.
+	FontSum *[32]byte
 	// Width and Height default to 1600×2560, the size stores ask for.
 	Width, Height int
 }

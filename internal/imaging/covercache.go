@@ -91,8 +91,8 @@ func coverName(spec CoverSpec) string {
 }
 
 // coverKey is the SHA-256, in hexadecimal, of what the cover for spec
-// depends on: WriteCover's version, the texts, the font's bytes and the
-// size, each field preceded by its length.
+// depends on: WriteCover's version, the texts, the font (its length and
+// SHA-256) and the size, each field preceded by its length.
 func coverKey(spec CoverSpec) string {
 	h := sha256.New()
 	length := func(n int) {
@@ -111,8 +111,16 @@ func coverKey(spec CoverSpec) string {
 		field("author:" + a)
 	}
 	field(spec.Publisher)
-	length(len(spec.Font)) // the font's megabyte is not copied into a string
-	h.Write(spec.Font)
+	// The font by its SHA-256, which the caller may know (FontSum): the
+	// same font gives the same key either way.
+	var font [32]byte
+	if spec.FontSum != nil {
+		font = *spec.FontSum
+	} else {
+		font = sha256.Sum256(spec.Font)
+	}
+	length(len(spec.Font))
+	h.Write(font[:])
 	var wh [16]byte
 	binary.BigEndian.PutUint64(wh[:8], uint64(spec.Width))
 	binary.BigEndian.PutUint64(wh[8:], uint64(spec.Height))

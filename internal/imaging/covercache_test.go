@@ -2,6 +2,7 @@ package imaging
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"testing"
@@ -68,5 +69,33 @@ func TestCoverFolders(t *testing.T) {
 	WarmCover(CoverFolders{Own: third, Shared: filepath.Join(blocked, "checked")}, spec)
 	if len(files(third)) != 1 {
 		t.Errorf("with a shared folder that cannot be written, %d covers in the build's cache, want 1", len(files(third)))
+	}
+}
+
+// TestCoverKeyTakesTheFontSum: a cover's file is named after its font's
+// SHA-256, given (CoverSpec.FontSum) or computed, the same either way;
+// another sum given names another file, so the given one is used.
+func TestCoverKeyTakesTheFontSum(t *testing.T) {
+	font, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := CoverSpec{Title: "Dracula", Authors: []string{"Bram Stoker"}, Font: font}
+	computed := coverKey(spec)
+	sum := sha256.Sum256(font)
+	spec.FontSum = &sum
+	if given := coverKey(spec); given != computed {
+		t.Errorf("the cover's key with the font's sum given is %s, computed %s", given, computed)
+	}
+	other := sum
+	other[31]++
+	spec.FontSum = &other
+	if coverKey(spec) == computed {
+		t.Error("another sum given gives the same key: the sum given is not used")
+	}
+	spec.FontSum = nil
+	spec.Font = append(append([]byte(nil), font...), 0)
+	if coverKey(spec) == computed {
+		t.Error("another font gives the same key")
 	}
 }
