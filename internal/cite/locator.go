@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // locator is the place cited in a source: a kind (page, chapter, folio …)
@@ -112,11 +113,13 @@ var locatorLabels = map[string]map[string][2]string{
 }
 
 var (
-	locItem   = `(?:\d+(?:\s?(?:r°|v°|ro\b|vo\b|bis\b|ter\b|[a-z]\b))?|[ivxlcdm]+\b|[IVXLCDM]+\b)`
-	locSep    = `(?:\s*(?:[-–‑]|,|&|/)\s*|\s+(?:et|and|à|to)\s+)`
-	locTail   = `(?:\s*(?:sq\.|sqq\.|et suiv\.|ff\.|f\.|passim)|\s*,?\s*(?:n\.|note)\s*\d+)?`
-	locValue  = regexp.MustCompile(`^(?:passim\b|` + locItem + `(?:` + locSep + locItem + `)*` + locTail + `)`)
-	plainWord = regexp.MustCompile(`^\p{Ll}[\p{L}'’ -]*(?:[,;].*)?$`)
+	locItem  = `(?:\d+(?:\s?(?:r°|v°|ro\b|vo\b|bis\b|ter\b|[a-z]\b))?|[ivxlcdm]+\b|[IVXLCDM]+\b)`
+	locSep   = `(?:\s*(?:[-–‑]|,|&|/)\s*|\s+(?:et|and|à|to)\s+)`
+	locTail  = `(?:\s*(?:sq\.|sqq\.|et suiv\.|ff\.|f\.|passim)|\s*,?\s*(?:n\.|note)\s*\d+)?`
+	locValue = regexp.MustCompile(`^(?:passim\b|` + locItem + `(?:` + locSep + locItem + `)*` + locTail + `)`)
+	// plainWord is compiled when first needed (Unicode classes: slow to
+	// compile at every start of publish).
+	plainWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Ll}[\p{L}'’ -]*(?:[,;].*)?$`) })
 )
 
 // parseLocator splits what follows the comma in "[@key, p. 12, voir
@@ -160,7 +163,7 @@ func parseLocator(s string) (loc locator, suffix string, ok bool) {
 	}
 	m := locValue.FindString(rest)
 	if m == "" {
-		if kind == "" && plainWord.MatchString(s) {
+		if kind == "" && plainWord().MatchString(s) {
 			return locator{}, " " + s, true
 		}
 		return locator{raw: s}, "", false

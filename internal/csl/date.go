@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/publish-books/publish/internal/model"
 	"github.com/publish-books/publish/internal/yamlfile"
@@ -118,9 +119,15 @@ var monthNames = map[string]int{
 }
 
 var (
-	isoDate     = regexp.MustCompile(`^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
-	dayMonthYr  = regexp.MustCompile(`^(?:(\d{1,2})(?:er|st|nd|rd|th)?\s+)?(\p{L}+)\.?\s+(\d{1,4})$`)
-	monthDayYr  = regexp.MustCompile(`^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{1,4})$`)
+	isoDate = regexp.MustCompile(`^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
+	// The patterns with Unicode classes are compiled when a date first
+	// needs them, not at every start of publish.
+	dayMonthYr = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:(\d{1,2})(?:er|st|nd|rd|th)?\s+)?(\p{L}+)\.?\s+(\d{1,4})$`)
+	})
+	monthDayYr = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{1,4})$`)
+	})
 	yearRange   = regexp.MustCompile(`^(\d{3,4})\s*[-–]\s*(\d{3,4})$`)
 	noDateWords = map[string]bool{"s.d.": true, "s. d.": true, "sd": true, "n.d.": true, "n. d.": true, "nd": true, "undated": true, "sans date": true}
 	circaWords  = []string{"circa", "vers", "env.", "about", "ca.", "ca ", "c.", "~"}
@@ -198,7 +205,7 @@ func parsePoint(s string) ([3]int, bool) {
 		p[0], p[1], p[2] = atoi(m[1]), atoi(m[2]), atoi(m[3])
 		return p, true
 	}
-	if m := dayMonthYr.FindStringSubmatch(s); m != nil {
+	if m := dayMonthYr().FindStringSubmatch(s); m != nil {
 		mo, ok := monthNames[strings.ToLower(m[2])]
 		if !ok {
 			return p, false
@@ -206,7 +213,7 @@ func parsePoint(s string) ([3]int, bool) {
 		p[0], p[1], p[2] = atoi(m[3]), mo, atoi(m[1])
 		return p, true
 	}
-	if m := monthDayYr.FindStringSubmatch(s); m != nil {
+	if m := monthDayYr().FindStringSubmatch(s); m != nil {
 		mo, ok := monthNames[strings.ToLower(m[1])]
 		if !ok {
 			return p, false
