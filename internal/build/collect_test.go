@@ -44,5 +44,25 @@ func TestCollectBeforeDrawing(t *testing.T) {
 			t.Errorf("64 MiB held under a limit of %d MiB: collectBeforeDrawing says %v and collected %v, want %v", c.limit>>20, got, ran, c.want)
 		}
 	}
+	// Collected, the 64 MiB are what the collection found live: with
+	// nothing allocated since, another call does not collect again,
+	// though they are more than half the limit; with more than half the
+	// limit of garbage besides, it does (a limit of 300 MiB, so that the
+	// runtime does not collect the garbage itself first).
+	debug.SetMemoryLimit(100 << 20)
+	before := gcCycles()
+	if collectBeforeDrawing() || gcCycles() != before {
+		t.Error("collectBeforeDrawing collected again right after a collection that found the heap live")
+	}
+	debug.SetMemoryLimit(300 << 20)
+	for range 160 {
+		sink = make([]byte, 1<<20) // 160 MiB of garbage
+	}
+	if !collectBeforeDrawing() || gcCycles() == before {
+		t.Error("collectBeforeDrawing did not collect 160 MiB of garbage over 64 MiB live under a limit of 300 MiB")
+	}
 	runtime.KeepAlive(held)
 }
+
+// sink keeps the test's garbage from being optimised away.
+var sink []byte
