@@ -242,10 +242,9 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// leaves idle; epub.Write then reads them from the cache.
 	fonts := make([]epub.Font, 0, len(lay.Fonts))
 	for _, f := range lay.Fonts {
-		data, _ := lay.FontData(f.Path) // nil when the layout did not keep it: the EPUB reads it
-		font := epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold, Data: data}
-		if sum, ok := lay.FontSum(f.Path, data); ok && data != nil {
-			font.Sum = &sum // the EPUB's caches are keyed by it: not hashed again
+		font := epub.Font{Family: f.Family, Path: f.Path, Italic: f.Italic, Bold: f.Bold}
+		if data, sum, ok := lay.FontData(f.Path); ok { // else the EPUB reads and hashes the file
+			font.Data, font.Sum = data, &sum
 		}
 		fonts = append(fonts, font)
 	}

@@ -16,8 +16,8 @@ func gcCycles() uint64 {
 }
 
 // TestCollectBeforeDrawing: the build collects before drawing only when
-// the heap holds more than half the soft memory limit, and never without
-// a limit.
+// the heap holds more than half the soft memory limit beyond what the
+// last collection found live, and never without a limit.
 func TestCollectBeforeDrawing(t *testing.T) {
 	oldPercent := debug.SetGCPercent(-1)
 	oldLimit := debug.SetMemoryLimit(math.MaxInt64)

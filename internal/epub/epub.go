@@ -38,11 +38,19 @@ type Font struct {
 	Sum *[32]byte
 }
 
+// givenSum returns Sum when the caller gave it with Data, else nil.
+func (f *Font) givenSum() *[32]byte {
+	if f.Data == nil {
+		return nil
+	}
+	return f.Sum
+}
+
 // sum returns the SHA-256 of data, the font's bytes as read: Sum when the
 // caller gave it with Data, else computed.
 func (f *Font) sum(data []byte) [32]byte {
-	if f.Sum != nil && f.Data != nil {
-		return *f.Sum
+	if s := f.givenSum(); s != nil {
+		return *s
 	}
 	return sha256.Sum256(data)
 }
@@ -104,8 +112,9 @@ type item struct {
 	mediaType string
 	props     string
 	data      []byte
-	// sum is the SHA-256 of a font's data, under which its deflate stream
-	// is kept in the cache folders; nil for other entries.
+	// sum is the SHA-256 of a font's data as its caller gave it, under
+	// which its deflate stream is kept in the cache folders; nil when it
+	// is to be computed, and for other entries.
 	sum *[32]byte
 }
 

@@ -9,14 +9,21 @@ import (
 	"testing"
 )
 
-// TestFontDataGivenIsUsed: the EPUB embeds the bytes the caller gives for
-// a font (Font.Data, the layout's) and draws its cover with them, without
-// reading the file again: here its path leads nowhere.
-func TestFontDataGivenIsUsed(t *testing.T) {
+// regularFontBytes returns the bytes of the shipped EB Garamond regular.
+func regularFontBytes(t *testing.T) []byte {
+	t.Helper()
 	data, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data
+}
+
+// TestFontDataGivenIsUsed: the EPUB embeds the bytes the caller gives for
+// a font (Font.Data, the layout's) and draws its cover with them, without
+// reading the file again: here its path leads nowhere.
+func TestFontDataGivenIsUsed(t *testing.T) {
+	data := regularFontBytes(t)
 	fonts := []Font{{Family: "EB Garamond", Path: "/nowhere/EBGaramond12-Regular.ttf", Data: data}}
 	out, ds := writeEPUB(t, everyKindBook(t), Options{Fonts: fonts, CacheDir: t.TempDir()})
 	if ds.HasErrors() {
@@ -42,10 +49,7 @@ func TestFontDataGivenIsUsed(t *testing.T) {
 // again; given the true sum, the EPUB is the one written without it. A
 // sum given without the bytes is ignored.
 func TestFontSumGivenIsUsed(t *testing.T) {
-	data, err := os.ReadFile("../../fonts/EBGaramond12-Regular.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := regularFontBytes(t)
 	book := everyKindBook(t)
 	write := func(sum *[32]byte, withData bool) ([]byte, string) {
 		t.Helper()

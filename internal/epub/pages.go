@@ -30,10 +30,7 @@ func coverSpec(meta *model.Metadata, fonts []Font) (imaging.CoverSpec, error) {
 		if err != nil {
 			return spec, fmt.Errorf("epub: cover font: %w", err)
 		}
-		spec.Font = data
-		if f.Sum != nil && f.Data != nil {
-			spec.FontSum = f.Sum
-		}
+		spec.Font, spec.FontSum = data, f.givenSum()
 	}
 	return spec, nil
 }

@@ -83,8 +83,9 @@ func (b *builder) addFonts() error {
 		}
 		used[name] = true
 		href := fontDir + name + ext
-		sum := f.sum(data)
-		b.add(fmt.Sprintf("font-%d", i+1), href, mediaType, "", data).sum = &sum
+		// Without a sum given, the writer hashes the font only if its
+		// stream is not in the in-memory cache.
+		b.add(fmt.Sprintf("font-%d", i+1), href, mediaType, "", data).sum = f.givenSum()
 		style, weight := "normal", "normal"
 		if f.Italic {
 			style = "italic"

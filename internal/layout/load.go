@@ -562,13 +562,13 @@ func (p *Print) FontSum(path string, data []byte) ([32]byte, bool) {
 }
 
 // FontData returns the bytes of the font file at path as the layout read
-// and checked them (a layout loaded with a cache folder), so that the
-// renderers need not read the file again.
-func (p *Print) FontData(path string) ([]byte, bool) {
+// and checked them (a layout loaded with a cache folder), and their
+// SHA-256, so that the renderers need not read the file or hash it again.
+func (p *Print) FontData(path string) ([]byte, [32]byte, bool) {
 	p.fontMu.Lock()
 	defer p.fontMu.Unlock()
 	s, ok := p.fontSums[path]
-	return s.data, ok
+	return s.data, s.sum, ok
 }
 
 // fontStamp identifies a font file as it was when it was read: a file

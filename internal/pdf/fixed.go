@@ -36,16 +36,16 @@ func appendFixed2(b []byte, v float64) []byte {
 // piece's place on every piece, and writes it on the first of a line
 // only.
 func fixed2Hundredths(v float64) int64 {
-	if !(math.Abs(v) < 1e9) {
+	h := math.Abs(v) * 100
+	n := math.Floor(h)
+	frac := h - n
+	if !(math.Abs(v) < 1e9) || math.Abs(frac-0.5) < 1e-6 {
+		// Beyond the quick path, or a half whose rounding appendFixed2
+		// leaves to strconv.
 		var buf [64]byte
 		return hundredthsOf(appendFixed2(buf[:0], v))
 	}
-	h := math.Abs(v) * 100
-	n := math.Floor(h)
-	if frac := h - n; math.Abs(frac-0.5) < 1e-6 {
-		var buf [64]byte
-		return hundredthsOf(appendFixed2(buf[:0], v))
-	} else if frac > 0.5 {
+	if frac > 0.5 {
 		n++
 	}
 	if math.Signbit(v) {

@@ -194,7 +194,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 // parsed from the same bytes) and keeps its bytes, path and PostScript
 // name for the fpdf style style.
 func (fs *fontSet) readFace(c *Cache, lay *layout.Print, path, style string) (*typeset.Face, error) {
-	data, ok := lay.FontData(path)
+	data, _, ok := lay.FontData(path)
 	if !ok {
 		var err error
 		if data, err = os.ReadFile(path); err != nil {

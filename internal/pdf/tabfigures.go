@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -251,7 +250,7 @@ func (fs *fontSet) addTabular(book *model.Book) error {
 			fs.faces[c.tkey], fs.styles[c.tkey] = fs.faces[fs.keyOfStyle(t)], t
 			continue
 		}
-		data, _, err := tabularFigures(bytes.Clone(fs.data[style]))
+		data, _, err := tabularFigures(fs.data[style]) // reads them only: the new font is a new array
 		if errors.Is(err, errNoFigures) {
 			made[style] = style
 			continue

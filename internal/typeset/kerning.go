@@ -75,7 +75,7 @@ func (t *pairTable) add(key uint32, v int16) {
 // value (firstWins) or its last. Fonts list their pairs in order, so
 // mostly there is nothing to do.
 func (t *pairTable) sort(firstWins bool) {
-	if slices.IsSorted(t.keys) && !hasRepeat(t.keys) {
+	if strictlyIncreasing(t.keys) {
 		return
 	}
 	order := make([]int, len(t.keys))
@@ -96,14 +96,15 @@ func (t *pairTable) sort(firstWins bool) {
 	t.keys, t.vals = keys, vals
 }
 
-// hasRepeat reports whether a sorted list holds a value twice.
-func hasRepeat(keys []uint32) bool {
+// strictlyIncreasing reports whether keys are sorted and none is given
+// twice.
+func strictlyIncreasing(keys []uint32) bool {
 	for i := 1; i < len(keys); i++ {
-		if keys[i] == keys[i-1] {
-			return true
+		if keys[i] <= keys[i-1] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // get returns the value of a pair.
