@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -106,6 +107,56 @@ func TestTrieMatchesMapHyphenation(t *testing.T) {
 			t.Errorf("%s: only %d of %d words have a break point", lang, broken, len(words))
 		}
 		t.Logf("%s: %d words, %d with break points, identical", lang, len(words), broken)
+	}
+}
+
+// TestTrieNodesMatchEdges checks that walking the trie's nodes (bit sets
+// of symbols) finds the break points that walking its edges finds, on the
+// words of real French and English texts and on words with characters
+// the patterns do not use, and that a trie whose patterns use more than
+// maxSymbols characters walks its edges.
+func TestTrieNodesMatchEdges(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		l, err := loadLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.patterns.nodes == nil {
+			t.Fatalf("%s: the trie has no nodes", lang)
+		}
+		edges := *l.patterns
+		edges.nodes = nil
+		words := append(realWords(t, lang), "naïve", "smørrebrød", "ɛɣɛ", "a’b", "x", "")
+		var levels []uint8
+		var got, want []int32
+		diff := 0
+		for _, w := range words {
+			runes := []rune(w)
+			got = l.patterns.hyphenate(got[:0], runes, &levels)
+			want = edges.hyphenate(want[:0], runes, &levels)
+			if !equalPoints(got, want) {
+				diff++
+				if diff <= 10 {
+					t.Errorf("%s %q: nodes %v, edges %v", lang, w, got, want)
+				}
+			}
+		}
+		if diff > 0 {
+			t.Errorf("%s: %d of %d words differ", lang, diff, len(words))
+		}
+	}
+	// Patterns "À1b", "Á1b" … of maxSymbols+1 characters in all.
+	var many strings.Builder
+	for r := 'À'; r < 'À'+maxSymbols; r++ {
+		fmt.Fprintf(&many, "%c1b ", r)
+	}
+	wide := newPatternTrie(many.String())
+	if wide.nodes != nil {
+		t.Errorf("a trie of %d characters has nodes", maxSymbols+1)
+	}
+	var levels []uint8
+	if got := wide.hyphenate(nil, []rune("Àbc"), &levels); !equalPoints(got, []int32{1}) {
+		t.Errorf("a trie of %d characters: Àbc breaks at %v, want [1]", maxSymbols+1, got)
 	}
 }
 
