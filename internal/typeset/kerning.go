@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync/atomic"
 )
 
 // kerning is a font's horizontal pair kerning in font units: the GPOS
@@ -12,6 +13,32 @@ import (
 // legacy kern table otherwise.
 type kerning struct {
 	lookups [][]pairSubtable
+	// memo remembers the pairs looked up (nil without lookups): a
+	// book's text has a few hundred frequent pairs, and a look-up through
+	// the subtables (binary searches among thousands of pairs) took a
+	// tenth of the time of measuring a new word.
+	memo *kernMemo
+}
+
+// kernMemo is a direct-mapped memo of kerning pairs, shared by the
+// goroutines that set with the same face: each entry is one word, read
+// and written atomically, holding the pair (first<<16 | second) in its
+// high half, kernKnown, and the value in its low 16 bits. A pair whose
+// entry another pair took is looked up again.
+type kernMemo [kernMemoSize]atomic.Uint64
+
+// kernMemoSize is the number of entries of a kernMemo (32 KB).
+const kernMemoSize = 4096
+
+// kernKnown marks a kernMemo entry in use.
+const kernKnown = 1 << 16
+
+// withMemo returns k with a memo when it has lookups.
+func (k kerning) withMemo() kerning {
+	if len(k.lookups) > 0 {
+		k.memo = new(kernMemo)
+	}
+	return k
 }
 
 // pairSubtable is one pair adjustment subtable: either explicit pairs
@@ -29,6 +56,24 @@ type pairSubtable struct {
 // pair returns the kerning of glyphs a then b, summed over the lookups;
 // inside one lookup the first subtable that applies wins, as in a shaper.
 func (k *kerning) pair(a, b uint16) int {
+	if k.memo == nil {
+		return k.lookUp(a, b)
+	}
+	key := uint32(a)<<16 | uint32(b)
+	slot := &k.memo[(key*0x9E3779B1)>>20&(kernMemoSize-1)]
+	if e := slot.Load(); e>>32 == uint64(key) && e&kernKnown != 0 {
+		return int(int16(uint16(e)))
+	}
+	v := k.lookUp(a, b)
+	if v == int(int16(v)) {
+		slot.Store(uint64(key)<<32 | kernKnown | uint64(uint16(int16(v))))
+	}
+	return v
+}
+
+// lookUp returns the kerning of glyphs a then b from the subtables (see
+// pair).
+func (k *kerning) lookUp(a, b uint16) int {
 	total := 0
 	for _, lk := range k.lookups {
 		for i := range lk {
@@ -173,7 +218,7 @@ func parseKerning(ttf []byte, tables map[string]table, numGlyphs int) (kerning, 
 			return kerning{}, fmt.Errorf("GPOS: %w", err)
 		}
 		if len(k.lookups) > 0 {
-			return k, nil
+			return k.withMemo(), nil
 		}
 	}
 	if t, ok := tables["kern"]; ok {
@@ -181,7 +226,7 @@ func parseKerning(ttf []byte, tables map[string]table, numGlyphs int) (kerning, 
 		if err != nil {
 			return kerning{}, fmt.Errorf("kern table: %w", err)
 		}
-		return k, nil
+		return k.withMemo(), nil
 	}
 	return kerning{}, nil
 }

@@ -48,3 +48,36 @@ func TestPairTable(t *testing.T) {
 		}
 	}
 }
+
+// TestKernMemoMatchesLookUp checks that the memo of kerning pairs gives
+// the subtables' value for every pair of the glyphs of French and English
+// letters and punctuation, looked up twice (the second time from the
+// memo, where thousands of pairs share 4,096 entries), in each face.
+func TestKernMemoMatchesLookUp(t *testing.T) {
+	runes := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâçéèêëîïôûùüÿœæÀÉÈÊÇ.,;:!?’'«»“”-–—()0123456789")
+	for _, name := range []string{"regular", "italic", "bold"} {
+		f := testFace(t, name)
+		if f.kern.memo == nil {
+			t.Fatalf("%s: no memo", name)
+		}
+		kerned := 0
+		for round := range 2 {
+			for _, a := range runes {
+				for _, b := range runes {
+					ga, gb := f.glyph(a), f.glyph(b)
+					got, want := f.kern.pair(ga, gb), f.kern.lookUp(ga, gb)
+					if got != want {
+						t.Fatalf("%s, round %d: %c%c kerned %d, the subtables say %d", name, round, a, b, got, want)
+					}
+					if round == 0 && want != 0 {
+						kerned++
+					}
+				}
+			}
+		}
+		// The comparison means something only if many pairs are kerned.
+		if kerned < 300 {
+			t.Errorf("%s: only %d pairs kerned", name, kerned)
+		}
+	}
+}
