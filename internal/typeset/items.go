@@ -250,8 +250,9 @@ func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
 // Face.Ligate draws them. An address is never ligated.
 func measureSegment(face *Face, text string, lig bool) *segInfo {
 	si := &segInfo{}
+	url := isURL(text)
 	var rs []rune // the runes, when the segment may hold a ligature
-	if lig && face != nil && face.HasLigatures() && strings.Contains(text, "f") && !isURL(text) {
+	if lig && face != nil && face.HasLigatures() && strings.Contains(text, "f") && !url {
 		rs = []rune(text)
 	}
 	ligEnd := 0             // rune index where the current ligature ends
@@ -387,7 +388,7 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 	for k, p := range si.explicit {
 		si.fixed = append(si.fixed, breakAt(face, text, si, p, si.soft[k], false))
 	}
-	if isURL(text) {
+	if url {
 		// An address breaks at its own points only: never after a
 		// hyphen with a hyphen implied, never by the patterns.
 		si.url = true
@@ -849,17 +850,8 @@ func literalBreaks(face *Face, text string, si *segInfo) []brk {
 
 // isURL reports whether a word looks like a web address or an e-mail.
 func isURL(w string) bool {
-	for i := 0; i+2 < len(w); i++ {
-		if w[i] == ':' && w[i+1] == '/' && w[i+2] == '/' {
-			return true
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] == '@' {
-			return true
-		}
-	}
-	return len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
+	return strings.Contains(w, "://") || strings.IndexByte(w, '@') >= 0 ||
+		len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.")
 }
 
 // urlBreaks returns where a web address, an e-mail address or a word of
