@@ -108,21 +108,16 @@ func parseException(s string) (string, []int32) {
 // grows with the square of the length.
 const maxHyphenatedWord = 63
 
-// hyphenKey keys the memo of hyphenated words.
-type hyphenKey struct {
-	lang string
-	word string
-}
-
 // hyphenator hyphenates words with a language's patterns and the
-// setter's exceptions, remembering every word it has seen.
+// setter's exceptions.
 type hyphenator struct {
 	exceptions map[string][]int32
 	left       int // overrides when > 0
 	right      int
-	memo       map[hyphenKey][]int32
+	asked      int // words hyphenated, for the tests
 	langs      map[string]*language
 	lower      []rune
+	lowerText  []byte // lower in UTF-8
 	levels     []uint8
 	raw        []int32
 }
@@ -132,7 +127,6 @@ func newHyphenator(exceptions []string, left, right int) *hyphenator {
 		exceptions: map[string][]int32{},
 		left:       left,
 		right:      right,
-		memo:       map[hyphenKey][]int32{},
 		langs:      map[string]*language{},
 	}
 	for _, e := range exceptions {
@@ -145,23 +139,22 @@ func newHyphenator(exceptions []string, left, right int) *hyphenator {
 }
 
 // points returns the rune indexes of word (letters only, already judged
-// hyphenatable) before which a hyphen may be inserted.
+// hyphenatable) before which a hyphen may be inserted. It keeps no memo:
+// the setter keeps the breaks in the word's measurement (segInfo.pats),
+// and finding the points again for the same letters in another segment
+// ("whale," after "whale") took less time than a memo's look-up and
+// insertion did (docs/performance.md, item 33).
 func (h *hyphenator) points(lang, word string) []int32 {
-	key := hyphenKey{lang, word}
-	if p, ok := h.memo[key]; ok {
-		return p
-	}
+	h.asked++
 	l, ok := h.langs[lang]
 	if !ok {
 		l, _ = loadLanguage(lang) // the embedded files always parse; a failure means no hyphenation
 		h.langs[lang] = l
 	}
-	var pts []int32
-	if l != nil {
-		pts = h.compute(l, word)
+	if l == nil {
+		return nil
 	}
-	h.memo[key] = pts
-	return pts
+	return h.compute(l, word)
 }
 
 func (h *hyphenator) compute(l *language, word string) []int32 {
@@ -176,15 +169,18 @@ func (h *hyphenator) compute(l *language, word string) []int32 {
 	if n < left+right || n > maxHyphenatedWord {
 		return nil
 	}
-	h.lower = h.lower[:0]
+	h.lower, h.lowerText = h.lower[:0], h.lowerText[:0]
 	for _, r := range word {
-		h.lower = append(h.lower, unicode.ToLower(r))
+		lr := unicode.ToLower(r)
+		h.lower = append(h.lower, lr)
+		h.lowerText = utf8.AppendRune(h.lowerText, lr)
 	}
-	lw := string(h.lower)
+	// The exceptions are looked up with the lower-case text's bytes (a
+	// look-up with a converted []byte makes no string).
 	var raw []int32
-	if p, ok := h.exceptions[lw]; ok {
+	if p, ok := h.exceptions[string(h.lowerText)]; ok {
 		raw = p
-	} else if p, ok := l.exceptions[lw]; ok {
+	} else if p, ok := l.exceptions[string(h.lowerText)]; ok {
 		raw = p
 	} else {
 		h.raw = l.patterns.hyphenate(h.raw[:0], h.lower, &h.levels)

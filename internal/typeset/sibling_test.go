@@ -20,7 +20,7 @@ func TestSiblingSharesWords(t *testing.T) {
 	for _, p := range ps {
 		a.Set(p)
 	}
-	if len(a.hy.memo) == 0 {
+	if a.hy.asked == 0 {
 		t.Fatal("the first setter hyphenated no word")
 	}
 	b := a.Sibling()
@@ -30,7 +30,7 @@ func TestSiblingSharesWords(t *testing.T) {
 			t.Fatalf("paragraph %d: the sibling's lines differ from a setter's of its own", i)
 		}
 	}
-	if n := len(b.hy.memo); n != 0 {
+	if n := b.hy.asked; n != 0 {
 		t.Errorf("the sibling hyphenated %d words again", n)
 	}
 }
