@@ -65,30 +65,43 @@ type PrintFile struct {
 	ready atomic.Bool
 	// want is the stamp of this build's program, fonts and exceptions.
 	want [32]byte
-	// arena holds the encodings of the paragraphs this build set, one
-	// array for many of them.
-	arena []byte
 	// sealed lists the entries Save writes, in order, once Seal found
 	// the file is to be written (save).
 	sealed []printEntry
 	save   bool
 }
 
-// arenaSize is the size of an array of PrintFile.arena.
-const arenaSize = 1 << 20
+// arenaSize is the largest size of an arena's array (see encodeInto),
+// and arenaRoom the room left below which an encoding starts a new one.
+// A setter's first array is 4·arenaRoom; each next one twice the one
+// before, up to arenaSize: a setter that sets a few paragraphs (the
+// loose helper of one chapter) keeps a small one.
+const (
+	arenaSize = 1 << 20
+	arenaRoom = 16 << 10
+)
 
-// keep copies an encoding into the arena and returns the copy. Called
-// with pf.mu held.
-func (pf *PrintFile) keep(enc []byte) []byte {
-	if len(enc) > arenaSize/4 {
-		return append([]byte(nil), enc...)
+// encodeInto appends the encoding of res to arena, an array of the
+// caller's that holds many encodings (each setter of the page builder
+// has its own, so that a paragraph's encoding is written once, where
+// Save finds it, instead of into a buffer and then copied), and returns
+// the encoding, capped, and the arena. An encoding that outgrows the
+// array keeps the one append made for it, and the next ones go to a new
+// array.
+func encodeInto(res typeset.Result, arena []byte) (enc, _ []byte, ok bool) {
+	if cap(arena)-len(arena) < arenaRoom {
+		arena = make([]byte, 0, min(arenaSize, max(4*arenaRoom, 2*cap(arena))))
 	}
-	if cap(pf.arena)-len(pf.arena) < len(enc) {
-		pf.arena = make([]byte, 0, arenaSize)
+	at := len(arena)
+	out, ok := res.AppendEncoded(arena)
+	if !ok {
+		return nil, arena[:at], false
 	}
-	at := len(pf.arena)
-	pf.arena = append(pf.arena, enc...)
-	return pf.arena[at:len(pf.arena):len(pf.arena)]
+	enc = out[at:len(out):len(out)]
+	if cap(out) != cap(arena) {
+		return enc, make([]byte, 0, cap(arena)), true
+	}
+	return enc, out, true
 }
 
 // OpenPrintFile reads the print cache file at path for a program whose
@@ -214,14 +227,15 @@ func (pf *PrintFile) take(key [32]byte) (data []byte, fromFile bool) {
 
 // set returns p as set by inner with tolerance (0: the layout's): read
 // from the file when it holds p, else set and kept for Save. scratch is
-// a buffer of the caller's, returned grown.
-func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch []byte) (typeset.Result, []byte) {
+// a buffer of the caller's, returned grown, and arena the caller's array
+// of encodings (encodeInto), returned with the new one.
+func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragraph, scratch, arena []byte) (typeset.Result, []byte, []byte) {
 	if !pf.ready.Load() {
-		return inner.Set(p), scratch
+		return inner.Set(p), scratch, arena
 	}
 	key, scratch, ok := pf.paragraphKey(tolerance, &p, scratch)
 	if !ok {
-		return inner.Set(p), scratch
+		return inner.Set(p), scratch, arena
 	}
 	pf.mu.Lock()
 	data, fromFile := pf.take(key)
@@ -233,20 +247,21 @@ func (pf *PrintFile) set(inner lineSetter, tolerance float64, p typeset.Paragrap
 				pf.hits++
 				pf.mu.Unlock()
 			}
-			return res, scratch
+			return res, scratch, arena
 		}
 	}
 	res := inner.Set(p)
-	scratch, ok = res.AppendEncoded(scratch[:0])
+	var enc []byte
+	enc, arena, ok = encodeInto(res, arena)
 	pf.mu.Lock()
 	pf.misses++
 	if ok {
-		pf.used[key] = pf.keep(scratch)
+		pf.used[key] = enc
 	} else {
 		delete(pf.used, key) // a damaged entry taken from the file
 	}
 	pf.mu.Unlock()
-	return res, scratch
+	return res, scratch, arena
 }
 
 // paragraphKey returns the key of p as set with tolerance (the SHA-256
@@ -450,7 +465,8 @@ type fileSetter struct {
 	file      *PrintFile
 	tolerance float64
 	mu        sync.Mutex
-	scratch   []byte // the key and the encoding of the paragraph being set
+	scratch   []byte // the key of the paragraph being set
+	arena     []byte // the encodings of the paragraphs set (encodeInto)
 }
 
 // holds reports whether the file keeps p's setting already.
@@ -467,6 +483,6 @@ func (s *fileSetter) Set(p typeset.Paragraph) typeset.Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res typeset.Result
-	res, s.scratch = s.file.set(s.inner, s.tolerance, p, s.scratch)
+	res, s.scratch, s.arena = s.file.set(s.inner, s.tolerance, p, s.scratch, s.arena)
 	return res
 }
