@@ -62,13 +62,6 @@ type segment struct {
 	ligatures bool
 }
 
-// segKey keys the memo of measured segments.
-type segKey struct {
-	face *Face
-	text string
-	lig  bool // set with the face's ligatures (not a literal run)
-}
-
 // segInfo is a measured piece of a word, in em, independent of size.
 type segInfo struct {
 	n      int       // runes
@@ -123,38 +116,44 @@ func narrowSpace(f *Face) float64 {
 }
 
 // measure returns the memoised measurement of text in face: from the
-// setter's own memo, else from the word cache it shares with its
-// siblings, else measured and added to both.
+// setter's front (its most frequent words), else from the word cache it
+// shares with its siblings, else measured and added to both.
 func (s *Setter) measure(face *Face, text string, lig bool) *segInfo {
 	fm := s.memoOf(face, lig)
+	h := wordHash(text)
 	// The book's most frequent words are found in the front, a small
 	// table whose entries hold their word: most look-ups read one entry
-	// instead of the memo's table and the word's bytes where the memo
-	// keeps them, two reads from memory in a memo of thousands of words.
+	// instead of the shared table and the word's bytes where the table
+	// keeps them, two reads from memory in a table of thousands of words.
 	var slot *frontEntry
 	if len(text) <= frontWord {
-		slot = &fm.front[frontIndex(text)]
+		slot = &fm.front[int(h^h>>32)&(frontSize-1)]
 		if slot.si != nil && int(slot.n) == len(text) && string(slot.word[:slot.n]) == text {
 			return slot.si
 		}
 	}
-	si, ok := fm.words[text]
-	if !ok {
-		key := segKey{face, text, lig}
-		si = s.shared.get(key)
-		if si == nil {
-			// Measured outside the lock; a sibling that measured the
-			// same word meanwhile got the same measurement, and the
-			// first one stored is kept.
-			si = s.shared.put(key, measureSegment(face, text, lig))
-		}
-		fm.words[text] = si
+	si := fm.words.table.Load().lookup(text, h)
+	if si == nil {
+		// Measured outside the lock; a sibling that measured the same
+		// word meanwhile got the same measurement, and the first one
+		// stored is kept.
+		si = s.shared.put(fm.words, text, h, measureSegment(face, text, lig))
 	}
 	if slot != nil {
 		slot.n = uint8(copy(slot.word[:], text))
 		slot.si = si
 	}
 	return si
+}
+
+// wordHash is the FNV-1a hash of a word: it places the word in the shared
+// table (wordTable) and in a setter's front.
+func wordHash(text string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint64(text[i])) * 1099511628211
+	}
+	return h
 }
 
 // frontWord is the longest word the front of a face memo holds, and
@@ -172,23 +171,12 @@ type frontEntry struct {
 	si   *segInfo
 }
 
-// frontIndex returns the front entry of a word (of at most frontWord
-// bytes): FNV-1a over its bytes.
-func frontIndex(text string) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(text); i++ {
-		h = (h ^ uint32(text[i])) * 16777619
-	}
-	return int(h^h>>16) & (frontSize - 1)
-}
-
 // faceMemo is a setter's memo of the words of one face, with or without
-// its ligatures, keyed by their text alone: a string key is hashed much
-// faster than a struct that holds one.
+// its ligatures: its front, and the words its siblings share.
 type faceMemo struct {
 	face  *Face
 	lig   bool
-	words map[string]*segInfo
+	words *faceWords
 	// front holds the words last looked up, one per entry (measure).
 	front [frontSize]frontEntry
 }
@@ -202,7 +190,7 @@ func (s *Setter) memoOf(face *Face, lig bool) *faceMemo {
 	key := faceKey{face, lig}
 	fm := s.memo[key]
 	if fm == nil {
-		fm = &faceMemo{face: face, lig: lig, words: map[string]*segInfo{}}
+		fm = &faceMemo{face: face, lig: lig, words: s.shared.wordsOf(key)}
 		if s.memo == nil {
 			s.memo = map[faceKey]*faceMemo{}
 		}
@@ -218,31 +206,112 @@ type faceKey struct {
 	lig  bool
 }
 
-// wordCache is the word cache that sibling setters share.
+// wordCache is the word cache that sibling setters share: the measured
+// words of each face, with or without its ligatures. The setters look
+// words up without a lock (wordTable); one that measured a new word adds
+// it under the cache's lock. Before, each setter kept a map of the words
+// it had met, in front of a map of the cache's under its lock: the page
+// builder's setter and the warmer's each looked up in both every word new
+// to them, a third of the time of measuring words (docs/performance.md,
+// item 33).
 type wordCache struct {
-	mu sync.Mutex
-	m  map[segKey]*segInfo
+	mu    sync.Mutex
+	faces map[faceKey]*faceWords
 }
 
-func newWordCache() *wordCache { return &wordCache{m: map[segKey]*segInfo{}} }
+func newWordCache() *wordCache { return &wordCache{faces: map[faceKey]*faceWords{}} }
 
-// get returns the measurement of key, nil when there is none yet.
-func (c *wordCache) get(key segKey) *segInfo {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[key]
+// faceWords are a wordCache's words of one face with or without its
+// ligatures: the table the setters read, and every entry, from which a
+// larger table is made.
+type faceWords struct {
+	table   atomic.Pointer[wordTable]
+	entries []*wordEntry // under wordCache.mu
 }
 
-// put stores si under key unless a measurement is there already, and
-// returns the one stored.
-func (c *wordCache) put(key segKey, si *segInfo) *segInfo {
+// wordsOf returns the cache's words of a face with or without ligatures.
+func (c *wordCache) wordsOf(key faceKey) *faceWords {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.m[key]; ok {
+	fw := c.faces[key]
+	if fw == nil {
+		fw = &faceWords{}
+		fw.table.Store(newWordTable(nil, minWordTable))
+		c.faces[key] = fw
+	}
+	return fw
+}
+
+// put stores the measurement si of text (whose wordHash is h) in fw
+// unless a measurement is there already, and returns the one stored.
+func (c *wordCache) put(fw *faceWords, text string, h uint64, si *segInfo) *segInfo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := fw.table.Load()
+	if old := t.lookup(text, h); old != nil {
 		return old
 	}
-	c.m[key] = si
+	e := &wordEntry{hash: h, text: text, si: si}
+	fw.entries = append(fw.entries, e)
+	if uint64(len(fw.entries))*4 > uint64(len(t.slots))*3 {
+		// Three quarters full: a table twice as large, with every
+		// entry, replaces it; a setter that still reads the old one
+		// and misses a word finds it here, under the lock.
+		fw.table.Store(newWordTable(fw.entries, 2*len(t.slots)))
+		return si
+	}
+	t.add(e)
 	return si
+}
+
+// wordTable is an open-addressing hash table of measured words, read
+// without a lock: an entry, once stored in a slot, never changes, and
+// only the holder of the wordCache's lock stores one.
+type wordTable struct {
+	slots []atomic.Pointer[wordEntry]
+	mask  uint64
+}
+
+// minWordTable is the number of slots of a face's first table.
+const minWordTable = 1 << 12
+
+// wordEntry is a measured word.
+type wordEntry struct {
+	hash uint64
+	text string
+	si   *segInfo
+}
+
+// newWordTable returns a table of n slots (a power of two) holding entries.
+func newWordTable(entries []*wordEntry, n int) *wordTable {
+	t := &wordTable{slots: make([]atomic.Pointer[wordEntry], n), mask: uint64(n - 1)}
+	for _, e := range entries {
+		t.add(e)
+	}
+	return t
+}
+
+// add stores e in the first free slot from its hash's.
+func (t *wordTable) add(e *wordEntry) {
+	for i := e.hash & t.mask; ; i = (i + 1) & t.mask {
+		if t.slots[i].Load() == nil {
+			t.slots[i].Store(e)
+			return
+		}
+	}
+}
+
+// lookup returns the measurement of text, whose wordHash is h, or nil.
+func (t *wordTable) lookup(text string, h uint64) *segInfo {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := t.slots[i].Load()
+		if e == nil {
+			return nil
+		}
+		if e.hash == h && e.text == text {
+			return e.si
+		}
+	}
 }
 
 // measureSegment measures text in face; with lig, the letters ff, fi, fl,
