@@ -36,6 +36,14 @@ type breaker struct {
 	// which keeps the number of nodes of the last-resort pass, where no
 	// node is ever too loose to stay active, linear in the paragraph.
 	lineCap int32
+	// shorterAfter is true when a line is never longer nor has more
+	// stretch for starting later (sum sets it): no item has a negative
+	// width, stretch or infinite stretch (a negative indent), and no break
+	// adds width to the line after it (item.post) or starts it inside a
+	// word wider than the measure (item.emergency). Then the active
+	// nodes after one whose line is too short to end at a break, which
+	// start their lines later, are too short too (see pass).
+	shorterAfter bool
 }
 
 // badness is TeX's badness of a line with adjustment ratio r.
@@ -133,9 +141,13 @@ func (k *breaker) sum(items []item) {
 	k.sums = k.sums[:n+1]
 	var w, y, z, f float64
 	var g int32
+	shorterAfter := true
 	for i := range items {
 		k.sums[i] = sums{w, y, z, f, g}
 		it := &items[i]
+		if it.width < 0 || it.stretch < 0 || it.fil < 0 || it.post != 0 || it.emergency {
+			shorterAfter = false
+		}
 		switch it.kind {
 		case boxItem:
 			w += it.width
@@ -150,6 +162,7 @@ func (k *breaker) sum(items []item) {
 		}
 	}
 	k.sums[n] = sums{w, y, z, f, g}
+	k.shorterAfter = shorterAfter
 }
 
 // breaks finds the best breaks (see run) once the running totals are made.
@@ -230,6 +243,11 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 // skipShortLines is false in a test that compares the breaks found with
 // and without the short way of telling a line too short (see tooLoose).
 var skipShortLines = true
+
+// skipShorterAfter is false in a test that compares the breaks found with
+// and without stopping at the first line too short (see
+// breaker.shorterAfter).
+var skipShorterAfter = true
 
 // skipIdleNamePass is false in a test that compares the breaks found
 // with and without the skip.
@@ -338,6 +356,13 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 				// Too short to end here within the tolerance, even with
 				// the emergency stretch (its ratio is above maxRatio),
 				// so not worth a division; a later break may end it.
+				if k.shorterAfter && skipShorterAfter {
+					// So are the lines of the nodes after it, which
+					// start later: they are all kept as they are.
+					keep = append(keep, k.active[ai:]...)
+					keepStarts = append(keepStarts, starts[ai:len(k.active)]...)
+					break
+				}
 				keep = append(keep, a)
 				keepStarts = append(keepStarts, int32(start))
 				continue
