@@ -23,15 +23,17 @@ const gcPercent = 200
 // than gcPercent asks, when GOMEMLIMIT is not set. At gcPercent the heap
 // grows to three times what is live before a collection: a 1,120-page
 // novel, about 68 MB live at most, would peak near 200 MB. With this
-// limit it peaks at 126 MB in the same time as with 136 MiB (0.86–0.94 s;
-// 100 MiB cost a tenth more); a 300-page novel (under 40 MB live) hardly
-// reaches it. Past it the runtime keeps the collector under half of the
+// limit a 1,106-page novel peaks at 131 MiB (124 MiB at 116 MiB, 141 MiB
+// at 136 MiB, all in 0.6–0.7 s; 100 MiB cost a tenth more); a 300-page
+// novel (under 40 MB live) hardly reaches it, and a 700-page one (Moby
+// Dick) collects once, not twice as at 116 MiB (0.965 of the wall time;
+// docs/performance.md, item 33). Past it the runtime keeps the collector under half of the
 // processor time, so a manuscript whose live memory exceeds the limit (a
 // 5 MB paragraph) builds more slowly but does build; the commands that
 // build raise it in proportion to the manuscript's length
 // (cli.fitMemoryLimit), so that a very long book is not held to it
 // (docs/performance.md).
-const memoryLimit = 116 << 20
+const memoryLimit = 126 << 20
 
 func main() {
 	if os.Getenv("GOGC") == "" {

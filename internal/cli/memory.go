@@ -11,7 +11,7 @@ import (
 
 // memoryPerManuscriptByte is the soft memory limit a build is given per
 // byte of Markdown, when that is more than the command's default
-// (cmd/publish sets 116 MiB). A build keeps about 28 to 33 bytes live per
+// (cmd/publish sets 126 MiB). A build keeps about 28 to 33 bytes live per
 // byte of manuscript at its peak (a 1,120-page novel: 2.06 MB of
 // Markdown, 68 MB live; 2,086 pages: 3.8 MB, 108 MB live); at 64 the
 // collector keeps the heap within about twice that, so that a very long
