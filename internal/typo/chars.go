@@ -33,6 +33,9 @@ func isLetter(r rune) bool {
 	if uint32(r) < latinRunes {
 		return latinClass[r]&classLetter != 0
 	}
+	if inGeneralPunctuation(r) {
+		return false
+	}
 	return r != atomRune && unicode.IsLetter(r)
 }
 
@@ -43,8 +46,18 @@ func isAlnum(r rune) bool {
 	if uint32(r) < latinRunes {
 		return latinClass[r]&(classLetter|classDigit) != 0
 	}
+	if inGeneralPunctuation(r) {
+		return false
+	}
 	return r != atomRune && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// inGeneralPunctuation reports whether r is in Unicode's General
+// Punctuation block (U+2000 to U+206F), which holds no letter and no
+// digit: the typographer's apostrophe, the narrow no-break space, the
+// dashes and the ellipsis of a French text, which unicode's tables took a
+// search each to tell apart from letters.
+func inGeneralPunctuation(r rune) bool { return uint32(r)-0x2000 < 0x70 }
 
 // latinRunes bounds the runes whose class latinClass holds (Latin,
 // Latin-1, Latin Extended-A and -B: French and English text), so that
