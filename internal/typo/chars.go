@@ -33,10 +33,13 @@ func isLetter(r rune) bool {
 	if uint32(r) < latinRunes {
 		return latinClass[r]&classLetter != 0
 	}
-	if inGeneralPunctuation(r) {
-		return false
-	}
-	return r != atomRune && unicode.IsLetter(r)
+	return isLetterBeyondLatin(r)
+}
+
+// isLetterBeyondLatin is isLetter for the runes latinClass does not hold,
+// apart so that isLetter is inlined where it is called.
+func isLetterBeyondLatin(r rune) bool {
+	return !inGeneralPunctuation(r) && r != atomRune && unicode.IsLetter(r)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -46,10 +49,13 @@ func isAlnum(r rune) bool {
 	if uint32(r) < latinRunes {
 		return latinClass[r]&(classLetter|classDigit) != 0
 	}
-	if inGeneralPunctuation(r) {
-		return false
-	}
-	return r != atomRune && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return isAlnumBeyondLatin(r)
+}
+
+// isAlnumBeyondLatin is isAlnum for the runes latinClass does not hold,
+// apart so that isAlnum is inlined where it is called.
+func isAlnumBeyondLatin(r rune) bool {
+	return !inGeneralPunctuation(r) && r != atomRune && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // inGeneralPunctuation reports whether r is in Unicode's General

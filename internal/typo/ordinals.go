@@ -34,7 +34,7 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 			}
 			j++
 		}
-		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
+		if !mayOpenOrdinal(cs[i].r) || protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
 			i = j - 1
 			continue
 		}
@@ -65,6 +65,17 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 		i = j - 1
 	}
 	return out
+}
+
+// mayOpenOrdinal reports whether a word that starts with r may be an
+// ordinal, a misspelt one or a lone « A » (see ordinalShape): most words
+// are told apart by their first letter.
+func mayOpenOrdinal(r rune) bool {
+	switch r {
+	case 'A', 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+		return true
+	}
+	return isDigit(r)
 }
 
 // ordinalShape reports whether a word may be an ordinal, a misspelt one
