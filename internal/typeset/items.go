@@ -221,11 +221,10 @@ type wordCache struct {
 func newWordCache() *wordCache { return &wordCache{faces: map[faceKey]*faceWords{}} }
 
 // faceWords are a wordCache's words of one face with or without its
-// ligatures: the table the setters read, and every entry, from which a
-// larger table is made.
+// ligatures: the table the setters read, and how many words it holds.
 type faceWords struct {
-	table   atomic.Pointer[wordTable]
-	entries []*wordEntry // under wordCache.mu
+	table atomic.Pointer[wordTable]
+	count int // under wordCache.mu
 }
 
 // wordsOf returns the cache's words of a face with or without ligatures.
@@ -235,7 +234,7 @@ func (c *wordCache) wordsOf(key faceKey) *faceWords {
 	fw := c.faces[key]
 	if fw == nil {
 		fw = &faceWords{}
-		fw.table.Store(newWordTable(nil, minWordTable))
+		fw.table.Store(&wordTable{slots: make([]atomic.Pointer[wordEntry], minWordTable), mask: minWordTable - 1})
 		c.faces[key] = fw
 	}
 	return fw
@@ -250,13 +249,15 @@ func (c *wordCache) put(fw *faceWords, text string, h uint64, si *segInfo) *segI
 	if old := t.lookup(text, h); old != nil {
 		return old
 	}
+	fw.count++
 	e := &wordEntry{hash: h, text: text, si: si}
-	fw.entries = append(fw.entries, e)
-	if uint64(len(fw.entries))*4 > uint64(len(t.slots))*3 {
+	if fw.count*4 > len(t.slots)*3 {
 		// Three quarters full: a table twice as large, with every
 		// entry, replaces it; a setter that still reads the old one
 		// and misses a word finds it here, under the lock.
-		fw.table.Store(newWordTable(fw.entries, 2*len(t.slots)))
+		t = t.doubled()
+		t.add(e)
+		fw.table.Store(t)
 		return si
 	}
 	t.add(e)
@@ -281,13 +282,16 @@ type wordEntry struct {
 	si   *segInfo
 }
 
-// newWordTable returns a table of n slots (a power of two) holding entries.
-func newWordTable(entries []*wordEntry, n int) *wordTable {
-	t := &wordTable{slots: make([]atomic.Pointer[wordEntry], n), mask: uint64(n - 1)}
-	for _, e := range entries {
-		t.add(e)
+// doubled returns a table twice as large as t, with its entries.
+func (t *wordTable) doubled() *wordTable {
+	n := 2 * len(t.slots)
+	d := &wordTable{slots: make([]atomic.Pointer[wordEntry], n), mask: uint64(n - 1)}
+	for i := range t.slots {
+		if e := t.slots[i].Load(); e != nil {
+			d.add(e)
+		}
 	}
-	return t
+	return d
 }
 
 // add stores e in the first free slot from its hash's.

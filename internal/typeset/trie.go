@@ -35,9 +35,10 @@ type patternTrie struct {
 	nodes []trieNode
 	// sym numbers the characters below rootDirect that the patterns use,
 	// in the order of their code points (-1 for the others); symExtra
-	// the others (French's ’).
-	sym      [rootDirect]int8
-	symExtra []trieEdge
+	// lists the others (French's ’), in order, numbered from symExtraFrom.
+	sym          [rootDirect]int8
+	symExtra     []rune
+	symExtraFrom int
 }
 
 // maxSymbols is the most characters a trie's patterns may use for its
@@ -47,12 +48,10 @@ const maxSymbols = 64
 // trieNode is a node of a trie whose patterns use at most maxSymbols
 // characters: the symbols of its children and the first of them (the
 // children of a node are numbered one after the other, in the order of
-// their characters), and where its priorities start in prios (they end
-// where the next node's start).
+// their characters).
 type trieNode struct {
 	children uint64
 	first    int32
-	value    int32
 }
 
 // rootDirect bounds the runes the root looks up in an array (Latin,
@@ -197,52 +196,45 @@ func buildPatternTrie(pats []pattern) *patternTrie {
 // maxSymbols characters.
 func (t *patternTrie) numberNodes() {
 	var used [rootDirect]bool
-	var alphabet, extra []rune
+	var extra []rune
+	count := 0
 	for _, e := range t.edges {
 		switch {
 		case e.r >= 0 && e.r < rootDirect:
-			used[e.r] = true
-		case !slices.Contains(extra, e.r):
-			if e.r < 0 || len(extra) == maxSymbols {
-				return
+			if !used[e.r] {
+				used[e.r] = true
+				count++
 			}
+		case !slices.Contains(extra, e.r):
 			extra = append(extra, e.r)
+			count++
 		}
-	}
-	for r, ok := range used {
-		if ok {
-			alphabet = append(alphabet, rune(r))
+		if count > maxSymbols {
+			return
 		}
-	}
-	slices.Sort(extra)
-	alphabet = append(alphabet, extra...)
-	if len(alphabet) > maxSymbols {
-		return
 	}
 	for i := range t.sym {
 		t.sym[i] = -1
 	}
-	for i, r := range alphabet {
-		if r < rootDirect {
-			t.sym[r] = int8(i)
-		} else {
-			t.symExtra = append(t.symExtra, trieEdge{r: r, child: int32(i)})
+	next := 0
+	for r, ok := range used {
+		if ok {
+			t.sym[r] = int8(next)
+			next++
 		}
 	}
-	t.nodes = make([]trieNode, len(t.first))
-	for n := range len(t.first) - 1 {
-		nd := &t.nodes[n]
-		nd.value = t.value[n]
+	slices.Sort(extra)
+	t.symExtra, t.symExtraFrom = extra, next
+	t.nodes = make([]trieNode, len(t.first)-1)
+	for n := range t.nodes {
 		edges := t.edges[t.first[n]:t.first[n+1]]
-		for k, e := range edges {
-			if k == 0 {
-				nd.first = e.child
-			}
-			nd.children |= 1 << uint(t.symbolOf(e.r))
+		if len(edges) > 0 {
+			t.nodes[n].first = edges[0].child
+		}
+		for _, e := range edges {
+			t.nodes[n].children |= 1 << uint(t.symbolOf(e.r))
 		}
 	}
-	// The last entry only marks where the last node's priorities end.
-	t.nodes[len(t.nodes)-1].value = t.value[len(t.value)-1]
 }
 
 // symbolOf returns the symbol of r in a trie with nodes, -1 when the
@@ -251,10 +243,8 @@ func (t *patternTrie) symbolOf(r rune) int {
 	if r >= 0 && r < rootDirect {
 		return int(t.sym[r])
 	}
-	for _, e := range t.symExtra {
-		if e.r == r {
-			return int(e.child)
-		}
+	if i, ok := slices.BinarySearch(t.symExtra, r); ok {
+		return t.symExtraFrom + i
 	}
 	return -1
 }
@@ -304,28 +294,32 @@ func (t *patternTrie) hyphenate(dst []int32, word []rune, levels *[]uint8) []int
 	}
 	if t.nodes != nil {
 		t.walkNodes(word, lv)
-		*levels = lv
-		return appendOddLevels(dst, lv, len(word))
-	}
-	for s := 0; s < n-1; s++ {
-		node := int32(0)
-		for i := s; i < n; i++ {
-			node = t.child(node, at(i))
-			if node == 0 {
-				break
-			}
-			if i == s {
-				continue // patterns of one character are not matched
-			}
-			for _, p := range t.prios[t.value[node]:t.value[node+1]] {
-				if g := s + int(p.gap); p.level > lv[g] {
-					lv[g] = p.level
+	} else {
+		for s := 0; s < n-1; s++ {
+			node := int32(0)
+			for i := s; i < n; i++ {
+				node = t.child(node, at(i))
+				if node == 0 {
+					break
+				}
+				if i > s { // patterns of one character are not matched
+					t.raise(lv, s, node)
 				}
 			}
 		}
 	}
 	*levels = lv
 	return appendOddLevels(dst, lv, len(word))
+}
+
+// raise raises lv to the priorities of the pattern that ends at node,
+// found from position s of ".word.".
+func (t *patternTrie) raise(lv []uint8, s int, node int32) {
+	for _, p := range t.prios[t.value[node]:t.value[node+1]] {
+		if g := s + int(p.gap); p.level > lv[g] {
+			lv[g] = p.level
+		}
+	}
 }
 
 // appendOddLevels appends to dst the letters of a word of n letters
@@ -371,13 +365,8 @@ func (t *patternTrie) walkNodes(word []rune, lv []uint8) {
 				break
 			}
 			node = nd.first + int32(bits.OnesCount64(nd.children&(bit-1)))
-			if i == s {
-				continue // patterns of one character are not matched
-			}
-			for _, p := range t.prios[nodes[node].value:nodes[node+1].value] {
-				if g := s + int(p.gap); p.level > lv[g] {
-					lv[g] = p.level
-				}
+			if i > s { // patterns of one character are not matched
+				t.raise(lv, s, node)
 			}
 		}
 	}

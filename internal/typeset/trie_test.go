@@ -79,29 +79,20 @@ func TestTrieMatchesMapHyphenation(t *testing.T) {
 		}
 		var levels []uint8
 		var got []int32
-		broken, diff := 0, 0
-		for _, w := range words {
-			runes := []rune(w)
-			got = l.patterns.hyphenate(got[:0], runes, &levels)
-			var want []int32
-			for _, p := range old.Hyphenate(w) {
-				if p < len(runes) { // after the last letter: never a break
-					want = append(want, int32(p))
+		broken := compareBreaks(t, lang, words, "trie", "map",
+			func(runes []rune, _ string) []int32 {
+				got = l.patterns.hyphenate(got[:0], runes, &levels)
+				return got
+			},
+			func(runes []rune, w string) []int32 {
+				var want []int32
+				for _, p := range old.Hyphenate(w) {
+					if p < len(runes) { // after the last letter: never a break
+						want = append(want, int32(p))
+					}
 				}
-			}
-			if len(got) > 0 {
-				broken++
-			}
-			if !equalPoints(got, want) {
-				diff++
-				if diff <= 10 {
-					t.Errorf("%s %q: trie %v, map %v", lang, w, got, want)
-				}
-			}
-		}
-		if diff > 0 {
-			t.Errorf("%s: %d of %d words differ", lang, diff, len(words))
-		}
+				return want
+			})
 		// The comparison means something only if most words break.
 		if broken < len(words)/2 {
 			t.Errorf("%s: only %d of %d words have a break point", lang, broken, len(words))
@@ -129,21 +120,15 @@ func TestTrieNodesMatchEdges(t *testing.T) {
 		words := append(realWords(t, lang), "naïve", "smørrebrød", "ɛɣɛ", "a’b", "x", "")
 		var levels []uint8
 		var got, want []int32
-		diff := 0
-		for _, w := range words {
-			runes := []rune(w)
-			got = l.patterns.hyphenate(got[:0], runes, &levels)
-			want = edges.hyphenate(want[:0], runes, &levels)
-			if !equalPoints(got, want) {
-				diff++
-				if diff <= 10 {
-					t.Errorf("%s %q: nodes %v, edges %v", lang, w, got, want)
-				}
-			}
-		}
-		if diff > 0 {
-			t.Errorf("%s: %d of %d words differ", lang, diff, len(words))
-		}
+		compareBreaks(t, lang, words, "nodes", "edges",
+			func(runes []rune, _ string) []int32 {
+				got = l.patterns.hyphenate(got[:0], runes, &levels)
+				return got
+			},
+			func(runes []rune, _ string) []int32 {
+				want = edges.hyphenate(want[:0], runes, &levels)
+				return want
+			})
 	}
 	// Patterns "À1b", "Á1b" … of maxSymbols+1 characters in all.
 	var many strings.Builder
@@ -158,6 +143,31 @@ func TestTrieNodesMatchEdges(t *testing.T) {
 	if got := wide.hyphenate(nil, []rune("Àbc"), &levels); !equalPoints(got, []int32{1}) {
 		t.Errorf("a trie of %d characters: Àbc breaks at %v, want [1]", maxSymbols+1, got)
 	}
+}
+
+// compareBreaks reports the words of lang whose break points got and want
+// (named gotName and wantName) tell apart, the first ten by name, and
+// returns how many words got breaks.
+func compareBreaks(t *testing.T, lang string, words []string, gotName, wantName string, got, want func(runes []rune, w string) []int32) (broken int) {
+	t.Helper()
+	diff := 0
+	for _, w := range words {
+		runes := []rune(w)
+		g, wt := got(runes, w), want(runes, w)
+		if len(g) > 0 {
+			broken++
+		}
+		if !equalPoints(g, wt) {
+			diff++
+			if diff <= 10 {
+				t.Errorf("%s %q: %s %v, %s %v", lang, w, gotName, g, wantName, wt)
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%s: %d of %d words differ", lang, diff, len(words))
+	}
+	return broken
 }
 
 func equalPoints(a, b []int32) bool {
