@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,13 +39,26 @@ type drawer struct {
 	// writes itself (a font change, a rule).
 	pending  []byte
 	batching bool
-	// textOpen tells that pending ends inside a text object (after a
-	// Tj, without its ET) that starts its last line at textX, textY, in
-	// hundredths of a point as written: the next text on that baseline
-	// is moved to from there (see show).
+	// textOpen tells that pending ends inside a text object, after the
+	// closing parenthesis of its last string (without its Tj or TJ and
+	// ET), whose text line starts at textX, textY, in hundredths of a
+	// point as written: the next text on that baseline is placed from
+	// there (see show).
 	textOpen     bool
 	textX, textY int64
-	reader       bytes.Reader
+	// face is the face of the current font when text set it, nil
+	// otherwise: show then knows the widths a PDF reader gives the
+	// glyphs (typeset.Face.PDFWidth) and places the pieces of a text
+	// object in one TJ array. strAt is where the open text object's
+	// first string starts in pending (its '[' goes there when a second
+	// string joins it, inArray); pen is where a reader's pen stands
+	// after the object's last glyph, from textX, in thousandths of the
+	// font size.
+	face    *typeset.Face
+	strAt   int
+	inArray bool
+	pen     int64
+	reader  bytes.Reader
 	// replayed counts the pages replayed from recordings (record.go).
 	replayed int
 	// fontAhead, in a recording drawer, adds a font the page uses to
@@ -99,6 +113,7 @@ func (d *drawer) setFont(key string, size float64) {
 func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 	d.setFont(st.Font, st.Size)
 	face := st.Face
+	d.face = face
 	start := 0
 	for i, r := range s {
 		// fpdf encodes text as UTF-16 without surrogates: a character
@@ -128,31 +143,60 @@ func (d *drawer) text(st typeset.Style, x, y float64, s string) {
 // fpdf.
 //
 // The pieces of a line (words, parts of words at a kerning pair) on one
-// baseline in one font share a text object: the first is placed as fpdf
-// places it (BT x y Td (…) Tj), each next one by moving the start of the
-// text line from where the one before started (dx 0 Td (…) Tj), in
-// hundredths of a point from the positions written, so that every piece
-// starts exactly where its own BT x y Td would put it, whatever the
-// glyphs' widths, with a third fewer bytes in the content streams. A
-// text object of one piece is written as fpdf writes it.
+// baseline in one font share a text object. The first is placed as fpdf
+// places it (BT x y Td (…) Tj). When the drawer knows the face (d.face),
+// the next ones join its string in a TJ array, each after the number
+// that moves a reader's pen from the end of the glyphs before to where
+// the piece starts, in thousandths of the font size (ISO 32000-1 9.4.3):
+// BT x y Td [(…)-250(…)] TJ. The number is worked out from where the pen
+// stands after every glyph so far (the font's widths as the PDF gives
+// them, typeset.Face.PDFWidth), so that each piece starts within half a
+// thousandth of the size (0.006 pt at 11 pt) of where its own BT x y Td
+// would put it, and the roundings do not add up along the line; a piece
+// that starts where the pen stands continues the string. Without a face,
+// each next piece moves the start of the text line from where the one
+// before started (dx 0 Td (…) Tj), in hundredths of a point from the
+// positions written. A text object of one piece is written as fpdf
+// writes it. A TJ array takes 35 % fewer bytes than the moves in a
+// novel's content streams, and a third less time to compress.
 func (d *drawer) show(x, y float64, s string) {
-	if !d.plainText() {
+	if !d.plainText() || !inBMP(s) {
 		d.flush()
 		d.fpdfText(x, y, s)
 		return
 	}
 	k, h := d.k, d.pageH
 	cx, cy := fixed2Hundredths(x*k), fixed2Hundredths((h-y)*k)
-	at, wasOpen := len(d.pending), d.textOpen
 	b := d.pending
-	if d.textOpen && cy == d.textY && textMoves {
+	face := d.face
+	switch {
+	case d.textOpen && cy == d.textY && textMoves && face != nil:
+		// In the open text object's array: move the pen to the piece.
+		adj := int64(math.Round(float64(d.pen) - float64(cx-d.textX)*10/d.curSize))
+		if !d.inArray {
+			b = append(b, 0)
+			copy(b[d.strAt+1:], b[d.strAt:])
+			b[d.strAt] = '['
+			d.inArray = true
+		}
+		if adj == 0 {
+			b = b[:len(b)-1] // the string goes on
+		} else {
+			b = strconv.AppendInt(b, adj, 10)
+			b = append(b, '(')
+		}
+		d.pen -= adj
+	case d.textOpen && cy == d.textY && textMoves:
 		// On the baseline of the open text object: move from the start
 		// of its last piece.
+		b = d.endShow(b)
 		b = append(b, '\n')
 		b = appendHundredths(b, cx-d.textX)
 		b = append(b, " 0 Td ("...)
-	} else {
+		d.textX, d.pen = cx, 0
+	default:
 		if d.textOpen {
+			b = d.endShow(b)
 			b = append(b, " ET\n"...)
 		}
 		b = append(b, "BT "...)
@@ -160,23 +204,45 @@ func (d *drawer) show(x, y float64, s string) {
 		b = append(b, ' ')
 		b = appendFixed2(b, (h-y)*k)
 		b = append(b, " Td ("...)
+		d.strAt, d.inArray = len(b)-1, false
+		d.textX, d.textY, d.pen = cx, cy, 0
 	}
+	var w int64
 	for _, r := range s {
-		if r > 0xFFFF {
-			d.pending, d.textOpen = b[:at], wasOpen
-			d.flush()
-			d.fpdfText(x, y, s)
-			return
-		}
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
+		if face != nil {
+			w += int64(face.PDFWidth(r))
+		}
 	}
-	d.pending = append(b, ") Tj"...)
-	d.textOpen, d.textX, d.textY = true, cx, cy
+	d.pen += w
+	d.pending = append(b, ')')
+	d.textOpen = true
 	d.shown.add(d.curFont, s)
 	if !d.batching {
 		d.flush()
 	}
+}
+
+// endShow appends the operator that shows the open text object's
+// strings: TJ after an array, Tj after one string.
+func (d *drawer) endShow(b []byte) []byte {
+	if d.inArray {
+		d.inArray = false
+		return append(b, "] TJ"...)
+	}
+	return append(b, " Tj"...)
+}
+
+// inBMP reports whether every character of s is in the Basic
+// Multilingual Plane (UTF-8 sequences of up to three bytes).
+func inBMP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return false
+		}
+	}
+	return true
 }
 
 // textMoves is false in a test that draws every piece in a text object
@@ -216,7 +282,7 @@ func (d *drawer) flush() {
 		return
 	}
 	if d.textOpen {
-		d.pending = append(d.pending, " ET\n"...)
+		d.pending = append(d.endShow(d.pending), " ET\n"...)
 		d.textOpen = false
 	}
 	if d.rec != nil {

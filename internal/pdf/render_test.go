@@ -183,7 +183,7 @@ func TestSampleGeometryAndMakeUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Contains(content, []byte("Tj")) {
+		if bytes.Contains(content, []byte("Tj")) || bytes.Contains(content, []byte("TJ")) {
 			t.Errorf("blank page %d has text", p)
 		}
 	}

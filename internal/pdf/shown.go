@@ -80,6 +80,11 @@ func (rs *runeSet) runes() []rune {
 // is used, and it is never used), and it shares the document's fonts and
 // their used runes. TestShownRunesInSubset checks that the glyphs reach
 // the subsets.
+//
+// It also checks that fpdf gives every rune drawn the width the drawer
+// placed the pieces of a TJ array by (typeset.Face.PDFWidth, see
+// drawer.show): a font whose widths fpdf reads otherwise would leave
+// words a little off their place, silently, so the build fails instead.
 func (sr *shownRunes) register(f *fpdf.Fpdf, fonts *fontSet) error {
 	keys := make([]string, 0, len(sr.fonts))
 	for k := range sr.fonts {
@@ -96,11 +101,20 @@ func (sr *shownRunes) register(f *fpdf.Fpdf, fonts *fontSet) error {
 			continue
 		}
 		family, fstyle := fpdfFont(style)
+		face := fonts.faces[key]
 		var terr error
 		f.CreateTemplate(func(t *fpdf.Tpl) {
 			t.SetFont(family, fstyle, 10)
 			t.Text(0, 0, text)
-			terr = t.Error()
+			if terr = t.Error(); terr != nil || face == nil {
+				return
+			}
+			for _, r := range text {
+				if got, want := t.GetStringSymbolWidth(string(r)), face.PDFWidth(r); got != want {
+					terr = fmt.Errorf("the PDF library gives U+%04X a width of %d thousandths of an em, the typesetter %d: the words after it would be misplaced", r, got, want)
+					return
+				}
+			}
 		})
 		if terr != nil {
 			return fmt.Errorf("record the glyphs drawn in %s: %w", strings.TrimSpace(family+" "+fstyle), terr)

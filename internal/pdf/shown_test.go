@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,4 +69,54 @@ func TestShownRunesInSubset(t *testing.T) {
 	if !bytes.Contains(viaShow, []byte("\x00\\(\x00a\x00n\x00d\x00\\)")) || !bytes.Contains(viaShow, []byte("\x00\\\\")) {
 		t.Error("the parentheses and backslash are not escaped")
 	}
+}
+
+// TestShownWidthsAgree registers every character the shipped fonts have
+// as drawn: fpdf must give each the width the drawer places TJ arrays by
+// (typeset.Face.PDFWidth). With the faces of two fonts swapped, the
+// widths disagree and register must fail.
+func TestShownWidthsAgree(t *testing.T) {
+	register := func(swap bool) error {
+		lay := sampleLayout(t, nil)
+		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", OrientationStr: "P", Size: fpdf.SizeType{Wd: lay.TrimWidth, Ht: lay.TrimHeight}})
+		f.SetCompression(false)
+		fonts, err := loadFonts(f, lay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if swap {
+			fonts.faces[fontRegular], fonts.faces[fontItalic] = fonts.faces[fontItalic], fonts.faces[fontRegular]
+		}
+		d := newDrawer(f, fonts, false)
+		f.AddPage()
+		drawn := 0
+		keys := slices.Sorted(maps.Keys(fonts.faces))
+		for _, key := range keys {
+			face := fonts.faces[key]
+			var all []rune
+			for r := rune(0x20); r <= 0xFFFF; r++ {
+				if face.HasGlyph(r) {
+					all = append(all, r)
+				}
+			}
+			d.setFont(key, 11)
+			d.shown.add(key, string(all))
+			drawn += len(all)
+		}
+		if drawn < 500 {
+			t.Fatalf("only %d characters in the shipped fonts", drawn)
+		}
+		if !swap {
+			t.Logf("%d characters of %d fonts (%s)", drawn, len(keys), strings.Join(keys, ", "))
+		}
+		return d.shown.register(f, fonts)
+	}
+	if err := register(false); err != nil {
+		t.Fatalf("the shipped fonts: %v", err)
+	}
+	err := register(true)
+	if err == nil || !strings.Contains(err.Error(), "width") {
+		t.Fatalf("faces swapped: %v, want an error about a width", err)
+	}
+	t.Log(err)
 }

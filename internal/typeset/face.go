@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -23,6 +24,9 @@ type Face struct {
 	font *sfnt.Font
 	// adv holds every glyph's advance width in font units.
 	adv []float64
+	// pdfWidth holds every glyph's advance in thousandths of an em,
+	// rounded as a PDF's font widths give it (PDFWidth).
+	pdfWidth []int32
 	// kern holds the font's horizontal kerning.
 	kern kerning
 	// space is the width of U+0020 in em.
@@ -102,6 +106,14 @@ func parseFace(ttf []byte) (*Face, error) {
 		}
 		face.adv[g] = float64(a) / 64
 	}
+	// Rounded as fpdf writes a font's /W array: the scale first, then
+	// the product (utf8FontFile.parseHMTXTable), so that a tie rounds
+	// the same way.
+	face.pdfWidth = make([]int32, n)
+	scale := 1000.0 / float64(face.upem)
+	for g, a := range face.adv {
+		face.pdfWidth[g] = int32(math.Round(scale * a))
+	}
 	face.gid = make([]uint16, denseRunes)
 	for r := rune(0); r < denseRunes; r++ {
 		g, err := f.GlyphIndex(&buf, r)
@@ -174,6 +186,16 @@ func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
 // measures as the .notdef glyph the renderer would draw.
 func (f *Face) Advance(r rune) float64 {
 	return f.adv[f.glyph(r)] / float64(f.upem)
+}
+
+// PDFWidth returns the advance of r in thousandths of an em, rounded to
+// a whole number as the widths of a PDF font (/W) give it: where a PDF
+// reader's pen moves after drawing r, at any size. The PDF writer rounds
+// the same advances so (pdf's shownRunes.register checks that every rune
+// drawn agrees), which lets the drawer place the next piece of a line
+// with a TJ adjustment in these units instead of a move.
+func (f *Face) PDFWidth(r rune) int {
+	return int(f.pdfWidth[f.glyph(r)])
 }
 
 // Kern returns the kerning adjustment between a and b in em (negative
