@@ -344,7 +344,7 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 	var soft []bool
 	for b, r := range text {
 		si.byteAt[i] = int32(b)
-		hidden := r == '\u202f' || r == '\u00ad' || r == '\u200d' || r == '\u2060'
+		hidden := hiddenRune(r)
 		var adv float64
 		var g uint16
 		if face != nil {
@@ -474,6 +474,18 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 		}
 	}
 	return si
+}
+
+// hiddenRune reports whether r is measured but not drawn as a glyph: the
+// narrow no-break space (its width is the space's, see narrowSpace), the
+// soft hyphen (drawn as a hyphen only at a line's end), the zero-width
+// joiner, the word joiner and the zero-width no-break space U+FEFF, which
+// Unicode deprecates for U+2060 but a text converted from a file that
+// began with a byte order mark may still hold. A font's glyph for one of
+// the last three is empty, and a PDF reader reads it as a character: a
+// hidden rune ends a piece and leaves the text layer.
+func hiddenRune(r rune) bool {
+	return r == '\u202f' || r == '\u00ad' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 func runeAt(text string, byteAt []int32, i int32) rune {

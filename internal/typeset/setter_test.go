@@ -124,6 +124,33 @@ func TestNarrowNoBreakSpaceIsNotDrawn(t *testing.T) {
 	}
 }
 
+// TestInvisibleCharactersAreNotDrawn sets words holding a word joiner,
+// a zero-width joiner and a zero-width no-break space (U+FEFF, a byte
+// order mark left in a text): none reaches a piece, so none is drawn or
+// read back from the PDF, and the word is as wide as without it.
+func TestInvisibleCharactersAreNotDrawn(t *testing.T) {
+	f := testFace(t, "regular")
+	for _, c := range []string{"\u2060", "\u200d", "\ufeff"} {
+		s := NewSetter(SetterOptions{})
+		r := s.Set(Paragraph{Runs: []Run{{Text: c + "The zero" + c + "width", Style: Style{Face: f, Size: 10}}}, Width: 300})
+		var texts []string
+		for _, pc := range r.Lines[0].Pieces {
+			texts = append(texts, pc.Text)
+		}
+		if got := strings.Join(texts, "|"); got != "The|zero|width" {
+			t.Errorf("U+%04X: pieces %q, want The|zero|width", []rune(c)[0], got)
+			continue
+		}
+		pcs := r.Lines[0].Pieces
+		if w, want := pcs[2].X-pcs[1].X, f.Measure("zero", 10); w < want-0.01 || w > want+0.01 {
+			t.Errorf("U+%04X: zero takes %.3f pt, %.3f without it", []rune(c)[0], w, want)
+		}
+		if pcs[0].X != 0 {
+			t.Errorf("U+%04X: the line starts at %.3f pt", []rune(c)[0], pcs[0].X)
+		}
+	}
+}
+
 // TestKerningVisible checks that EB Garamond's GPOS kerning tightens AV,
 // Te, Vo and that the setter places the pieces with it.
 func TestKerningVisible(t *testing.T) {
