@@ -117,8 +117,11 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	// another core while the manuscript is read; its diagnostics follow
 	// the manuscript's, whatever finishes first.
 	cacheDir := filepath.Join(opts.OutDir, ".cache")
+	// Its faces are parsed there too (pdf.ParseFaces), for a build that
+	// keeps none in memory.
 	var (
 		lay      *layout.Print
+		faces    *pdf.Faces
 		layDS    model.Diagnostics
 		layDone  = make(chan struct{})
 		layStart = time.Now()
@@ -127,6 +130,9 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	go func() {
 		defer close(layDone)
 		lay = layout.LoadWith(opts.LayoutDir, layout.LoadOptions{CacheDir: cacheDir, SharedCacheDir: opts.SharedCacheDir}, &layDS)
+		if lay != nil && !layDS.HasErrors() && opts.Cache == nil && (opts.PDF || opts.EPUB) {
+			faces = pdf.ParseFaces(lay)
+		}
 		layTime = time.Since(layStart)
 	}()
 	// The paragraphs an earlier build set and the streams it deflated
@@ -272,7 +278,7 @@ func RunContext(ctx context.Context, opts Options) (res *Result, err error) {
 	if opts.PDF || opts.EPUB {
 		var err error
 		laid, err = pdf.Layout(ctx, book, pdf.Options{Layout: lay, ModTime: modTime, Dump: dump, Cache: opts.Cache.pdfCache(),
-			PrintCache: printCache, PaginationOnly: !opts.PDF}, &ds)
+			PrintCache: printCache, Faces: faces, PaginationOnly: !opts.PDF}, &ds)
 		if err != nil {
 			images.wait()
 			res.Diagnostics = ds

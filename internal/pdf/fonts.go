@@ -121,12 +121,59 @@ func (fs *fontSet) unknown(n model.Node) {
 // PDF writer from bytes (fpdf mangles absolute font paths). A missing
 // style falls back to the nearest one the layout has.
 func loadFonts(f *fpdf.Fpdf, lay *layout.Print) (*fontSet, error) {
-	return loadFontsCached(f, lay, nil)
+	return loadFontsCached(f, lay, nil, nil)
+}
+
+// Faces are a layout's fonts parsed ahead of the make-up, by the bytes
+// the layout read to check them (layout.Print.FontData).
+type Faces struct {
+	byPath map[string]*typeset.Face
+}
+
+// ParseFaces parses every font of lay whose bytes it holds: a build
+// calls it where a core is free (while the manuscript is read), and
+// Layout (Options.Faces) then finds the faces parsed instead of parsing
+// them at the start of the make-up, with one core waiting (3 ms of a
+// novel's build). A font that does not parse is left to Layout, which
+// says why.
+func ParseFaces(lay *layout.Print) *Faces {
+	fs := &Faces{byPath: map[string]*typeset.Face{}}
+	paths := make([]string, 0, len(lay.Fonts)+2)
+	for _, f := range lay.Fonts {
+		paths = append(paths, f.Path)
+	}
+	for _, f := range []*layout.FontFile{lay.Mono, lay.SmallCaps} {
+		if f != nil {
+			paths = append(paths, f.Path)
+		}
+	}
+	for _, path := range paths {
+		if _, done := fs.byPath[path]; done {
+			continue
+		}
+		data, _, ok := lay.FontData(path)
+		if !ok {
+			continue
+		}
+		if face, err := typeset.ParseFace(data); err == nil {
+			fs.byPath[path] = face
+		}
+	}
+	return fs
+}
+
+// face returns the face parsed ahead from the bytes at path, nil for
+// none.
+func (fs *Faces) face(path string) *typeset.Face {
+	if fs == nil {
+		return nil
+	}
+	return fs.byPath[path]
 }
 
 // loadFontsCached is loadFonts taking the faces that c parsed in the
 // builds before from the same bytes (a nil c has none).
-func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error) {
+func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache, ahead *Faces) (*fontSet, error) {
 	fs := &fontSet{faces: map[string]*typeset.Face{}, styles: map[string]string{}, files: map[string]string{}, names: map[string]string{},
 		data: map[string][]byte{}, paths: map[string]string{}, added: map[string]bool{}, quotes: englishQuotes, codeScale: 0.8}
 	if lay.Size > 0 && lay.CodeSize > 0 {
@@ -151,7 +198,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 		face := cache[ff.Path]
 		if face == nil {
 			var err error
-			if face, err = fs.readFace(c, lay, ff.Path, w.style); err != nil {
+			if face, err = fs.readFace(c, ahead, lay, ff.Path, w.style); err != nil {
 				return nil, err
 			}
 			cache[ff.Path] = face
@@ -171,7 +218,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	// warns where the book has code).
 	fs.faces[fontMono], fs.styles[fontMono], fs.files[fontMono] = fs.faces[fontRegular], fs.styles[fontRegular], fs.files[fontRegular]
 	if m := lay.Mono; m != nil {
-		face, err := fs.readFace(c, lay, m.Path, monoStyle)
+		face, err := fs.readFace(c, ahead, lay, m.Path, monoStyle)
 		if err != nil {
 			return nil, err
 		}
@@ -180,7 +227,7 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 	// Small capitals: the layout's small-caps face, embedded only when a
 	// page uses it (fontSet.use).
 	if sc := lay.SmallCaps; sc != nil {
-		face, err := fs.readFace(c, lay, sc.Path, smallCapsStyle)
+		face, err := fs.readFace(c, ahead, lay, sc.Path, smallCapsStyle)
 		if err != nil {
 			return nil, err
 		}
@@ -190,10 +237,10 @@ func loadFontsCached(f *fpdf.Fpdf, lay *layout.Print, c *Cache) (*fontSet, error
 }
 
 // readFace reads the font file at path (or takes the bytes the layout
-// read there to check it), parses it (or takes the face c
-// parsed from the same bytes) and keeps its bytes, path and PostScript
-// name for the fpdf style style.
-func (fs *fontSet) readFace(c *Cache, lay *layout.Print, path, style string) (*typeset.Face, error) {
+// read there to check it), parses it (or takes the face c parsed from
+// the same bytes, or the face parsed ahead from the layout's bytes) and
+// keeps its bytes, path and PostScript name for the fpdf style style.
+func (fs *fontSet) readFace(c *Cache, ahead *Faces, lay *layout.Print, path, style string) (*typeset.Face, error) {
 	data, _, ok := lay.FontData(path)
 	if !ok {
 		var err error
@@ -201,9 +248,15 @@ func (fs *fontSet) readFace(c *Cache, lay *layout.Print, path, style string) (*t
 			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
 	}
-	face, err := c.parseFace(data)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: parse font %s: %w", path, err)
+	face := (*typeset.Face)(nil)
+	if ok && c == nil {
+		face = ahead.face(path)
+	}
+	if face == nil {
+		var err error
+		if face, err = c.parseFace(data); err != nil {
+			return nil, fmt.Errorf("pdf: parse font %s: %w", path, err)
+		}
 	}
 	fs.data[style] = data
 	fs.paths[style] = path

@@ -37,6 +37,9 @@ type Options struct {
 	// streams deflated by an earlier build are read from it, and the
 	// others kept in it for PrintFile.Save.
 	PrintCache *PrintFile
+	// Faces, when not nil, are the layout's fonts parsed ahead
+	// (ParseFaces), which Layout takes instead of parsing them itself.
+	Faces *Faces
 	// PaginationOnly says that Layout is called for the pagination alone
 	// (an EPUB-only build): Write will not be called, and no page is
 	// drawn ahead.
@@ -130,7 +133,7 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	if meta.Language != "" {
 		f.SetLang(meta.Language)
 	}
-	fonts, err := loadFontsCached(f, lay, opts.Cache)
+	fonts, err := loadFontsCached(f, lay, opts.Cache, opts.Faces)
 	if err != nil {
 		return nil, err
 	}

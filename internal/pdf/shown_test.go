@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"maps"
 	"slices"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/publish-books/publish/internal/layout"
+	"github.com/publish-books/publish/internal/model"
 )
 
 // TestShownRunesInSubset: text drawn by drawer.show (raw operators, runes
@@ -119,4 +122,46 @@ func TestShownWidthsAgree(t *testing.T) {
 		t.Fatalf("faces swapped: %v, want an error about a width", err)
 	}
 	t.Log(err)
+}
+
+// TestFacesParsedAhead: the faces ParseFaces parses from the layout's
+// bytes are the ones the make-up takes (Options.Faces), for every font
+// the layout holds, and the PDF is the same as with faces parsed by
+// Layout itself.
+func TestFacesParsedAhead(t *testing.T) {
+	var ds model.Diagnostics
+	lay := layout.LoadWith("../../layout", layout.LoadOptions{CacheDir: t.TempDir()}, &ds)
+	if ds.HasErrors() {
+		t.Fatalf("layout: %s", ds.String())
+	}
+	faces := ParseFaces(lay)
+	if len(faces.byPath) < len(lay.Fonts) {
+		t.Fatalf("%d faces parsed ahead for %d fonts", len(faces.byPath), len(lay.Fonts))
+	}
+	f := fpdf.New("P", "pt", "A4", "")
+	fonts, err := loadFontsCached(f, lay, nil, faces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, face := range fonts.faces {
+		if face != faces.face(fonts.files[key]) {
+			t.Errorf("font %s (%s): parsed again, not taken from the faces parsed ahead", key, fonts.files[key])
+		}
+	}
+	book := readBook(t, "../../book")
+	pdfWith := func(faces *Faces) []byte {
+		var buf bytes.Buffer
+		var ds model.Diagnostics
+		laid, err := Layout(context.Background(), book, Options{Layout: lay, ModTime: modTime, Faces: faces}, &ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := laid.Write(context.Background(), &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(pdfWith(faces), pdfWith(nil)) {
+		t.Error("the PDF differs with the faces parsed ahead")
+	}
 }
