@@ -135,7 +135,8 @@ type Faces struct {
 // Layout (Options.Faces) then finds the faces parsed instead of parsing
 // them at the start of the make-up, with one core waiting (3 ms of a
 // novel's build). A font that does not parse is left to Layout, which
-// says why.
+// says why, and so is one whose bytes the layout did not keep (a layout
+// loaded without a cache folder, or a font this process checked before).
 func ParseFaces(lay *layout.Print) *Faces {
 	fs := &Faces{byPath: map[string]*typeset.Face{}}
 	paths := make([]string, 0, len(lay.Fonts)+2)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -129,8 +131,17 @@ func TestShownWidthsAgree(t *testing.T) {
 // the layout holds, and the PDF is the same as with faces parsed by
 // Layout itself.
 func TestFacesParsedAhead(t *testing.T) {
+	// A copy of the layout and its fonts: a font this process checked
+	// before (another test's layout) is not read again
+	// (layout.Print.readFont), and its bytes are not kept for the faces.
+	project := t.TempDir()
+	for _, dir := range []string{"layout", "fonts"} {
+		if err := os.CopyFS(filepath.Join(project, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var ds model.Diagnostics
-	lay := layout.LoadWith("../../layout", layout.LoadOptions{CacheDir: t.TempDir()}, &ds)
+	lay := layout.LoadWith(filepath.Join(project, "layout"), layout.LoadOptions{CacheDir: t.TempDir()}, &ds)
 	if ds.HasErrors() {
 		t.Fatalf("layout: %s", ds.String())
 	}
