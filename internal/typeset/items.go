@@ -321,7 +321,8 @@ func (t *wordTable) lookup(text string, h uint64) *segInfo {
 // ffi, ffl are measured as the face's ligatures (kerned as one glyph), as
 // Face.Ligate draws them. An address is never ligated.
 func measureSegment(face *Face, text string, lig bool) *segInfo {
-	si := &segInfo{}
+	n := utf8.RuneCountInString(text)
+	si := newSegInfo(n)
 	url := isURL(text)
 	var rs []rune // the runes, when the segment may hold a ligature
 	if lig && face != nil && face.HasLigatures() && strings.Contains(text, "f") && !url {
@@ -329,15 +330,14 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 	}
 	ligEnd := 0             // rune index where the current ligature ends
 	ligX, plain := 0.0, 0.0 // where it starts, and its letters' width so far
-	n := utf8.RuneCountInString(text)
-	si.n = n
-	si.cum = make([]float64, n+1)
-	si.byteAt = make([]int32, n+1)
 	x := 0.0
 	i := 0
 	var prev rune
 	var prevG uint16
 	coreFrom, coreTo := int32(-1), int32(-1)
+	// unclean is the first rune after the first letter that may not stand
+	// between letters in a clean core (see coreClean), -1 for none.
+	unclean := int32(-1)
 	// The hyphen positions found while measuring, and whether each is
 	// a soft hyphen.
 	var explicit []int32
@@ -406,6 +406,8 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 			}
 			coreTo = int32(i + 1)
 			si.letters = true
+		} else if coreFrom >= 0 && unclean < 0 && !isApostrophe(r) && !isHyphen(r) && r != '\u00ad' {
+			unclean = int32(i)
 		}
 		if r == '\u00ad' && i > 0 {
 			explicit = append(explicit, int32(i+1))
@@ -438,15 +440,11 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 	}
 	explicit, soft = keep, keepSoft
 	if coreFrom >= 0 {
+		// The core runs from the first letter to the last: the first rune
+		// after the first letter that is no letter, apostrophe or hyphen
+		// lies inside it when it comes before the last letter.
 		si.coreFrom, si.coreTo = coreFrom, coreTo
-		si.coreClean = true
-		for j := coreFrom; j < coreTo; j++ {
-			r := runeAt(text, si.byteAt, j)
-			if !unicode.IsLetter(r) && !isApostrophe(r) && !isHyphen(r) && r != '\u00ad' {
-				si.coreClean = false
-				break
-			}
-		}
+		si.coreClean = unclean < 0 || unclean >= coreTo
 	}
 	for j := n - 1; j >= 0; j-- {
 		r := runeAt(text, si.byteAt, int32(j))
@@ -486,6 +484,40 @@ func measureSegment(face *Face, text string, lig bool) *segInfo {
 // hidden rune ends a piece and leaves the text layer.
 func hiddenRune(r rune) bool {
 	return r == '\u202f' || r == '\u00ad' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// segInfoSmall and segInfoShort are a measurement and its per-rune
+// arrays in one allocation, for segments of up to 8 and 16 runes (most
+// words): one allocation instead of three for each new word, in the
+// same size classes as the three took.
+type segInfoSmall struct {
+	si     segInfo
+	cum    [9]float64
+	byteAt [9]int32
+}
+
+type segInfoShort struct {
+	si     segInfo
+	cum    [17]float64
+	byteAt [17]int32
+}
+
+// newSegInfo returns a measurement of n runes with its cum and byteAt
+// arrays (n+1 boundaries).
+func newSegInfo(n int) *segInfo {
+	switch {
+	case n <= 8:
+		m := &segInfoSmall{}
+		m.si.cum, m.si.byteAt = m.cum[:n+1], m.byteAt[:n+1]
+		m.si.n = n
+		return &m.si
+	case n <= 16:
+		m := &segInfoShort{}
+		m.si.cum, m.si.byteAt = m.cum[:n+1], m.byteAt[:n+1]
+		m.si.n = n
+		return &m.si
+	}
+	return &segInfo{n: n, cum: make([]float64, n+1), byteAt: make([]int32, n+1)}
 }
 
 func runeAt(text string, byteAt []int32, i int32) rune {

@@ -3,6 +3,7 @@ package typeset
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestLigatures: EB Garamond's ff, fi, fl, ffi, ffl are measured as one
@@ -72,5 +73,48 @@ func TestHyphenInsideLigature(t *testing.T) {
 	}
 	if !found {
 		t.Error("no measure from 40 to 120 pt broke a word between the two f of a ligature")
+	}
+}
+
+// TestSegmentCore checks a measurement's core (the letters, with the
+// apostrophes and hyphens between them) and whether anything else stands
+// inside it, against the definition rune by rune, on words of every
+// length class of newSegInfo (up to 8 runes, up to 16, longer).
+func TestSegmentCore(t *testing.T) {
+	f := testFace(t, "regular")
+	words := []string{"", "«", "a", "l’homme", "«\u202fAh\u202f!", "1944", "x2y", "a-t-il", "Saint-\u00adÉtienne,",
+		"rock’n’roll»", "(voir)", "abc.def", "anti–constitutionnellement", "https://example.org/x-y",
+		"extraordinairement!", "…", "«Quoi\u202f?»", "co\u00adop", "l’«autre»", "mot,mot", "« — Ah ! »"}
+	for _, w := range words {
+		si := measureSegment(f, w, true)
+		rs := []rune(w)
+		if si.n != len(rs) || len(si.cum) != len(rs)+1 || len(si.byteAt) != len(rs)+1 {
+			t.Errorf("%q: %d runes, %d and %d boundaries", w, si.n, len(si.cum), len(si.byteAt))
+			continue
+		}
+		from, to := -1, -1
+		for i, r := range rs {
+			if unicode.IsLetter(r) {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from < 0 {
+			if si.letters {
+				t.Errorf("%q: letters, none found", w)
+			}
+			continue
+		}
+		clean := true
+		for _, r := range rs[from:to] {
+			if !unicode.IsLetter(r) && !isApostrophe(r) && !isHyphen(r) && r != '\u00ad' {
+				clean = false
+			}
+		}
+		if int(si.coreFrom) != from || int(si.coreTo) != to || si.coreClean != clean {
+			t.Errorf("%q: core %d–%d clean %v, want %d–%d clean %v", w, si.coreFrom, si.coreTo, si.coreClean, from, to, clean)
+		}
 	}
 }
