@@ -23,18 +23,27 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 		return out // every word's rules below are French
 	}
 	for i := 0; i < len(cs); i++ {
-		if !isAlnum(cs[i].r) || (i > 0 && isAlnum(cs[i-1].r)) {
+		if !isAlnum(cs[i].r) {
 			continue
 		}
-		j := i
+		// A word starts at i. Most are told apart by their first letter,
+		// and skipped to their end without looking at more.
+		j := i + 1
+		if !mayOpenOrdinal(cs[i].r) {
+			for j < len(cs) && isAlnum(cs[j].r) {
+				j++
+			}
+			i = j - 1
+			continue
+		}
 		protected := false
-		for j < len(cs) && isAlnum(cs[j].r) {
-			if cs[j].flags&fProtected != 0 || cs[j].piece < 0 {
+		for k := i; k < len(cs) && isAlnum(cs[k].r); k++ {
+			if cs[k].flags&fProtected != 0 || cs[k].piece < 0 {
 				protected = true
 			}
-			j++
+			j = k + 1
 		}
-		if !mayOpenOrdinal(cs[i].r) || protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
+		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
 			i = j - 1
 			continue
 		}
