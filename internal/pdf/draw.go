@@ -58,7 +58,12 @@ type drawer struct {
 	strAt   int
 	inArray bool
 	pen     int64
-	reader  bytes.Reader
+	// baselineY is the last baseline show placed text on, and
+	// baselineCy its hundredths as written (k and pageH do not change).
+	baselineY   float64
+	baselineCy  int64
+	baselineSet bool
+	reader      bytes.Reader
 	// replayed counts the pages replayed from recordings (record.go).
 	replayed int
 	// fontAhead, in a recording drawer, adds a font the page uses to
@@ -166,7 +171,13 @@ func (d *drawer) show(x, y float64, s string) {
 		return
 	}
 	k, h := d.k, d.pageH
-	cx, cy := fixed2Hundredths(x*k), fixed2Hundredths((h-y)*k)
+	cx := fixed2Hundredths(x * k)
+	// The pieces of a line share their baseline: its hundredths are
+	// worked out once.
+	if !d.baselineSet || y != d.baselineY {
+		d.baselineY, d.baselineCy, d.baselineSet = y, fixed2Hundredths((h-y)*k), true
+	}
+	cy := d.baselineCy
 	b := d.pending
 	face := d.face
 	switch {
