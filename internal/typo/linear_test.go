@@ -103,6 +103,41 @@ func TestNoAddressSkipped(t *testing.T) {
 	if skipped == 0 || found == 0 {
 		t.Fatalf("%d tokens skipped, %d of them with www: the test tries nothing", skipped, found)
 	}
+	// Colons after words and after schemes (mayHoldAddress takes a colon
+	// only after a scheme): tokens of pieces such as "dit", "http",
+	// "tel", ":", "//" and "(".
+	pieces := []string{"dit", "Tel", "tel", "http", "HTTPS", "mailto", "xmailto", "urn", "a", ":", ":", "//", "x", "1", ".", "(", ","}
+	colons, schemes := 0, 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for range 1 + rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		var cs []cell
+		for _, r := range b.String() {
+			cs = append(cs, cell{r: r})
+		}
+		if mayHoldAddress(cs, 0, len(cs)) {
+			schemes++
+			continue
+		}
+		if strings.Contains(b.String(), ":") {
+			colons++
+		}
+		for k := range cs {
+			// The starts protectToken tries: the token's, and those after
+			// a character that may precede an address.
+			if k > 0 && (!isAlnum(cs[k].r) || !tokenBoundary(cs[k-1].r)) {
+				continue
+			}
+			if e := addressEnd(cs, k, len(cs)); e > k {
+				t.Fatalf("%q: an address from %d to %d, but the token was skipped", b.String(), k, e)
+			}
+		}
+	}
+	if colons == 0 || schemes == 0 {
+		t.Fatalf("%d tokens with a colon skipped, %d searched: the test tries nothing", colons, schemes)
+	}
 	// Addresses of each kind, each with a single mark: none is skipped.
 	for _, tok := range []string{"tel:0321876543", "urn:isbn:2070360024", "doi:10.1000/182", "(www.pasdecalais.fr",
 		"archives@pasdecalais.fr", "archives.pasdecalais.fr/fonds", "WWW.BOULOGNE.FR"} {

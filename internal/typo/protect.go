@@ -61,13 +61,19 @@ func protectToken(cs []cell, i, end int) {
 }
 
 // mayHoldAddress reports whether an address may start in the token
-// cs[i:end]: addressEnd finds one only where an '@', a ':' or a '/'
-// follows its start, or where it starts with "www.".
+// cs[i:end]: addressEnd finds one only where an '@' or a '/' follows its
+// start, where a ':' follows a scheme that starts it (http:, mailto: …),
+// or where it starts with "www.". A colon after a word ("dit:", as a
+// French text converted from a plain file writes it) holds none.
 func mayHoldAddress(cs []cell, i, end int) bool {
 	for k := i; k < end; k++ {
 		switch cs[k].r {
-		case '@', ':', '/':
+		case '@', '/':
 			return true
+		case ':':
+			if schemeBefore(cs, i, k) {
+				return true
+			}
 		case '.':
 			if k-i >= 3 && cs[k-1].r|0x20 == 'w' && cs[k-2].r|0x20 == 'w' && cs[k-3].r|0x20 == 'w' {
 				return true
@@ -76,6 +82,33 @@ func mayHoldAddress(cs []cell, i, end int) bool {
 	}
 	return false
 }
+
+// schemeBefore reports whether the letters just before the colon at
+// cs[k], back to cs[i] at most, are a scheme of urlSchemes: the only colon
+// addressEnd takes is one that a scheme from the address's start leads
+// to, and a scheme is letters only.
+func schemeBefore(cs []cell, i, k int) bool {
+	var buf [8]byte
+	n := 0
+	j := k
+	for j > i && n < len(buf) {
+		r := cs[j-1].r | 0x20
+		if r < 'a' || r > 'z' {
+			break
+		}
+		j--
+		n++
+	}
+	if n == 0 || n == len(buf) && j > i && isASCIILetter(cs[j-1].r) {
+		return false // no letters, or more than any scheme has
+	}
+	for m := 0; m < n; m++ {
+		buf[m] = byte(cs[j+m].r | 0x20)
+	}
+	return urlSchemes[string(buf[:n])]
+}
+
+func isASCIILetter(r rune) bool { r |= 0x20; return r >= 'a' && r <= 'z' }
 
 // trailer answers trimTrailing(cs, k, end) for the starts k of one token,
 // in increasing order, in constant amortised time: the punctuation that
