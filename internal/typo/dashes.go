@@ -131,12 +131,19 @@ func (s *stream) dashes(in, out []cell, dialogue bool) []cell {
 }
 
 // dashesMayChange reports whether the dashes pass can change in: it
-// holds a hyphen, a dash or three full stops in a row. Otherwise the pass
-// would copy every cell as it is.
+// holds a dash, three full stops in a row, or a hyphen other than one
+// alone inside a word ("peut-être", which the pass leaves: a lone hyphen
+// changes only with a space before it, or at a line's start). Otherwise
+// the pass would copy every cell as it is.
 func dashesMayChange(in []cell) bool {
 	for i, c := range in {
 		switch c.r {
-		case '-', enDash, emDash:
+		case '-':
+			if i > 0 && i+1 < len(in) && in[i-1].r != '-' && in[i+1].r != '-' && !isSpace(in[i-1].r) && in[i-1].r != lineRune {
+				continue
+			}
+			return true
+		case enDash, emDash:
 			return true
 		case '.':
 			if i+2 < len(in) && in[i+1].r == '.' && in[i+2].r == '.' {

@@ -23,6 +23,11 @@ func (s *stream) quotes(in []cell) []cell {
 	lastClose := lastSingleClose(in)
 	for i := 0; i < len(in); i++ {
 		c := in[i]
+		switch c.r {
+		case '"', '\'', '«', '“', '‹', '»', '”', '›':
+		default:
+			continue // most cells: no mark to set or to follow
+		}
 		if c.flags&fProtected != 0 || c.piece < 0 {
 			continue
 		}

@@ -25,6 +25,9 @@ func randomList(rng *rand.Rand) []model.Inline {
 		}
 		t := &model.Text{Value: b.String()}
 		ins = append(ins, &model.Span{Lang: []string{"fr", "en", "de"}[rng.IntN(3)], Children: []model.Inline{t}})
+		if rng.IntN(4) == 0 {
+			ins = append(ins, &model.LineBreak{}) // a line starts (dialogue dashes)
+		}
 	}
 	return ins
 }

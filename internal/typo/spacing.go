@@ -13,6 +13,12 @@ package typo
 func (s *stream) spacing(in, out []cell) []cell {
 	for i := 0; i < len(in); i++ {
 		c := in[i]
+		switch c.r {
+		case ';', '!', '?', ':', '»', '›', '«', '‹':
+		default:
+			out = append(out, c) // most cells: no sign the pass spaces
+			continue
+		}
 		if c.piece < 0 || c.flags&fProtected != 0 {
 			out = append(out, c)
 			continue
