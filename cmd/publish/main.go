@@ -27,11 +27,11 @@ const gcPercent = 200
 // at 136 MiB, all in 0.6–0.7 s; 100 MiB cost a tenth more); a 300-page
 // novel (under 40 MB live) hardly reaches it, and a 700-page one (Moby
 // Dick) collects once, not twice as at 116 MiB (0.965 of the wall time;
-// docs/performance.md, item 33). Past it the runtime keeps the collector under half of the
-// processor time, so a manuscript whose live memory exceeds the limit (a
-// 5 MB paragraph) builds more slowly but does build; the commands that
-// build raise it in proportion to the manuscript's length
-// (cli.fitMemoryLimit), so that a very long book is not held to it
+// docs/performance.md, item 33). Past it the runtime keeps the collector
+// under half of the processor time, so a manuscript whose live memory
+// exceeds the limit (a 5 MB paragraph) builds more slowly but does build;
+// the commands that build raise it in proportion to the manuscript's
+// length (cli.fitMemoryLimit), so that a very long book is not held to it
 // (docs/performance.md).
 const memoryLimit = 126 << 20
 

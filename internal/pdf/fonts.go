@@ -249,7 +249,7 @@ func (fs *fontSet) readFace(c *Cache, ahead *Faces, lay *layout.Print, path, sty
 			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
 	}
-	face := (*typeset.Face)(nil)
+	var face *typeset.Face
 	if ok && c == nil {
 		face = ahead.face(path)
 	}

@@ -508,16 +508,19 @@ func newSegInfo(n int) *segInfo {
 	switch {
 	case n <= 8:
 		m := &segInfoSmall{}
-		m.si.cum, m.si.byteAt = m.cum[:n+1], m.byteAt[:n+1]
-		m.si.n = n
-		return &m.si
+		return m.si.sized(n, m.cum[:], m.byteAt[:])
 	case n <= 16:
 		m := &segInfoShort{}
-		m.si.cum, m.si.byteAt = m.cum[:n+1], m.byteAt[:n+1]
-		m.si.n = n
-		return &m.si
+		return m.si.sized(n, m.cum[:], m.byteAt[:])
 	}
-	return &segInfo{n: n, cum: make([]float64, n+1), byteAt: make([]int32, n+1)}
+	return new(segInfo).sized(n, make([]float64, n+1), make([]int32, n+1))
+}
+
+// sized makes si a measurement of n runes on the arrays cum and byteAt
+// (of n+1 elements at least), and returns it.
+func (si *segInfo) sized(n int, cum []float64, byteAt []int32) *segInfo {
+	si.n, si.cum, si.byteAt = n, cum[:n+1], byteAt[:n+1]
+	return si
 }
 
 func runeAt(text string, byteAt []int32, i int32) rune {

@@ -26,24 +26,13 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 		if !isAlnum(cs[i].r) {
 			continue
 		}
-		// A word starts at i. Most are told apart by their first letter,
-		// and skipped to their end without looking at more.
+		// A word starts at i. Most are told apart by their first letter;
+		// only the others are looked at further.
 		j := i + 1
-		if !mayOpenOrdinal(cs[i].r) {
-			for j < len(cs) && isAlnum(cs[j].r) {
-				j++
-			}
-			i = j - 1
-			continue
+		for j < len(cs) && isAlnum(cs[j].r) {
+			j++
 		}
-		protected := false
-		for k := i; k < len(cs) && isAlnum(cs[k].r); k++ {
-			if cs[k].flags&fProtected != 0 || cs[k].piece < 0 {
-				protected = true
-			}
-			j = k + 1
-		}
-		if protected || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
+		if !mayOpenOrdinal(cs[i].r) || protectedWord(cs[i:j]) || s.pieces[cs[i].piece].lang != langFR || j-i > 12 || !ordinalShape(cs[i:j]) {
 			i = j - 1
 			continue
 		}
@@ -74,6 +63,17 @@ func (s *stream) ordinals(cs []cell, collect bool, out []suggestion) []suggestio
 		i = j - 1
 	}
 	return out
+}
+
+// protectedWord reports whether a character of the word w is protected
+// (an address) or no text's (an atom).
+func protectedWord(w []cell) bool {
+	for _, c := range w {
+		if c.flags&fProtected != 0 || c.piece < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mayOpenOrdinal reports whether a word that starts with r may be an

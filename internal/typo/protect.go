@@ -89,25 +89,20 @@ func mayHoldAddress(cs []cell, i, end int) bool {
 // to, and a scheme is letters only.
 func schemeBefore(cs []cell, i, k int) bool {
 	var buf [8]byte
-	n := 0
 	j := k
-	for j > i && n < len(buf) {
-		r := cs[j-1].r | 0x20
-		if r < 'a' || r > 'z' {
-			break
-		}
+	for j > i && k-j < len(buf) && isASCIILetter(cs[j-1].r) {
 		j--
-		n++
 	}
-	if n == 0 || n == len(buf) && j > i && isASCIILetter(cs[j-1].r) {
+	if j == k || k-j == len(buf) {
 		return false // no letters, or more than any scheme has
 	}
-	for m := 0; m < n; m++ {
-		buf[m] = byte(cs[j+m].r | 0x20)
+	for m := j; m < k; m++ {
+		buf[m-j] = byte(cs[m].r | 0x20)
 	}
-	return urlSchemes[string(buf[:n])]
+	return urlSchemes[string(buf[:k-j])]
 }
 
+// isASCIILetter reports whether r is a letter of the ASCII alphabet.
 func isASCIILetter(r rune) bool { r |= 0x20; return r >= 'a' && r <= 'z' }
 
 // trailer answers trimTrailing(cs, k, end) for the starts k of one token,
@@ -287,7 +282,7 @@ func isDomain(s string) bool {
 			return false
 		}
 		for _, r := range l {
-			if !(r == '-' || isDigit(r) || (r|0x20 >= 'a' && r|0x20 <= 'z')) {
+			if !(r == '-' || isDigit(r) || isASCIILetter(r)) {
 				return false
 			}
 		}
