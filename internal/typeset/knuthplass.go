@@ -20,16 +20,27 @@ type node struct {
 	totalLine float64
 }
 
+// activeGroup is a run of active nodes that end at the same break: they
+// are breaker.nodes[first:first+count], and the line after them starts
+// at item start. A line's width, stretch, ratio, badness and fitness class
+// depend only on its two breaks, so a pass works them out once for the
+// group; only the demerits carried and the hyphens run differ from node
+// to node. Looseness multiplies the nodes at a break (one per line count
+// that reaches it), so there groups hold many nodes.
+type activeGroup struct {
+	first, count, start int32
+}
+
 // breaker runs the Knuth-Plass algorithm; its buffers are reused.
 type breaker struct {
-	nodes  []node
-	active []int32
-	next   []int32
+	nodes []node
+	// active lists the groups of active nodes in the order of their
+	// breaks, the order in which they were made.
+	active []activeGroup
 	cand   []node
 	// sums[i] totals the widths, stretch, shrink and infinite stretch of
 	// items [0, i).
 	sums   []sums
-	starts []int32 // first item index of a line after a break at i
 	noHyph map[int32]bool
 	// lineCap is the largest line count a node records: lines past the
 	// last NoHyphenAfter line need not be told apart (without Looseness),
@@ -300,15 +311,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		maxHyph = math.MaxInt8
 	}
 	k.nodes = append(k.nodes[:0], node{pos: -1, fitness: 1, prev: -1})
-	k.active = append(k.active[:0], 0)
-	startOf := func(pos int32) int {
-		if pos < 0 {
-			return 0
-		}
-		return s.lineStart(int(pos))
-	}
-	// line starts per active node, cached in a parallel slice
-	starts := append(k.starts[:0], 0)
+	k.active = append(k.active[:0], activeGroup{first: 0, count: 1, start: 0})
 	final := len(items) - 1
 	// Lines looser than this ratio exceed the tolerance.
 	maxRatio := math.Inf(1)
@@ -339,13 +342,14 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		forced := pen <= -infPenalty
 		k.cand = k.cand[:0]
 		keep := k.active[:0]
-		keepStarts := starts[:0]
-		for ai, a := range k.active {
-			an := &k.nodes[a]
-			start := int(starts[ai])
+		for gi, g := range k.active {
+			// Every node of the group ends at the same break: its
+			// emergency and flagged are the break's.
+			head := &k.nodes[g.first]
+			start := int(g.start)
 			lw, ly, lf, lz := k.lineMetrics(items, start, b)
 			ly += ps.stretch
-			if it.emergency || an.emergency {
+			if it.emergency || head.emergency {
 				// A line that ends or starts inside a word broken
 				// because it is wider than the measure is set ragged
 				// when its spaces cannot fill it (see lines.go): it
@@ -357,23 +361,20 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 				// the emergency stretch (its ratio is above maxRatio),
 				// so not worth a division; a later break may end it.
 				if k.shorterAfter && skipShorterAfter {
-					// So are the lines of the nodes after it, which
+					// So are the lines of the groups after it, which
 					// start later: they are all kept as they are.
-					keep = append(keep, k.active[ai:]...)
-					keepStarts = append(keepStarts, starts[ai:len(k.active)]...)
+					keep = append(keep, k.active[gi:]...)
 					break
 				}
-				keep = append(keep, a)
-				keepStarts = append(keepStarts, int32(start))
+				keep = append(keep, g)
 				continue
 			}
 			r := lineRatio(lw, ly, lf, lz, p.Width)
 			if r < -1 || forced {
-				// Too long already (or the paragraph ends): this node
+				// Too long already (or the paragraph ends): this group
 				// can start no later line. Deactivate it below.
 			} else {
-				keep = append(keep, a)
-				keepStarts = append(keepStarts, int32(start))
+				keep = append(keep, g)
 			}
 			fr := r // the ratio that decides feasibility
 			if ps.emergency > 0 && r > 0 {
@@ -397,104 +398,108 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			if bad > tol && ps.emergency == 0 {
 				continue
 			}
-			if it.flagged {
-				if an.hyph >= maxHyph {
-					continue
-				}
-				if k.noHyph != nil && k.noHyph[an.line] {
-					continue
-				}
-			}
-			d := o.LinePenalty + bad
-			d *= d
+			// The line's own demerits, the same from every node of the
+			// group, added up in the order TeX adds them.
+			d0 := o.LinePenalty + bad
+			d0 *= d0
 			switch {
 			case pen > 0:
-				d += pen * pen
+				d0 += pen * pen
 			case pen > -infPenalty:
-				d -= pen * pen
+				d0 -= pen * pen
 			}
-			if it.flagged && an.flagged {
-				d += o.DoubleHyphenDemerits
+			if it.flagged && head.flagged {
+				d0 += o.DoubleHyphenDemerits
 			}
 			if b == final {
-				if an.flagged {
-					d += o.FinalHyphenDemerits
+				if head.flagged {
+					d0 += o.FinalHyphenDemerits
 				}
 				if k.sums[b].g == k.sums[start].g && lw < p.Width/4 {
-					d += o.ShortLastDemerits
+					d0 += o.ShortLastDemerits
 				}
 			}
 			fc := fitnessClass(r, bad)
 			if lf > 0 && r == 0 {
 				fc = 1
 			}
-			if fc-an.fitness > 1 || an.fitness-fc > 1 {
-				d += o.AdjDemerits
-			}
-			d += an.demerits
-			var hy int8
-			if it.flagged {
-				hy = an.hyph + 1
-			}
-			line := min(an.line+1, k.lineCap)
-			// Keep the best candidate per (fitness, hyphen run, line).
-			found := false
-			for ci := range k.cand {
-				c := &k.cand[ci]
-				if c.fitness == fc && c.hyph == hy && (!trackLines || c.line == line) {
-					if d < c.demerits {
-						c.demerits, c.prev, c.ratio = d, a, r
+			for a := g.first; a < g.first+g.count; a++ {
+				an := &k.nodes[a]
+				if it.flagged {
+					if an.hyph >= maxHyph {
+						continue
 					}
-					found = true
-					break
+					if k.noHyph != nil && k.noHyph[an.line] {
+						continue
+					}
 				}
-			}
-			if !found {
-				k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
-					emergency: it.emergency, demerits: d, ratio: r, prev: a})
+				d := d0
+				if fc-an.fitness > 1 || an.fitness-fc > 1 {
+					d += o.AdjDemerits
+				}
+				d += an.demerits
+				var hy int8
+				if it.flagged {
+					hy = an.hyph + 1
+				}
+				line := min(an.line+1, k.lineCap)
+				// Keep the best candidate per (fitness, hyphen run, line).
+				found := false
+				for ci := range k.cand {
+					c := &k.cand[ci]
+					if c.fitness == fc && c.hyph == hy && (!trackLines || c.line == line) {
+						if d < c.demerits {
+							c.demerits, c.prev, c.ratio = d, a, r
+						}
+						found = true
+						break
+					}
+				}
+				if !found {
+					k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
+						emergency: it.emergency, demerits: d, ratio: r, prev: a})
+				}
 			}
 		}
 		k.active = keep
-		starts = keepStarts
 		if len(k.cand) > 0 {
-			st := int32(startOf(int32(b)))
-			for _, c := range k.cand {
-				k.nodes = append(k.nodes, c)
-				k.active = append(k.active, int32(len(k.nodes)-1))
-				starts = append(starts, st)
-			}
+			start := int32(s.lineStart(b))
+			k.active = append(k.active, activeGroup{first: int32(len(k.nodes)), count: int32(len(k.cand)), start: start})
+			k.nodes = append(k.nodes, k.cand...)
 		}
 		if len(k.active) == 0 {
-			k.starts = starts
 			return -1, 0
 		}
 	}
-	k.starts = starts
 	// Every active node now ends at the final break.
 	best := int32(-1)
-	for _, a := range k.active {
-		if k.nodes[a].pos != int32(final) {
+	for _, g := range k.active {
+		if k.nodes[g.first].pos != int32(final) {
 			continue
 		}
-		if best < 0 || k.nodes[a].demerits < k.nodes[best].demerits {
-			best = a
+		for a := g.first; a < g.first+g.count; a++ {
+			if best < 0 || k.nodes[a].demerits < k.nodes[best].demerits {
+				best = a
+			}
 		}
 	}
 	bestDiff := int32(0)
 	if loose := o.Looseness + p.Looseness; best >= 0 && loose != 0 {
 		target := k.nodes[best].line + int32(loose)
 		bestDiff = math.MaxInt32
-		for _, a := range k.active {
-			nd := &k.nodes[a]
-			if nd.pos != int32(final) {
+		for _, g := range k.active {
+			if k.nodes[g.first].pos != int32(final) {
 				continue
 			}
-			diff := nd.line - target
-			if diff < 0 {
-				diff = -diff
-			}
-			if diff < bestDiff || diff == bestDiff && nd.demerits < k.nodes[best].demerits {
-				best, bestDiff = a, diff
+			for a := g.first; a < g.first+g.count; a++ {
+				nd := &k.nodes[a]
+				diff := nd.line - target
+				if diff < 0 {
+					diff = -diff
+				}
+				if diff < bestDiff || diff == bestDiff && nd.demerits < k.nodes[best].demerits {
+					best, bestDiff = a, diff
+				}
 			}
 		}
 	}
