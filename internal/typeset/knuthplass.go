@@ -17,7 +17,6 @@ type node struct {
 	demerits  float64
 	ratio     float64
 	prev      int32 // previous node index, -1 at the start
-	totalLine float64
 }
 
 // activeGroup is a run of active nodes that end at the same break: they
@@ -38,6 +37,13 @@ type breaker struct {
 	// breaks, the order in which they were made.
 	active []activeGroup
 	cand   []node
+	// With line counts told apart (Looseness), a break's candidates
+	// are many; candOfLine[l] is 1 + the index in cand of the last one
+	// made with line count l (0 for none), and candBefore[i] is 1 + the
+	// index of the one made before cand[i] with the same line count.
+	// Both are cleared of a break's candidates once they are nodes.
+	candOfLine []int32
+	candBefore []int32
 	// sums[i] totals the widths, stretch, shrink and infinite stretch of
 	// items [0, i).
 	sums   []sums
@@ -312,6 +318,10 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 	}
 	k.nodes = append(k.nodes[:0], node{pos: -1, fitness: 1, prev: -1})
 	k.active = append(k.active[:0], activeGroup{first: 0, count: 1, start: 0})
+	if trackLines && len(k.candOfLine) < len(items)+2 {
+		// A line count is at most one more than the breaks before.
+		k.candOfLine = make([]int32, len(items)+2)
+	}
 	final := len(items) - 1
 	// Lines looser than this ratio exceed the tolerance.
 	maxRatio := math.Inf(1)
@@ -444,24 +454,27 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 				}
 				line := min(an.line+1, k.lineCap)
 				// Keep the best candidate per (fitness, hyphen run, line).
-				found := false
-				for ci := range k.cand {
-					c := &k.cand[ci]
-					if c.fitness == fc && c.hyph == hy && (!trackLines || c.line == line) {
-						if d < c.demerits {
-							c.demerits, c.prev, c.ratio = d, a, r
-						}
-						found = true
-						break
+				if c := k.candidate(fc, hy, line, trackLines); c != nil {
+					if d < c.demerits {
+						c.demerits, c.prev, c.ratio = d, a, r
 					}
+					continue
 				}
-				if !found {
-					k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
-						emergency: it.emergency, demerits: d, ratio: r, prev: a})
+				if trackLines {
+					k.candBefore = append(k.candBefore, k.candOfLine[line])
+					k.candOfLine[line] = int32(len(k.cand) + 1)
 				}
+				k.cand = append(k.cand, node{pos: int32(b), line: line, fitness: fc, hyph: hy, flagged: it.flagged,
+					emergency: it.emergency, demerits: d, ratio: r, prev: a})
 			}
 		}
 		k.active = keep
+		if trackLines {
+			for ci := range k.cand {
+				k.candOfLine[k.cand[ci].line] = 0
+			}
+			k.candBefore = k.candBefore[:0]
+		}
 		if len(k.cand) > 0 {
 			start := int32(s.lineStart(b))
 			k.active = append(k.active, activeGroup{first: int32(len(k.nodes)), count: int32(len(k.cand)), start: start})
@@ -504,6 +517,26 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 	}
 	return best, bestDiff
+}
+
+// candidate returns the break's candidate node with fitness class fc,
+// hyphen run hy and, when line counts are told apart, line count line;
+// nil if there is none yet.
+func (k *breaker) candidate(fc, hy int8, line int32, trackLines bool) *node {
+	if !trackLines {
+		for ci := range k.cand {
+			if c := &k.cand[ci]; c.fitness == fc && c.hyph == hy {
+				return c
+			}
+		}
+		return nil
+	}
+	for ci := k.candOfLine[line]; ci != 0; ci = k.candBefore[ci-1] {
+		if c := &k.cand[ci-1]; c.fitness == fc && c.hyph == hy {
+			return c
+		}
+	}
+	return nil
 }
 
 // collect returns the breaks and ratios on the path ending at node best.
