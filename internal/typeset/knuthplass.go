@@ -186,12 +186,15 @@ func (k *breaker) sum(items []item) {
 func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float64, bool) {
 	loose := s.opts.Looseness + p.Looseness
 	trackLines := loose != 0 || len(p.NoHyphenAfter) > 0
+	// Without Looseness, lines past the last NoHyphenAfter line need not
+	// be told apart (see lineCap).
+	var plainCap int32
+	for _, l := range p.NoHyphenAfter {
+		plainCap = max(plainCap, int32(l)+1)
+	}
 	k.lineCap = math.MaxInt32
 	if loose == 0 {
-		k.lineCap = 0
-		for _, l := range p.NoHyphenAfter {
-			k.lineCap = max(k.lineCap, int32(l)+1)
-		}
+		k.lineCap = plainCap
 	}
 	for key := range k.noHyph {
 		delete(k.noHyph, key)
@@ -242,6 +245,17 @@ func (k *breaker) breaks(s *Setter, p *Paragraph, items []item) ([]int, []float6
 			continue
 		}
 		ps.stretch += bg
+		if i == len(passes)-1 {
+			// The last resort ignores Looseness. Every line is feasible
+			// there, so line counts from the fewest lines up to one
+			// line a word reach each break: telling them apart would
+			// take time and memory growing with the square of the
+			// paragraph's length (seconds for a paragraph of 15 lines
+			// opening with a word wider than the measure). A paragraph
+			// that only the last resort can set is not set looser nor
+			// tighter.
+			k.lineCap = plainCap
+		}
 		best, diff := k.pass(s, p, items, ps, trackLines)
 		if best < 0 {
 			continue

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -108,4 +109,42 @@ func samePieceX(a, b Line) bool {
 		}
 	}
 	return true
+}
+
+// TestLastResortIgnoresLooseness sets, a line longer and shorter, a
+// paragraph of about 60 lines whose first line only the last resort can
+// set: a one-letter word before a word almost as wide as the measure, so
+// that the letter alone makes a line looser than any tolerance and both
+// do not fit. Every line is feasible in the last resort, so told apart by
+// line count, from the fewest lines up to one line a word, its nodes grow
+// with the square of the paragraph's length (seconds for 15 lines). The
+// last resort ignores the looseness: the paragraph keeps its setting, and
+// the breaker makes as many nodes as for it.
+func TestLastResortIgnoresLooseness(t *testing.T) {
+	f := testFace(t, "regular")
+	const width = 300.0
+	wide := strings.Repeat("m", int(0.97*width/(11*f.Advance('m'))))
+	p := longParagraph(t, 600)
+	p.Width = width
+	p.Runs[0].Text = "a " + wide + " " + p.Runs[0].Text
+	s := NewSetter(SetterOptions{})
+	plain := s.Set(p)
+	plainNodes := len(s.kp.nodes)
+	// The letter alone on the first line: a line with no space to
+	// stretch, which only the last resort sets.
+	if plain.Fallback || len(plain.Lines) < 40 || len(plain.Lines[0].Pieces) != 1 || plain.Lines[0].Pieces[0].Text != "a" {
+		t.Fatalf("the test paragraph is not what it should be: %d lines, fallback %v, first line %d pieces",
+			len(plain.Lines), plain.Fallback, len(plain.Lines[0].Pieces))
+	}
+	for _, loose := range []int{1, -1} {
+		p.Looseness = loose
+		r := s.Set(p)
+		checkResult(t, p, r)
+		if n := len(s.kp.nodes); n > 2*plainNodes {
+			t.Errorf("looseness %d: %d nodes, %d without", loose, n, plainNodes)
+		}
+		if !slices.EqualFunc(r.Lines, plain.Lines, func(a, b Line) bool { return a.Offset == b.Offset && a.Ratio == b.Ratio }) {
+			t.Errorf("looseness %d: %d lines, not the paragraph's setting (%d lines)", loose, len(r.Lines), len(plain.Lines))
+		}
+	}
 }
