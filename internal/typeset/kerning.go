@@ -37,6 +37,10 @@ const kernKnown = 1 << 16
 func (k kerning) withMemo() kerning {
 	if len(k.lookups) > 0 {
 		k.memo = new(kernMemo)
+		// Written before it is read: see newWordTable.
+		for i := range k.memo {
+			k.memo[i].Store(0)
+		}
 	}
 	return k
 }
