@@ -347,6 +347,7 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 	// above maxRatio, whatever the rounding of the division; one that
 	// is not quite is tried in full.
 	tooLoose := maxRatio * (1 + 1e-12)
+	adj := math.Abs(o.AdjDemerits)
 	for b := 0; b < len(items); b++ {
 		it := &items[b]
 		var pen float64
@@ -483,6 +484,9 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			}
 		}
 		k.active = keep
+		if len(k.cand) > 1 && pruneDominated {
+			k.dropDominated(adj, trackLines)
+		}
 		if trackLines {
 			for ci := range k.cand {
 				k.candOfLine[k.cand[ci].line] = 0
@@ -531,6 +535,64 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 	}
 	return best, bestDiff
+}
+
+// pruneDominated is false in a test that compares the breaks found with
+// and without dropping dominated candidates.
+var pruneDominated = true
+
+// dropDominated removes from the break's candidates those another one
+// dominates, as TeX keeps a fitness class's best break only when its
+// demerits are within adj_demerits of the best of all (The TeXbook's
+// algorithm, §855). Candidate c is dominated by m when both have the same
+// line count (when line counts are told apart), m ends no more
+// hyphenated lines in a row, and m's demerits plus adj (the most that a
+// difference of fitness classes can cost the line after) are below c's:
+// every way on from c is then a way on from m too, and costs more from c,
+// so c is never part of the best breaks. Both end at the same break, so
+// they share everything else the breaker reads of them (flagged,
+// emergency). With several hyphenated lines in a row allowed, or
+// looseness, TeX's rule alone would drop breaks that can still be needed.
+func (k *breaker) dropDominated(adj float64, trackLines bool) {
+	dropped := false
+	for ci := range k.cand {
+		if c := &k.cand[ci]; k.dominated(c, ci, adj, trackLines) {
+			// Marked, not yet removed: a node with infinite demerits
+			// dominates none, and what c dominates, the node that
+			// dominates c dominates too.
+			c.demerits = math.Inf(1)
+			dropped = true
+		}
+	}
+	if !dropped {
+		return
+	}
+	keep := k.cand[:0]
+	for _, c := range k.cand {
+		if !math.IsInf(c.demerits, 1) {
+			keep = append(keep, c)
+		}
+	}
+	k.cand = keep
+}
+
+// dominated reports whether the break's candidate c (index ci) is
+// dominated by another one (see dropDominated).
+func (k *breaker) dominated(c *node, ci int, adj float64, trackLines bool) bool {
+	if !trackLines {
+		for mi := range k.cand {
+			if m := &k.cand[mi]; mi != ci && m.hyph <= c.hyph && m.demerits+adj < c.demerits {
+				return true
+			}
+		}
+		return false
+	}
+	for mi := k.candOfLine[c.line]; mi != 0; mi = k.candBefore[mi-1] {
+		if m := &k.cand[mi-1]; int(mi-1) != ci && m.hyph <= c.hyph && m.demerits+adj < c.demerits {
+			return true
+		}
+	}
+	return false
 }
 
 // candidate returns the break's candidate node with fitness class fc,
