@@ -28,6 +28,10 @@ type node struct {
 // that reaches it), so there groups hold many nodes.
 type activeGroup struct {
 	first, count, start int32
+	// flagged and emergency are the break's (node.flagged and
+	// node.emergency of every node of the group), kept here so that
+	// the nodes are read only for the lines that can end.
+	flagged, emergency bool
 }
 
 // breaker runs the Knuth-Plass algorithm; its buffers are reused.
@@ -368,13 +372,10 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		k.cand = k.cand[:0]
 		keep := k.active[:0]
 		for gi, g := range k.active {
-			// Every node of the group ends at the same break: its
-			// emergency and flagged are the break's.
-			head := &k.nodes[g.first]
 			start := int(g.start)
 			lw, ly, lf, lz := k.lineMetrics(items, start, b)
 			ly += ps.stretch
-			if it.emergency || head.emergency {
+			if it.emergency || g.emergency {
 				// A line that ends or starts inside a word broken
 				// because it is wider than the measure is set ragged
 				// when its spaces cannot fill it (see lines.go): it
@@ -433,11 +434,11 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			case pen > -infPenalty:
 				d0 -= pen * pen
 			}
-			if it.flagged && head.flagged {
+			if it.flagged && g.flagged {
 				d0 += o.DoubleHyphenDemerits
 			}
 			if b == final {
-				if head.flagged {
+				if g.flagged {
 					d0 += o.FinalHyphenDemerits
 				}
 				if k.sums[b].g == k.sums[start].g && lw < p.Width/4 {
@@ -495,7 +496,8 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 		}
 		if len(k.cand) > 0 {
 			start := int32(s.lineStart(b))
-			k.active = append(k.active, activeGroup{first: int32(len(k.nodes)), count: int32(len(k.cand)), start: start})
+			k.active = append(k.active, activeGroup{first: int32(len(k.nodes)), count: int32(len(k.cand)), start: start,
+				flagged: it.flagged, emergency: it.emergency})
 			k.nodes = append(k.nodes, k.cand...)
 		}
 		if len(k.active) == 0 {
