@@ -220,6 +220,8 @@ func Layout(ctx context.Context, book *model.Book, opts Options, ds *model.Diagn
 	b.ahead.close()
 	b.warm.stop()
 	b.warm = nil // its sets hold the lines of the chapters it set
+	releaseSetter(b.setter)
+	releaseSetter(b.looseSetter)
 	if err := ctx.Err(); err != nil {
 		b.ahead.drop() // nothing will print the pages
 		return nil, fmt.Errorf("pdf: layout: %w", err)

@@ -174,6 +174,23 @@ func (s *Setter) SiblingTolerance(tolerance float64) *Setter {
 	return t
 }
 
+// Release lets go of the words s measured and hyphenated, and of its work
+// buffers, for a setter that has little left to set: s gets a word cache
+// of its own, empty (its siblings keep theirs), so that the book's
+// vocabulary, some 15 MB for a long novel, is not kept live, and marked
+// by the collector, while the pages are drawn. What s sets afterwards is
+// the same; only the words it meets are measured again.
+func (s *Setter) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.memo, s.lastMemo = nil, nil
+	s.shared = newWordCache()
+	s.items, s.segs, s.window, s.pieces = nil, nil, nil, nil
+	s.long = nil
+	s.kp = breaker{}
+	s.itemsOf, s.itemsKept = Paragraph{}, false
+}
+
 // maxKeptPieces is the largest array of pieces a Setter keeps for the
 // next paragraph (a few pages of lines).
 const maxKeptPieces = 1 << 14
