@@ -728,15 +728,19 @@ func trimInlines(ins []model.Inline) []model.Inline {
 		return ins
 	}
 	if t, ok := ins[0].(*model.Text); ok {
-		trimmed := strings.TrimLeft(t.Value, " \t\n")
-		pos := t.Pos
-		if pos.Line > 0 {
-			pos.Col += utf8.RuneCountInString(t.Value) - utf8.RuneCountInString(trimmed)
+		if trimmed := strings.TrimLeft(t.Value, " \t\n"); len(trimmed) < len(t.Value) {
+			pos := t.Pos
+			if pos.Line > 0 {
+				// The characters trimmed are ASCII: a byte each.
+				pos.Col += len(t.Value) - len(trimmed)
+			}
+			ins[0] = &model.Text{Value: trimmed, Pos: pos}
 		}
-		ins[0] = &model.Text{Value: trimmed, Pos: pos}
 	}
 	if t, ok := ins[len(ins)-1].(*model.Text); ok {
-		ins[len(ins)-1] = &model.Text{Value: strings.TrimRight(t.Value, " \t\n"), Pos: t.Pos}
+		if trimmed := strings.TrimRight(t.Value, " \t\n"); len(trimmed) < len(t.Value) {
+			ins[len(ins)-1] = &model.Text{Value: trimmed, Pos: t.Pos}
+		}
 	}
 	return mergeTexts(ins)
 }
