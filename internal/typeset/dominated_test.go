@@ -6,7 +6,7 @@ import (
 )
 
 // TestDominatedDroppedExactly checks that dropping the break candidates
-// another one dominates (breaker.dropDominated) changes no setting: the
+// another one dominates (breaker.markDominated) changes no setting: the
 // settings of TestShorterAfterExactly, and each again with the first
 // three lines kept from ending with a hyphen (NoHyphenAfter), set with
 // and without the drop. The comparison means something only if the drop

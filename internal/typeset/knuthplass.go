@@ -23,8 +23,8 @@ type node struct {
 // are breaker.nodes[first:first+count], and the line after them starts
 // at item start. A line's width, stretch, ratio, badness and fitness class
 // depend only on its two breaks, so a pass works them out once for the
-// group; only the demerits carried and the hyphens run differ from node
-// to node. Looseness multiplies the nodes at a break (one per line count
+// group; only the demerits carried and the run of hyphenated lines
+// differ from node to node. Looseness multiplies the nodes at a break (one per line count
 // that reaches it), so there groups hold many nodes.
 type activeGroup struct {
 	first, count, start int32
@@ -485,14 +485,15 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 			}
 		}
 		k.active = keep
-		if len(k.cand) > 1 && pruneDominated {
-			k.dropDominated(adj, trackLines)
-		}
+		marked := len(k.cand) > 1 && pruneDominated && k.markDominated(adj, trackLines)
 		if trackLines {
 			for ci := range k.cand {
 				k.candOfLine[k.cand[ci].line] = 0
 			}
 			k.candBefore = k.candBefore[:0]
+		}
+		if marked {
+			k.dropMarked()
 		}
 		if len(k.cand) > 0 {
 			start := int32(s.lineStart(b))
@@ -540,35 +541,38 @@ func (k *breaker) pass(s *Setter, p *Paragraph, items []item, ps passSpec, track
 }
 
 // pruneDominated is false in a test that compares the breaks found with
-// and without dropping dominated candidates.
+// and without dropping dominated candidates (markDominated).
 var pruneDominated = true
 
-// dropDominated removes from the break's candidates those another one
-// dominates, as TeX keeps a fitness class's best break only when its
-// demerits are within adj_demerits of the best of all (The TeXbook's
-// algorithm, §855). Candidate c is dominated by m when both have the same
-// line count (when line counts are told apart), m ends no more
-// hyphenated lines in a row, and m's demerits plus adj (the most that a
-// difference of fitness classes can cost the line after) are below c's:
-// every way on from c is then a way on from m too, and costs more from c,
-// so c is never part of the best breaks. Both end at the same break, so
-// they share everything else the breaker reads of them (flagged,
-// emergency). With several hyphenated lines in a row allowed, or
-// looseness, TeX's rule alone would drop breaks that can still be needed.
-func (k *breaker) dropDominated(adj float64, trackLines bool) {
-	dropped := false
+// markDominated marks the break's candidates that another one dominates
+// (infinite demerits), and reports whether it marked any: as TeX keeps a
+// fitness class's best break only when its demerits are within
+// adj_demerits of the best of all (TeX: The Program, §855), with the
+// conditions this breaker's additions need. Candidate c is dominated by m
+// when both have the same line count (when line counts are told apart),
+// m ends no more hyphenated lines in a row, and m's demerits plus adj (the
+// most that a difference of fitness classes can cost the line after) are
+// below c's: every way on from c is then a way on from m too, and costs
+// more from c, so c is never part of the best breaks. Both end at the same
+// break, so they share everything else the breaker reads of them
+// (flagged, emergency). Without the conditions on line counts and hyphen
+// runs, TeX's rule would drop breaks that looseness and the limit on
+// hyphenated lines in a row can still need.
+func (k *breaker) markDominated(adj float64, trackLines bool) bool {
+	marked := false
 	for ci := range k.cand {
 		if c := &k.cand[ci]; k.dominated(c, ci, adj, trackLines) {
-			// Marked, not yet removed: a node with infinite demerits
-			// dominates none, and what c dominates, the node that
-			// dominates c dominates too.
+			// A marked candidate dominates none, and what it
+			// dominates, the one that dominates it dominates too.
 			c.demerits = math.Inf(1)
-			dropped = true
+			marked = true
 		}
 	}
-	if !dropped {
-		return
-	}
+	return marked
+}
+
+// dropMarked removes the candidates markDominated marked.
+func (k *breaker) dropMarked() {
 	keep := k.cand[:0]
 	for _, c := range k.cand {
 		if !math.IsInf(c.demerits, 1) {
@@ -579,7 +583,7 @@ func (k *breaker) dropDominated(adj float64, trackLines bool) {
 }
 
 // dominated reports whether the break's candidate c (index ci) is
-// dominated by another one (see dropDominated).
+// dominated by another one (see markDominated).
 func (k *breaker) dominated(c *node, ci int, adj float64, trackLines bool) bool {
 	if !trackLines {
 		for mi := range k.cand {

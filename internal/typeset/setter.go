@@ -177,7 +177,7 @@ func (s *Setter) SiblingTolerance(tolerance float64) *Setter {
 // Release lets go of the words s measured and hyphenated, and of its work
 // buffers, for a setter that has little left to set: s gets a word cache
 // of its own, empty (its siblings keep theirs), so that the book's
-// vocabulary, some 15 MB for a long novel, is not kept live, and marked
+// vocabulary, 16 to 18 MB for a long novel, is not kept live, and marked
 // by the collector, while the pages are drawn. What s sets afterwards is
 // the same; only the words it meets are measured again.
 func (s *Setter) Release() {

@@ -293,6 +293,7 @@ func chapterWeight(ch *model.Chapter) int {
 	return blocksWeight(ch.Blocks)
 }
 
+// blocksWeight is chapterWeight's measure of the blocks bs.
 func blocksWeight(bs []model.Block) int {
 	w := 0
 	for _, b := range bs {
