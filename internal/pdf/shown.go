@@ -22,13 +22,11 @@ type shownRunes struct {
 // runeSet is a set of runes of the Basic Multilingual Plane, a bit each.
 type runeSet [65536 / 64]uint64
 
-// newRuneSet returns an empty set, its memory written. add reads a word of
-// the set before it writes it, and memory fresh from the system that is
-// first read is mapped to the system's shared zero page, then copied on
-// the first write, which interrupts every other core running the build
-// to flush its view of the page: a novel's chapters drew 170 of its 830
-// such faults here (see typeset's newWordTable). Written first, a
-// page faults once.
+// newRuneSet returns an empty set, its memory written: add reads a word
+// of the set before it writes it, and a fresh page read before it is
+// written faults twice, the second time flushing it from every other core
+// (see typeset's newWordTable); a novel's build took 170 of its 830 such
+// faults here.
 func newRuneSet() *runeSet {
 	set := new(runeSet)
 	clear(set[:])

@@ -585,16 +585,17 @@ func (k *breaker) dropMarked() {
 // dominated reports whether the break's candidate c (index ci) is
 // dominated by another one (see markDominated).
 func (k *breaker) dominated(c *node, ci int, adj float64, trackLines bool) bool {
+	dominates := func(m *node) bool { return m.hyph <= c.hyph && m.demerits+adj < c.demerits }
 	if !trackLines {
 		for mi := range k.cand {
-			if m := &k.cand[mi]; mi != ci && m.hyph <= c.hyph && m.demerits+adj < c.demerits {
+			if mi != ci && dominates(&k.cand[mi]) {
 				return true
 			}
 		}
 		return false
 	}
 	for mi := k.candOfLine[c.line]; mi != 0; mi = k.candBefore[mi-1] {
-		if m := &k.cand[mi-1]; int(mi-1) != ci && m.hyph <= c.hyph && m.demerits+adj < c.demerits {
+		if int(mi-1) != ci && dominates(&k.cand[mi-1]) {
 			return true
 		}
 	}

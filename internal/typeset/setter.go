@@ -185,10 +185,8 @@ func (s *Setter) Release() {
 	defer s.mu.Unlock()
 	s.memo, s.lastMemo = nil, nil
 	s.shared = newWordCache()
-	s.items, s.segs, s.window, s.pieces = nil, nil, nil, nil
-	s.long = nil
-	s.kp = breaker{}
-	s.itemsOf, s.itemsKept = Paragraph{}, false
+	s.dropBuffers()
+	s.pieces, s.long = nil, nil
 }
 
 // maxKeptPieces is the largest array of pieces a Setter keeps for the
@@ -278,8 +276,15 @@ func (s *Setter) itemsFor(p *Paragraph) {
 // paragraph of megabytes. Called with s.mu held.
 func (s *Setter) dropLongBuffers() {
 	if len(s.items) > longParagraphItems {
-		s.items, s.segs, s.window = nil, nil, nil
-		s.kp = breaker{}
-		s.itemsOf, s.itemsKept = Paragraph{}, false
+		s.dropBuffers()
 	}
+}
+
+// dropBuffers lets go of the items, segments, window and line breaker's
+// buffers, and so of the items kept for the last paragraph. Called with
+// s.mu held.
+func (s *Setter) dropBuffers() {
+	s.items, s.segs, s.window = nil, nil, nil
+	s.kp = breaker{}
+	s.itemsOf, s.itemsKept = Paragraph{}, false
 }

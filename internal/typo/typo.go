@@ -287,8 +287,10 @@ func (a *applier) blocks(bs []model.Block, lg lang, suggest bool) {
 
 // chapterWeight estimates the work of applying the rules to ch: the bytes
 // of the texts its blocks hold directly, and those of their child blocks,
-// without descending into emphasis, links or notes (a close enough
-// measure, for the price of one look at each block).
+// without descending into emphasis, links or notes. model.BlocksTextLen
+// counts the characters of every inline exactly, but it took 1.2 ms on
+// La Comédie humaine's first volume, before the workers start, where
+// this takes 0.1 ms: the order needs no more than an estimate.
 func chapterWeight(ch *model.Chapter) int {
 	return blocksWeight(ch.Blocks)
 }
