@@ -209,6 +209,11 @@ func (r *reader) convertChapter(file, absFile string, ps *parsedSource, matter m
 		}
 		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
 			pos := p.blockPos(h)
+			title := p.inlines(h)
+			if emptyHeading(title) {
+				r.ds.Warnf(pos, "# heading without text left out: a title needs words for the contents and for screen readers")
+				continue
+			}
 			if p.cur != nil && (!p.cur.Untitled || len(p.cur.Blocks) > 0) {
 				r.ds.Warnf(pos, "a second # heading: a chapter file holds one chapter, so this starts a new chapter (use ## for a section)")
 			}
@@ -217,7 +222,7 @@ func (r *reader) convertChapter(file, absFile string, ps *parsedSource, matter m
 				ch = newChapter(pos)
 			}
 			ch.Untitled = false
-			ch.Title = p.inlines(h)
+			ch.Title = title
 			if id, ok := h.AttributeString("id"); ok && p.validID(attrString(id), pos) {
 				ch.TitleID = r.reserveID(attrString(id), pos)
 			}
@@ -390,6 +395,10 @@ func (p *chapterParse) block(n ast.Node, depth int) []model.Block {
 		return []model.Block{&model.Paragraph{BlockBase: base, Inlines: ins}}
 	case *ast.Heading:
 		h := &model.Heading{BlockBase: base, Level: v.Level, Inlines: p.inlines(v)}
+		if emptyHeading(h.Inlines) {
+			p.r.ds.Warnf(pos, "heading without text left out: a heading needs words for the contents and for screen readers")
+			return nil
+		}
 		if id, ok := v.AttributeString("id"); ok && p.validID(attrString(id), pos) {
 			h.ID = p.r.reserveID(attrString(id), pos)
 		} else {
@@ -518,6 +527,19 @@ var unclosedAttributes = regexp.MustCompile(`\s\{[#.][^{}]*$`)
 
 // checkHeadingAttributes reports a heading whose attribute block is not
 // closed: goldmark leaves it in the heading's text, which would print it.
+// emptyHeading reports whether a heading's inlines are blank text only:
+// an ATX heading with nothing after its #s ("##", "### ###"), which both
+// renderers would write as an empty heading that a screen reader cannot
+// announce (DAISY Ace: empty-heading).
+func emptyHeading(ins []model.Inline) bool {
+	for _, in := range ins {
+		if t, ok := in.(*model.Text); !ok || strings.TrimSpace(t.Value) != "" {
+			return false // text, or something else (a note call, an image …)
+		}
+	}
+	return true
+}
+
 func (p *chapterParse) checkHeadingAttributes(v *ast.Heading, h *model.Heading) {
 	lines := v.Lines()
 	if lines.Len() == 0 {
